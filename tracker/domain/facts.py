@@ -1,0 +1,202 @@
+"""The domain vocabulary: what a press release can tell us, one fact a class.
+
+These are the event types of `shared/EVENTS.md`. A fact carries what the text
+says and where it says it (`quote`, `line`, `offset`); it does not carry when
+it was published or stored: those belong to the release and to the store, and
+are joined in by the projections.
+
+`compound` is the name the release uses for the product. Which canonical name
+it resolves to depends on every alias known at the time of a query, so that is
+worked out by `projections.names`, never frozen here.
+"""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from tracker.dates import PartialDate
+
+Phase = Literal["preclinical", "I", "I/II", "II", "II/III", "III", "filed", "approved"]
+Outcome = Literal["positive", "negative", "non_inferior", "mixed"]
+Opinion = Literal["positive", "negative"]
+AliasKind = Literal["code", "inn", "brand", "former"]
+PartnerRole = Literal["licensee", "developer", "collaborator", "originator"]
+PaymentKind = Literal["upfront", "development", "regulatory", "sales", "royalty"]
+
+
+class Fact(BaseModel):
+    """What every fact has: its compound, its time in the world, and its source."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    compound: str | None = None
+    occurred_on: PartialDate | None = None
+    quote: str
+    line: int = Field(ge=1, description="1-based line of the release where the quote starts")
+    offset: int = Field(ge=0, description="character offset of the quote in the release text")
+    confidence: float = Field(ge=0, le=1)
+
+
+class CompoundAliasRecorded(Fact):
+    type: Literal["CompoundAliasRecorded"] = "CompoundAliasRecorded"
+    alias: str
+    alias_kind: AliasKind | None = None
+
+
+class PartnershipRecorded(Fact):
+    type: Literal["PartnershipRecorded"] = "PartnershipRecorded"
+    partner: str
+    role: PartnerRole | None = None
+    territory: str | None = None
+
+
+class DevelopmentStatusReported(Fact):
+    type: Literal["DevelopmentStatusReported"] = "DevelopmentStatusReported"
+    phase: Phase | None = None
+    indication: str | None = None
+
+
+class TrialStarted(Fact):
+    type: Literal["TrialStarted"] = "TrialStarted"
+    trial: str | None = None
+    phase: Phase | None = None
+    indication: str | None = None
+
+
+class TrialDesignReported(Fact):
+    type: Literal["TrialDesignReported"] = "TrialDesignReported"
+    trial: str | None = None
+    phase: Phase | None = None
+    registry_ids: tuple[str, ...] = ()
+    enrollment: int | None = None
+    arms: tuple[str, ...] | None = None
+    primary_endpoint: str | None = None
+
+
+class TopLineReported(Fact):
+    type: Literal["TopLineReported"] = "TopLineReported"
+    trial: str | None = None
+    phase: Phase | None = None
+    indication: str | None = None
+    outcome: Outcome
+    endpoint: str | None = None
+
+
+class DataPresented(Fact):
+    type: Literal["DataPresented"] = "DataPresented"
+    conference: str | None = None
+    abstract: str | None = None
+    trial: str | None = None
+    phase: Phase | None = None
+    presented_on: PartialDate | None = None
+
+
+class RegulatorySubmission(Fact):
+    type: Literal["RegulatorySubmission"] = "RegulatorySubmission"
+    agency: str | None = None
+    region: str | None = None
+    indication: str | None = None
+    application: str | None = None
+    status: Literal["submitted", "accepted"] = "submitted"
+
+
+class RegulatoryOpinionIssued(Fact):
+    type: Literal["RegulatoryOpinionIssued"] = "RegulatoryOpinionIssued"
+    agency: str | None = None
+    region: str | None = None
+    opinion: Opinion
+    indication: str | None = None
+
+
+class ApprovalGranted(Fact):
+    type: Literal["ApprovalGranted"] = "ApprovalGranted"
+    agency: str | None = None
+    region: str | None = None
+    indication: str | None = None
+    approval_type: Literal["full", "accelerated", "conditional"] | None = None
+
+
+class RegulatoryDecisionExpected(Fact):
+    type: Literal["RegulatoryDecisionExpected"] = "RegulatoryDecisionExpected"
+    agency: str | None = None
+    region: str | None = None
+    expected_by: date | None = None
+
+
+class SubmissionExpected(Fact):
+    type: Literal["SubmissionExpected"] = "SubmissionExpected"
+    agency: str | None = None
+    region: str | None = None
+    indication: str | None = None
+    application: str | None = None
+    expected_by: date | None = None
+
+
+class ReadoutExpected(Fact):
+    type: Literal["ReadoutExpected"] = "ReadoutExpected"
+    trial: str | None = None
+    phase: Phase | None = None
+    indication: str | None = None
+    expected_by: date | None = None
+
+
+class _Payment(Fact):
+    payer: str | None = None
+    payee: str | None = None
+    amount: Decimal | None = None
+    currency: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    payment_kind: PaymentKind | None = None
+
+
+class MilestoneTriggered(_Payment):
+    type: Literal["MilestoneTriggered"] = "MilestoneTriggered"
+    trigger: str | None = None
+
+
+class MilestoneAnticipated(_Payment):
+    type: Literal["MilestoneAnticipated"] = "MilestoneAnticipated"
+    condition: str | None = None
+    expected_by: date | None = None
+
+
+class MilestoneReceived(_Payment):
+    type: Literal["MilestoneReceived"] = "MilestoneReceived"
+
+
+class RoyaltyReported(_Payment):
+    type: Literal["RoyaltyReported"] = "RoyaltyReported"
+    rate: str | None = None
+    period: PartialDate | None = None
+
+
+FACT_CLASSES: tuple[type[Fact], ...] = (
+    CompoundAliasRecorded,
+    PartnershipRecorded,
+    DevelopmentStatusReported,
+    TrialStarted,
+    TrialDesignReported,
+    TopLineReported,
+    DataPresented,
+    RegulatorySubmission,
+    RegulatoryOpinionIssued,
+    ApprovalGranted,
+    RegulatoryDecisionExpected,
+    SubmissionExpected,
+    ReadoutExpected,
+    MilestoneTriggered,
+    MilestoneAnticipated,
+    MilestoneReceived,
+    RoyaltyReported,
+)
+FACT_TYPES: dict[str, type[Fact]] = {cls.__name__: cls for cls in FACT_CLASSES}
+AnyFact = Annotated[Union[FACT_CLASSES], Field(discriminator="type")]  # type: ignore[valid-type]
+
+_adapter: TypeAdapter[Fact] = TypeAdapter(AnyFact)
+
+
+def fact_from_dict(data: dict) -> Fact:
+    """The fact a `model_dump(mode="json")` dict describes, validated."""
+    return _adapter.validate_python(data)
