@@ -1,0 +1,43 @@
+"""Events in the export shape of EVENTS.md: one flat JSON object a fact."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from projections.history import RecordedFact
+from projections.names import NameBook
+
+_SOURCE_FIELDS = ("quote", "line", "offset", "confidence")
+
+
+def event_record(recorded: RecordedFact, names: NameBook) -> dict[str, Any]:
+    """One fact as EVENTS.md exports it, with its id and where it was read."""
+    fields = recorded.fact.model_dump(mode="json")
+    quote, line = fields.pop("quote"), fields.pop("line")
+    for name in _SOURCE_FIELDS:
+        fields.pop(name, None)
+    as_written = fields.pop("compound")
+    kind = fields.pop("type")
+    occurred_on = fields.pop("occurred_on")
+    record: dict[str, Any] = {
+        "id": recorded.id,
+        "type": kind,
+        "compound": names.canonical(as_written),
+        "reported_on": recorded.reported_on.isoformat(),
+        "occurred_on": occurred_on,
+        **fields,
+        "source": {
+            "release": recorded.release.id,
+            "file": recorded.release.file,
+            "line": line,
+            "quote": quote,
+            "compound_as_written": as_written,
+        },
+        "confidence": recorded.fact.confidence,
+        "recorded_at": recorded.recorded_at.isoformat(),
+    }
+    return record
+
+
+def event_records(history: Iterable[RecordedFact], names: NameBook) -> list[dict[str, Any]]:
+    return [event_record(recorded, names) for recorded in history]

@@ -1,0 +1,84 @@
+"""The recorded history every projection is rebuilt from, and the views of it in time.
+
+A `RecordedFact` is one stored fact joined with what the store knows around it:
+the release it came from (publication date, file) and when it was recorded.
+Projections are pure functions over a tuple of these, filtered by a `TimeView`
+on the three time axes of EVENTS.md.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from tracker.domain.facts import Fact
+
+#: Facts read with less confidence than this wait for review instead of entering projections.
+REVIEW_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class ReleaseInfo:
+    id: str
+    file: str
+    published: date
+    published_from: str
+    recorded_at: datetime
+
+
+@dataclass(frozen=True)
+class RecordedFact:
+    id: str
+    """Stable id: the release id and the fact's position in it."""
+    fact: Fact
+    release: ReleaseInfo
+    recorded_at: datetime
+    position: int
+
+    @property
+    def type(self) -> str:
+        return self.fact.type  # type: ignore[attr-defined]
+
+    @property
+    def reported_on(self) -> date:
+        return self.release.published
+
+    @property
+    def occurred_by(self) -> date:
+        """The last day on which it may have happened: a partial date counts from its end."""
+        return self.fact.occurred_on.last_day if self.fact.occurred_on else self.reported_on
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.reported_on, self.release.file, self.release.id, self.fact.offset, self.position)
+
+
+@dataclass(frozen=True)
+class TimeView:
+    """Which facts a query sees: known publicly by `as_of`, happened by `occurred_by`, stored by `recorded_by`."""
+
+    as_of: date | None = None
+    occurred_by: date | None = None
+    recorded_by: datetime | None = None
+    review_threshold: float = REVIEW_THRESHOLD
+
+    @property
+    def horizon(self) -> date:
+        """The day the view stands on, for "still ahead" and aging questions."""
+        days = [d for d in (self.as_of, self.occurred_by) if d is not None]
+        if self.recorded_by is not None:
+            days.append(self.recorded_by.date())
+        return min(days) if days else date.today()
+
+    def admits(self, recorded: RecordedFact) -> bool:
+        if recorded.fact.confidence < self.review_threshold:
+            return False
+        if self.as_of is not None and recorded.reported_on > self.as_of:
+            return False
+        if self.occurred_by is not None and recorded.occurred_by > self.occurred_by:
+            return False
+        if self.recorded_by is not None and recorded.recorded_at > self.recorded_by:
+            return False
+        return True
+
+    def select(self, history: tuple[RecordedFact, ...]) -> tuple[RecordedFact, ...]:
+        return tuple(sorted((r for r in history if self.admits(r)), key=lambda r: r.sort_key))

@@ -1,0 +1,139 @@
+"""One compound, whatever a release calls it.
+
+Alias facts ("Kadcyla (trastuzumab emtansine, formerly T-DM1)") link names into
+groups; every fact's compound is resolved through the groups known in the view
+of a query, so a 2008 release about "T-DM1" belongs to Kadcyla as soon as, and
+only once, a release that links the names is in view.
+
+The canonical name of a group is its INN where one is known (without the
+prefix US names add, as in ado-trastuzumab emtansine), else a code name, else
+a brand.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from projections.history import RecordedFact
+from tracker.domain.facts import CompoundAliasRecorded
+
+_KIND_RANK = {"inn": 0, "code": 1, "brand": 2, "former": 3}
+_US_PREFIX = re.compile(r"^[a-z]{3,4}-(?=[a-z]{4,})")
+
+
+def name_key(name: str) -> str:
+    """The form under which two spellings of a name are the same name."""
+    folded = name.lower().replace("®", "").replace("™", "")
+    return re.sub(r"[\s\-_.,]+", "", folded)
+
+
+def guess_kind(name: str) -> str:
+    """What a name looks like when no release said: code names carry digits, INNs are lower-case words."""
+    bare = name.replace("®", "").replace("™", "").strip()
+    if re.search(r"\d", bare):
+        return "code"
+    if bare and bare[0].isupper() and bare[1:].islower() and " " not in bare and name != bare:
+        return "brand"
+    if bare.isupper():
+        return "brand"
+    if bare[:1].isupper() and " " not in bare:
+        return "brand"
+    return "inn"
+
+
+@dataclass
+class NameBook:
+    """Union-find over compound names, with each name's best-known kind."""
+
+    _parent: dict[str, str] = field(default_factory=dict)
+    _spelling: dict[str, str] = field(default_factory=dict)
+    _kind: dict[str, str] = field(default_factory=dict)
+    _canonical_by_root: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_history(cls, history: Iterable[RecordedFact]) -> NameBook:
+        book = cls()
+        for recorded in history:
+            fact = recorded.fact
+            if fact.compound:
+                book.add(fact.compound)
+            if isinstance(fact, CompoundAliasRecorded) and fact.compound:
+                book.add(fact.alias, fact.alias_kind)
+                book.link(fact.compound, fact.alias)
+        return book
+
+    def add(self, name: str, kind: str | None = None) -> str:
+        self._canonical_by_root.clear()
+        key = name_key(name)
+        if not key:
+            return key
+        if key not in self._parent:
+            self._parent[key] = key
+            self._spelling[key] = name.replace("®", "").replace("™", "").strip()
+        if kind and kind != "former":
+            self._kind[key] = kind
+        elif key not in self._kind:
+            self._kind[key] = kind or guess_kind(name)
+        return key
+
+    def _root(self, key: str) -> str:
+        while self._parent[key] != key:
+            self._parent[key] = self._parent[self._parent[key]]
+            key = self._parent[key]
+        return key
+
+    def link(self, a: str, b: str) -> None:
+        self._canonical_by_root.clear()
+        ra, rb = self._root(self.add(a)), self._root(self.add(b))
+        if ra != rb:
+            self._parent[rb] = ra
+
+    def group(self, name: str) -> list[str]:
+        key = name_key(name)
+        if key not in self._parent:
+            return []
+        root = self._root(key)
+        return sorted((self._spelling[k] for k in self._parent if self._root(k) == root), key=str.lower)
+
+    def canonical(self, name: str | None) -> str | None:
+        """The canonical name of the group holding `name` (itself when unknown)."""
+        if not name:
+            return None
+        key = name_key(name)
+        if key not in self._parent:
+            return name
+        if not self._canonical_by_root:
+            self._choose_canonical_names()
+        return self._canonical_by_root[self._root(key)]
+
+    def _choose_canonical_names(self) -> None:
+        groups: dict[str, list[str]] = {}
+        for key in self._parent:
+            groups.setdefault(self._root(key), []).append(key)
+        for root, members in groups.items():
+            best = min(members, key=self._preference)
+            spelling = self._spelling[best]
+            self._canonical_by_root[root] = spelling.lower() if self._kind.get(best) == "inn" else spelling
+
+    def _preference(self, key: str) -> tuple:
+        kind = self._kind.get(key, "brand")
+        spelling = self._spelling[key]
+        prefixed = bool(_US_PREFIX.match(spelling.lower())) if kind == "inn" else False
+        return (_KIND_RANK.get(kind, 9), prefixed, len(spelling), spelling.lower())
+
+    def names(self) -> list[str]:
+        """Every canonical name."""
+        roots = {self._root(k) for k in self._parent}
+        return sorted({self.canonical(self._spelling[r]) for r in roots}, key=str.lower)  # type: ignore[arg-type]
+
+    def spellings(self) -> list[str]:
+        """Every name known, as written."""
+        return sorted(self._spelling.values(), key=str.lower)
+
+    def find(self, query: str) -> str | None:
+        """The canonical name for a user's query: any alias, case and punctuation ignored."""
+        key = name_key(query)
+        if key in self._parent:
+            return self.canonical(self._spelling[key])
+        return None

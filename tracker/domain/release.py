@@ -1,0 +1,43 @@
+"""A release in the event store: what was read from it, recorded once.
+
+Each release is one aggregate whose id derives from its content, so a second
+ingest of the same words collides with the first and adds nothing. Its first
+event keeps the text and publication date; each fact read from it follows as
+its own event. All are saved in one transaction: a release is stored whole or
+not at all.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate, event
+
+from tracker.domain.facts import Fact
+
+_NAMESPACE = uuid5(NAMESPACE_URL, "https://milestone-tracker/releases")
+
+
+def release_uuid(release_id: str) -> UUID:
+    """The store id of the release whose content id is `release_id`."""
+    return uuid5(_NAMESPACE, release_id)
+
+
+class Release(Aggregate):
+    @staticmethod
+    def create_id(release_id: str, **_: Any) -> UUID:
+        return release_uuid(release_id)
+
+    @event("Ingested")
+    def __init__(self, release_id: str, file: str, published: date, published_from: str, text: str):
+        self.release_id = release_id
+        self.file = file
+        self.published = published
+        self.published_from = published_from
+        self.text = text
+        self.facts: list[Fact] = []
+
+    @event("FactRecorded")
+    def record(self, fact: Fact) -> None:
+        self.facts.append(fact)

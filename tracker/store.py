@@ -1,0 +1,83 @@
+"""Where the events live: an SQLite file by default, PostgreSQL from a URL.
+
+`--db` (or `TRACKER_DB`) is either a file path or a `postgresql://` URL; this
+module turns it into the settings the `eventsourcing` library reads, and
+registers how the domain's own types are written to the store.
+"""
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from eventsourcing.persistence import JSONTranscoder, Transcoding
+
+from tracker.domain.facts import FACT_CLASSES, Fact, fact_from_dict
+from tracker.errors import StoreError
+
+DEFAULT_DB = "tracker.db"
+
+
+def default_db() -> str:
+    return os.environ.get("TRACKER_DB") or DEFAULT_DB
+
+
+def store_settings(db: str) -> dict[str, str]:
+    """The `eventsourcing` environment for a database path or URL."""
+    if db.startswith(("postgresql://", "postgres://")):
+        url = urlparse(db)
+        name = url.path.lstrip("/")
+        if not name or not url.hostname:
+            raise StoreError(f"{db}: a PostgreSQL URL needs a host and a database name (postgresql://user:pass@host:port/name)")
+        return {
+            "PERSISTENCE_MODULE": "eventsourcing.postgres",
+            "POSTGRES_DBNAME": name,
+            "POSTGRES_HOST": url.hostname,
+            "POSTGRES_PORT": str(url.port or 5432),
+            "POSTGRES_USER": unquote(url.username or ""),
+            "POSTGRES_PASSWORD": unquote(url.password or ""),
+            "POSTGRES_CREATE_TABLE": "y",
+        }
+    path = Path(db)
+    if path.is_dir():
+        raise StoreError(f"{db}: is a folder; give a database file path")
+    if not path.parent.exists():
+        raise StoreError(f"{db}: folder {path.parent} does not exist")
+    return {
+        "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+        "SQLITE_DBNAME": str(path),
+        "SQLITE_LOCK_TIMEOUT": "30",
+    }
+
+
+class DateAsISO(Transcoding):
+    type = date
+    name = "date_iso"
+
+    def encode(self, obj: date) -> str:
+        return obj.isoformat()
+
+    def decode(self, data: str) -> date:
+        return date.fromisoformat(data)
+
+
+class FactAsDict(Transcoding):
+    """A fact as its JSON fields; read back through the discriminated union, so old shapes validate."""
+
+    name = "fact"
+
+    def __init__(self, cls: type[Fact]):
+        self.type = cls
+
+    def encode(self, obj: Fact) -> dict:
+        return obj.model_dump(mode="json", exclude_defaults=False)
+
+    def decode(self, data: dict) -> Fact:
+        return fact_from_dict(data)
+
+
+def register_domain_transcodings(transcoder: JSONTranscoder) -> None:
+    transcoder.register(DateAsISO())
+    for cls in FACT_CLASSES:
+        transcoder.register(FactAsDict(cls))
