@@ -6,6 +6,7 @@ non-zero exit in one place, `TrackerGroup.invoke`.
 """
 from __future__ import annotations
 
+import getpass
 import json
 import sys
 from datetime import date, datetime, time, timezone
@@ -90,6 +91,13 @@ def time_view(command):
     return with_view
 
 
+def who() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
 @click.group(cls=TrackerGroup)
 @click.version_option(_version(), "--version", prog_name="tracker")
 @click.option("--db", envvar="TRACKER_DB", default=DEFAULT_DB, show_default=True,
@@ -162,6 +170,23 @@ def status(tracker: Tracker, name: str, view: TimeView, fmt: str) -> None:
     """One compound's status: names, partners, phases, regulatory map, trials, what is expected."""
     result = tracker.status(name, view)
     click.echo(render.status_json(result) if fmt == "json" else render.status_text(result), nl=False)
+
+
+# ---- ledger and receivables -------------------------------------------
+
+
+# ---- audit -------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("event_id")
+@click.option("--reason", required=True, help="Why the event no longer stands.")
+@click.option("--by", "entered_by", default=who, show_default="the current user", help="Who retracts it.")
+@click.pass_obj
+def retract(tracker: Tracker, event_id: str, reason: str, entered_by: str) -> None:
+    """Withdraw an event from the projections from today on; it stays in the log."""
+    entry = tracker.retract(event_id, entered_by=entered_by, reason=reason)
+    click.echo(f"retracted {tracker.find_event(event_id).id} as {entry}")
 
 
 def main() -> None:

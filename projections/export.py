@@ -26,17 +26,19 @@ def event_record(recorded: RecordedFact, names: NameBook) -> dict[str, Any]:
         "reported_on": recorded.reported_on.isoformat(),
         "occurred_on": occurred_on,
         **fields,
-        "source": {
-            "release": recorded.release.id,
-            "file": recorded.release.file,
-            "line": line,
-            "quote": quote,
-            "compound_as_written": as_written,
-        },
+        "source": _source(recorded, quote, line, as_written),
         "confidence": recorded.fact.confidence,
         "recorded_at": recorded.recorded_at.isoformat(),
     }
     return record
+
+
+def _source(recorded: RecordedFact, quote: str, line: int | None, as_written: str | None) -> dict[str, Any]:
+    if recorded.release is None:
+        return {"release": None, "file": None, "line": None, "quote": quote,
+                "entered_by": recorded.entered_by, "reason": recorded.reason}
+    return {"release": recorded.release.id, "file": recorded.release.file, "line": line, "quote": quote,
+            "compound_as_written": as_written}
 
 
 def event_records(history: Iterable[RecordedFact], names: NameBook) -> list[dict[str, Any]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from tracker.domain.facts import Fact
+from tracker.domain.facts import EventRetracted, Fact
 
 #: Facts read with less confidence than this wait for review instead of entering projections.
 REVIEW_THRESHOLD = 0.5
@@ -27,20 +27,21 @@ class ReleaseInfo:
 
 @dataclass(frozen=True)
 class RecordedFact:
+    """A stored fact with its provenance: a release it was read from, or a person who entered it."""
+
     id: str
-    """Stable id: the release id and the fact's position in it."""
+    """Stable id: the release id and the fact's position in it, or the entry's id."""
     fact: Fact
-    release: ReleaseInfo
+    reported_on: date
     recorded_at: datetime
-    position: int
+    position: int = 0
+    release: ReleaseInfo | None = None
+    entered_by: str | None = None
+    reason: str | None = None
 
     @property
     def type(self) -> str:
         return self.fact.type  # type: ignore[attr-defined]
-
-    @property
-    def reported_on(self) -> date:
-        return self.release.published
 
     @property
     def occurred_by(self) -> date:
@@ -49,7 +50,10 @@ class RecordedFact:
 
     @property
     def sort_key(self) -> tuple:
-        return (self.reported_on, self.release.file, self.release.id, self.fact.offset, self.position)
+        """Publication date, then releases before entries, then position in the source."""
+        if self.release is not None:
+            return (self.reported_on, 0, self.release.file, self.release.id, self.fact.offset, self.position)
+        return (self.reported_on, 1, "", "", self.recorded_at.isoformat(), self.id)
 
 
 @dataclass(frozen=True)
@@ -81,4 +85,7 @@ class TimeView:
         return True
 
     def select(self, history: tuple[RecordedFact, ...]) -> tuple[RecordedFact, ...]:
-        return tuple(sorted((r for r in history if self.admits(r)), key=lambda r: r.sort_key))
+        """The facts in view, in export order, less those a retraction in view withdrew."""
+        admitted = [r for r in history if self.admits(r)]
+        retracted = {r.fact.retracts for r in admitted if isinstance(r.fact, EventRetracted)}
+        return tuple(sorted((r for r in admitted if r.id not in retracted), key=lambda r: r.sort_key))

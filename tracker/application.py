@@ -27,6 +27,8 @@ from projections.export import event_records
 from projections.history import RecordedFact, ReleaseInfo, TimeView
 from projections.names import NameBook
 from projections.status import CompoundStatus, compound_status
+from tracker.domain.entry import Entry
+from tracker.domain.facts import EventRetracted, Fact
 from tracker.domain.release import Release, release_uuid
 from tracker.errors import ReleaseError, StoreError, TrackerError, UnknownCompound
 from tracker.extraction import extract
@@ -134,6 +136,36 @@ class Tracker:
     def _has_release(self, release_id: str) -> bool:
         return bool(self.store.recorder.select_events(release_uuid(release_id), limit=1))
 
+    def enter(self, fact: Fact, entered_by: str, reason: str, reported_on: date | None = None) -> str:
+        """Record a fact a person supplies, with who and why; returns its event id."""
+        if not entered_by.strip() or not reason.strip():
+            raise TrackerError("an entry needs who made it and why (--by and --reason)")
+        entry = Entry(fact=fact, entered_by=entered_by.strip(), reason=reason.strip(),
+                      reported_on=reported_on or date.today())
+        try:
+            self.store.save(entry)
+        except PersistenceError as error:
+            raise StoreError(f"{self.db}: cannot write the entry: {error}") from None
+        return entry_id(entry.id)
+
+    def retract(self, event_id: str, entered_by: str, reason: str, reported_on: date | None = None) -> str:
+        """Withdraw an event from the projections from now on; it stays in the log."""
+        target = self.find_event(event_id)
+        if isinstance(target.fact, EventRetracted):
+            raise TrackerError(f"event {target.id} is itself a retraction; record the fact again instead")
+        return self.enter(EventRetracted(compound=target.fact.compound, retracts=target.id, reason=reason),
+                          entered_by, reason, reported_on)
+
+    def find_event(self, event_id: str) -> RecordedFact:
+        """The event with this id, or with this unique id prefix."""
+        matches = [r for r in self.history() if r.id == event_id] or \
+                  [r for r in self.history() if r.id.startswith(event_id)]
+        if not matches:
+            raise TrackerError(f"no event {event_id!r}")
+        if len(matches) > 1:
+            raise TrackerError(f"{event_id!r} names {len(matches)} events; give more of the id")
+        return matches[0]
+
     # ---- reading -------------------------------------------------------
 
     def history(self) -> tuple[RecordedFact, ...]:
@@ -153,8 +185,13 @@ class Tracker:
                     elif isinstance(event, Release.FactRecorded):
                         release = releases[event.originator_id]
                         position = event.originator_version - 1
-                        recorded.append(RecordedFact(id=f"{release.id}.{position}", fact=event.fact, release=release,
-                                                     recorded_at=event.timestamp, position=position))
+                        recorded.append(RecordedFact(id=f"{release.id}.{position}", fact=event.fact,
+                                                     reported_on=release.published, recorded_at=event.timestamp,
+                                                     position=position, release=release))
+                    elif isinstance(event, Entry.Made):
+                        recorded.append(RecordedFact(id=entry_id(event.originator_id), fact=event.fact,
+                                                     reported_on=event.reported_on, recorded_at=event.timestamp,
+                                                     entered_by=event.entered_by, reason=event.reason))
                 if len(page) < _PAGE:
                     break
                 start = page[-1].id + 1
@@ -196,6 +233,10 @@ class Tracker:
         selected, names = self.view(view)
         return compound_status(selected, names, self._resolve(compound, names), view.horizon)
 
+    # ---- ledger and receivables ---------------------------------------
+
+    # ---- audit ---------------------------------------------------------
+
     def _resolve(self, query: str, names: NameBook) -> str:
         canonical = names.find(query)
         if canonical is None:
@@ -203,6 +244,10 @@ class Tracker:
             close = difflib.get_close_matches(query.lower(), list(spellings), n=2, cutoff=0.6)
             raise UnknownCompound(query, [spellings[c] for c in close])
         return canonical
+
+
+def entry_id(uuid: Any) -> str:
+    return f"entry.{uuid.hex[:16]}"
 
 
 def read_releases(paths: Sequence[Path | str], published: date | None = None,

@@ -32,11 +32,13 @@ class PartialDate:
         if not m:
             raise ValueError(f"not a date of YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn or YYYY-Hn form: {text!r}")
         year = int(m[1])
-        if m[3]:
-            day = date(year, int(m[2]), int(m[3]))
-            return cls(day, day, day.isoformat())
-        if m[2]:
-            return cls.month(year, int(m[2]))
+        try:
+            if m[3]:
+                return cls.day(date(year, int(m[2]), int(m[3])))
+            if m[2]:
+                return cls.month(year, int(m[2]))
+        except (ValueError, calendar.IllegalMonthError):
+            raise ValueError(f"not a real date: {text!r}") from None
         if m[4]:
             return cls.quarter(year, int(m[4]))
         if m[5]:

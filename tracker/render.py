@@ -37,6 +37,7 @@ _SUMMARY_FIELDS = {
     "MilestoneAnticipated": ("amount", "currency", "payee", "expected_by"),
     "MilestoneReceived": ("amount", "currency", "payer", "payee"),
     "RoyaltyReported": ("amount", "currency", "rate", "period"),
+    "EventRetracted": ("retracts", "reason"),
 }
 
 

@@ -34,10 +34,10 @@ class Fact(BaseModel):
 
     compound: str | None = None
     occurred_on: PartialDate | None = None
-    quote: str
-    line: int = Field(ge=1, description="1-based line of the release where the quote starts")
-    offset: int = Field(ge=0, description="character offset of the quote in the release text")
-    confidence: float = Field(ge=0, le=1)
+    quote: str = Field(default="", description="the sentence read, verbatim; empty for a fact a person entered")
+    line: int | None = Field(default=None, ge=1, description="1-based line of the release where the quote starts")
+    offset: int = Field(default=0, ge=0, description="character offset of the quote in the release text")
+    confidence: float = Field(default=1.0, ge=0, le=1)
 
 
 class CompoundAliasRecorded(Fact):
@@ -172,6 +172,14 @@ class RoyaltyReported(_Payment):
     period: PartialDate | None = None
 
 
+class EventRetracted(Fact):
+    """A correction: the event `retracts` no longer stands, from this fact's time on."""
+
+    type: Literal["EventRetracted"] = "EventRetracted"
+    retracts: str
+    reason: str
+
+
 FACT_CLASSES: tuple[type[Fact], ...] = (
     CompoundAliasRecorded,
     PartnershipRecorded,
@@ -190,6 +198,7 @@ FACT_CLASSES: tuple[type[Fact], ...] = (
     MilestoneAnticipated,
     MilestoneReceived,
     RoyaltyReported,
+    EventRetracted,
 )
 FACT_TYPES: dict[str, type[Fact]] = {cls.__name__: cls for cls in FACT_CLASSES}
 AnyFact = Annotated[Union[FACT_CLASSES], Field(discriminator="type")]  # type: ignore[valid-type]

@@ -1,0 +1,48 @@
+from datetime import date, datetime, timezone
+
+from builders import recorded
+
+from projections.history import RecordedFact, TimeView
+from tracker.domain.facts import ApprovalGranted, EventRetracted, TrialStarted
+
+
+def _retraction(target: RecordedFact, on: date, at: datetime) -> RecordedFact:
+    return RecordedFact(id="entry.1", fact=EventRetracted(retracts=target.id, reason="misread"),
+                        reported_on=on, recorded_at=at, entered_by="auditor", reason="misread")
+
+
+def test_as_of_sees_what_was_published_by_that_day_whenever_it_was_ingested():
+    early = recorded(TrialStarted, date(2008, 6, 3), recorded_at=datetime(2026, 5, 1, tzinfo=timezone.utc), phase="II")
+    late = recorded(ApprovalGranted, date(2013, 9, 20), recorded_at=datetime(2026, 1, 1, tzinfo=timezone.utc), region="JP")
+    assert TimeView(as_of=date(2008, 12, 31)).select((late, early)) == (early,)
+    assert TimeView(as_of=date(2013, 12, 31)).select((late, early)) == (early, late)
+
+
+def test_occurred_by_counts_a_partial_date_from_its_last_day():
+    started = recorded(TrialStarted, date(2011, 4, 7), occurred_on="2010-H2", phase="II")
+    assert TimeView(occurred_by=date(2010, 12, 30)).select((started,)) == ()
+    assert TimeView(occurred_by=date(2010, 12, 31)).select((started,)) == (started,)
+
+
+def test_occurred_by_falls_back_to_the_publication_date():
+    approval = recorded(ApprovalGranted, date(2013, 9, 20), region="JP")
+    assert TimeView(occurred_by=date(2013, 9, 19)).select((approval,)) == ()
+
+
+def test_recorded_by_reproduces_what_the_store_held_at_an_instant():
+    stored = recorded(ApprovalGranted, date(2013, 9, 20), recorded_at=datetime(2026, 3, 1, tzinfo=timezone.utc), region="JP")
+    assert TimeView(recorded_by=datetime(2026, 2, 28, tzinfo=timezone.utc)).select((stored,)) == ()
+
+
+def test_facts_under_the_review_threshold_stay_out():
+    doubtful = recorded(TrialStarted, date(2011, 4, 7), phase="II", confidence=0.3)
+    assert TimeView().select((doubtful,)) == ()
+
+
+def test_a_retraction_withdraws_its_event_from_its_own_time_on():
+    approval = recorded(ApprovalGranted, date(2013, 9, 20), region="JP")
+    retraction = _retraction(approval, date(2026, 3, 1), datetime(2026, 3, 1, 12, tzinfo=timezone.utc))
+    history = (approval, retraction)
+    assert TimeView(as_of=date(2026, 2, 28)).select(history) == (approval,)
+    assert TimeView(as_of=date(2026, 3, 1)).select(history) == (retraction,)
+    assert TimeView(recorded_by=datetime(2026, 3, 1, 11, tzinfo=timezone.utc)).select(history) == (approval,)
