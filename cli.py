@@ -179,6 +179,21 @@ def status(tracker: Tracker, name: str, view: TimeView, fmt: str) -> None:
 
 
 @cli.command()
+@click.pass_obj
+def verify(tracker: Tracker) -> None:
+    """Check that no stored event was altered, removed, inserted or reordered behind the tracker's back."""
+    result = tracker.verify()
+    if result.intact:
+        click.echo(f"intact: {result.events} events, chain head {result.head}")
+        return
+    breach = result.breach
+    where = f"event #{breach.notification_id}"
+    if breach.originator_id:
+        where += f" (aggregate {breach.originator_id}, version {breach.originator_version})"
+    raise click.ClickException(f"tampered: {where}: {breach.problem}; {result.events} events before it are intact")
+
+
+@cli.command()
 @click.argument("event_id")
 @click.option("--reason", required=True, help="Why the event no longer stands.")
 @click.option("--by", "entered_by", default=who, show_default="the current user", help="Who retracts it.")

@@ -23,13 +23,21 @@ def default_db() -> str:
     return os.environ.get("TRACKER_DB") or DEFAULT_DB
 
 
+def describe(db: str) -> str:
+    """The database as it may be shown to a user: a URL's password is masked."""
+    url = urlparse(db)
+    if url.password:
+        return db.replace(f":{url.password}@", ":***@", 1)
+    return db
+
+
 def store_settings(db: str) -> dict[str, str]:
     """The `eventsourcing` environment for a database path or URL."""
     if db.startswith(("postgresql://", "postgres://")):
         url = urlparse(db)
         name = url.path.lstrip("/")
         if not name or not url.hostname:
-            raise StoreError(f"{db}: a PostgreSQL URL needs a host and a database name (postgresql://user:pass@host:port/name)")
+            raise StoreError(f"{describe(db)}: a PostgreSQL URL needs a host and a database name (postgresql://user:pass@host:port/name)")
         return {
             "PERSISTENCE_MODULE": "eventsourcing.postgres",
             "POSTGRES_DBNAME": name,
@@ -37,6 +45,8 @@ def store_settings(db: str) -> dict[str, str]:
             "POSTGRES_PORT": str(url.port or 5432),
             "POSTGRES_USER": unquote(url.username or ""),
             "POSTGRES_PASSWORD": unquote(url.password or ""),
+            "POSTGRES_CONNECT_TIMEOUT": "5",
+            "APPLICATION_RECORDER_TOPIC": "tracker.integrity:ChainedPostgresRecorder",
             "POSTGRES_CREATE_TABLE": "y",
         }
     path = Path(db)
@@ -48,6 +58,7 @@ def store_settings(db: str) -> dict[str, str]:
         "PERSISTENCE_MODULE": "eventsourcing.sqlite",
         "SQLITE_DBNAME": str(path),
         "SQLITE_LOCK_TIMEOUT": "30",
+        "APPLICATION_RECORDER_TOPIC": "tracker.integrity:ChainedSQLiteRecorder",
     }
 
 

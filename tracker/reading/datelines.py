@@ -32,6 +32,8 @@ _CITY_JUST_BEFORE = re.compile(r"\b[A-Z]{3,}(?:[ .'\-]+[A-Z]{2,})*,(?:\s*[A-Z][A
 _LABEL_BEFORE = re.compile(r"(?:release date|date|published|posted(?: on)?|dated)\s*:?\s*$", re.I)
 _TIME_AFTER = re.compile(r"^\s*(?:\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?|[ap]\.?m\.?)?\s*$", re.I)
 _CITY_AFTER = re.compile(r"^\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,\s*[A-Z][a-z]+")
+#: A word in lower case other than "and": prose ("EMILIA, a Phase III trial, ended on ..."), never a place.
+_PROSE_WORD = re.compile(r"\b(?!and\b)[a-z]")
 
 
 def _is_dateline(line: str, start: int, end: int) -> bool:
@@ -40,7 +42,7 @@ def _is_dateline(line: str, start: int, end: int) -> bool:
         return True
     if _LABEL_BEFORE.search(before) and (_TIME_AFTER.match(after) or _WIRE_AFTER.match(after) or not after.strip()):
         return True
-    if len(before) < 160 and _CITY_PREFIX.match(before):
+    if len(before) < 160 and _CITY_PREFIX.match(before) and not _PROSE_WORD.search(before):
         return True
     if _WIRE_NAMED.match(after) or (_CITY_JUST_BEFORE.search(before) and _WIRE_AFTER.match(after)):
         return True

@@ -53,11 +53,16 @@ class CleanText:
         return self.origins[index] if index < len(self.origins) else len(self.original)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
-        """The original offsets covering clean characters `start..end`."""
+        """The original offsets covering clean characters `start..end`.
+
+        The span runs up to where the next clean character came from, so that
+        it ends after the whole of a replaced run: a span ending in the anchor
+        of `[ImmunoGen](#)` or in the `$` of `\\$` covers `](#)` or the `$` too.
+        """
         if end <= start:
             origin = self._origin_at(start)
             return origin, origin
-        return self.origins[start], self.origins[end - 1] + 1
+        return self.origins[start], max(self.origins[end - 1] + 1, self._origin_at(end))
 
     @cached_property
     def _line_starts(self) -> list[int]:
@@ -163,7 +168,7 @@ def _logical_lines(clean: str) -> list[tuple[int, int, int]]:
         following = physical[index + 1] if index + 1 < len(physical) else None
         next_line = clean[following[0]:following[1]] if following else ""
         ends_here = (
-            _TERMINAL.search(line) is not None
+            (_TERMINAL.search(line) is not None and not _ends_with_abbreviation(line))
             or _BULLET.match(next_line) is not None
             or (_is_heading(line) and (not next_line[:1].islower()))
             or not next_line.strip()
@@ -176,16 +181,22 @@ def _logical_lines(clean: str) -> list[tuple[int, int, int]]:
     return spans
 
 
+def _ends_with_abbreviation(text: str) -> bool:
+    """Whether `text` ends in the period of an abbreviation or initial ("Inc.", "U.S.", "J."), which ends no sentence."""
+    word = re.search(r"([\w.]+)\.[\"')\]]*\s*$", text)
+    token = (word.group(1) if word else "").lower().rstrip(".")
+    return bool(token) and (
+        token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token) is not None
+        or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token) is not None
+    )
+
+
 def _split(text: str) -> list[tuple[int, int]]:
     """Sentence spans within one logical line."""
     spans = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        word = re.search(r"([\w.]+)[.!?]?[\"')\]]*$", text[start:match.end()])
-        token = (word.group(1) if word else "").lower().rstrip(".")
-        if text[match.start()] == "." and (
-            token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token)
-        ):
+        if text[match.start()] == "." and _ends_with_abbreviation(text[start:match.end()]):
             continue
         spans.append((start, match.end()))
         start = match.end()

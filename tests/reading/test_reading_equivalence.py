@@ -1,0 +1,103 @@
+"""A release reads the same, sentence for sentence, as plain text, as a web page and as a PDF."""
+from __future__ import annotations
+
+import html
+import io
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+from pdfminer.high_level import extract_pages
+
+from tracker.reading.datelines import find_dateline
+from tracker.reading.formats import read_text
+from tracker.reading.text import CleanText, sentences
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "002_216599dac546bf8a.txt"
+KEY_TERMS = ("MHLW", "CHMP", "$5 million")
+
+
+def blocks_of(text: str) -> list[list[str]]:
+    return [block.split("\n") for block in re.split(r"\n\s*\n", text.strip())]
+
+
+def html_block(lines: list[str]) -> str:
+    if all(line.startswith("- ") for line in lines):
+        return "<ul>" + "".join(f"<li>{html.escape(line[2:])}</li>" for line in lines) + "</ul>"
+    if len(lines) == 1 and not lines[0].endswith("."):
+        return f"<h2>{html.escape(lines[0])}</h2>"
+    return "<p>" + "<br>\n".join(html.escape(line) for line in lines) + "</p>"
+
+
+def as_web_page(text: str) -> str:
+    """The release as an IR site serves it: site header, menu, script and footer around the article."""
+    article = "\n".join(html_block(lines) for lines in blocks_of(text))
+    return (
+        "<!DOCTYPE html><html><head><title>ImmunoGen | News</title><style>p { margin: 1em }</style></head><body>"
+        '<header><a href="/">Home</a> <a href="/investors">Investors</a> <a href="/news">News</a></header>'
+        '<nav><ul><li><a href="/about">About</a></li><li><a href="/pipeline">Pipeline</a></li></ul></nav>'
+        "<script>window.analytics = {page: 'MHLW CHMP news'};</script>"
+        f"<main><article>\n{article}\n</article></main>"
+        '<footer><p>Copyright 2013 ImmunoGen, Inc. <a href="/privacy">Privacy</a></p></footer></body></html>'
+    )
+
+
+def as_pdf(text: str) -> bytes:
+    """The release printed to PDF: lines wrapped to the page, paragraphs spaced, two pages."""
+    document = FPDF()
+    document.add_page()
+    document.set_font("Helvetica", size=11)
+    for lines in blocks_of(text):
+        for line in lines:
+            document.multi_cell(0, 5, line, align="L", new_x="LMARGIN", new_y="NEXT")
+        document.ln(4)
+    return bytes(document.output())
+
+
+def sentence_texts(text: str) -> list[str]:
+    return [sentence.text for sentence in sentences(CleanText.of(text))]
+
+
+def folded(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture(scope="module")
+def plain() -> str:
+    return read_text(SEED)
+
+
+@pytest.fixture(scope="module")
+def renderings(plain, tmp_path_factory) -> dict[str, str]:
+    folder = tmp_path_factory.mktemp("renderings")
+    (folder / "release.html").write_text(as_web_page(plain), encoding="utf-8")
+    (folder / "release.pdf").write_bytes(as_pdf(plain))
+    return {suffix: read_text(folder / f"release.{suffix}") for suffix in ("html", "pdf")}
+
+
+@pytest.mark.parametrize("suffix", ["html", "pdf"])
+def test_the_seed_reads_as_the_same_sentences_in_every_format(plain, renderings, suffix):
+    assert sentence_texts(renderings[suffix]) == sentence_texts(plain)
+
+
+@pytest.mark.parametrize("suffix", ["html", "pdf"])
+def test_every_sentence_naming_mhlw_chmp_or_5_million_is_verbatim_in_every_format(plain, renderings, suffix):
+    key_sentences = [s for s in sentences(CleanText.of(plain)) if any(term in s.text for term in KEY_TERMS)]
+    assert len(key_sentences) == 6
+    for sentence in key_sentences:
+        assert folded(sentence.quote) in folded(renderings[suffix])
+
+
+@pytest.mark.parametrize("suffix", ["html", "pdf"])
+def test_the_seed_is_dated_by_its_dateline_in_every_format(renderings, suffix):
+    assert find_dateline(renderings[suffix]) == date(2013, 9, 20)
+
+
+def test_the_pdf_rendering_spans_two_pages_so_a_page_break_is_read(plain):
+    assert len(list(extract_pages(io.BytesIO(as_pdf(plain))))) == 2
+
+
+def test_the_web_page_chrome_is_absent_from_its_reading(renderings):
+    assert not {"Home", "Pipeline", "analytics", "Privacy", "margin"} & set(re.findall(r"\w+", renderings["html"]))
