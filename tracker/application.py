@@ -32,8 +32,10 @@ from tracker.domain.facts import EventRetracted, Fact
 from tracker.domain.release import Release, release_uuid
 from tracker.errors import ReleaseError, StoreError, TrackerError, UnknownCompound
 from tracker.extraction import extract
+from tracker.integrity import Verification
+from tracker.integrity import verify as verify_chain
 from tracker.reading.releases import ReleaseDocument, Skipped, discover, manifest_for, read_release
-from tracker.store import default_db, register_domain_transcodings, store_settings
+from tracker.store import default_db, describe, register_domain_transcodings, store_settings
 
 _PAGE = 5000
 
@@ -92,7 +94,7 @@ class Tracker:
         except TrackerError:
             raise
         except (PersistenceError, OSError) as error:
-            raise StoreError(f"{self.db}: cannot open the event store: {error}") from None
+            raise StoreError(f"{describe(self.db)}: cannot open the event store: {error}") from None
 
     def close(self) -> None:
         if "store" in self.__dict__:
@@ -130,7 +132,7 @@ class Tracker:
         except IntegrityError:
             return IngestOutcome(**{**outcome.__dict__, "duplicate": True})
         except PersistenceError as error:
-            raise StoreError(f"{self.db}: cannot write {document.file}: {error}") from None
+            raise StoreError(f"{describe(self.db)}: cannot write {document.file}: {error}") from None
         return outcome
 
     def _has_release(self, release_id: str) -> bool:
@@ -145,7 +147,7 @@ class Tracker:
         try:
             self.store.save(entry)
         except PersistenceError as error:
-            raise StoreError(f"{self.db}: cannot write the entry: {error}") from None
+            raise StoreError(f"{describe(self.db)}: cannot write the entry: {error}") from None
         return entry_id(entry.id)
 
     def retract(self, event_id: str, entered_by: str, reason: str, reported_on: date | None = None) -> str:
@@ -196,7 +198,7 @@ class Tracker:
                     break
                 start = page[-1].id + 1
         except PersistenceError as error:
-            raise StoreError(f"{self.db}: cannot read the event store: {error}") from None
+            raise StoreError(f"{describe(self.db)}: cannot read the event store: {error}") from None
         return tuple(recorded)
 
     def view(self, view: TimeView) -> tuple[tuple[RecordedFact, ...], NameBook]:
@@ -236,6 +238,13 @@ class Tracker:
     # ---- ledger and receivables ---------------------------------------
 
     # ---- audit ---------------------------------------------------------
+
+    def verify(self) -> Verification:
+        """Walk the store's hash chain: is every event as the tracker wrote it, in its place?"""
+        try:
+            return verify_chain(self.store.recorder)
+        except PersistenceError as error:
+            raise StoreError(f"{describe(self.db)}: cannot read the event store: {error}") from None
 
     def _resolve(self, query: str, names: NameBook) -> str:
         canonical = names.find(query)
