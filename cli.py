@@ -175,6 +175,11 @@ def status(tracker: Tracker, name: str, view: TimeView, fmt: str) -> None:
 # ---- ledger and receivables -------------------------------------------
 
 
+@cli.group()
+def record() -> None:
+    """Record by hand what no release says: invoices, payments, write-offs, facts."""
+
+
 # ---- audit -------------------------------------------------------------
 
 
@@ -202,6 +207,12 @@ def retract(tracker: Tracker, event_id: str, reason: str, entered_by: str) -> No
     """Withdraw an event from the projections from today on; it stays in the log."""
     entry = tracker.retract(event_id, entered_by=entered_by, reason=reason)
     click.echo(f"retracted {tracker.find_event(event_id).id} as {entry}")
+
+
+# ---- review and evaluation ---------------------------------------------
+
+
+# ---- reports and calendar ----------------------------------------------
 
 
 def main() -> None:

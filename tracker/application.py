@@ -246,6 +246,10 @@ class Tracker:
         except PersistenceError as error:
             raise StoreError(f"{describe(self.db)}: cannot read the event store: {error}") from None
 
+    # ---- review and evaluation -----------------------------------------
+
+    # ---- reports and calendar ------------------------------------------
+
     def _resolve(self, query: str, names: NameBook) -> str:
         canonical = names.find(query)
         if canonical is None:
