@@ -1,13 +1,23 @@
-"""Shared fixtures: where the seeds are, and a fresh store per test."""
+"""Shared fixtures: where the seeds are, and a fresh store per test, on SQLite or PostgreSQL.
+
+Every test that takes `db` runs against a new SQLite file by default. With
+`TRACKER_TEST_POSTGRES` set to a server URL ending in "/" (as
+`scripts/test-postgres` sets it), each such test gets its own new PostgreSQL
+database on that server instead, dropped afterwards.
+"""
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from uuid import uuid4
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
+POSTGRES = os.environ.get("TRACKER_TEST_POSTGRES")
 
 
 @pytest.fixture
@@ -19,6 +29,16 @@ def seeds(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
+def db(tmp_path: Path) -> Iterator[str]:
     """A store no test shares."""
-    return str(tmp_path / "tracker.db")
+    if not POSTGRES:
+        yield str(tmp_path / "tracker.db")
+        return
+    import psycopg
+
+    name = f"tracker_test_{uuid4().hex[:12]}"
+    with psycopg.connect(f"{POSTGRES}postgres", autocommit=True) as server:
+        server.execute(f"CREATE DATABASE {name}")
+    yield f"{POSTGRES}{name}"
+    with psycopg.connect(f"{POSTGRES}postgres", autocommit=True) as server:
+        server.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

@@ -63,12 +63,13 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
 class ChainedPostgresRecorder(PostgresApplicationRecorder):
     """The PostgreSQL application recorder, writing the hash chain under the insert's table lock."""
 
-    def construct_create_table_statements(self) -> list:
+    def __init__(self, *args: Any, **kwargs: Any):
         from psycopg.sql import SQL, Identifier
 
-        return [*super().construct_create_table_statements(),
-                SQL("CREATE TABLE IF NOT EXISTS {0}.{1} (notification_id BIGINT PRIMARY KEY, hash TEXT NOT NULL)")
-                .format(Identifier(self.datastore.schema), Identifier(CHAIN_TABLE))]
+        super().__init__(*args, **kwargs)
+        self.sql_create_statements.append(
+            SQL("CREATE TABLE IF NOT EXISTS {0}.{1} (notification_id BIGINT PRIMARY KEY, hash TEXT NOT NULL)")
+            .format(Identifier(self.datastore.schema), Identifier(CHAIN_TABLE)))
 
     def _fetch_ids_after_insert_events(self, curs: Any, stored_events: Sequence[StoredEvent], **kwargs: Any):
         from psycopg.sql import SQL, Identifier

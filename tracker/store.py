@@ -18,6 +18,9 @@ from tracker.errors import StoreError
 
 DEFAULT_DB = "tracker.db"
 
+#: The shape of what this version writes to a store; a store marked with a higher one is refused.
+SCHEMA_VERSION = 1
+
 
 def default_db() -> str:
     return os.environ.get("TRACKER_DB") or DEFAULT_DB

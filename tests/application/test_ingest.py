@@ -5,9 +5,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from eventsourcing.sqlite import SQLiteApplicationRecorder
+from support import stored_event_count
 
 import tracker.application as application
+import tracker.integrity as integrity
 from projections.history import TimeView
 from tracker import open_tracker
 from tracker.domain.facts import ApprovalGranted
@@ -44,19 +45,21 @@ def test_the_same_text_ingested_twice_adds_nothing(tmp_path, db):
 
 
 def test_a_release_is_stored_whole_or_not_at_all(tmp_path, db, monkeypatch):
+    """The hash chain is written row by row after the events, inside their transaction: fail it midway."""
     release = _write(tmp_path, "a.txt", RELEASE)
-    original = SQLiteApplicationRecorder._insert_events
+    calls = []
 
-    def fail_after_the_first_event(self, cursor, stored_events, **kwargs):
-        original(self, cursor, stored_events[:1], **kwargs)
-        raise application.PersistenceError("disk full")
+    def fail_at_the_second_event(previous, event):
+        calls.append(event)
+        if len(calls) == 2:
+            raise application.PersistenceError("disk full")
+        return original(previous, event)
 
-    monkeypatch.setattr(SQLiteApplicationRecorder, "_insert_events", fail_after_the_first_event)
-    with pytest.raises(StoreError, match="cannot write a.txt"):
+    original = integrity.link
+    monkeypatch.setattr(integrity, "link", fail_at_the_second_event)
+    with pytest.raises(StoreError, match="cannot write a.txt: disk full"):
         open_tracker(db).ingest([release])
-    monkeypatch.undo()
-    monkeypatch.setattr(application, "extract", _one_fact_a_sentence)
-    assert open_tracker(db).history() == ()
+    assert stored_event_count(db) == 0
 
 
 def test_a_bad_file_among_good_ones_writes_nothing_and_every_problem_is_reported(tmp_path, db):
@@ -69,7 +72,7 @@ def test_a_bad_file_among_good_ones_writes_nothing_and_every_problem_is_reported
         f"{undated}: no publication date: none in the dateline, none in a manifest; give --published YYYY-MM-DD",
         f"{empty}: empty file",
     ]
-    assert not Path(db).exists()
+    assert stored_event_count(db) == 0
 
 
 def test_published_dates_an_undated_release(tmp_path, db):

@@ -1,10 +1,9 @@
-"""`tracker verify` against someone writing to the SQLite file behind the tracker's back."""
+"""`tracker verify` against someone writing to the database behind the tracker's back, with plain SQL."""
 from __future__ import annotations
-
-import sqlite3
 
 import pytest
 from click.testing import CliRunner
+from support import copy_event, delete_event, edit_payload, swap_events
 
 import tracker.application as application
 from cli import cli
@@ -31,12 +30,6 @@ def store(tmp_path, db, monkeypatch) -> str:
     return db
 
 
-def _tamper(db: str, *statements: str) -> None:
-    with sqlite3.connect(db) as connection:
-        for statement in statements:
-            connection.execute(statement)
-
-
 def _verify(db: str):
     return CliRunner().invoke(cli, ["--db", db, "verify"])
 
@@ -48,8 +41,7 @@ def test_an_untouched_store_is_intact(store):
 
 
 def test_an_edited_event_payload_is_named(store):
-    _tamper(store, "UPDATE stored_events SET state = CAST(REPLACE(CAST(state AS TEXT), 'FDA', 'EMA') AS BLOB) "
-                   "WHERE rowid = 3")
+    edit_payload(store, 3, "FDA", "EMA")
     result = _verify(store)
     assert result.exit_code == 1
     assert result.output.startswith("Error: tampered: event #3 (aggregate ")
@@ -58,7 +50,7 @@ def test_an_edited_event_payload_is_named(store):
 
 
 def test_a_deleted_row_is_named(store):
-    _tamper(store, "DELETE FROM stored_events WHERE rowid = 2")
+    delete_event(store, 2)
     result = _verify(store)
     assert (result.exit_code, result.output) == (
         1, "Error: tampered: event #2: removed: the chain records an event that is no longer in the log; "
@@ -66,11 +58,7 @@ def test_a_deleted_row_is_named(store):
 
 
 def test_a_swapped_pair_of_rows_is_named(store):
-    _tamper(store,
-            "CREATE TEMP TABLE pair AS SELECT rowid AS r, * FROM stored_events WHERE rowid IN (2, 3)",
-            "DELETE FROM stored_events WHERE rowid IN (2, 3)",
-            "INSERT INTO stored_events (rowid, originator_id, originator_version, topic, state) "
-            "SELECT 5 - r, originator_id, originator_version, topic, state FROM pair")
+    swap_events(store, 2, 3)
     result = _verify(store)
     assert result.exit_code == 1
     assert result.output.startswith("Error: tampered: event #2 (aggregate ")
@@ -78,8 +66,7 @@ def test_a_swapped_pair_of_rows_is_named(store):
 
 
 def test_an_inserted_row_is_named(store):
-    _tamper(store, "INSERT INTO stored_events (rowid, originator_id, originator_version, topic, state) "
-                   "SELECT 99, originator_id, 99, topic, state FROM stored_events WHERE rowid = 2")
+    copy_event(store, 2, 99)
     result = _verify(store)
     assert result.exit_code == 1
     assert result.output.startswith("Error: tampered: event #99 (aggregate ")

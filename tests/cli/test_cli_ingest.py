@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
+from support import stored_event_count
 
 from cli import cli
 
@@ -43,7 +44,7 @@ def _refused(tmp_path: Path, db: str, name: str, content: bytes, message: str) -
     result = _run(db, "ingest", str(path))
     assert result.exit_code == 1
     assert result.output == f"Error: {path}: {message}\n"
-    assert not Path(db).exists()
+    assert stored_event_count(db) == 0
 
 
 def test_a_release_with_no_findable_date_is_refused_and_nothing_is_written(tmp_path, db):

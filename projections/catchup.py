@@ -1,0 +1,136 @@
+"""Keeping the read model up to date with the event log, incrementally.
+
+The `eventsourcing` runner cannot subscribe to SQLite, so the projection
+pulls: it reads the notifications after the last one tracked, turns each into
+rows, and writes a batch of rows with the tracking record of its last
+notification in one transaction. A query first catches up (nothing to do when
+the model is current), then reads only the rows it needs.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date, datetime
+
+from eventsourcing.application import Application
+from eventsourcing.persistence import IntegrityError, Tracking
+
+from projections.history import RecordedFact, ReleaseInfo
+from projections.names import name_key
+from projections.recorders import FactRow, FactsView, ReleaseRow
+from tracker.domain.entry import Entry
+from tracker.domain.facts import CompoundAliasRecorded, EventRetracted, fact_from_dict
+from tracker.domain.release import Release
+
+BATCH = 2000
+
+
+def entry_id(uuid) -> str:
+    return f"entry.{uuid.hex[:16]}"
+
+
+class FactsProjection:
+    """Applies the log to a `FactsView`, each event exactly once."""
+
+    def __init__(self, app: Application, view: FactsView):
+        self.app = app
+        self.view = view
+        self._releases: dict[str, ReleaseRow] = {}
+
+    @property
+    def position(self) -> int:
+        return self.view.max_tracking_id(self.app.name) or 0
+
+    def catch_up(self, progress: Callable[[int], object] | None = None) -> int:
+        """Apply every event after the tracked position; returns how many notifications were applied."""
+        applied = 0
+        while True:
+            position = self.position
+            page = self.app.recorder.select_notifications(position, BATCH, inclusive_of_start=False)
+            if not page:
+                return applied
+            facts: list[FactRow] = []
+            releases: list[ReleaseRow] = []
+            for notification in page:
+                event = self.app.mapper.to_domain_event(notification)
+                self._rows(notification.id, event, facts, releases)
+            try:
+                self.view.write(facts, releases, Tracking(self.app.name, page[-1].id))
+            except IntegrityError:
+                # Another process applied these notifications first: start again from its position.
+                self._releases = {k: v for k, v in self._releases.items() if k not in {r.release_uuid for r in releases}}
+                continue
+            applied += len(page)
+            if progress:
+                progress(applied)
+
+    def rebuild(self, progress: Callable[[int], object] | None = None) -> int:
+        self.view.clear()
+        self._releases.clear()
+        return self.catch_up(progress)
+
+    def _rows(self, notification_id: int, event: object, facts: list[FactRow], releases: list[ReleaseRow]) -> None:
+        if isinstance(event, Release.Ingested):
+            row = ReleaseRow(event.originator_id.hex, event.release_id, event.file, event.published.isoformat(),
+                             event.published_from, event.timestamp.isoformat(),
+                             getattr(event, "supersedes", None), getattr(event, "superseded_by", None))
+            self._releases[row.release_uuid] = row
+            releases.append(row)
+        elif isinstance(event, Release.FactRecorded):
+            release = self._release(event.originator_id.hex)
+            position = event.originator_version - 1
+            facts.append(_fact_row(notification_id, f"{release.release_id}.{position}", event.fact,
+                                   date.fromisoformat(release.published), event.timestamp, release.release_uuid,
+                                   position, None, None))
+        elif isinstance(event, Entry.Made):
+            facts.append(_fact_row(notification_id, entry_id(event.originator_id), event.fact, event.reported_on,
+                                   event.timestamp, None, 0, event.entered_by, event.reason))
+
+    def _release(self, uuid: str) -> ReleaseRow:
+        if uuid not in self._releases:
+            (row,) = self.view.releases([uuid])
+            self._releases[uuid] = row
+        return self._releases[uuid]
+
+
+def _fact_row(notification_id: int, event_id: str, fact, reported_on: date, recorded_at: datetime,
+              release_uuid: str | None, position: int, entered_by: str | None, reason: str | None) -> FactRow:
+    occurred_by = fact.occurred_on.last_day if fact.occurred_on else reported_on
+    return FactRow(
+        notification_id=notification_id,
+        event_id=event_id,
+        type=fact.type,
+        compound_key=name_key(fact.compound) if fact.compound else None,
+        alias_key=name_key(fact.alias) if isinstance(fact, CompoundAliasRecorded) else None,
+        retracts=fact.retracts if isinstance(fact, EventRetracted) else None,
+        reported_on=reported_on.isoformat(),
+        occurred_by=occurred_by.isoformat(),
+        recorded_at=recorded_at.isoformat(),
+        confidence=fact.confidence,
+        release_uuid=release_uuid,
+        position=position,
+        entered_by=entered_by,
+        reason=reason,
+        fact=fact.model_dump_json(),
+    )
+
+
+def recorded_facts(rows: list[FactRow], releases: dict[str, ReleaseRow]) -> tuple[RecordedFact, ...]:
+    """Rows of the read model back as the `RecordedFact`s projections take."""
+    infos: dict[str, ReleaseInfo] = {}
+    result = []
+    for row in rows:
+        info = None
+        if row.release_uuid:
+            info = infos.get(row.release_uuid)
+            if info is None:
+                r = releases[row.release_uuid]
+                info = infos[row.release_uuid] = ReleaseInfo(
+                    id=r.release_id, file=r.file, published=date.fromisoformat(r.published),
+                    published_from=r.published_from, recorded_at=datetime.fromisoformat(r.recorded_at),
+                    supersedes=r.supersedes, superseded_by=r.superseded_by)
+        result.append(RecordedFact(
+            id=row.event_id, fact=fact_from_dict(json.loads(row.fact)), reported_on=date.fromisoformat(row.reported_on),
+            recorded_at=datetime.fromisoformat(row.recorded_at), position=row.position, release=info,
+            entered_by=row.entered_by, reason=row.reason))
+    return tuple(result)

@@ -1,0 +1,209 @@
+"""The read model's tables, in the same database as the events.
+
+One row per recorded fact, with the columns queries filter on (compound name
+key, alias key, retracted event, dates) and the fact itself as JSON. Rows are
+written together with the `eventsourcing` tracking record of the last event
+applied, in one transaction, so each event is applied exactly once even when
+several processes catch up at the same time: the loser's transaction fails on
+the tracking record and rolls back.
+
+The same interface is implemented on SQLite and PostgreSQL; only the SQL
+dialect differs.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from eventsourcing.persistence import Tracking
+from eventsourcing.postgres import PostgresTrackingRecorder
+from eventsourcing.sqlite import SQLiteTrackingRecorder
+
+COLUMNS = ("notification_id", "event_id", "type", "compound_key", "alias_key", "retracts", "reported_on",
+           "occurred_by", "recorded_at", "confidence", "release_uuid", "position", "entered_by", "reason", "fact")
+RELEASE_COLUMNS = ("release_uuid", "release_id", "file", "published", "published_from", "recorded_at", "supersedes",
+                   "superseded_by")
+
+
+@dataclass(frozen=True)
+class FactRow:
+    notification_id: int
+    event_id: str
+    type: str
+    compound_key: str | None
+    alias_key: str | None
+    retracts: str | None
+    reported_on: str
+    occurred_by: str
+    recorded_at: str
+    confidence: float
+    release_uuid: str | None
+    position: int
+    entered_by: str | None
+    reason: str | None
+    fact: str
+
+
+@dataclass(frozen=True)
+class ReleaseRow:
+    release_uuid: str
+    release_id: str
+    file: str
+    published: str
+    published_from: str
+    recorded_at: str
+    supersedes: str | None = None
+    superseded_by: str | None = None
+
+
+class FactsView:
+    """What the catch-up writes and the queries read, whatever the database."""
+
+    placeholder = "?"
+
+    def _schema_statements(self) -> list[str]:
+        number, real = self._types()
+        return [
+            "CREATE TABLE IF NOT EXISTS facts_view ("
+            f"notification_id {number} PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, type TEXT NOT NULL, "
+            "compound_key TEXT, alias_key TEXT, retracts TEXT, reported_on TEXT NOT NULL, occurred_by TEXT NOT NULL, "
+            f"recorded_at TEXT NOT NULL, confidence {real} NOT NULL, release_uuid TEXT, position {number} NOT NULL, "
+            "entered_by TEXT, reason TEXT, fact TEXT NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS facts_view_compound ON facts_view (compound_key)",
+            "CREATE INDEX IF NOT EXISTS facts_view_alias ON facts_view (alias_key)",
+            "CREATE INDEX IF NOT EXISTS facts_view_retracts ON facts_view (retracts)",
+            "CREATE TABLE IF NOT EXISTS tracker_schema (id INTEGER PRIMARY KEY, version INTEGER NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS releases_view (release_uuid TEXT PRIMARY KEY, release_id TEXT NOT NULL, "
+            "file TEXT NOT NULL, published TEXT NOT NULL, published_from TEXT NOT NULL, recorded_at TEXT NOT NULL, "
+            "supersedes TEXT, superseded_by TEXT)",
+        ]
+
+    def _types(self) -> tuple[str, str]:
+        raise NotImplementedError
+
+    # ---- writing (subclasses provide the transaction) ----
+
+    def _write(self, cursor: Any, facts: Sequence[FactRow], releases: Sequence[ReleaseRow], tracking: Tracking) -> None:
+        p = self.placeholder
+        if releases:
+            cursor.executemany(f"INSERT INTO releases_view VALUES ({', '.join([p] * len(RELEASE_COLUMNS))})",
+                               [tuple(vars(r).values()) for r in releases])
+        if facts:
+            cursor.executemany(f"INSERT INTO facts_view VALUES ({', '.join([p] * len(COLUMNS))})",
+                               [tuple(vars(f).values()) for f in facts])
+        self._insert_tracking(cursor, tracking)
+
+    def claim_schema(self, version: int) -> int:
+        """Mark the store as written by schema `version` unless marked already; returns the mark."""
+        self._execute(f"INSERT INTO tracker_schema VALUES (1, {self.placeholder}) ON CONFLICT DO NOTHING", (version,))
+        return self._select("SELECT version FROM tracker_schema WHERE id = 1")[0][0]
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        raise NotImplementedError
+
+    # ---- reading ----
+
+    def _select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        raise NotImplementedError
+
+    def _in(self, values: Iterable[str]) -> tuple[str, list[str]]:
+        values = list(values)
+        return ", ".join([self.placeholder] * len(values)) or "NULL", values
+
+    def facts(self, where: str = "", params: Sequence[Any] = ()) -> list[FactRow]:
+        sql = f"SELECT {', '.join(COLUMNS)} FROM facts_view {where} ORDER BY notification_id"
+        return [FactRow(*row) for row in self._select(sql, params)]
+
+    def facts_about(self, keys: Iterable[str]) -> list[FactRow]:
+        """The facts naming one of `keys`, the alias facts linking them, and retractions of any of these."""
+        marks, values = self._in(keys)
+        rows = self.facts(f"WHERE compound_key IN ({marks}) OR alias_key IN ({marks})", values + values)
+        ids = [r.event_id for r in rows]
+        seen = {r.notification_id for r in rows}
+        for start in range(0, len(ids), 500):
+            marks, chunk = self._in(ids[start:start + 500])
+            rows += [r for r in self.facts(f"WHERE retracts IN ({marks})", chunk) if r.notification_id not in seen]
+        return rows
+
+    def alias_edges(self, keys: Iterable[str]) -> list[tuple[str, str]]:
+        marks, values = self._in(keys)
+        return [(a, b) for a, b in self._select(
+            "SELECT compound_key, alias_key FROM facts_view WHERE type = 'CompoundAliasRecorded' "
+            f"AND (compound_key IN ({marks}) OR alias_key IN ({marks}))", values + values)]
+
+    def releases(self, uuids: Iterable[str]) -> list[ReleaseRow]:
+        marks, values = self._in(uuids)
+        sql = f"SELECT {', '.join(RELEASE_COLUMNS)} FROM releases_view WHERE release_uuid IN ({marks})"
+        return [ReleaseRow(*row) for row in self._select(sql, values)]
+
+    def compound_spellings(self) -> list[str]:
+        return [row[0] for row in self._select(
+            "SELECT DISTINCT json_extract(fact, '$.compound') FROM facts_view WHERE compound_key IS NOT NULL")]
+
+    def clear(self) -> None:
+        """Forget every row and the tracking position, for a rebuild."""
+        raise NotImplementedError
+
+
+class SQLiteFactsView(FactsView, SQLiteTrackingRecorder):
+    def construct_create_table_statements(self) -> list[str]:
+        return [*super().construct_create_table_statements(), *self._schema_statements()]
+
+    def _types(self) -> tuple[str, str]:
+        return "INTEGER", "REAL"
+
+    def write(self, facts: Sequence[FactRow], releases: Sequence[ReleaseRow], tracking: Tracking) -> None:
+        with self.datastore.transaction(commit=True) as cursor:
+            self._write(cursor, facts, releases, tracking)
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        with self.datastore.transaction(commit=True) as cursor:
+            cursor.execute(sql, list(params))
+
+    def _select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        with self.datastore.transaction(commit=False) as cursor:
+            cursor.execute(sql, list(params))
+            return [tuple(row) for row in cursor.fetchall()]
+
+    def clear(self) -> None:
+        with self.datastore.transaction(commit=True) as cursor:
+            cursor.execute("DELETE FROM facts_view")
+            cursor.execute("DELETE FROM releases_view")
+            cursor.execute("DELETE FROM tracking WHERE application_name != '__migration__'")
+
+
+class PostgresFactsView(FactsView, PostgresTrackingRecorder):
+    placeholder = "%s"
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        from psycopg.sql import SQL
+
+        super().__init__(*args, **kwargs)
+        self.sql_create_statements.extend(SQL(statement) for statement in self._schema_statements())
+
+    def _types(self) -> tuple[str, str]:
+        return "BIGINT", "DOUBLE PRECISION"
+
+    def write(self, facts: Sequence[FactRow], releases: Sequence[ReleaseRow], tracking: Tracking) -> None:
+        with self.datastore.transaction(commit=True) as cursor:
+            self._write(cursor, facts, releases, tracking)
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        with self.datastore.transaction(commit=True) as cursor:
+            cursor.execute(sql, list(params))
+
+    def _select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        sql = sql.replace("json_extract(fact, '$.compound')", "(fact::json ->> 'compound')")
+        with self.datastore.get_connection() as connection, connection.cursor() as cursor:
+            cursor.execute(sql, list(params))
+            return [tuple(row.values()) for row in cursor.fetchall()]
+
+    def clear(self) -> None:
+        from psycopg.sql import SQL, Identifier
+
+        with self.datastore.transaction(commit=True) as cursor:
+            cursor.execute("DELETE FROM facts_view")
+            cursor.execute("DELETE FROM releases_view")
+            cursor.execute(SQL("DELETE FROM {0}.{1} WHERE application_name != '__migration__'").format(
+                Identifier(self.datastore.schema), Identifier(self.tracking_table_name)))

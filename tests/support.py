@@ -1,0 +1,70 @@
+"""Plain-SQL access to a store, on SQLite or PostgreSQL: to check what was written, and to tamper."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+
+def _is_postgres(db: str) -> bool:
+    return db.startswith("postgresql://")
+
+
+def stored_event_count(db: str) -> int:
+    """How many events the store holds, read with plain SQL (0 when it was never created)."""
+    if _is_postgres(db):
+        import psycopg
+
+        with psycopg.connect(db) as connection:
+            exists = connection.execute("SELECT to_regclass('public.stored_events')").fetchone()[0]
+            return connection.execute("SELECT count(*) FROM stored_events").fetchone()[0] if exists else 0
+    if not Path(db).exists():
+        return 0
+    with sqlite3.connect(db) as connection:
+        exists = connection.execute("SELECT name FROM sqlite_master WHERE name = 'stored_events'").fetchone()
+        return connection.execute("SELECT count(*) FROM stored_events").fetchone()[0] if exists else 0
+
+
+def _run(db: str, sqlite_statements: list[str], postgres_statements: list[str]) -> None:
+    if _is_postgres(db):
+        import psycopg
+
+        with psycopg.connect(db) as connection:
+            for statement in postgres_statements:
+                connection.execute(statement)
+        return
+    with sqlite3.connect(db) as connection:
+        for statement in sqlite_statements:
+            connection.execute(statement)
+
+
+def edit_payload(db: str, position: int, old: str, new: str) -> None:
+    """Change words inside the stored state of the event at `position` in the log."""
+    _run(db, [f"UPDATE stored_events SET state = CAST(REPLACE(CAST(state AS TEXT), '{old}', '{new}') AS BLOB) "
+              f"WHERE rowid = {position}"],
+         [f"UPDATE stored_events SET state = convert_to(replace(convert_from(state, 'UTF8'), '{old}', '{new}'), 'UTF8') "
+          f"WHERE notification_id = {position}"])
+
+
+def delete_event(db: str, position: int) -> None:
+    _run(db, [f"DELETE FROM stored_events WHERE rowid = {position}"],
+         [f"DELETE FROM stored_events WHERE notification_id = {position}"])
+
+
+def swap_events(db: str, first: int, second: int) -> None:
+    """Exchange the places of two events in the log."""
+    _run(db, [f"CREATE TEMP TABLE pair AS SELECT rowid AS r, * FROM stored_events WHERE rowid IN ({first}, {second})",
+              f"DELETE FROM stored_events WHERE rowid IN ({first}, {second})",
+              "INSERT INTO stored_events (rowid, originator_id, originator_version, topic, state) "
+              f"SELECT {first + second} - r, originator_id, originator_version, topic, state FROM pair"],
+         [f"UPDATE stored_events SET notification_id = -notification_id WHERE notification_id IN ({first}, {second})",
+          f"UPDATE stored_events SET notification_id = {first + second} + notification_id WHERE notification_id < 0"])
+
+
+def copy_event(db: str, position: int, new_position: int) -> None:
+    """Insert a copy of an event (as a new version of its aggregate) at `new_position`."""
+    _run(db, ["INSERT INTO stored_events (rowid, originator_id, originator_version, topic, state) "
+              f"SELECT {new_position}, originator_id, originator_version + 1000, topic, state FROM stored_events "
+              f"WHERE rowid = {position}"],
+         ["INSERT INTO stored_events (notification_id, originator_id, originator_version, topic, state) "
+          f"SELECT {new_position}, originator_id, originator_version + 1000, topic, state FROM stored_events "
+          f"WHERE notification_id = {position}"])
