@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from projections.review import reviewed
 from tracker.domain.facts import EventRetracted, Fact
 
 #: Facts read with less confidence than this wait for review instead of entering projections.
@@ -23,6 +24,10 @@ class ReleaseInfo:
     published: date
     published_from: str
     recorded_at: datetime
+    supersedes: str | None = None
+    """The id of the release this one re-issues with corrections."""
+    superseded_by: str | None = None
+    """The id of a corrected re-issue of this release, stored before it."""
 
 
 @dataclass(frozen=True)
@@ -74,8 +79,7 @@ class TimeView:
         return min(days) if days else date.today()
 
     def admits(self, recorded: RecordedFact) -> bool:
-        if recorded.fact.confidence < self.review_threshold:
-            return False
+        """Whether the fact is in view on all three time axes (confidence aside: see `select`)."""
         if self.as_of is not None and recorded.reported_on > self.as_of:
             return False
         if self.occurred_by is not None and recorded.occurred_by > self.occurred_by:
@@ -84,8 +88,21 @@ class TimeView:
             return False
         return True
 
+    def knows(self, release: ReleaseInfo) -> bool:
+        """Whether the release itself was public by `as_of` and stored by `recorded_by`."""
+        return ((self.as_of is None or release.published <= self.as_of)
+                and (self.recorded_by is None or release.recorded_at <= self.recorded_by))
+
     def select(self, history: tuple[RecordedFact, ...]) -> tuple[RecordedFact, ...]:
-        """The facts in view, in export order, less those a retraction in view withdrew."""
-        admitted = [r for r in history if self.admits(r)]
+        """The facts in view, in export order: those under the review threshold only once a decision in
+        view accepted them, less those a retraction in view withdrew and those of a release whose
+        corrected re-issue is in view."""
+        in_time = sorted((r for r in history if self.admits(r)), key=lambda r: r.sort_key)
+        admitted = reviewed(in_time, in_time, self.review_threshold)
         retracted = {r.fact.retracts for r in admitted if isinstance(r.fact, EventRetracted)}
-        return tuple(sorted((r for r in admitted if r.id not in retracted), key=lambda r: r.sort_key))
+        releases = {r.release.id: r.release for r in history if r.release is not None}
+        superseded = {release.supersedes for release in releases.values() if release.supersedes and self.knows(release)}
+        superseded |= {release.id for release in releases.values() if release.superseded_by in releases
+                       and self.knows(releases[release.superseded_by])}
+        return tuple(sorted((r for r in admitted if r.id not in retracted
+                             and (r.release is None or r.release.id not in superseded)), key=lambda r: r.sort_key))

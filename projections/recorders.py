@@ -137,9 +137,11 @@ class FactsView:
         sql = f"SELECT {', '.join(RELEASE_COLUMNS)} FROM releases_view WHERE release_uuid IN ({marks})"
         return [ReleaseRow(*row) for row in self._select(sql, values)]
 
-    def compound_spellings(self) -> list[str]:
+    def name_spellings(self) -> list[str]:
+        """Every compound name and alias recorded, as written."""
         return [row[0] for row in self._select(
-            "SELECT DISTINCT json_extract(fact, '$.compound') FROM facts_view WHERE compound_key IS NOT NULL")]
+            "SELECT DISTINCT json_extract(fact, '$.compound') FROM facts_view WHERE compound_key IS NOT NULL "
+            "UNION SELECT DISTINCT json_extract(fact, '$.alias') FROM facts_view WHERE alias_key IS NOT NULL")]
 
     def clear(self) -> None:
         """Forget every row and the tracking position, for a rebuild."""
@@ -195,6 +197,7 @@ class PostgresFactsView(FactsView, PostgresTrackingRecorder):
 
     def _select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         sql = sql.replace("json_extract(fact, '$.compound')", "(fact::json ->> 'compound')")
+        sql = sql.replace("json_extract(fact, '$.alias')", "(fact::json ->> 'alias')")
         with self.datastore.get_connection() as connection, connection.cursor() as cursor:
             cursor.execute(sql, list(params))
             return [tuple(row.values()) for row in cursor.fetchall()]

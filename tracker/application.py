@@ -13,31 +13,51 @@ another:
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Sequence
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 from eventsourcing.application import Application
+from eventsourcing.utils import get_topic
 from eventsourcing.persistence import IntegrityError, PersistenceError, Transcoder
 
+from projections.diff import Difference, diff
+from projections.explain import Explanation, explain, line_explanation
 from projections.export import event_records
-from projections.history import RecordedFact, ReleaseInfo, TimeView
-from projections.names import NameBook
+from projections.replay import ReplayStep, replay
+from projections.catchup import FactsProjection, entry_id, recorded_facts
+from projections.history import RecordedFact, TimeView
+from projections.names import NameBook, name_key
+from projections.review import Pending, edited, pending
+from projections.recorders import FactRow, PostgresFactsView, SQLiteFactsView
 from projections.status import CompoundStatus, compound_status
+from projections.ledger import Ledger, LedgerLine, ledger
+from projections.receivables import GroupBy, ReceivablesReport, receivables
+from tracker import line_entries
+from tracker.rates import read_rates
+from tracker.terms import read_terms
 from tracker.domain.entry import Entry
-from tracker.domain.facts import EventRetracted, Fact
+from tracker.domain.facts import EventRetracted, Fact, FactReviewed
 from tracker.domain.release import Release, release_uuid
 from tracker.errors import ReleaseError, StoreError, TrackerError, UnknownCompound
 from tracker.extraction import extract
 from tracker.integrity import Verification
 from tracker.integrity import verify as verify_chain
+from tracker.export import ENTRIES, Export, StoredEntry, StoredFact, StoredRelease, is_export, read_export, write_export
+from tracker.manual import fact_from_fields
+from tracker.reissue import Issue, headline, reissue
+from tracker.render import events_jsonl as render_jsonl
 from tracker.reading.releases import ReleaseDocument, Skipped, discover, manifest_for, read_release
-from tracker.store import default_db, describe, register_domain_transcodings, store_settings
+from tracker.reports.calendar import CalendarEntry, calendar_ics, catalyst_calendar
+from tracker.reports.report import Report, build_report
+from tracker.store import SCHEMA_VERSION, default_db, describe, register_domain_transcodings, store_settings
 
-_PAGE = 5000
 
 
 @dataclass(frozen=True)
@@ -87,17 +107,35 @@ class Tracker:
         self.db = db or default_db()
 
     @cached_property
-    def store(self) -> EventStore:
-        """The event store, opened (and created) on first use, so that failing reads write nothing."""
+    def _opened(self) -> tuple[EventStore, FactsProjection]:
+        """The event store and its read model, opened (and created) on first use, so that failing reads
+        write nothing. A store marked by a newer schema than this tracker's is refused rather than misread."""
         try:
-            return EventStore(env=store_settings(self.db))
+            store = EventStore(env=store_settings(self.db))
+            view_class = PostgresFactsView if self.db.startswith(("postgresql://", "postgres://")) else SQLiteFactsView
+            projection = FactsProjection(store, store.factory.tracking_recorder(view_class))
+            written_by = projection.view.claim_schema(SCHEMA_VERSION)
         except TrackerError:
             raise
-        except (PersistenceError, OSError) as error:
-            raise StoreError(f"{describe(self.db)}: cannot open the event store: {error}") from None
+        except (PersistenceError, OSError, sqlite3.Error) as error:
+            raise StoreError(f"{describe(self.db)}: cannot open the event store: {_one_line(error)}") from None
+        if written_by > SCHEMA_VERSION:
+            store.close()
+            raise StoreError(f"{describe(self.db)}: written by a newer version of the tracker (schema {written_by}; "
+                             f"this one reads up to {SCHEMA_VERSION}); upgrade milestone-tracker")
+        return store, projection
+
+    @property
+    def store(self) -> EventStore:
+        return self._opened[0]
+
+    @property
+    def projection(self) -> FactsProjection:
+        """The read model in the store's own database, caught up before each query."""
+        return self._opened[1]
 
     def close(self) -> None:
-        if "store" in self.__dict__:
+        if "_opened" in self.__dict__:
             self.store.close()
 
     # ---- writing -------------------------------------------------------
@@ -107,14 +145,23 @@ class Tracker:
         """Read, extract and store every release under `paths`: each release whole or not at all.
 
         Every file is read before anything is written, so a bad file leaves the store untouched.
+        A folder written by `export` is imported as it was stored, once its checksums are verified.
         """
-        documents, skipped = read_releases(paths, published, manifest)
+        exports = [Path(p) for p in paths if is_export(Path(p))]
+        records = [read_export(folder) for folder in exports]
+        others = [p for p in paths if Path(p) not in exports]
+        documents, skipped = read_releases(others, published, manifest) if others else ([], [])
         outcomes = []
+        for outcome in (o for record in records for o in self.import_export(record)):
+            outcomes.append(outcome)
+            if progress:
+                progress(outcome)
         for document in documents:
             outcome = self.ingest_document(document)
             outcomes.append(outcome)
             if progress:
                 progress(outcome)
+        self.catch_up()
         return IngestReport(outcomes, skipped)
 
     def ingest_document(self, document: ReleaseDocument) -> IngestOutcome:
@@ -123,8 +170,11 @@ class Tracker:
         outcome = IngestOutcome(document.file, document.id, document.published, document.published_from, len(facts), False)
         if self._has_release(document.id):
             return IngestOutcome(**{**outcome.__dict__, "duplicate": True})
+        issue = Issue(document.id, headline(document.text), document.published)
+        link = reissue(issue, self._issues.get(issue.headline, ()))
         release = Release(release_id=document.id, file=document.file, published=document.published,
-                          published_from=document.published_from, text=document.text)
+                          published_from=document.published_from, text=document.text,
+                          supersedes=link.supersedes, superseded_by=link.superseded_by)
         for fact in facts:
             release.record(fact)
         try:
@@ -133,6 +183,7 @@ class Tracker:
             return IngestOutcome(**{**outcome.__dict__, "duplicate": True})
         except PersistenceError as error:
             raise StoreError(f"{describe(self.db)}: cannot write {document.file}: {error}") from None
+        self._issues.setdefault(issue.headline, []).append(issue)
         return outcome
 
     def _has_release(self, release_id: str) -> bool:
@@ -170,46 +221,59 @@ class Tracker:
 
     # ---- reading -------------------------------------------------------
 
-    def history(self) -> tuple[RecordedFact, ...]:
-        """Every recorded fact, joined with its release and its record time."""
-        recorded: list[RecordedFact] = []
-        releases: dict[Any, ReleaseInfo] = {}
-        start = 1
+    def catch_up(self) -> int:
+        """Bring the read model (opened with the store) up to date with the log; returns how many events it applied."""
         try:
-            while True:
-                page = self.store.recorder.select_notifications(start, _PAGE)
-                for notification in page:
-                    event = self.store.mapper.to_domain_event(notification)
-                    if isinstance(event, Release.Ingested):
-                        releases[event.originator_id] = ReleaseInfo(
-                            id=event.release_id, file=event.file, published=event.published,
-                            published_from=event.published_from, recorded_at=event.timestamp)
-                    elif isinstance(event, Release.FactRecorded):
-                        release = releases[event.originator_id]
-                        position = event.originator_version - 1
-                        recorded.append(RecordedFact(id=f"{release.id}.{position}", fact=event.fact,
-                                                     reported_on=release.published, recorded_at=event.timestamp,
-                                                     position=position, release=release))
-                    elif isinstance(event, Entry.Made):
-                        recorded.append(RecordedFact(id=entry_id(event.originator_id), fact=event.fact,
-                                                     reported_on=event.reported_on, recorded_at=event.timestamp,
-                                                     entered_by=event.entered_by, reason=event.reason))
-                if len(page) < _PAGE:
-                    break
-                start = page[-1].id + 1
+            return self.projection.catch_up()
         except PersistenceError as error:
-            raise StoreError(f"{describe(self.db)}: cannot read the event store: {error}") from None
-        return tuple(recorded)
+            raise StoreError(f"{describe(self.db)}: cannot update the read model: {error}") from None
 
-    def view(self, view: TimeView) -> tuple[tuple[RecordedFact, ...], NameBook]:
-        """The facts in view, in export order, and the names they resolve through.
+    def rebuild(self, progress: Callable[[int], Any] | None = None) -> int:
+        """Rebuild the read model from the whole log; returns how many events it applied."""
+        try:
+            return self.projection.rebuild(progress)
+        except PersistenceError as error:
+            raise StoreError(f"{describe(self.db)}: cannot rebuild the read model: {error}") from None
+
+    def history(self) -> tuple[RecordedFact, ...]:
+        """Every recorded fact, joined with its release or its author and its record time."""
+        self.catch_up()
+        rows = self.projection.view.facts()
+        return self._recorded(rows)
+
+    def history_of(self, compound: str) -> tuple[RecordedFact, ...]:
+        """The facts about one compound (all its names), its alias facts, and their retractions.
+
+        Costs in proportion to the compound's own history, not the store's.
+        """
+        self.catch_up()
+        keys = self._name_group(name_key(compound))
+        return self._recorded(self.projection.view.facts_about(keys))
+
+    def _name_group(self, key: str) -> set[str]:
+        """Every name key linked to `key` by alias facts, found edge by edge."""
+        group, frontier = {key}, {key}
+        while frontier:
+            edges = self.projection.view.alias_edges(frontier)
+            found = {k for edge in edges for k in edge if k} - group
+            group |= found
+            frontier = found
+        return group
+
+    def _recorded(self, rows: list[FactRow]) -> tuple[RecordedFact, ...]:
+        uuids = {row.release_uuid for row in rows if row.release_uuid}
+        releases = {r.release_uuid: r for r in self.projection.view.releases(uuids)} if uuids else {}
+        return recorded_facts(rows, releases)
+
+    def view(self, view: TimeView, compound: str | None = None) -> tuple[tuple[RecordedFact, ...], NameBook]:
+        """The facts in view (all, or one compound's), in export order, and the names they resolve through.
 
         Names resolve through every alias recorded by the view's `recorded_by`
         instant, whatever its publication date: a compound keeps one identity
         across time, so "kadcyla" finds the 2008 facts about T-DM1, while the
         facts shown stay those in view.
         """
-        history = self.history()
+        history = self.history() if compound is None else self.history_of(compound)
         identities = TimeView(recorded_by=view.recorded_by, review_threshold=view.review_threshold)
         return view.select(history), NameBook.from_history(identities.select(history))
 
@@ -232,12 +296,168 @@ class Tracker:
 
     def status(self, compound: str, view: TimeView = TimeView()) -> CompoundStatus:
         """The status of the compound going by `compound` (any alias, any case)."""
-        selected, names = self.view(view)
+        selected, names = self.view(view, compound)
         return compound_status(selected, names, self._resolve(compound, names), view.horizon)
 
     # ---- ledger and receivables ---------------------------------------
 
+    def ledger(self, view: TimeView = TimeView(), compound: str | None = None) -> Ledger:
+        """Every milestone and royalty line in view, with its history; optionally of one compound (any alias)."""
+        selected, names = self.view(view)
+        book = ledger(selected, names, view.horizon)
+        if compound:
+            canonical = self._resolve(compound, names)
+            book.lines = [line for line in book.lines if line.compound == canonical]
+        return book
+
+    def receivables(self, view: TimeView = TimeView(), by: GroupBy = "counterparty",
+                    rates: Path | None = None) -> ReceivablesReport:
+        """What is owed and what may be, aged to the day the view stands on; totals converted only at `rates`."""
+        return receivables(self.ledger(view), by, read_rates(rates) if rates else None)
+
+    def load_terms(self, path: Path, entered_by: str, reason: str, on: date | None = None) -> list[tuple[str, str]]:
+        """Record each agreement of a terms file, known from `on` (default today): (agreement id, entry id) pairs."""
+        agreements = read_terms(path)
+        return [(fact.agreement, self.enter(fact, entered_by, reason, on)) for fact in agreements]
+
+    def record_invoice(self, line_id: str, amount: Decimal, on: date, entered_by: str, reason: str,
+                       currency: str | None = None, due: date | None = None) -> str:
+        return self.enter(line_entries.invoice(self._line(line_id, on), amount, currency, on, due), entered_by, reason, on)
+
+    def record_payment(self, line_id: str, amount: Decimal, on: date, entered_by: str, reason: str,
+                       currency: str | None = None) -> str:
+        return self.enter(line_entries.payment(self._line(line_id, on), amount, currency, on), entered_by, reason, on)
+
+    def record_write_off(self, line_id: str, on: date, entered_by: str, reason: str) -> str:
+        return self.enter(line_entries.write_off(self._line(line_id, on), on), entered_by, reason, on)
+
+    def record_confirmation(self, line_id: str, on: date, entered_by: str, reason: str) -> str:
+        return self.enter(line_entries.confirmation(self._line(line_id, on), on), entered_by, reason, on)
+
+    def record_net_sales(self, compound: str, period: str, amount: Decimal, currency: str, on: date,
+                         entered_by: str, reason: str, territory: str | None = None) -> str:
+        """A product's net sales for a period (`2015-Q1`, `2015-03`, `2015`), on which royalties are computed."""
+        return self.enter(line_entries.net_sales(compound, period, amount, currency, territory), entered_by, reason, on)
+
+    def _line(self, line_id: str, on: date) -> LedgerLine:
+        """The line as the ledger stood on `on`: an entry is checked against what was known that day."""
+        line = self.ledger(TimeView(as_of=on)).find(line_id)
+        if line is None:
+            raise line_entries.EntryRejected(f"no ledger line {line_id!r} as of {on.isoformat()}")
+        return line
+
     # ---- audit ---------------------------------------------------------
+
+    @cached_property
+    def _issues(self) -> dict[str, list[Issue]]:
+        """Every stored release's headline and date, by headline (so one ingest costs the same in a store of any
+        size), for spotting corrected re-issues at ingest."""
+        issues: dict[str, list[Issue]] = {}
+        for event in self._stored_events(topics=(get_topic(Release.Ingested),)):
+            issue = Issue(event.release_id, headline(event.text), event.published)
+            issues.setdefault(issue.headline, []).append(issue)
+        return issues
+
+    def _stored_events(self, topics: Sequence[str] = ()) -> Iterator[Any]:
+        """The stored domain events in log order, page by page, optionally of some topics only."""
+        start = 0
+        try:
+            while True:
+                page = self.store.recorder.select_notifications(start, 2000, topics=topics, inclusive_of_start=False)
+                yield from (self.store.mapper.to_domain_event(notification) for notification in page)
+                if len(page) < 2000:
+                    return
+                start = page[-1].id
+        except PersistenceError as error:
+            raise StoreError(f"{describe(self.db)}: cannot read the event store: {error}") from None
+
+    def _names(self, view: TimeView) -> tuple[tuple[RecordedFact, ...], NameBook]:
+        """The whole history and the names it resolves through as of the view's `recorded_by`."""
+        history = self.history()
+        identities = TimeView(recorded_by=view.recorded_by, review_threshold=view.review_threshold)
+        return history, NameBook.from_history(identities.select(history))
+
+    def replay(self, view: TimeView = TimeView(), compound: str | None = None) -> list[ReplayStep]:
+        """The facts in view in order of the view's axis, each with the status and ledger fields it changed."""
+        history, names = self._names(view)
+        return replay(history, names, view, self._resolve(compound, names) if compound else None)
+
+    def diff(self, first: TimeView, second: TimeView, compound: str | None = None) -> Difference:
+        """What the record in `second` shows that the record in `first` did not, and the reverse."""
+        history, names = self._names(second)
+        return diff(history, names, first, second, self._resolve(compound, names) if compound else None)
+
+    def explain(self, name: str, field: str | None = None, view: TimeView = TimeView()) -> list[Explanation]:
+        """The facts behind each value of a compound's status (or of the ledger line with id `name`)."""
+        history, names = self._names(view)
+        try:
+            compound = self._resolve(name, names)
+        except UnknownCompound:
+            line = ledger(view.select(history), names, view.horizon).find(name)
+            if line is None:
+                raise
+            return [line_explanation(line, history)]
+        return explain(history, names, view, compound, field)
+
+    def record(self, event_type: str, fields: Sequence[tuple[str, str]], entered_by: str, reason: str,
+               reported_on: date | None = None) -> str:
+        """Record a fact of any type a person supplies, from `name=value` pairs validated by its class."""
+        return self.enter(fact_from_fields(event_type, fields), entered_by, reason, reported_on)
+
+    def export(self, folder: Path, view: TimeView = TimeView()) -> list[str]:
+        """Write the record (as held at the view's `recorded_by`) and the view's events to `folder`."""
+        events = render_jsonl(self.events(view))
+        return write_export(folder, events, self._record(view.recorded_by))
+
+    def _record(self, recorded_by: datetime | None) -> Export:
+        """Every release and entry as stored, in log order, up to an instant."""
+        releases: dict[Any, dict[str, Any]] = {}
+        entries = []
+        for event in self._stored_events():
+            if recorded_by is not None and event.timestamp > recorded_by:
+                continue
+            if isinstance(event, Release.Ingested):
+                releases[event.originator_id] = dict(
+                    release_id=event.release_id, file=event.file, published=event.published,
+                    published_from=event.published_from, text=event.text, recorded_at=event.timestamp,
+                    supersedes=event.supersedes, superseded_by=event.superseded_by, facts=[])
+            elif isinstance(event, Release.FactRecorded):
+                releases[event.originator_id]["facts"].append(StoredFact(event.fact, event.timestamp))
+            elif isinstance(event, Entry.Made):
+                entries.append(StoredEntry(str(event.originator_id), event.fact, event.entered_by, event.reason,
+                                           event.reported_on, event.timestamp))
+        return Export(tuple(StoredRelease(**{**r, "facts": tuple(r["facts"])}) for r in releases.values()),
+                      tuple(entries))
+
+    def import_export(self, record: Export) -> list[IngestOutcome]:
+        """Store an export's releases and entries exactly as they were stored (ids, facts, record times)."""
+        outcomes = []
+        for stored in record.releases:
+            release = Release._create(Release.Ingested, release_id=stored.release_id, file=stored.file,
+                                      published=stored.published, published_from=stored.published_from,
+                                      text=stored.text, supersedes=stored.supersedes,
+                                      superseded_by=stored.superseded_by, timestamp=stored.recorded_at)
+            for fact in stored.facts:
+                release.trigger_event(Release.FactRecorded, fact=fact.fact, timestamp=fact.recorded_at)
+            outcomes.append(IngestOutcome(stored.file, stored.release_id, stored.published, "export",
+                                          len(stored.facts), not self._save_once(release, stored.file)))
+        for stored in record.entries:
+            entry = Entry._create(Entry.Made, id=UUID(stored.uuid), fact=stored.fact, entered_by=stored.entered_by,
+                                  reason=stored.reason, reported_on=stored.reported_on, timestamp=stored.recorded_at)
+            outcomes.append(IngestOutcome(ENTRIES, entry_id(entry.id), stored.reported_on, "export", 1,
+                                          not self._save_once(entry, ENTRIES)))
+        self.__dict__.pop("_issues", None)
+        return outcomes
+
+    def _save_once(self, aggregate: Any, file: str) -> bool:
+        """Save; False when it was already stored."""
+        try:
+            self.store.save(aggregate)
+        except IntegrityError:
+            return False
+        except PersistenceError as error:
+            raise StoreError(f"{describe(self.db)}: cannot write {file}: {error}") from None
+        return True
 
     def verify(self) -> Verification:
         """Walk the store's hash chain: is every event as the tracker wrote it, in its place?"""
@@ -248,19 +468,67 @@ class Tracker:
 
     # ---- review and evaluation -----------------------------------------
 
+    def review_queue(self, view: TimeView = TimeView()) -> list[Pending]:
+        """Events in view under the review threshold that no decision in view has settled."""
+        in_time = sorted((r for r in self.history() if view.admits(r)), key=lambda r: r.sort_key)
+        return pending(in_time, in_time, view.review_threshold)
+
+    def context(self, event_id: str, around: int = 2) -> tuple[RecordedFact, list[tuple[int, str]]]:
+        """An event and the numbered lines of its release around its quote."""
+        recorded = self.find_event(event_id)
+        if recorded.release is None or recorded.fact.line is None:
+            return recorded, []
+        text = self.store.repository.get(release_uuid(recorded.release.id)).text
+        lines = text.splitlines()
+        first = recorded.fact.line
+        last = first + recorded.fact.quote.count("\n")
+        start, stop = max(1, first - around), min(len(lines), last + around)
+        return recorded, [(number, lines[number - 1]) for number in range(start, stop + 1)]
+
+    def review(self, event_id: str, decision: str, entered_by: str, reason: str,
+               changes: dict[str, Any] | None = None, reported_on: date | None = None) -> str:
+        """Accept (with field changes) or reject an event; returns the decision's event id."""
+        recorded = self.find_event(event_id)
+        if isinstance(recorded.fact, FactReviewed):
+            raise TrackerError(f"event {recorded.id} is itself a review decision")
+        edited(recorded, changes or {})
+        return self.enter(FactReviewed(compound=recorded.fact.compound, reviews=recorded.id, decision=decision,
+                                       changes=changes or {}), entered_by, reason, reported_on)
+
     # ---- reports and calendar ------------------------------------------
+
+    def calendar(self, view: TimeView = TimeView(), start: date | None = None, end: date | None = None,
+                 compound: str | None = None) -> list[CalendarEntry]:
+        """The catalysts still expected in the view, `expected_by` from `start` to `end`; optionally of one compound."""
+        statuses = [self.status(compound, view)] if compound else self.compounds(view)
+        return catalyst_calendar(statuses, self.events(view, compound=compound), start, end)
+
+    def calendar_ics(self, view: TimeView = TimeView(), start: date | None = None, end: date | None = None,
+                     compound: str | None = None) -> bytes:
+        """The same catalysts as an iCalendar file: all-day events on their `expected_by`."""
+        return calendar_ics(self.calendar(view, start, end, compound), view.horizon)
+
+    def report(self, view: TimeView = TimeView()) -> Report:
+        """What the report of this view shows, as plain data: pipeline, timelines, catalysts, receivables, events."""
+        return build_report(view, self.compounds(view), self.events(view), self.receivables(view))
+
+    def report_html(self, view: TimeView = TimeView()) -> str:
+        """The report of this view as one self-contained HTML page."""
+        from tracker.reports.html import render_html  # here, so matplotlib loads only for a report
+
+        return render_html(self.report(view))
 
     def _resolve(self, query: str, names: NameBook) -> str:
         canonical = names.find(query)
         if canonical is None:
-            spellings = {n.lower(): n for n in names.spellings()}
+            spellings = {n.lower(): n for n in self.projection.view.name_spellings() + names.spellings()}
             close = difflib.get_close_matches(query.lower(), list(spellings), n=2, cutoff=0.6)
             raise UnknownCompound(query, [spellings[c] for c in close])
         return canonical
 
 
-def entry_id(uuid: Any) -> str:
-    return f"entry.{uuid.hex[:16]}"
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
 
 
 def read_releases(paths: Sequence[Path | str], published: date | None = None,

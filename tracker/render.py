@@ -10,6 +10,8 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from rich import box
@@ -17,6 +19,10 @@ from rich.console import Console
 from rich.table import Table
 
 from projections.status import CompoundStatus
+from projections.ledger import Ledger, LedgerLine
+from projections.receivables import BUCKETS, ReceivablesReport, Total
+from projections.royalties import money
+from tracker.reports.calendar import CalendarEntry, window
 
 #: Fields shown per event type in the one-line summary of a table row.
 _SUMMARY_FIELDS = {
@@ -38,6 +44,11 @@ _SUMMARY_FIELDS = {
     "MilestoneReceived": ("amount", "currency", "payer", "payee"),
     "RoyaltyReported": ("amount", "currency", "rate", "period"),
     "EventRetracted": ("retracts", "reason"),
+    "AgreementTermsRecorded": ("agreement", "payer", "payee", "territory"),
+    "NetSalesReported": ("amount", "currency", "period", "territory"),
+    "InvoiceIssued": ("line_id", "amount", "currency", "due_on"),
+    "MilestoneWrittenOff": ("line_id",),
+    "MilestoneConfirmed": ("line_id", "evidence"),
 }
 
 
@@ -165,3 +176,220 @@ def status_text(status: CompoundStatus) -> str:
 
 def status_json(status: CompoundStatus) -> str:
     return status.model_dump_json(indent=2) + "\n"
+
+
+# ---- ledger and receivables -------------------------------------------
+
+
+def _amount(value: Decimal | None) -> str:
+    """An amount for a person: thousands separators, blank for none."""
+    return "" if value is None else money(value)
+
+
+def _plain(value: Decimal | int | None) -> str:
+    """An amount for a spreadsheet: digits and a point only."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        value = value.quantize(Decimal(1))
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def _day(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+_NO_PAYER = "(payer not stated)"
+_LEDGER_COLUMNS = ("line", "status", "basis", "kind", "counterparty", "payee", "compound", "agreement", "territory",
+                   "trigger", "currency", "amount", "paid", "outstanding", "due")
+
+
+def _ledger_row(line: LedgerLine) -> tuple:
+    return (line.id, line.status, line.basis, line.kind, line.counterparty or _NO_PAYER, line.payee,
+            line.compound, line.agreement, line.territory, line.trigger, line.currency, _amount(line.amount),
+            _amount(line.paid), _amount(line.outstanding), _day(line.due_on))
+
+
+def ledger_table(book: Ledger) -> str:
+    """The lines, then each line's history with the event and words behind every step."""
+    if not book.lines:
+        return f"Ledger as of {book.as_of.isoformat()}: no milestone or royalty lines\n"
+    out = [f"Ledger as of {book.as_of.isoformat()}: {len(book.lines)} lines\n",
+           table(_LEDGER_COLUMNS, (_ledger_row(line) for line in book.lines), width=400), "History\n"]
+    for line in book.lines:
+        out.append(f"{line.id}  {line.compound or '(compound not stated)'}  {line.trigger or ''}  "
+                   f"{line.currency} {money(line.amount)}  {line.status}\n")
+        for step in line.history:
+            amount = f" {line.currency} {money(step.amount)}" if step.amount is not None else ""
+            words = f'  "{step.quote}"' if step.quote else ""
+            out.append(f"  {step.on.isoformat()}  {step.what}{amount}  [{step.event}, {step.source}]{words}\n")
+    return "".join(out)
+
+
+def ledger_json(book: Ledger) -> str:
+    return book.model_dump_json(indent=2) + "\n"
+
+
+_RECEIVABLE_COLUMNS = ("line", "counterparty", "payee", "compound", "territory", "kind", "status", "triggered", "published",
+                       "source", "event", "due", "days", "currency", "outstanding") + BUCKETS
+_CONTINGENT_COLUMNS = ("line", "counterparty", "payee", "compound", "territory", "kind", "status", "condition", "expected by",
+                       "published", "source", "event", "met by", "currency", "amount")
+
+
+def _receivable_rows(report: ReceivablesReport) -> list[tuple]:
+    return [(r.line, r.counterparty or _NO_PAYER, r.payee, r.compound, r.territory, r.kind, r.status, _day(r.triggered_on),
+             _day(r.published_on), r.source_file or "entered", r.source_event, _day(r.due_on), r.days_outstanding,
+             r.currency, _amount(r.outstanding))
+            + tuple(_amount(r.outstanding) if r.bucket == name else "" for name in BUCKETS)
+            for r in report.receivables]
+
+
+def _contingent_rows(report: ReceivablesReport) -> list[tuple]:
+    return [(c.line, c.counterparty or _NO_PAYER, c.payee, c.compound, c.territory, c.kind, c.status, c.condition,
+             _day(c.expected_by), _day(c.published_on), c.source_file or "entered", c.source_event,
+             c.condition_met_by, c.currency, _amount(c.amount)) for c in report.contingent]
+
+
+def _total_rows(totals: list[Total]) -> list[tuple]:
+    return [(t.group, t.currency, _amount(t.outstanding)) + tuple(_amount(t.buckets[name]) for name in BUCKETS)
+            + (_amount(t.contingent),) for t in totals]
+
+
+def _converted_rows(report: ReceivablesReport) -> list[tuple]:
+    c = report.converted
+    if c is None:
+        return []
+    return [(f"all, in {c.currency}", c.currency, _amount(c.outstanding))
+            + tuple(_amount(c.buckets[name]) for name in BUCKETS) + (_amount(c.contingent),)]
+
+
+def _notes(report: ReceivablesReport) -> list[str]:
+    notes = list(report.assumptions)
+    if report.converted is not None:
+        rates = ", ".join(f"1 {cur} = {money(rate)} {report.converted.currency}"
+                          for cur, rate in sorted(report.converted.rates.items()))
+        notes.append(f"converted at the rates of {report.converted.rates_file}: {rates}")
+    return notes
+
+
+def receivables_table(report: ReceivablesReport) -> str:
+    totals_head = (report.group_by, "currency", "outstanding") + BUCKETS + ("contingent",)
+    out = [f"Receivables as of {report.as_of.isoformat()}, by {report.group_by}\n\n"]
+    out.append(table(_RECEIVABLE_COLUMNS, _receivable_rows(report), width=400) if report.receivables
+               else "Nothing earned is outstanding.\n")
+    out.append("\nTotals\n")
+    out.append(table(totals_head, _total_rows(report.totals) + _total_rows(report.currency_totals)
+                     + _converted_rows(report), width=200) if report.totals else "None.\n")
+    out.append("\nContingent (not receivable until earned)\n")
+    out.append(table(_CONTINGENT_COLUMNS, _contingent_rows(report), width=400) if report.contingent else "None.\n")
+    notes = _notes(report)
+    if notes:
+        out.append("\nNotes\n" + "".join(f"- {note}\n" for note in notes))
+    return "".join(out)
+
+
+def _markdown(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    def cell(value: Any) -> str:
+        return _text(value).replace("|", "\\|")
+
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def receivables_markdown(report: ReceivablesReport) -> str:
+    totals_head = (report.group_by, "currency", "outstanding") + BUCKETS + ("contingent",)
+    out = [f"# Receivables as of {report.as_of.isoformat()}, by {report.group_by}\n\n"]
+    out.append(_markdown(_RECEIVABLE_COLUMNS, _receivable_rows(report)) if report.receivables
+               else "Nothing earned is outstanding.\n")
+    out.append("\n## Totals\n\n")
+    out.append(_markdown(totals_head, _total_rows(report.totals) + _total_rows(report.currency_totals)
+                         + _converted_rows(report)))
+    out.append("\n## Contingent (not receivable until earned)\n\n")
+    out.append(_markdown(_CONTINGENT_COLUMNS, _contingent_rows(report)) if report.contingent else "None.\n")
+    notes = _notes(report)
+    if notes:
+        out.append("\n## Notes\n\n" + "".join(f"- {note}\n" for note in notes))
+    return "".join(out)
+
+
+_RECEIVABLES_CSV = ("section", "line", "status", "counterparty", "payee", "compound", "territory", "agreement", "kind", "basis",
+                    "trigger", "triggered_on", "expected_by", "published_on", "source_file", "source_event",
+                    "condition_met_by", "currency", "amount", "paid", "outstanding", "due_on", "days_outstanding",
+                    "days_past_due", "bucket", "payment_terms")
+
+
+def receivables_csv(report: ReceivablesReport) -> str:
+    """One header row, one row a line: plain numbers, ISO dates, no totals (a spreadsheet sums them)."""
+    rows = [("receivable", r.line, r.status, r.counterparty, r.payee, r.compound, r.territory, r.agreement, r.kind, r.basis,
+             r.trigger, _day(r.triggered_on), "", _day(r.published_on), r.source_file, r.source_event, "",
+             r.currency, _plain(r.amount), _plain(r.paid), _plain(r.outstanding), _day(r.due_on),
+             _plain(r.days_outstanding), _plain(r.days_past_due), r.bucket, r.payment_terms)
+            for r in report.receivables]
+    rows += [("contingent", c.line, c.status, c.counterparty, c.payee, c.compound, c.territory, c.agreement, c.kind, c.basis,
+              c.condition, "", _day(c.expected_by), _day(c.published_on), c.source_file, c.source_event,
+              c.condition_met_by, c.currency, _plain(c.amount), "", "", "", "", "", "", "")
+             for c in report.contingent]
+    return csv_text(_RECEIVABLES_CSV, rows)
+
+
+def receivables_json(report: ReceivablesReport) -> str:
+    return report.model_dump_json(indent=2) + "\n"
+
+
+# ---- reports and calendar ----------------------------------------------
+
+
+def events_json(records: list[dict[str, Any]]) -> str:
+    """The same records as `events_jsonl`, as one JSON array."""
+    return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+
+
+_STATUS_CSV = ("compound", "as_of", "section", "item", "value", "detail", "date", "sources")
+
+
+def _status_rows(status: CompoundStatus) -> Iterable[tuple]:
+    """(section, item, value, detail, date, sources): one row a value of the status page."""
+    yield "highest phase", "", status.highest_phase, "", "", ""
+    for a in status.aliases:
+        yield "alias", a.name, a.kind, "", a.reported_on, a.sources
+    for p in status.partners:
+        yield "partner", p.name, p.role, p.territory, p.reported_on, p.sources
+    for phase in status.phases:
+        yield "phase", phase.indication, phase.phase, "", phase.reported_on, phase.sources
+    for r in status.regulatory:
+        yield "regulatory", r.region, r.status, " ".join(x for x in (r.agency, r.opinion) if x), r.occurred_on, r.sources
+    for t in status.trials:
+        yield "trial", t.name, t.phase, t.indication, t.started, t.sources
+        for readout in t.readouts:
+            yield "readout", t.name, readout.outcome, readout.endpoint, readout.occurred_on or readout.reported_on, readout.sources
+    for c in status.expected:
+        yield "expected", c.kind, c.what, "", c.expected_by, c.sources
+
+
+def status_csv(status: CompoundStatus) -> str:
+    """A compound's status as rows a spreadsheet can filter, each with the events behind it."""
+    rows = ((status.name, status.as_of, section, item, value, detail, when, " ".join(sources))
+            for section, item, value, detail, when, sources in _status_rows(status))
+    return csv_text(_STATUS_CSV, rows)
+
+
+_CALENDAR_COLUMNS = ("expected by", "compound", "what", "window", "event")
+
+
+def calendar_table(entries: list[CalendarEntry]) -> str:
+    rows = [(_day(e.expected_by) or "no date given", e.compound, e.what, window(e), e.event) for e in entries]
+    return table(_CALENDAR_COLUMNS, rows)
+
+
+_CALENDAR_CSV = ("expected_by", "compound", "kind", "what", "announced_on", "event", "sources", "file", "line", "quote")
+
+
+def calendar_csv(entries: list[CalendarEntry]) -> str:
+    rows = [(_day(e.expected_by), e.compound, e.kind, e.what, _day(e.announced_on), e.event, " ".join(e.sources),
+             e.file, e.line, e.quote) for e in entries]
+    return csv_text(_CALENDAR_CSV, rows)
+
+
+def calendar_json(entries: list[CalendarEntry]) -> str:
+    return json.dumps([e.model_dump(mode="json") for e in entries], indent=2, ensure_ascii=False) + "\n"

@@ -41,7 +41,7 @@ def test_an_untouched_store_is_intact(store):
 
 
 def test_an_edited_event_payload_is_named(store):
-    edit_payload(store, 3, "FDA", "EMA")
+    edit_payload(store, 3, "first", "final")
     result = _verify(store)
     assert result.exit_code == 1
     assert result.output.startswith("Error: tampered: event #3 (aggregate ")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
@@ -164,6 +164,7 @@ class MilestoneAnticipated(_Payment):
 
 class MilestoneReceived(_Payment):
     type: Literal["MilestoneReceived"] = "MilestoneReceived"
+    line_id: str | None = Field(default=None, description="the ledger line a payment entered by hand settles")
 
 
 class RoyaltyReported(_Payment):
@@ -178,6 +179,98 @@ class EventRetracted(Fact):
     type: Literal["EventRetracted"] = "EventRetracted"
     retracts: str
     reason: str
+
+
+class FactReviewed(Fact):
+    """A person's decision on an event read with too little confidence to enter the projections alone.
+
+    Accepted, the event enters from this decision's time on, with `changes` (field: new value) applied;
+    rejected, it stays out whatever its confidence.
+    """
+
+    type: Literal["FactReviewed"] = "FactReviewed"
+    reviews: str
+    decision: Literal["accepted", "rejected"]
+    changes: dict[str, Any] = Field(default_factory=dict)
+
+
+# ---- ledger and receivables: terms, sales and what people record against ledger lines ----
+
+Currency = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+
+
+class MilestoneTerm(BaseModel):
+    """One payment of an agreement's milestone schedule."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    trigger: str
+    amount: Decimal
+    currency: Currency
+    kind: PaymentKind | None = None
+
+
+class RoyaltyTier(BaseModel):
+    """A royalty rate on the part of a year's net sales up to `up_to` (the top tier has none)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    up_to: Decimal | None = None
+    percent: Decimal
+
+
+class AgreementTermsRecorded(Fact):
+    """An agreement's terms as a person recorded them from a terms file: what releases do not say.
+
+    The latest terms recorded for an `agreement` id replace earlier ones from their publication on.
+    """
+
+    type: Literal["AgreementTermsRecorded"] = "AgreementTermsRecorded"
+    agreement: str
+    payer: str
+    payee: str
+    territory: str | None = None
+    milestones: tuple[MilestoneTerm, ...] = ()
+    payment_days: int | None = Field(default=None, ge=0)
+    payment_after: Literal["trigger", "invoice"] | None = None
+    royalty_currency: Currency | None = None
+    royalty_tiers: tuple[RoyaltyTier, ...] = ()
+    terms_file: str | None = None
+
+
+class NetSalesReported(Fact):
+    """A product's net sales for a period, on which royalties are computed from the terms."""
+
+    type: Literal["NetSalesReported"] = "NetSalesReported"
+    period: PartialDate
+    amount: Decimal
+    currency: Currency
+    territory: str | None = None
+
+
+class InvoiceIssued(Fact):
+    """An invoice sent for a ledger line; `occurred_on` is the invoice date."""
+
+    type: Literal["InvoiceIssued"] = "InvoiceIssued"
+    line_id: str
+    amount: Decimal
+    currency: Currency
+    due_on: date | None = None
+
+
+class MilestoneWrittenOff(Fact):
+    """A ledger line given up on: what is still outstanding will not be collected."""
+
+    type: Literal["MilestoneWrittenOff"] = "MilestoneWrittenOff"
+    line_id: str
+
+
+class MilestoneConfirmed(Fact):
+    """A person confirms a contingent line is earned, e.g. once a later event met its condition."""
+
+    type: Literal["MilestoneConfirmed"] = "MilestoneConfirmed"
+    line_id: str
+    evidence: str | None = Field(default=None, description="the event that met the condition, when one did")
 
 
 FACT_CLASSES: tuple[type[Fact], ...] = (
@@ -199,6 +292,12 @@ FACT_CLASSES: tuple[type[Fact], ...] = (
     MilestoneReceived,
     RoyaltyReported,
     EventRetracted,
+    FactReviewed,
+    AgreementTermsRecorded,
+    NetSalesReported,
+    InvoiceIssued,
+    MilestoneWrittenOff,
+    MilestoneConfirmed,
 )
 FACT_TYPES: dict[str, type[Fact]] = {cls.__name__: cls for cls in FACT_CLASSES}
 AnyFact = Annotated[Union[FACT_CLASSES], Field(discriminator="type")]  # type: ignore[valid-type]

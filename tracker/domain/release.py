@@ -4,7 +4,7 @@ Each release is one aggregate whose id derives from its content, so a second
 ingest of the same words collides with the first and adds nothing. Its first
 event keeps the text and publication date; each fact read from it follows as
 its own event. All are saved in one transaction: a release is stored whole or
-not at all.
+not at all. A release re-issued with corrections names the one it supersedes.
 """
 from __future__ import annotations
 
@@ -29,13 +29,34 @@ class Release(Aggregate):
     def create_id(release_id: str, **_: Any) -> UUID:
         return release_uuid(release_id)
 
-    @event("Ingested")
-    def __init__(self, release_id: str, file: str, published: date, published_from: str, text: str):
+    class Ingested(Aggregate.Created):
+        """The release read; a corrected re-issue names the release it `supersedes`, and a release
+        backfilled after its own correction names the release it is `superseded_by` (see tracker.reissue)."""
+
+        class_version = 2
+        release_id: str
+        file: str
+        published: date
+        published_from: str
+        text: str
+        supersedes: str | None
+        superseded_by: str | None
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            """Releases stored before re-issues were detected supersede nothing."""
+            state["supersedes"] = state["superseded_by"] = None
+
+    @event(Ingested)
+    def __init__(self, release_id: str, file: str, published: date, published_from: str, text: str,
+                 supersedes: str | None = None, superseded_by: str | None = None):
         self.release_id = release_id
         self.file = file
         self.published = published
         self.published_from = published_from
         self.text = text
+        self.supersedes = supersedes
+        self.superseded_by = superseded_by
         self.facts: list[Fact] = []
 
     @event("FactRecorded")

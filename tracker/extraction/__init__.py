@@ -1,0 +1,61 @@
+"""The extraction engine: a release in, the facts it states out, each with its verbatim sentence.
+
+    facts = extract(document)
+
+Reading happens in two passes. The first (`Reading`) learns the release as a
+whole: the names it uses and which are one compound, its trials, its issuer,
+its reporting period, and which compound each sentence is about. The second
+applies the rules of each event family sentence by sentence, then folds the
+repeats a release makes (headline, bullets, body) into one fact each.
+"""
+from __future__ import annotations
+
+from tracker.domain.facts import Fact, MilestoneAnticipated, MilestoneReceived, MilestoneTriggered, PartnershipRecorded
+from tracker.extraction.clinical import read_clinical
+from tracker.extraction.compound_aliases import read_aliases
+from tracker.extraction.finance import read_finance
+from tracker.extraction.merging import merge_repeats
+from tracker.extraction.partnerships import read_partnerships
+from tracker.extraction.reading import Reading
+from tracker.extraction.regulatory import read_regulatory
+from tracker.reading.releases import ReleaseDocument
+
+__all__ = ["extract"]
+
+
+def extract(document: ReleaseDocument) -> list[Fact]:
+    """Every fact `document` states, in order of position in its text. Never raises on odd text."""
+    if not document.text.strip():
+        return []
+    reading = Reading(document)
+    facts: list[Fact] = []
+    paragraph: list[Fact] = []
+    block = None
+    for view in reading.views:
+        if view.sentence.block != block:
+            block, paragraph = view.sentence.block, paragraph[-3:]
+        found = read_regulatory(view, reading) + read_clinical(view, reading) + read_partnerships(view, reading)
+        found += read_finance(view, reading, paragraph + found)
+        paragraph += found
+        facts += found
+    tracked = {fact.compound for fact in facts if fact.compound is not None}
+    if reading.main_compound:
+        tracked.add(reading.main_compound)
+    facts += read_aliases(reading, tracked)
+    facts = merge_repeats(facts, reading.lexicon.same, lambda a, b: reading.group_of(a) == reading.group_of(b))
+    return _with_payers(facts, reading)
+
+
+def _with_payers(facts: list[Fact], reading: Reading) -> list[Fact]:
+    """Milestones whose payer the sentence leaves unnamed are paid by the compound's licensee, where the release names one."""
+    licensees = {fact.compound: fact.partner for fact in facts
+                 if isinstance(fact, PartnershipRecorded) and fact.role == "licensee"}
+    completed = []
+    for fact in facts:
+        if isinstance(fact, (MilestoneTriggered, MilestoneAnticipated, MilestoneReceived)) and fact.payer is None:
+            payer = next((partner for compound, partner in licensees.items()
+                          if reading.lexicon.same(compound, fact.compound) or compound is None and fact.compound is None), None)
+            if payer and payer != fact.payee:
+                fact = fact.model_copy(update={"payer": payer})
+        completed.append(fact)
+    return completed

@@ -1,0 +1,562 @@
+"""The milestone and royalty ledger: every payment owed under a compound's agreements, one line each.
+
+A line is rebuilt from the facts in view and moves through
+
+    contingent -> (condition met) -> earned -> invoiced -> part paid -> received
+    contingent -> lapsed          (its expected date passed long ago, nothing confirmed it)
+    any open line -> written off  (a person gave up on it)
+
+Releases repeat themselves: a milestone anticipated in one release is
+triggered in a later one, restated in a bullet and again in the body, or in a
+quarterly report. Mentions are one line when they agree on compound group,
+payee, amount and currency and their trigger words (`projections.triggers`)
+do not contradict each other, so nothing is counted twice. Two mentions of
+different kinds in one release (one milestone triggered, another anticipated)
+are never one line.
+
+Terms recorded by a person (`AgreementTermsRecorded`) fill in what releases
+leave out: the payer and agreement, the kind of payment, when it falls due,
+the schedule items no release has mentioned yet (basis "terms"), and royalties
+computed from net sales (basis "computed", beside those "reported").
+
+Every line keeps the ids of the facts behind it and a history of its steps.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from pydantic import BaseModel, Field
+
+from projections.history import RecordedFact
+from projections.names import NameBook
+from projections.royalties import money, tiered_royalty
+from projections.triggers import Trigger, read_trigger
+from tracker.domain import facts as f
+
+#: A contingent line whose expected date is this far past, with nothing to confirm it, has lapsed.
+LAPSE_AFTER = timedelta(days=365)
+#: Payment terms assumed when none are recorded for a line's agreement.
+DEFAULT_PAYMENT_DAYS = 30
+#: How far before a milestone sentence the event it refers to may be ("This event triggers ...").
+_CONTEXT_CHARS = 600
+
+CONTINGENT, MET, LAPSED = "contingent", "condition met", "lapsed"
+EARNED, INVOICED, PART_PAID, RECEIVED, WRITTEN_OFF = "earned", "invoiced", "part paid", "received", "written off"
+OPEN = (EARNED, INVOICED, PART_PAID)
+"""Statuses of a line that is owed now."""
+PENDING = (CONTINGENT, MET)
+"""Statuses of a line that may become owed."""
+
+_LEGAL_SUFFIX = re.compile(r"\b(?:inc|incorporated|corp|corporation|co|company|ltd|limited|plc|ag|sa|gmbh|llc|nv|bv|as|a/s)\b\.?")
+
+
+def party_key(name: str | None) -> str | None:
+    """The form under which two spellings of a company are one party ("ImmunoGen, Inc." is ImmunoGen)."""
+    if not name:
+        return None
+    folded = _LEGAL_SUFFIX.sub(" ", name.lower())
+    return re.sub(r"[^a-z0-9]+", "", folded) or None
+
+
+def line_id(event_id: str) -> str:
+    """A short, typeable, stable id for the line whose first fact is `event_id`."""
+    return "L-" + hashlib.sha256(event_id.encode()).hexdigest()[:8]
+
+
+class Step(BaseModel):
+    """One change in a line's life, and the fact behind it."""
+
+    on: date
+    what: str
+    event: str
+    source: str = ""
+    """The release file, or who entered it."""
+    quote: str = ""
+    """The sentence read, or for an entry its reason, or how a figure was worked out."""
+    amount: Decimal | None = None
+
+
+class LedgerLine(BaseModel):
+    id: str
+    status: str
+    kind: str | None = None
+    basis: str
+    """reported (a release says it), computed (terms x net sales) or terms (in the schedule only)."""
+    counterparty: str | None = None
+    payee: str | None = None
+    agreement: str | None = None
+    compound: str | None = None
+    territory: str | None = None
+    trigger: str | None = None
+    amount: Decimal
+    currency: str
+    paid: Decimal = Decimal(0)
+    written_off: Decimal = Decimal(0)
+    outstanding: Decimal
+    expected_by: date | None = None
+    condition_met_by: str | None = None
+    triggered_on: date | None = None
+    published_on: date
+    source_file: str | None = None
+    source_event: str
+    invoiced_on: date | None = None
+    due_on: date | None = None
+    payment_terms: str = ""
+    terms_assumed: bool = False
+    period: str | None = None
+    computed_amount: Decimal | None = None
+    sources: list[str] = Field(default_factory=list)
+    answers_to: list[str] = Field(default_factory=list)
+    """Every id the line goes by: one derived from each fact behind it, so an id stays valid when an
+    earlier release about the same milestone is ingested later."""
+    history: list[Step] = Field(default_factory=list)
+
+
+class Ledger(BaseModel):
+    as_of: date
+    lines: list[LedgerLine] = Field(default_factory=list)
+
+    def find(self, wanted: str) -> LedgerLine | None:
+        wanted = wanted.strip()
+        return next((line for line in self.lines if wanted == line.id), None) or \
+            next((line for line in self.lines if wanted in line.answers_to), None)
+
+
+def fact_day(recorded: RecordedFact) -> date:
+    """When a fact happened as precisely as known: never later than it was reported."""
+    occurred = recorded.fact.occurred_on
+    return min(occurred.last_day, recorded.reported_on) if occurred else recorded.reported_on
+
+
+def _source(recorded: RecordedFact) -> str:
+    if recorded.release is not None:
+        return recorded.release.file
+    return f"entered by {recorded.entered_by}"
+
+
+def _words(recorded: RecordedFact) -> str:
+    return recorded.fact.quote or recorded.reason or ""
+
+
+@dataclass
+class _Draft:
+    """A line while the facts are read; `LedgerLine` is what it ends as."""
+
+    first: RecordedFact
+    id: str
+    basis: str
+    compound: str | None
+    payee: str | None
+    payer: str | None
+    amount: Decimal
+    currency: str
+    trigger_text: str | None
+    trigger: Trigger
+    kind: str | None = None
+    expected_by: date | None = None
+    period: f.PartialDate | None = None
+    anticipated: list[RecordedFact] = field(default_factory=list)
+    triggered: list[RecordedFact] = field(default_factory=list)
+    reported_received: list[RecordedFact] = field(default_factory=list)
+    met_by: RecordedFact | None = None
+    confirmed: RecordedFact | None = None
+    invoice: RecordedFact | None = None
+    payments: list[RecordedFact] = field(default_factory=list)
+    written_off: RecordedFact | None = None
+    terms: RecordedFact | None = None
+    scheduled: str | None = None
+    computed_amount: Decimal | None = None
+    sources: list[str] = field(default_factory=list)
+    answers_to: set[str] = field(default_factory=set)
+    steps: list[Step] = field(default_factory=list)
+
+    def note(self, recorded: RecordedFact, what: str, amount: Decimal | None = None, quote: str | None = None,
+             on: date | None = None) -> None:
+        if recorded.id not in self.sources:
+            self.sources.append(recorded.id)
+        self.answers_to.add(line_id(recorded.id))
+        self.steps.append(Step(on=on or recorded.reported_on, what=what, event=recorded.id, source=_source(recorded),
+                               quote=_words(recorded) if quote is None else quote, amount=amount))
+
+    def releases(self, kinds: tuple[type, ...]) -> set[str]:
+        return {r.release.id for r in self.mentions() if r.release is not None and isinstance(r.fact, kinds)}
+
+    def mentions(self) -> list[RecordedFact]:
+        return self.anticipated + self.triggered + self.reported_received
+
+    @property
+    def earned(self) -> bool:
+        return bool(self.triggered or self.reported_received or self.confirmed or self.payments
+                    or self.kind == "royalty")
+
+
+_MILESTONE_FACTS = (f.MilestoneAnticipated, f.MilestoneTriggered, f.MilestoneReceived)
+#: Within one release, a milestone said to be earned (or paid) is never the one it says is still to come.
+_APART_IN_A_RELEASE = {
+    f.MilestoneAnticipated: (f.MilestoneTriggered, f.MilestoneReceived),
+    f.MilestoneTriggered: (f.MilestoneAnticipated,),
+    f.MilestoneReceived: (f.MilestoneAnticipated,),
+}
+#: The kind of triggering event a regulatory fact is, for a milestone sentence that only points at it.
+_EVENT_OF = {f.ApprovalGranted: "approval", f.RegulatoryDecisionExpected: "approval",
+             f.RegulatoryOpinionIssued: "opinion", f.RegulatorySubmission: "submission"}
+_LINE_ENTRIES = (f.InvoiceIssued, f.MilestoneReceived, f.MilestoneWrittenOff, f.MilestoneConfirmed)
+
+
+def ledger(history: tuple[RecordedFact, ...], names: NameBook, horizon: date) -> Ledger:
+    """The ledger the facts in view make, standing on `horizon` (for lapses)."""
+    builder = _Builder(history, names)
+    for recorded in history:
+        fact = recorded.fact
+        if isinstance(fact, _MILESTONE_FACTS) and getattr(fact, "line_id", None) is None and fact.amount is not None:
+            builder.milestone(recorded)
+    builder.apply_terms()
+    builder.royalties()
+    builder.conditions_met()
+    for recorded in history:
+        if isinstance(recorded.fact, _LINE_ENTRIES) and getattr(recorded.fact, "line_id", None):
+            builder.entry(recorded)
+    lines = [_finish(draft, horizon) for draft in builder.drafts]
+    return Ledger(as_of=horizon, lines=sorted(lines, key=lambda l: (l.compound or "", l.triggered_on or l.expected_by or date.max, l.id)))
+
+
+class _Builder:
+    def __init__(self, history: tuple[RecordedFact, ...], names: NameBook):
+        self.history = history
+        self.names = names
+        self.drafts: list[_Draft] = []
+        self.agreements = _latest_terms(history)
+
+    def canonical(self, compound: str | None) -> str | None:
+        return self.names.canonical(compound)
+
+    def new(self, recorded: RecordedFact, **fields) -> _Draft:
+        taken = {d.id for d in self.drafts}
+        key = recorded.id if "key" not in fields else fields.pop("key")
+        ident = line_id(key)
+        if ident in taken:
+            ident = line_id(f"{key}/{len(self.drafts)}")
+        draft = _Draft(first=recorded, id=ident, **fields)
+        draft.answers_to.add(ident)
+        self.drafts.append(draft)
+        return draft
+
+    # ---- milestones read from releases ----------------------------------
+
+    def milestone(self, recorded: RecordedFact) -> None:
+        fact = recorded.fact
+        text = fact.trigger if isinstance(fact, f.MilestoneTriggered) else \
+            fact.condition if isinstance(fact, f.MilestoneAnticipated) else None
+        trigger = read_trigger(text, fact.quote).fill(self._context(recorded))
+        draft = self._match(recorded, trigger)
+        if draft is None:
+            draft = self.new(recorded, basis="reported", compound=self.canonical(fact.compound), payee=fact.payee,
+                             payer=fact.payer, amount=fact.amount, currency=fact.currency or "USD",
+                             trigger_text=text, trigger=trigger,
+                             kind=fact.payment_kind or trigger.payment_kind)
+        draft.trigger = draft.trigger.fill(trigger)
+        draft.trigger_text = draft.trigger_text or text
+        draft.payer = draft.payer or fact.payer
+        draft.kind = draft.kind or fact.payment_kind or trigger.payment_kind
+        if isinstance(fact, f.MilestoneAnticipated):
+            draft.note(recorded, "restated" if draft.anticipated else "anticipated")
+            draft.anticipated.append(recorded)
+            draft.expected_by = fact.expected_by or draft.expected_by
+        elif isinstance(fact, f.MilestoneTriggered):
+            draft.note(recorded, "restated" if draft.triggered else "earned", on=fact_day(recorded))
+            draft.triggered.append(recorded)
+        else:
+            draft.note(recorded, "received", amount=fact.amount, on=fact_day(recorded))
+            draft.reported_received.append(recorded)
+
+    def _context(self, recorded: RecordedFact) -> Trigger:
+        """The region and event of the nearest regulatory fact just before a milestone sentence in the same release.
+
+        "This event triggers a $5 million milestone payment" follows the sentence saying which approval.
+        """
+        if recorded.release is None:
+            return Trigger()
+        before = [r for r in self.history
+                  if r.release is not None and r.release.id == recorded.release.id and getattr(r.fact, "region", None)
+                  and recorded.fact.offset - _CONTEXT_CHARS <= r.fact.offset <= recorded.fact.offset
+                  and self.canonical(r.fact.compound) in (None, self.canonical(recorded.fact.compound))]
+        if not before:
+            return Trigger()
+        nearest = max(before, key=lambda r: r.fact.offset).fact
+        return Trigger(region=nearest.region, event=_EVENT_OF.get(type(nearest)))
+
+    def _match(self, recorded: RecordedFact, trigger: Trigger) -> _Draft | None:
+        fact = recorded.fact
+        apart = _APART_IN_A_RELEASE[type(fact)]
+        candidates = [
+            d for d in self.drafts
+            if d.basis == "reported" and d.kind != "royalty"
+            and d.compound == self.canonical(fact.compound) and party_key(d.payee) == party_key(fact.payee)
+            and d.amount == fact.amount and d.currency == (fact.currency or "USD")
+            and (party_key(d.payer) is None or party_key(fact.payer) is None or party_key(d.payer) == party_key(fact.payer))
+            and d.trigger.compatible(trigger)
+            and (recorded.release is None or recorded.release.id not in d.releases(apart))
+        ]
+        same = [d for d in candidates if d.trigger.same(trigger)]
+        if same:
+            return same[0]
+        return candidates[0] if len(candidates) == 1 else None
+
+    # ---- terms ------------------------------------------------------------
+
+    def agreement_for(self, draft: _Draft) -> RecordedFact | None:
+        matching = [r for r in self.agreements
+                    if self.canonical(r.fact.compound) == draft.compound
+                    and party_key(r.fact.payee) == party_key(draft.payee)
+                    and (party_key(draft.payer) is None or party_key(draft.payer) == party_key(r.fact.payer))]
+        by_territory = [r for r in matching if draft.trigger.region and r.fact.territory == draft.trigger.region]
+        return (by_territory or matching or [None])[0]
+
+    def apply_terms(self) -> None:
+        for draft in list(self.drafts):
+            terms = self.agreement_for(draft)
+            if terms is not None:
+                self._attach(draft, terms)
+        for terms in self.agreements:
+            agreement: f.AgreementTermsRecorded = terms.fact  # type: ignore[assignment]
+            for item in agreement.milestones:
+                self._schedule(terms, item)
+
+    def _attach(self, draft: _Draft, terms: RecordedFact) -> None:
+        agreement: f.AgreementTermsRecorded = terms.fact  # type: ignore[assignment]
+        draft.terms = terms
+        draft.payer = draft.payer or agreement.payer
+        draft.note(terms, "terms", quote=f"agreement {agreement.agreement} ({agreement.terms_file or 'terms file'})")
+
+    def _schedule(self, terms: RecordedFact, item: f.MilestoneTerm) -> None:
+        """Match a schedule item to the line releases made of it, or add it as a contingent line of its own."""
+        agreement: f.AgreementTermsRecorded = terms.fact  # type: ignore[assignment]
+        trigger = read_trigger(item.trigger)
+        candidates = [d for d in self.drafts
+                      if d.terms is terms and d.scheduled is None and d.amount == item.amount
+                      and d.currency == item.currency and d.trigger.compatible(trigger)]
+        same = [d for d in candidates if d.trigger.same(trigger)]
+        draft = same[0] if same else candidates[0] if len(candidates) == 1 else None
+        if draft is None:
+            draft = self.new(terms, key=f"{agreement.agreement}/{item.trigger}", basis="terms",
+                             compound=self.canonical(agreement.compound), payee=agreement.payee, payer=agreement.payer,
+                             amount=item.amount, currency=item.currency, trigger_text=item.trigger, trigger=trigger)
+            draft.terms = terms
+            draft.note(terms, "scheduled", quote=f"agreement {agreement.agreement}: {item.trigger}")
+        draft.scheduled = item.trigger
+        draft.kind = item.kind or draft.kind or trigger.payment_kind
+        draft.trigger = draft.trigger.fill(trigger)
+
+    # ---- royalties ----------------------------------------------------------
+
+    def royalties(self) -> None:
+        for recorded in self.history:
+            fact = recorded.fact
+            if isinstance(fact, f.RoyaltyReported) and fact.amount is not None:
+                self._reported_royalty(recorded)
+        reports = _sales_reports(self.history, self.canonical)
+        latest = [same[-1] for same in reports]
+        for same in reports:
+            for terms in self.agreements:
+                agreement: f.AgreementTermsRecorded = terms.fact  # type: ignore[assignment]
+                if (agreement.royalty_tiers and agreement.royalty_currency == same[-1].fact.currency
+                        and self.canonical(agreement.compound) == self.canonical(same[-1].fact.compound)):
+                    self._computed_royalty(same, terms, latest)
+
+    def _royalty_line(self, compound: str | None, payee: str | None, period: f.PartialDate | None, currency: str) -> _Draft | None:
+        return next((d for d in self.drafts if d.kind == "royalty" and d.compound == compound and period is not None
+                     and d.period == period and d.currency == currency and party_key(d.payee) == party_key(payee)), None)
+
+    def _reported_royalty(self, recorded: RecordedFact) -> None:
+        fact: f.RoyaltyReported = recorded.fact  # type: ignore[assignment]
+        compound = self.canonical(fact.compound)
+        draft = self._royalty_line(compound, fact.payee, fact.period, fact.currency or "USD")
+        if draft is None:
+            draft = self.new(recorded, basis="reported", compound=compound, payee=fact.payee, payer=fact.payer,
+                             amount=fact.amount, currency=fact.currency or "USD", kind="royalty", period=fact.period,
+                             trigger_text=f"royalties on net sales, {fact.period}" if fact.period else "royalties",
+                             trigger=Trigger(event="sales"))
+            draft.note(recorded, "reported", amount=fact.amount)
+        else:
+            draft.note(recorded, "restated", amount=fact.amount)
+            draft.amount = fact.amount
+        draft.payer = draft.payer or fact.payer
+        terms = self.agreement_for(draft)
+        if terms is not None and draft.terms is None:
+            self._attach(draft, terms)
+
+    def _computed_royalty(self, reports: list[RecordedFact], terms: RecordedFact, sales: list[RecordedFact]) -> None:
+        """The royalty on one period's net sales (`reports`: the first report and its restatements) under `terms`."""
+        first, recorded = reports[0], reports[-1]
+        fact: f.NetSalesReported = recorded.fact  # type: ignore[assignment]
+        agreement: f.AgreementTermsRecorded = terms.fact  # type: ignore[assignment]
+        year = fact.period.first_day.year
+        earlier = sum((s.fact.amount for s in sales
+                       if s.fact.currency == fact.currency and s.fact.period.first_day.year == year
+                       and s.fact.period.last_day < fact.period.first_day
+                       and self.canonical(s.fact.compound) == self.canonical(fact.compound)), Decimal(0))
+        royalty, portions = tiered_royalty(agreement.royalty_tiers, fact.amount, earlier)
+        working = (f"{' + '.join(str(p) for p in portions)} = {money(royalty)}; net sales {fact.currency} "
+                   f"{money(fact.amount)} for {fact.period}, {money(earlier)} earlier in {year}")
+        compound = self.canonical(fact.compound)
+        draft = self._royalty_line(compound, agreement.payee, fact.period, fact.currency)
+        if draft is None:
+            draft = self.new(first, key=f"{first.id}/{agreement.agreement}", basis="computed", compound=compound,
+                             payee=agreement.payee, payer=agreement.payer, amount=royalty, currency=fact.currency,
+                             kind="royalty", period=fact.period, trigger_text=f"royalties on net sales, {fact.period}",
+                             trigger=Trigger(event="sales"))
+            self._attach(draft, terms)
+        draft.computed_amount = royalty
+        for superseded in reports[:-1]:
+            draft.note(superseded, "net sales restated later", amount=superseded.fact.amount,
+                       quote=f"net sales {fact.currency} {money(superseded.fact.amount)} for {fact.period}")
+        draft.note(recorded, "computed", amount=royalty, quote=working)
+
+    # ---- conditions met, and what people record against lines ------------------
+
+    def conditions_met(self) -> None:
+        """Point each milestone at the first event that met its condition: a contingent line awaits confirmation,
+        an earned one dates from it."""
+        for draft in self.drafts:
+            if draft.kind == "royalty":
+                continue
+            met = next((r for r in self.history if self._meets(draft, r)), None)
+            if met is not None:
+                draft.met_by = met
+                what = "trigger event" if draft.triggered or draft.reported_received else MET
+                draft.note(met, what, quote=_words(met), on=met.reported_on)
+
+    def _meets(self, draft: _Draft, recorded: RecordedFact) -> bool:
+        fact, wanted = recorded.fact, draft.trigger
+        if self.canonical(fact.compound) != draft.compound or wanted.event is None:
+            return False
+        if recorded.release is not None and recorded.release.id in draft.releases((f.MilestoneAnticipated,)):
+            return False
+        if wanted.event in ("approval", "opinion", "submission"):
+            kind = {"approval": f.ApprovalGranted, "opinion": f.RegulatoryOpinionIssued,
+                    "submission": f.RegulatorySubmission}[wanted.event]
+            return isinstance(fact, kind) and wanted.region is not None and fact.region == wanted.region \
+                and getattr(fact, "opinion", "positive") == "positive"
+        if wanted.event in ("initiation", "first patient dosed"):
+            return isinstance(fact, f.TrialStarted) and (wanted.phase is None or fact.phase == wanted.phase)
+        return False
+
+    def entry(self, recorded: RecordedFact) -> None:
+        fact = recorded.fact
+        draft = next((d for d in self.drafts if fact.line_id in d.answers_to), None)
+        if draft is None:
+            return
+        reason = recorded.reason or ""
+        on = fact_day(recorded)
+        if isinstance(fact, f.InvoiceIssued):
+            draft.invoice = recorded
+            due = f"; due {fact.due_on.isoformat()}" if fact.due_on else ""
+            draft.note(recorded, INVOICED, amount=fact.amount, quote=reason + due, on=on)
+        elif isinstance(fact, f.MilestoneReceived):
+            draft.payments.append(recorded)
+            draft.note(recorded, "paid", amount=fact.amount, quote=reason, on=on)
+        elif isinstance(fact, f.MilestoneWrittenOff):
+            draft.written_off = recorded
+            draft.note(recorded, WRITTEN_OFF, quote=reason, on=on)
+        elif isinstance(fact, f.MilestoneConfirmed):
+            draft.confirmed = recorded
+            draft.note(recorded, "confirmed", quote=reason, on=on)
+
+
+def _latest_terms(history: Iterable[RecordedFact]) -> list[RecordedFact]:
+    """The terms in view for each agreement: the latest recorded replace the earlier."""
+    latest: dict[str, RecordedFact] = {}
+    for recorded in history:
+        if isinstance(recorded.fact, f.AgreementTermsRecorded):
+            latest[recorded.fact.agreement] = recorded
+    return sorted(latest.values(), key=lambda r: r.fact.agreement)
+
+
+def _sales_reports(history: Iterable[RecordedFact], canonical) -> list[list[RecordedFact]]:
+    """Net sales reports per compound, period, currency and territory, in order: the last restates the others."""
+    reports: dict[tuple, list[RecordedFact]] = {}
+    for recorded in history:
+        fact = recorded.fact
+        if isinstance(fact, f.NetSalesReported):
+            reports.setdefault((canonical(fact.compound), str(fact.period), fact.currency, fact.territory), []).append(recorded)
+    return list(reports.values())
+
+
+def _finish(draft: _Draft, horizon: date) -> LedgerLine:
+    paid = sum((p.fact.amount for p in draft.payments), Decimal(0)) + \
+        sum((r.fact.amount for r in draft.reported_received), Decimal(0))
+    triggered_on = _triggered_on(draft)
+    status = _status(draft, paid, horizon)
+    if status == LAPSED:
+        lapsed_on = draft.expected_by + LAPSE_AFTER  # type: ignore[operator]
+        draft.steps.append(Step(on=lapsed_on, what=LAPSED, event=draft.first.id, source=_source(draft.first),
+                                quote=f"nothing confirmed it within {LAPSE_AFTER.days} days of {draft.expected_by}"))
+    written_off = max(draft.amount - paid, Decimal(0)) if status == WRITTEN_OFF else Decimal(0)
+    terms: f.AgreementTermsRecorded | None = draft.terms.fact if draft.terms else None  # type: ignore[assignment]
+    invoice: f.InvoiceIssued | None = draft.invoice.fact if draft.invoice else None  # type: ignore[assignment]
+    invoiced_on = fact_day(draft.invoice) if draft.invoice else None
+    due_on, payment_terms, assumed = _due(terms, triggered_on, invoiced_on, invoice)
+    first = draft.first
+    return LedgerLine(
+        id=draft.id, status=status, kind=draft.kind, basis=draft.basis,
+        counterparty=draft.payer or (terms.payer if terms else None), payee=draft.payee,
+        agreement=terms.agreement if terms else None, compound=draft.compound,
+        territory=draft.trigger.region or (terms.territory if terms else None),
+        trigger=draft.trigger_text or draft.scheduled, amount=draft.amount, currency=draft.currency, paid=paid,
+        written_off=written_off,
+        outstanding=draft.amount - paid - written_off if status not in (LAPSED,) else Decimal(0),
+        expected_by=draft.expected_by, condition_met_by=draft.met_by.id if draft.met_by else None,
+        triggered_on=triggered_on if status not in PENDING + (LAPSED,) else None,
+        published_on=first.reported_on, source_file=first.release.file if first.release else None,
+        source_event=first.id, invoiced_on=invoiced_on,
+        due_on=due_on if status in OPEN + (RECEIVED,) else None, payment_terms=payment_terms, terms_assumed=assumed,
+        period=str(draft.period) if draft.period else None, computed_amount=draft.computed_amount,
+        sources=draft.sources, answers_to=sorted(draft.answers_to),
+        history=sorted(draft.steps, key=lambda s: s.on))
+
+
+def _triggered_on(draft: _Draft) -> date | None:
+    """When the line was earned: the earliest of the event that met its condition and the reports,
+    confirmation or payments that say it was earned."""
+    if draft.kind == "royalty" and draft.period is not None:
+        return draft.period.last_day
+    earned = draft.triggered + draft.reported_received + ([draft.confirmed] if draft.confirmed else []) + draft.payments
+    if not earned:
+        return None
+    return min(fact_day(r) for r in earned + ([draft.met_by] if draft.met_by else []))
+
+
+def _status(draft: _Draft, paid: Decimal, horizon: date) -> str:
+    if draft.written_off is not None and paid < draft.amount:
+        return WRITTEN_OFF
+    if draft.earned:
+        if paid >= draft.amount:
+            return RECEIVED
+        if paid > 0:
+            return PART_PAID
+        return INVOICED if draft.invoice else EARNED
+    if draft.met_by is not None:
+        return MET
+    if draft.expected_by is not None and horizon > draft.expected_by + LAPSE_AFTER:
+        return LAPSED
+    return CONTINGENT
+
+
+def _due(terms: f.AgreementTermsRecorded | None, triggered_on: date | None, invoiced_on: date | None,
+         invoice: f.InvoiceIssued | None) -> tuple[date | None, str, bool]:
+    """The due date, the payment terms it follows, and whether those terms are assumed."""
+    if terms is not None and terms.payment_days is not None:
+        days, after, assumed = terms.payment_days, terms.payment_after or "trigger", False
+        wording = f"net {days} days after {after} (agreement {terms.agreement})"
+    else:
+        days, after, assumed = DEFAULT_PAYMENT_DAYS, "trigger", True
+        wording = f"net {days} days after trigger (assumed: no payment terms recorded)"
+    if invoice is not None and invoice.due_on is not None:
+        return invoice.due_on, f"due {invoice.due_on.isoformat()} per invoice", False
+    start = invoiced_on if after == "invoice" else triggered_on
+    return (start + timedelta(days=days) if start else None), wording, assumed

@@ -1,0 +1,95 @@
+"""A release re-issued with a correction supersedes the first, from its publication on; old stored events still read."""
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from eventsourcing.persistence import StoredEvent
+from uuid import UUID
+
+import tracker.application as application
+from projections.history import TimeView
+from tracker import open_tracker
+from tracker.domain.facts import ApprovalGranted
+from tracker.reissue import Issue, Reissue, headline, reissue
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "audit"
+
+
+def _one_fact_a_sentence(document):
+    return [ApprovalGranted(compound="zentrilumab", region="US", agency="FDA", quote=s.quote, line=s.line,
+                            offset=s.start) for s in document.sentences[1:]]
+
+
+@pytest.fixture(autouse=True)
+def stand_in_extractor(monkeypatch):
+    monkeypatch.setattr(application, "extract", _one_fact_a_sentence)
+
+
+def _copy(tmp_path: Path, *names: str) -> list[Path]:
+    return [Path(shutil.copy(FIXTURES / name, tmp_path / name)) for name in names]
+
+
+def _quotes(tracker, as_of: date) -> list[str]:
+    return [r["source"]["quote"] for r in tracker.events(TimeView(as_of=as_of))]
+
+
+def test_the_headline_is_the_first_sentence_with_three_words_besides_dates():
+    assert headline("September 20, 2013\n\nImmunoGen, Inc. Announces Positive Decisions\n\nText.") == \
+        "immunogen inc announces positive decisions"
+
+
+def test_a_release_with_the_same_headline_published_later_supersedes_the_latest_earlier_one():
+    stored = [Issue("a", "acme news", date(2021, 3, 2)), Issue("b", "acme news", date(2021, 3, 3)),
+              Issue("c", "other news", date(2021, 3, 3))]
+    assert reissue(Issue("d", "acme news", date(2021, 3, 4)), stored) == Reissue(supersedes="b")
+
+
+def test_a_release_backfilled_after_its_correction_is_superseded_by_it():
+    stored = [Issue("b", "acme news", date(2021, 3, 3))]
+    assert reissue(Issue("a", "acme news", date(2021, 3, 2)), stored) == Reissue(superseded_by="b")
+
+
+def test_the_same_headline_months_apart_is_another_release():
+    stored = [Issue("a", "acme reports quarterly results", date(2021, 3, 2))]
+    assert reissue(Issue("b", "acme reports quarterly results", date(2021, 8, 2)), stored) == Reissue()
+
+
+def test_a_corrected_re_issue_replaces_the_first_release_from_its_publication_on(tmp_path, db):
+    tracker = open_tracker(db)
+    tracker.ingest(_copy(tmp_path, "approval.txt"))
+    tracker.ingest(_copy(tmp_path, "approval-corrected.txt"))
+    first = "BOSTON, Mass., March 2, 2021 (BUSINESS WIRE) -- Acme today announced that the FDA has approved Zentrilumab."
+    assert _quotes(tracker, date(2021, 3, 2)) == [first, "The approval triggers a $5 million milestone payment to Acme."]
+    assert _quotes(tracker, date(2021, 3, 3)) == [first.replace("March 2", "March 3"),
+                                                  "The approval triggers a $7 million milestone payment to Acme."]
+    assert len(tracker.history()) == 4
+
+
+def test_a_first_release_ingested_after_its_correction_shows_only_until_the_correction(tmp_path, db):
+    tracker = open_tracker(db)
+    tracker.ingest(_copy(tmp_path, "approval-corrected.txt"))
+    tracker.ingest(_copy(tmp_path, "approval.txt"))
+    assert _quotes(tracker, date(2021, 3, 2))[1] == "The approval triggers a $5 million milestone payment to Acme."
+    assert _quotes(tracker, date(2021, 3, 3))[1] == "The approval triggers a $7 million milestone payment to Acme."
+
+
+def test_another_headline_supersedes_nothing(tmp_path, db):
+    tracker = open_tracker(db)
+    tracker.ingest(_copy(tmp_path, "approval.txt", "later.txt"))
+    assert len(tracker.events(TimeView(as_of=date(2021, 12, 31)))) == 3
+
+
+def test_a_release_stored_before_re_issues_were_detected_reads_as_superseding_nothing(db):
+    tracker = open_tracker(db)
+    rows = json.loads((FIXTURES / "v1_release_events.json").read_text())
+    tracker.store.recorder.insert_events([StoredEvent(UUID(r["originator_id"]), r["originator_version"], r["topic"],
+                                                      r["state"].encode()) for r in rows])
+    (fact,) = tracker.history()
+    assert (fact.id, fact.release.file, fact.release.supersedes, fact.release.superseded_by) == (
+        "6bb7876a6886f045.1", "old.txt", None, None)
+    event = tracker.store.mapper.to_domain_event(tracker.store.recorder.select_notifications(1, 1)[0])
+    assert (event.supersedes, event.superseded_by) == (None, None)

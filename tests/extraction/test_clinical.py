@@ -1,0 +1,84 @@
+from datetime import date
+
+from extraction_helpers import facts_of, one, only
+
+
+def test_meeting_the_primary_endpoint_is_a_positive_top_line_result_of_the_named_trial():
+    facts = facts_of("Nordlys today announced that the Phase 3 HORIZON-2 trial of ketrolimab met its primary endpoint "
+                     "of overall survival.")
+    result = one(facts, "TopLineReported")
+    assert (result.compound, result.trial, result.phase, result.outcome, result.endpoint) == (
+        "ketrolimab", "HORIZON-2", "III", "positive", "OS")
+
+
+def test_a_trial_that_did_not_meet_its_endpoint_is_negative():
+    facts = facts_of("The Phase 2 CASCADE study of ketrolimab did not meet its primary endpoint of progression-free survival.")
+    result = one(facts, "TopLineReported")
+    assert (result.trial, result.phase, result.outcome, result.endpoint) == ("CASCADE", "II", "negative", "PFS")
+
+
+def test_non_inferiority_met_is_non_inferior():
+    facts = facts_of("The CASCADE study of ketrolimab met its non-inferiority endpoint versus docetaxel.")
+    assert one(facts, "TopLineReported").outcome == "non_inferior"
+
+
+def test_a_trend_is_no_result():
+    facts = facts_of("An interim analysis of ketrolimab showed a trend towards improved OS.")
+    assert only(facts, "TopLineReported") == []
+
+
+def test_ocr_phase_il_reads_as_phase_two_at_low_confidence():
+    facts = facts_of("Ketrolimab is in Phase Il testing for gout.")
+    status = one(facts, "DevelopmentStatusReported")
+    assert (status.phase, status.confidence) == ("II", 0.6)
+
+
+def test_a_phase_two_study_underway_is_a_development_status():
+    facts = facts_of("A Phase 2 study is underway with ketrolimab in patients with gout.")
+    assert one(facts, "DevelopmentStatusReported").phase == "II"
+
+
+def test_a_trial_that_began_late_in_a_year_started_in_its_second_half():
+    facts = facts_of("A Phase 1b trial of ketrolimab in gout began in late 2015.")
+    started = one(facts, "TrialStarted")
+    assert (started.compound, started.phase, str(started.occurred_on)) == ("ketrolimab", "I", "2015-H2")
+
+
+def test_first_patient_dosed_with_a_code_starts_its_trial():
+    facts = facts_of("In the second quarter of 2020 the first patient was dosed with NRD-4410 in a Phase 1 trial.")
+    started = one(facts, "TrialStarted")
+    assert (started.compound, started.phase, str(started.occurred_on)) == ("NRD-4410", "I", "2020-Q2")
+
+
+def test_a_trial_design_gives_registry_ids_enrollment_and_primary_endpoint():
+    facts = facts_of("About the HORIZON-2 Study\n\nThis Phase 3 study (NCT01234567; NR10234) is a randomized, "
+                     "double-blind study of ketrolimab involving 640 people with gout. The primary endpoint of the HORIZON-2 study "
+                     "is progression-free survival.")
+    design = one(facts, "TrialDesignReported")
+    assert (design.trial, design.registry_ids, design.enrollment, design.primary_endpoint) == (
+        "HORIZON-2", ("NCT01234567", "NR10234"), 640, "PFS")
+
+
+def test_n_equals_gives_the_enrollment():
+    facts = facts_of("Data came from a randomized, placebo-controlled Phase 1 study (n=48) of ketrolimab.")
+    assert one(facts, "TrialDesignReported").enrollment == 48
+
+
+def test_an_abstract_at_a_named_meeting_is_data_presented_there():
+    facts = facts_of("Ketrolimab data will be discussed at ASH 2019.\n\n"
+                     "\"Phase 1 study of ketrolimab in relapsed myeloma\" (abstract #4410) was presented at the "
+                     "American Society of Hematology annual meeting in December 2019.", date(2019, 12, 9))
+    presented = one(facts, "DataPresented")
+    assert (presented.compound, presented.conference, presented.abstract, str(presented.presented_on)) == (
+        "ketrolimab", "ASH 2019", "4410", "2019-12")
+
+
+def test_data_to_be_presented_later_is_not_yet_presented():
+    facts = facts_of("Detailed ketrolimab results will be presented at an upcoming medical meeting.")
+    assert only(facts, "DataPresented") == []
+
+
+def test_results_expected_later_this_year_are_a_readout_expected_on_december_31():
+    facts = facts_of("Top-line results from the CASCADE study of ketrolimab are expected later this year.", date(2018, 3, 1))
+    readout = one(facts, "ReadoutExpected")
+    assert (readout.compound, readout.trial, readout.expected_by) == ("ketrolimab", "CASCADE", date(2018, 12, 31))

@@ -1,0 +1,55 @@
+from datetime import date
+from decimal import Decimal
+
+from extraction_helpers import facts_of, one, only
+
+
+def test_an_approval_that_triggers_a_payment_is_a_milestone_triggered_by_that_approval():
+    facts = facts_of("Nordlys Pharma, Inc. (Nasdaq: NRDL) today announced that the FDA has approved ketrolimab, "
+                     "which triggers a $12 million milestone payment to Nordlys.")
+    milestone = one(facts, "MilestoneTriggered")
+    assert (milestone.compound, milestone.amount, milestone.currency, milestone.payee, milestone.trigger) == (
+        "ketrolimab", Decimal("12000000"), "USD", "Nordlys", "US approval")
+
+
+def test_would_trigger_is_an_anticipated_milestone_due_when_the_expected_decision_is():
+    facts = facts_of("Nordlys Pharma, Inc. (Nasdaq: NRDL) reported progress on ketrolimab. "
+                     "A decision by the European Commission is expected in the first half of 2021. "
+                     "Approval would trigger a €7.5 million milestone payment to Nordlys.", date(2020, 11, 2))
+    milestone = one(facts, "MilestoneAnticipated")
+    assert (milestone.amount, milestone.currency, milestone.condition, milestone.expected_by) == (
+        Decimal("7500000"), "EUR", "EC approval", date(2021, 6, 30))
+    assert only(facts, "MilestoneTriggered") == []
+
+
+def test_paid_upfront_is_a_milestone_received_from_the_payer():
+    facts = facts_of("Orbis paid Nordlys Pharmaceuticals a US$20M upfront payment for ketrolimab.")
+    received = one(facts, "MilestoneReceived")
+    assert (received.payer, received.payee, received.amount, received.currency, received.payment_kind) == (
+        "Orbis", "Nordlys", Decimal("20000000"), "USD", "upfront")
+
+
+def test_eligible_to_receive_without_a_sum_is_no_event():
+    facts = facts_of("Nordlys is eligible to receive development milestone payments and royalties on ketrolimab.")
+    assert only(facts, "MilestoneAnticipated") == []
+
+
+def test_a_payment_received_as_a_result_of_an_approval_is_triggered_from_its_payer():
+    facts = facts_of("The EC approved ketrolimab. As a result, Nordlys will receive a milestone payment of "
+                     "DKK 87 million from Orbis A/S.")
+    milestone = one(facts, "MilestoneTriggered")
+    assert (milestone.payer, milestone.amount, milestone.currency, milestone.trigger) == (
+        "Orbis", Decimal("87000000"), "DKK", "EU approval")
+
+
+def test_royalty_revenue_for_a_quarter_is_reported_for_that_period():
+    facts = facts_of("Nordlys Reports Results for the Third Quarter of 2023\n\n"
+                     "Royalty revenue was £3.2m in the third quarter of 2023 compared to £2.9m in the third quarter of 2022.",
+                     date(2023, 11, 8))
+    royalty = one(facts, "RoyaltyReported")
+    assert (royalty.amount, royalty.currency, str(royalty.period)) == (Decimal("3200000"), "GBP", "2023-Q3")
+
+
+def test_revenue_figures_are_not_milestones():
+    facts = facts_of("Total revenue was $231 million and net income was $93 million.")
+    assert facts == []

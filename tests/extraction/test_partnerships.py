@@ -1,0 +1,36 @@
+from extraction_helpers import facts_of, one, only
+
+
+def test_licensed_to_a_company_makes_it_the_licensee():
+    facts = facts_of("NRD-4410 is a potential therapy for gout. It was licensed to Orbis Therapeutics in 2017.")
+    partnership = one(facts, "PartnershipRecorded")
+    assert (partnership.compound, partnership.partner, partnership.role) == ("NRD-4410", "Orbis", "licensee")
+
+
+def test_in_development_by_applies_to_every_compound_listed_before_it():
+    facts = facts_of("Two compounds are in the clinic – NRD-101, in development by Orbis, and NRD-202 and NRD-303, "
+                     "in development by sanofi-aventis.")
+    found = sorted((f.compound, f.partner) for f in only(facts, "PartnershipRecorded"))
+    assert found == [("NRD-101", "Orbis"), ("NRD-202", "Sanofi"), ("NRD-303", "Sanofi")]
+
+
+def test_a_member_of_a_group_is_recorded_as_the_group():
+    facts = facts_of("Ketrolimab is developed by Lumen, a member of the Helix Group.")
+    assert one(facts, "PartnershipRecorded").partner == "Helix"
+
+
+def test_global_rights_make_a_worldwide_licensee():
+    facts = facts_of("Orbis has global development and commercialization rights for Velostra (ketrolimab).")
+    partnership = one(facts, "PartnershipRecorded")
+    assert (partnership.partner, partnership.role, partnership.territory) == ("Orbis", "licensee", "global")
+
+
+def test_a_list_of_partners_names_no_deal():
+    facts = facts_of("Nordlys has partnerships with Orbis, Helix, Lumen and Vantor for its platform.")
+    assert only(facts, "PartnershipRecorded") == []
+
+
+def test_an_undisclosed_product_has_no_compound():
+    facts = facts_of("Orbis has licensed exclusive rights to use the Nordlys platform with antibodies to an undisclosed target.")
+    partnership = one(facts, "PartnershipRecorded")
+    assert (partnership.compound, partnership.partner, partnership.role) == (None, "Orbis", "licensee")

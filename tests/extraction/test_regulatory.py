@@ -1,0 +1,99 @@
+from datetime import date
+
+from tracker.dates import PartialDate
+
+from extraction_helpers import facts_of, one, only
+
+
+def test_an_agency_approving_a_brand_is_an_approval_in_its_region():
+    facts = facts_of("Brightwater Bio today announced that Health Canada has approved Zolvaro (pemtuzumab) "
+                     "for the treatment of adults with relapsed myeloma.")
+    approval = one(facts, "ApprovalGranted")
+    assert (approval.compound, approval.agency, approval.region) == ("pemtuzumab", "Health Canada", "CA")
+    assert approval.indication == "adults with relapsed myeloma"
+
+
+def test_approved_for_marketing_in_the_us_names_the_fda_and_keeps_the_year_it_happened():
+    facts = facts_of("Zolvaro (pemtuzumab) was approved for marketing in the US earlier this year.", date(2016, 10, 3))
+    approval = one(facts, "ApprovalGranted")
+    assert (approval.agency, approval.region, str(approval.occurred_on)) == ("FDA", "US", "2016")
+
+
+def test_if_approved_is_no_approval():
+    facts = facts_of("If approved by the European Commission, the medicine will be sold as Zolvaro (pemtuzumab).")
+    assert only(facts, "ApprovalGranted") == []
+
+
+def test_approvals_in_a_list_go_to_the_compound_each_region_follows():
+    facts = facts_of("Partner Approvals for Brevlora® SC in Europe and Japan and the U.S. approval of ketrolimab.")
+    regions = sorted((f.compound, f.region) for f in only(facts, "ApprovalGranted"))
+    assert regions == [("Brevlora SC", "EU"), ("Brevlora SC", "JP"), ("ketrolimab", "US")]
+
+
+def test_a_conditional_marketing_authorization_granted_by_the_commission_is_a_conditional_eu_approval():
+    facts = facts_of("The European Commission has granted conditional marketing authorization for ketrolimab.")
+    approval = one(facts, "ApprovalGranted")
+    assert (approval.agency, approval.region, approval.approval_type) == ("EC", "EU", "conditional")
+
+
+def test_a_chmp_recommendation_is_a_positive_opinion():
+    facts = facts_of("The CHMP has recommended approval of ketrolimab for the treatment of adults with gout.")
+    opinion = one(facts, "RegulatoryOpinionIssued")
+    assert (opinion.compound, opinion.agency, opinion.region, opinion.opinion) == ("ketrolimab", "CHMP", "EU", "positive")
+    assert only(facts, "ApprovalGranted") == []
+
+
+def test_a_negative_chmp_opinion_is_negative():
+    facts = facts_of("The CHMP adopted a negative opinion on the marketing application for Velostra for asthma.")
+    opinion = one(facts, "RegulatoryOpinionIssued")
+    assert (opinion.compound, opinion.opinion) == ("Velostra", "negative")
+
+
+def test_a_decision_expected_by_year_end_is_expected_on_december_31():
+    facts = facts_of("Ketrolimab is under review. A decision by the European Commission is expected by year end.",
+                     date(2017, 4, 2))
+    expected = one(facts, "RegulatoryDecisionExpected")
+    assert (expected.compound, expected.agency, expected.region, expected.expected_by) == (
+        "ketrolimab", "EC", "EU", date(2017, 12, 31))
+
+
+def test_a_pdufa_date_is_an_fda_decision_expected_that_day():
+    facts = facts_of("The FDA accepted the NDA for ketrolimab and set a PDUFA target action date of March 3, 2022.",
+                     date(2021, 7, 1))
+    expected = one(facts, "RegulatoryDecisionExpected")
+    assert (expected.agency, expected.region, expected.expected_by) == ("FDA", "US", date(2022, 3, 3))
+
+
+def test_an_accepted_biologics_license_application_is_an_accepted_us_submission():
+    facts = facts_of("The FDA has accepted the Biologics License Application for ketrolimab and granted priority review.")
+    submission = one(facts, "RegulatorySubmission")
+    assert (submission.compound, submission.agency, submission.region, submission.application, submission.status) == (
+        "ketrolimab", "FDA", "US", "BLA", "accepted")
+
+
+def test_a_submitted_maa_is_an_eu_submission():
+    facts = facts_of("Nordlys Pharma has submitted a Marketing Authorisation Application for ketrolimab.")
+    submission = one(facts, "RegulatorySubmission")
+    assert (submission.region, submission.application, submission.status) == ("EU", "MAA", "submitted")
+
+
+def test_a_plan_to_submit_is_a_submission_expected_not_a_submission():
+    facts = facts_of("Nordlys plans to submit a New Drug Application for ketrolimab to the FDA in the first half of 2020.",
+                     date(2019, 8, 1))
+    assert only(facts, "RegulatorySubmission") == []
+    planned = one(facts, "SubmissionExpected")
+    assert (planned.agency, planned.region, planned.application, planned.expected_by) == ("FDA", "US", "NDA", date(2020, 6, 30))
+
+
+def test_a_potential_approval_with_a_month_is_a_decision_expected_that_month():
+    facts = facts_of("We look forward to the potential U.S. approval for ketrolimab in November.", date(2019, 8, 1))
+    assert only(facts, "ApprovalGranted") == []
+    expected = one(facts, "RegulatoryDecisionExpected")
+    assert (expected.region, expected.expected_by) == ("US", date(2019, 11, 30))
+
+
+def test_an_nmpa_approval_is_a_chinese_approval():
+    facts = facts_of("China's National Medical Products Administration (NMPA) has approved Velostra (lutekinib).")
+    approval = one(facts, "ApprovalGranted")
+    assert (approval.compound, approval.agency, approval.region) == ("lutekinib", "NMPA", "CN")
+    assert approval.occurred_on is None or isinstance(approval.occurred_on, PartialDate)

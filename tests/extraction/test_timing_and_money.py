@@ -1,0 +1,48 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from tracker.extraction.money import amounts_in
+from tracker.extraction.timing import times_in
+
+PUBLISHED = date(2013, 9, 20)
+
+
+@pytest.mark.parametrize("words, occurred, window_end", [
+    ("earlier this year", "2013", date(2013, 12, 31)),
+    ("by the end of 2013", "2013", date(2013, 12, 31)),
+    ("later this year", "2013", date(2013, 12, 31)),
+    ("in 2015", "2015", date(2015, 12, 31)),
+    ("began in late 2010", "2010-H2", date(2010, 12, 31)),
+    ("in early 2011", "2011-H1", date(2011, 6, 30)),
+    ("in the first half of 2015", "2015-H1", date(2015, 6, 30)),
+    ("in the fourth quarter of 2022", "2022-Q4", date(2022, 12, 31)),
+    ("Q4 2022", "2022-Q4", date(2022, 12, 31)),
+    ("in the first three months of 2022", "2022-Q1", date(2022, 3, 31)),
+    ("for the second quarter ended June 30, 2024", "2024-Q2", date(2024, 6, 30)),
+    ("in June 2012", "2012-06", date(2012, 6, 30)),
+    ("on May 21, 2021", "2021-05-21", date(2021, 5, 21)),
+])
+def test_a_time_expression_names_its_window(words, occurred, window_end):
+    found = times_in(words, PUBLISHED)
+    assert [(t.occurred.text, t.window_end) for t in found] == [(occurred, window_end)]
+
+
+def test_a_bare_month_already_past_is_expected_next_year_and_happened_this_year():
+    found = times_in("decision expected in March", PUBLISHED)[0]
+    assert (found.expected.text, found.occurred.text) == ("2014-03", "2013-03")
+
+
+@pytest.mark.parametrize("words, amount, currency", [
+    ("$5 million", "5000000", "USD"),
+    ("US$10.5M", "10500000", "USD"),
+    ("USD 1,856 million", "1856000000", "USD"),
+    ("DKK 87 million", "87000000", "DKK"),
+    ("€20 million", "20000000", "EUR"),
+    ("£3m", "3000000", "GBP"),
+    ("CHF 1.2 billion", "1200000000", "CHF"),
+])
+def test_a_sum_is_read_in_whole_units_of_its_currency(words, amount, currency):
+    (money,) = amounts_in(f"a payment of {words} was made")
+    assert (money.amount, money.currency) == (Decimal(amount), currency)

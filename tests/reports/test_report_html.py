@@ -1,0 +1,78 @@
+"""`tracker report`: one self-contained HTML page whose every figure links to its events."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bs4 import BeautifulSoup
+from click.testing import CliRunner
+
+from cli import cli
+from projections.history import TimeView
+
+SEPT_30 = TimeView(as_of=date(2013, 9, 30))
+
+
+def _run(db: str, *args: str):
+    return CliRunner().invoke(cli, ["--db", db, *args])
+
+
+def test_report_writes_the_page_and_says_where_and_as_of_when(seeded, tmp_path):
+    path = tmp_path / "report.html"
+    result = _run(seeded, "report", "--as-of", "2013-09-30", "-o", str(path))
+    assert (result.exit_code, result.output) == (0, f"wrote {path}: the report as of 2013-09-30\n")
+    assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>\n<html lang=\"en\">")
+
+
+def test_report_to_a_dash_prints_the_page_on_stdout(seeded, tracker):
+    result = _run(seeded, "report", "--as-of", "2013-09-30", "-o", "-")
+    assert (result.exit_code, result.output) == (0, tracker.report_html(SEPT_30))
+
+
+def test_the_page_needs_nothing_from_the_network(tracker):
+    page = BeautifulSoup(tracker.report_html(SEPT_30), "html.parser")
+    assert page.find_all(["script", "link", "img", "iframe"]) == []
+    references = [value for tag in page.find_all(True) for name, value in tag.attrs.items()
+                  if name in ("href", "xlink:href", "src")]
+    assert references and all(ref.startswith("#") for ref in references)
+    assert len(page.find_all("svg")) == 4  # three timelines and the aging chart
+
+
+def test_every_link_in_the_page_and_its_charts_lands_on_an_element_of_the_page(tracker):
+    page = BeautifulSoup(tracker.report_html(SEPT_30), "html.parser")
+    ids = {tag["id"] for tag in page.find_all(id=True)}
+    targets = {value[1:] for tag in page.find_all(True) for name, value in tag.attrs.items()
+               if name in ("href", "xlink:href") and value.startswith("#")}
+    assert targets - ids == set()
+    chart_links = {a["xlink:href"] for svg in page.find_all("svg") for a in svg.find_all("a")}
+    assert {"#ev-b7a64debc339d7ae.4", "#ev-b7a64debc339d7ae.6", "#ev-b7a64debc339d7ae.5"} <= chart_links
+
+
+def test_each_regulatory_figure_links_to_the_event_and_sentence_it_was_read_from(tracker):
+    page = BeautifulSoup(tracker.report_html(SEPT_30), "html.parser")
+    japan = page.select_one('#regulatory-matrix td[data-region="JP"] a')
+    assert (japan.get_text(), japan["href"]) == ("approved", "#ev-b7a64debc339d7ae.4")
+    entry = page.find(id="ev-b7a64debc339d7ae.4")
+    assert entry.blockquote.get_text() == ("The Japanese Ministry of Health, Labor and Welfare (MHLW) has approved "
+                                          "Kadcyla for the treatment of inoperable or recurrent HER2-positive breast "
+                                          "cancer based on results from a Japanese Phase II trial and the EMILIA "
+                                          "Phase III trial.")
+    assert " ".join(entry.select_one("span.note").get_text().split()) == "002_216599dac546bf8a.txt, line 15"
+
+
+def test_text_from_the_record_is_shown_as_text_never_as_markup(writable):
+    writable.retract("b7a64debc339d7ae.6", entered_by="<b>auditor</b>", reason="<script>alert(1)</script>",
+                    reported_on=date(2013, 9, 25))
+    html = writable.report_html(SEPT_30)
+    assert "<script>" not in html
+    assert "entered by &lt;b&gt;auditor&lt;/b&gt;: &lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_the_same_view_gives_the_same_page_byte_for_byte(tracker):
+    assert tracker.report_html(SEPT_30) == tracker.report_html(SEPT_30)
+
+
+def test_the_charts_keep_their_text_as_text(tracker):
+    html = tracker.report_html(SEPT_30)
+    assert re.search(r"<text[^>]*>today \(2013-09-30\)</text>", html)
+    assert re.search(r"<text[^>]*>Outstanding USD, by days past due</text>", html)

@@ -1,0 +1,168 @@
+"""An export for auditors: the record as stored, the report it gives, and checksums of both.
+
+An export folder holds
+
+    events.jsonl      the events of the view asked for (`tracker events --format jsonl`, byte for byte)
+    releases.jsonl    each release as stored: id, file, dates, record time, re-issue links, and its facts
+    releases/FILE     each release's text as stored
+    entries.jsonl     each fact a person entered, with who, why, and its record time
+    SHA256SUMS        the SHA-256 of every other file (`sha256sum -c SHA256SUMS` checks it)
+
+The record is exported whole (as held at `--recorded-by`, when given), not cut
+at the as-of day: names resolve through every alias recorded, whatever its
+publication date, so a cut record would not give the same report. Facts are
+imported as they were stored (same ids, fields and record times), never
+re-extracted, so a newer extractor cannot change the answer.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from tracker.domain.facts import Fact, fact_from_dict
+from tracker.errors import TrackerError
+
+CHECKSUMS = "SHA256SUMS"
+EVENTS = "events.jsonl"
+RELEASES = "releases.jsonl"
+ENTRIES = "entries.jsonl"
+TEXTS = "releases"
+
+
+class ExportError(TrackerError):
+    """An export that cannot be written, or read back as it was written."""
+
+
+@dataclass(frozen=True)
+class StoredFact:
+    fact: Fact
+    recorded_at: datetime
+
+
+@dataclass(frozen=True)
+class StoredRelease:
+    release_id: str
+    file: str
+    published: date
+    published_from: str
+    text: str
+    recorded_at: datetime
+    facts: tuple[StoredFact, ...]
+    supersedes: str | None = None
+    superseded_by: str | None = None
+
+
+@dataclass(frozen=True)
+class StoredEntry:
+    uuid: str
+    fact: Fact
+    entered_by: str
+    reason: str
+    reported_on: date
+    recorded_at: datetime
+
+
+@dataclass(frozen=True)
+class Export:
+    releases: tuple[StoredRelease, ...]
+    entries: tuple[StoredEntry, ...]
+
+
+def is_export(path: Path) -> bool:
+    """A folder holding a checksum manifest is an export, not a folder of releases."""
+    return path.is_dir() and (path / CHECKSUMS).is_file()
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _jsonl(rows: list[dict[str, Any]]) -> str:
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+
+
+def _text_paths(releases: tuple[StoredRelease, ...]) -> dict[str, str]:
+    """Where each release's text goes: its file name, or under its id when two releases share a name."""
+    paths: dict[str, str] = {}
+    taken: set[str] = set()
+    for release in releases:
+        name = Path(release.file).name
+        path = f"{TEXTS}/{name}" if name not in taken else f"{TEXTS}/{release.release_id}/{name}"
+        taken.add(name)
+        paths[release.release_id] = path
+    return paths
+
+
+def write_export(folder: Path, events: str, record: Export) -> list[str]:
+    """Write the export into `folder` (new or empty); returns the files written, checksums last."""
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise ExportError(f"{folder}: exists and is not an empty folder; give a new one")
+    paths = _text_paths(record.releases)
+    files: dict[str, str] = {EVENTS: events}
+    files[RELEASES] = _jsonl([{
+        "release_id": r.release_id, "file": r.file, "text": paths[r.release_id], "published": r.published.isoformat(),
+        "published_from": r.published_from, "recorded_at": r.recorded_at.isoformat(), "supersedes": r.supersedes,
+        "superseded_by": r.superseded_by,
+        "facts": [{"fact": f.fact.model_dump(mode="json"), "recorded_at": f.recorded_at.isoformat()} for f in r.facts],
+    } for r in record.releases])
+    files[ENTRIES] = _jsonl([{
+        "entry": e.uuid, "fact": e.fact.model_dump(mode="json"), "entered_by": e.entered_by, "reason": e.reason,
+        "reported_on": e.reported_on.isoformat(), "recorded_at": e.recorded_at.isoformat(),
+    } for e in record.entries])
+    for release in record.releases:
+        files[paths[release.release_id]] = release.text
+    for name, content in files.items():
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("w", encoding="utf-8", newline="") as out:
+            out.write(content)
+    written = sorted(files)
+    (folder / CHECKSUMS).write_text("".join(f"{_digest(folder / name)}  {name}\n" for name in written), encoding="utf-8")
+    return [*written, CHECKSUMS]
+
+
+def verify_export(folder: Path) -> None:
+    """Refuse an export whose files do not match their checksums, or that gained or lost a file."""
+    listed: dict[str, str] = {}
+    for number, line in enumerate((folder / CHECKSUMS).read_text(encoding="utf-8").splitlines(), 1):
+        digest, _, name = line.partition("  ")
+        if len(digest) != 64 or not name:
+            raise ExportError(f"{folder / CHECKSUMS}:{number}: not a checksum line")
+        listed[name] = digest
+    present = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} - {CHECKSUMS}
+    unlisted = sorted(present - listed.keys())
+    if unlisted:
+        raise ExportError(f"{folder / unlisted[0]}: not listed in {CHECKSUMS}; the export was tampered with")
+    for name, digest in listed.items():
+        if name not in present:
+            raise ExportError(f"{folder / name}: missing from the export; listed in {CHECKSUMS}")
+        if _digest(folder / name) != digest:
+            raise ExportError(f"{folder / name}: does not match its checksum in {CHECKSUMS}; the export was tampered with")
+
+
+def read_export(folder: Path) -> Export:
+    """The record in an export folder, its checksums verified first."""
+    verify_export(folder)
+    try:
+        releases = tuple(StoredRelease(
+            release_id=row["release_id"], file=row["file"], published=date.fromisoformat(row["published"]),
+            published_from=row["published_from"], recorded_at=datetime.fromisoformat(row["recorded_at"]),
+            text=(folder / row["text"]).read_bytes().decode("utf-8"),
+            supersedes=row["supersedes"], superseded_by=row["superseded_by"],
+            facts=tuple(StoredFact(fact_from_dict(f["fact"]), datetime.fromisoformat(f["recorded_at"])) for f in row["facts"]),
+        ) for row in _rows(folder / RELEASES))
+        entries = tuple(StoredEntry(
+            uuid=row["entry"], fact=fact_from_dict(row["fact"]), entered_by=row["entered_by"], reason=row["reason"],
+            reported_on=date.fromisoformat(row["reported_on"]), recorded_at=datetime.fromisoformat(row["recorded_at"]),
+        ) for row in _rows(folder / ENTRIES))
+    except (KeyError, TypeError, ValueError) as error:
+        raise ExportError(f"{folder}: not an export this tracker can read: {error}") from None
+    return Export(releases, entries)
+
+
+def _rows(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

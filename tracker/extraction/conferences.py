@@ -1,0 +1,61 @@
+"""Medical meetings, by their acronyms, and the year a presentation was made there."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FULL_NAMES = (
+    (r"American Society of Clinical Oncology", "ASCO"),
+    (r"American Society of Hematology", "ASH"),
+    (r"European Society (?:for|of) Medical Oncology", "ESMO"),
+    (r"European Hematology Association", "EHA"),
+    (r"San Antonio Breast Cancer Symposium", "SABCS"),
+    (r"American Association for Cancer Research", "AACR"),
+    (r"American Society of Gene (?:&|and) Cell Therapy", "ASGCT"),
+    (r"American Academy of Neurology", "AAN"),
+    (r"European Association for the Study of the Liver", "EASL"),
+    (r"American Association for the Study of Liver Diseases", "AASLD"),
+    (r"American Diabetes Association", "ADA"),
+    (r"European Association for the Study of Diabetes", "EASD"),
+    (r"European Respiratory Society", "ERS"),
+    (r"American Thoracic Society", "ATS"),
+    (r"American College of Rheumatology", "ACR"),
+    (r"European (?:League|Alliance of Associations) Against Rheumatism|European Congress of Rheumatology", "EULAR"),
+    (r"World Conference on Lung Cancer", "WCLC"),
+    (r"European Cancer (?:Congress|Organisation)", "ECCO"),
+    (r"American Society for Radiation Oncology", "ASTRO"),
+    (r"European Society of Cardiology", "ESC"),
+    (r"American Heart Association", "AHA"),
+    (r"American College of Cardiology", "ACC"),
+    (r"International Conference on Malignant Lymphoma", "ICML"),
+)
+_ACRONYMS = sorted({acronym for _, acronym in _FULL_NAMES} | {"ASCO GI", "ASCO GU", "ESMO Breast", "ESMO IO", "SNMMI", "ISTH", "IAS", "CROI", "ECTRIMS", "AES", "EAN"}, key=len, reverse=True)
+_CONFERENCE = re.compile(
+    r"(?P<before>\b(?:19|20)\d\d\s+)?(?:\(?(?P<full>" + "|".join(pattern for pattern, _ in _FULL_NAMES) + r")\)?(?:\s*\((?P<abbr>[A-Z]{2,6})\))?"
+    r"|\b(?P<acronym>" + "|".join(re.escape(a) for a in _ACRONYMS) + r")\b)(?P<after>\s+(?:19|20)\d\d\b)?")
+_FULL = [(re.compile(pattern), acronym) for pattern, acronym in _FULL_NAMES]
+
+
+@dataclass(frozen=True)
+class Conference:
+    start: int
+    end: int
+    acronym: str
+    year: int | None
+
+    @property
+    def label(self) -> str:
+        return f"{self.acronym} {self.year}" if self.year else self.acronym
+
+
+def conferences_in(text: str) -> list[Conference]:
+    """Every medical meeting named in `text` ("the 2008 American Society of Clinical Oncology (ASCO) Annual Meeting")."""
+    found = []
+    for match in _CONFERENCE.finditer(text):
+        if match["full"]:
+            acronym = next(name for pattern, name in _FULL if pattern.fullmatch(match["full"]))
+        else:
+            acronym = match["acronym"]
+        year_text = (match["before"] or match["after"] or "").strip()
+        found.append(Conference(match.start(), match.end(), acronym, int(year_text) if year_text else None))
+    return found

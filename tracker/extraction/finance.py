@@ -1,0 +1,199 @@
+"""Money facts: milestones triggered, anticipated and received, and royalties reported.
+
+The modality is read from the clause holding the sum: "triggers", "earns",
+"will receive ... as a result" is a milestone triggered; "would trigger",
+"upon approval", "eligible to receive" one anticipated; "paid", "received",
+"made an initial payment" one received. An anticipated milestone takes its
+condition and date from an expected decision in the same or the previous
+sentence ("A decision by the European Commission is expected by year end. An
+approval decision would trigger ...").
+"""
+from __future__ import annotations
+
+import re
+
+from tracker.domain.facts import (
+    Fact, MilestoneAnticipated, MilestoneReceived, MilestoneTriggered, PartnershipRecorded, RegulatoryDecisionExpected,
+    RoyaltyReported,
+)
+from tracker.extraction.clauses import clause_around
+from tracker.extraction.evidence import confidence_for, fact
+from tracker.extraction.money import Money, amounts_in
+from tracker.extraction.parties import party_at, party_before
+from tracker.extraction.reading import Reading, SentenceView
+
+_PAYMENT = re.compile(r"\b(?:milestone payments?|payments?|upfront|up-front|license fees?|licen[cs]e payment)\b", re.I)
+_MILESTONE = re.compile(r"\bmilestones?\b", re.I)
+_ANTICIPATED = re.compile(
+    r"\b(?:would|could|may|might|eligible|potential(?:ly)?|up to|upon|if|entitled to receive|contingent|should|future|subject to|additional)\b", re.I)
+_RECEIVED = re.compile(r"\b(?:paid|has received|have received|had received|received|made an? (?:[\w-]+\s+){0,3}payment|collected)\b", re.I)
+_TRIGGERED = re.compile(r"\btrigger(?:s|ed)?\b|\bearn(?:s|ed)?\b|\bachieved\b|\bwill (?:receive|make|pay)\b|\breceives\b|\bis due\b|\bto receive\b", re.I)
+_UPFRONT = re.compile(r"\bupfront\b|\bup-front\b|\binitial payment\b|\bsigning\b|\blicense fee\b", re.I)
+_NOT_A_FEE = re.compile(r"\b(?:revenues?|sales|income|expenses?|EPS|share|EBITDA|guidance|cash)\b[^$€£]{0,25}$", re.I)
+_ROYALTY = re.compile(r"\broyalt(?:y|ies)(?:\s+revenues?)?\b", re.I)
+_RATE = re.compile(r"(?P<rate>\d+(?:\.\d+)?\s?%)\s+royalt|royalt(?:y|ies)\s+(?:rate\s+)?of\s+(?P<rate2>\d+(?:\.\d+)?\s?%)", re.I)
+_CONDITION = re.compile(r"\b(?:upon|if|on)\s+(?P<what>[^,;.]+)|(?P<subject>\b[A-Z][^,;.]{3,60}?)\s+would trigger")
+
+
+def _sum_near(text: str, anchor: int, amounts: list[Money]) -> Money | None:
+    usable = [m for m in amounts if not _NOT_A_FEE.search(text[max(0, m.start - 30):m.start])]
+    near = [m for m in usable if abs(m.start - anchor) <= 90]
+    return min(near, key=lambda m: abs(m.start - anchor)) if near else None
+
+
+def _payee(text: str, reading: Reading, start: int, end: int) -> str | None:
+    clause = text[start:end]
+    to = re.search(r"\bto\s+(?=[A-Z])", clause)
+    if to:
+        party = party_at(clause, to.end())
+        if party is not None:
+            return party.name
+    verb = re.search(r"\b(?:will receive|receives|to receive|earns|earned|has received|received)\b", clause)
+    if verb:
+        party = party_before(clause, verb.start())
+        if party is not None:
+            return party.name
+    paid = re.search(r"\bpaid\s+(?=[A-Z])", clause)
+    if paid:
+        party = party_at(clause, paid.end())
+        if party is not None:
+            return party.name
+    return reading.issuer
+
+
+def _payer(text: str, start: int, end: int) -> str | None:
+    clause = text[start:end]
+    source = re.search(r"\bfrom\s+(?=[A-Z])", clause)
+    if source:
+        party = party_at(clause, source.end())
+        if party is not None:
+            return party.name
+    verb = re.search(r"\b(?:paid|made|will make|will pay|pays)\b", clause)
+    if verb:
+        party = party_before(clause, verb.start())
+        if party is not None:
+            return party.name
+    return None
+
+
+#: Facts that can earn a milestone.
+_EARNING_EVENTS = {"ApprovalGranted", "TrialStarted", "RegulatorySubmission", "RegulatoryOpinionIssued", "TopLineReported",
+                   "DevelopmentStatusReported"}
+
+
+def _describe(earlier: Fact) -> str:
+    """What a fact earned, in a few words ("JP approval", "trial start")."""
+    region = getattr(earlier, "region", None)
+    kind = type(earlier).__name__
+    if kind == "ApprovalGranted":
+        return f"{region} approval" if region else "approval"
+    if kind == "TrialStarted":
+        return f"Phase {earlier.phase} trial start" if earlier.phase else "trial start"
+    if kind == "RegulatorySubmission":
+        return f"{earlier.application or 'application'} {earlier.status} ({region})"
+    return kind
+
+
+def _trigger(view: SentenceView, clause: str, earlier_facts: list[Fact]) -> str | None:
+    same_sentence = [f for f in earlier_facts if f.offset == view.sentence.start and type(f).__name__ in _EARNING_EVENTS]
+    if same_sentence:
+        return _describe(same_sentence[-1])
+    reason = re.search(r"\bfor (?:the )?(?P<what>(?:initiation|achievement|approval|start|acceptance|completion|dosing|filing)[^,;.]*)", clause)
+    if reason:
+        return reason["what"]
+    subject = re.match(r"\s*[-–—]*\s*(?P<what>[A-Z][^,;]{3,80}?)\s+(?:has |have )?(?:trigger(?:s|ed)?|earns|earned)\b", clause)
+    if subject and not re.match(r"(?:This|That|It|The)\b(?:\s+event)?$", subject["what"]):
+        return subject["what"]
+    events = [f for f in earlier_facts if type(f).__name__ in _EARNING_EVENTS]
+    return _describe(events[-1]) if events else None
+
+
+def _condition(view: SentenceView, clause: str, earlier_facts: list[Fact]) -> tuple[str | None, object | None]:
+    """The condition of an anticipated payment, with the date an expected decision gives it."""
+    match = _CONDITION.search(clause)
+    condition = (match["what"] or match["subject"]).strip() if match else None
+    expected = [f for f in earlier_facts if isinstance(f, RegulatoryDecisionExpected)]
+    if expected and (condition is None or re.search(r"approv|decision|authori", condition, re.I)):
+        decision = expected[-1]
+        return f"{decision.agency or decision.region} approval", decision.expected_by
+    times = [t for t in view.times if t.forward]
+    return condition, times[0].window_end if times else None
+
+
+def _when_agreed(view: SentenceView, earlier_facts: list[Fact]):
+    """An upfront payment is made when its deal is made: the sentence's own date, else the deal's in its paragraph."""
+    own = [t for t in view.times if not t.forward and t.occurred.first_day != t.occurred.last_day]
+    if own:
+        return own[0].occurred
+    deals = [f for f in earlier_facts if isinstance(f, PartnershipRecorded) and f.occurred_on is not None]
+    return deals[-1].occurred_on if deals and re.search(r"\bterms of (?:the|this|that) (?:agreement|license|licence|collaboration)\b", view.text) else None
+
+
+def _milestones(view: SentenceView, reading: Reading, earlier_facts: list[Fact]) -> list[Fact]:
+    text = view.text
+    payments = list(_PAYMENT.finditer(text))
+    amounts = amounts_in(text)
+    if not payments:
+        milestone = _MILESTONE.search(text)
+        if not milestone or _sum_near(text, milestone.start(), amounts) is None:
+            return []
+        payments = [milestone]
+    if _ROYALTY.search(text) and not any(re.search(r"milestone|upfront|up-front|license", p.group(0), re.I) for p in payments):
+        return []
+    facts: list[Fact] = []
+    for payment in payments[:1]:
+        start, end = clause_around(text, payment.start(), payment.end())
+        clause = text[start:end]
+        money = _sum_near(text, payment.start(), [m for m in amounts if start <= m.start < end] or amounts)
+        if _RECEIVED.search(clause) and not re.search(r"\bwill\b", clause):
+            cls = MilestoneReceived
+        elif _ANTICIPATED.search(clause) and not re.search(r"\b(?:will receive|has triggered|triggers|earns)\b", clause):
+            cls = MilestoneAnticipated
+        elif _TRIGGERED.search(clause):
+            cls = MilestoneTriggered
+        else:
+            continue
+        if cls is MilestoneAnticipated and money is None:
+            continue  # "entitled to receive milestone payments": a term of the deal, not an expected event
+        compounds = [view.subject] if view.subject is not None or view.undisclosed else [None]
+        fields = dict(compound=compounds[0], payer=_payer(text, start, end), payee=_payee(text, reading, start, end),
+                      amount=money.amount if money else None, currency=money.currency if money else None,
+                      payment_kind="upfront" if _UPFRONT.search(clause) else None)
+        if fields["payer"] == fields["payee"]:
+            fields["payer"] = None
+        if cls is MilestoneTriggered:
+            fields["trigger"] = _trigger(view, clause, earlier_facts)
+        elif cls is MilestoneAnticipated:
+            fields["condition"], fields["expected_by"] = _condition(view, clause, earlier_facts)
+        if fields["payment_kind"] == "upfront":
+            fields["occurred_on"] = _when_agreed(view, earlier_facts)
+        facts.append(fact(cls, view, confidence_for(view, hedged=cls is MilestoneAnticipated), **fields))
+    return facts
+
+
+def _royalties(view: SentenceView, reading: Reading) -> list[Fact]:
+    text = view.text
+    cue = _ROYALTY.search(text)
+    if not cue:
+        return []
+    amounts = [m for m in amounts_in(text) if m.start > cue.start() and m.start - cue.end() <= 60]
+    rate = _RATE.search(text)
+    if not amounts and not rate:
+        return []
+    money = amounts[0] if amounts else None
+    periods = [t for t in view.times if re.search(r"-(?:Q|H)\d$|^\d{4}$", t.occurred.text)
+               and not re.search(r"compared (?:to|with)\s+(?:the\s+)?$", text[max(0, t.start - 20):t.start])]
+    period = periods[0].occurred if periods else reading.period
+    named = [m for m, _ in view.subjects() if m.start < cue.start()]
+    compound = reading.name(named[0].written) if named else None
+    return [fact(RoyaltyReported, view, confidence_for(view), compound=compound, payee=reading.issuer,
+                 amount=money.amount if money else None, currency=money.currency if money else None,
+                 rate=(rate["rate"] or rate["rate2"]) if rate else None, period=period, payment_kind="royalty")]
+
+
+def read_finance(view: SentenceView, reading: Reading, earlier_facts: list[Fact]) -> list[Fact]:
+    """Every money fact a sentence states; `earlier_facts` are those read so far in its paragraph."""
+    if view.boilerplate:
+        return []
+    royalties = _royalties(view, reading)
+    return royalties or _milestones(view, reading, earlier_facts)

@@ -1,0 +1,238 @@
+"""The names one release uses, and which of them name the same compound.
+
+Some names are recognised by their form wherever they stand (INNs, codes).
+Others only by what the release does with them somewhere: marks one with ®,
+states it is a brand name, puts it before an INN in parentheses, or submits
+it to a regulator. A word learnt anywhere in the release is a name in every
+sentence of it (Kadcyla® in one sentence makes Kadcyla a brand in all).
+Alias statements and OCR slips then join names into groups, and each group is
+called by its INN where the release gives one, else its code, else its brand.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from tracker.extraction.aliases import AliasStatement, parenthetical_aliases, stated_former_names
+from tracker.extraction.names import (
+    ALL_CAPS, BRAND_STATEMENT, INN_PATTERN, NOT_NAMES, REGULATORY_SLOT, WITH_FORMULATION, MARKED_WORD, Mention,
+    key, kind_of, ocr_variants, pattern_mentions, plain, without_us_prefix,
+)
+from tracker.extraction.regions import agencies_in
+from tracker.extraction.trials import registry_spans, trial_names_in
+
+_KIND_RANK = {"inn": 0, "code": 1, "brand": 2}
+_BEFORE_INN = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z]{{3,}}[a-z0-9]*|[A-Z]{{4,}})[®™]?\s\((?={INN_PATTERN.pattern})")
+_EXTENSION = re.compile(r"\s?[®™]?\s(?P<word>[A-Z][a-z]{3,}[a-z0-9]*)(?![\w-])")
+_DATELINE_AFTER = re.compile(r"^,\s*(?:[A-Z][a-z]+\.?|[A-Z]{2}\b|\w+ \d)|^\s*[-–—/]{1,2}|^\s+[A-Z]{3,}\b")
+
+
+def _defines_abbreviation(text: str, start: int, word: str) -> bool:
+    """True for "diffuse large B-cell lymphoma (DLBCL)": the word spells the initials before it."""
+    if "(" not in text[max(0, start - 2):start]:
+        return False
+    words = re.findall(r"[A-Za-z][a-z]*", text[max(0, start - 120):start])
+    initials = "".join(w[0].upper() for w in words[-(len(word) + 4):])
+    letters = iter(initials)
+    return all(letter in letters for letter in word) and word[0] in initials
+
+
+@dataclass
+class _Groups:
+    """Union-find over name keys."""
+
+    parent: dict[str, str] = field(default_factory=dict)
+
+    def find(self, name: str) -> str:
+        self.parent.setdefault(name, name)
+        while self.parent[name] != name:
+            self.parent[name] = self.parent[self.parent[name]]
+            name = self.parent[name]
+        return name
+
+    def join(self, first: str, second: str) -> None:
+        self.parent[self.find(first)] = self.find(second)
+
+
+class Lexicon:
+    """Every compound name a release uses, grouped into compounds."""
+
+    def __init__(self, texts: list[str], parties: set[str]):
+        self._texts = texts
+        self._parties = {party.lower() for party in parties}
+        self.brands: set[str] = set()
+        self.learnt: set[str] = set()
+        self._learn_brands()
+        self.trials = trial_names_in(texts, self.brands)
+        self._learn_all_caps()
+        self._learn_regulated_products()
+        self._learn_extensions()
+        self.statements: list[tuple[int, AliasStatement]] = []
+        self._groups = _Groups()
+        self._written: dict[str, Counter] = {}
+        self.mentions_by_sentence = [self._scan(index, text) for index, text in enumerate(texts)]
+        self._join_variants()
+        self.canonical = self._canonical_names()
+
+    # --- learning names from what the release does with them ----------------------------------------
+    def _not_a_name(self, word: str) -> bool:
+        return word in NOT_NAMES or word.lower() in self._parties or bool(agencies_in(word))
+
+    def _learn_brands(self) -> None:
+        for text in self._texts:
+            for match in MARKED_WORD.finditer(text):
+                if not self._not_a_name(match["name"]):
+                    self.brands.add(match["name"] + (match["code"] or ""))
+            for match in BRAND_STATEMENT.finditer(text):
+                name = match["name"] or match["name2"]
+                if not self._not_a_name(name):
+                    self.brands.add(name)
+            for match in _BEFORE_INN.finditer(text):
+                if not self._not_a_name(match["name"]):
+                    self.brands.add(match["name"])
+            for match in WITH_FORMULATION.finditer(text):
+                if not self._not_a_name(match["name"]):
+                    self.learnt.add(f"{match['name']} {match['suffix']}")
+
+    def _learn_all_caps(self) -> None:
+        trial_heads = {re.split(r"[\s-]", name)[0] for name in self.trials}
+        for text in self._texts:
+            for match in ALL_CAPS.finditer(text):
+                word, start, end = match["name"], match.start(), match.end()
+                before, after = text[max(0, start - 12):start], text[end:end + 12]
+                if word in NOT_NAMES or word in trial_heads or word.split("-")[0] in trial_heads or self._not_a_name(word):
+                    continue
+                if re.search(r"[A-Z]{2,}[\s:]+$", before) or re.match(r"\s+[A-Z]{2,}\b(?!\s?[®™])", after) and not re.match(r"\s+(?:SC|IV)\b", after):
+                    continue  # a run of capitals: a heading, a dateline, a wire name
+                if _DATELINE_AFTER.match(after) or re.search(r"[:(]\s*$", before) and re.match(r"\s*\)", after):
+                    continue
+                if _defines_abbreviation(text, start, word):
+                    continue
+                self.brands.add(word)
+        # a word cut off at the end of a truncated release is no new brand
+        self.brands -= {word for word in self.brands for other in self.brands if other != word and other.startswith(word)}
+
+    def _learn_regulated_products(self) -> None:
+        for text in self._texts:
+            for match in REGULATORY_SLOT.finditer(text):
+                name = match["name"]
+                if self._not_a_name(name) or name in self.brands or INN_PATTERN.fullmatch(name):
+                    continue
+                self.learnt.add(name)
+
+    def _learn_extensions(self) -> None:
+        """Two-word brands ("VYVGART Hytrulo"): a brand and the same capitalised word after it, twice."""
+        joined = "\n".join(self._texts)
+        for brand in list(self.brands):
+            pairs = Counter(match["word"] for match in re.finditer(rf"(?<![\w-]){re.escape(brand)}{_EXTENSION.pattern}", joined))
+            for word, count in pairs.items():
+                if count >= 2 and not word.endswith("s") and not self._not_a_name(word):
+                    self.learnt.add(f"{brand} {word}")
+
+    # --- finding names in a sentence -----------------------------------------------------------------
+    def _known_names(self) -> list[str]:
+        return sorted(self.brands | self.learnt, key=len, reverse=True)
+
+    def _scan(self, index: int, text: str) -> list[Mention]:
+        found = pattern_mentions(text)
+        for name in self._known_names():
+            spelled = "".join(re.escape(part) if part not in (" ", "-") else r"\s?[®™]?" + ("-" if part == "-" else r"\s")
+                              for part in re.split(r"([ -])", name))
+            for match in re.finditer(rf"(?<![\w-]){spelled}[®™]?(?![\w-])", text):
+                kind = "brand" if kind_of(name) == "brand" else kind_of(name)
+                found.append(Mention(match.start(), match.end(), match.group(0), kind))
+        blocked = registry_spans(text) + [(start, start + len(name)) for start, name in self._trial_spans(text)]
+        kept: list[Mention] = []
+        for mention in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
+            if any(mention.start < end and start < mention.end for start, end in blocked):
+                continue
+            if any(mention.start < other.end and other.start < mention.end for other in kept):
+                continue
+            lead = text[max(0, mention.start - 10):mention.start]
+            if mention.kind == "code" and re.search(r"(?:#|abstracts?\s+#?|[A-Z]{2,}:\s?|\bForm\s)$", lead):
+                continue  # abstract numbers, tickers, SEC forms
+            if plain(mention.written) in NOT_NAMES or plain(mention.written).lower() in self._parties:
+                continue
+            kept.append(mention)
+        self._record(index, text, kept)
+        return kept
+
+    def _trial_spans(self, text: str) -> list[tuple[int, str]]:
+        spans = []
+        for name in self.trials:
+            for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                spans.append((match.start(), name))
+        return spans
+
+    def _record(self, index: int, text: str, mentions: list[Mention]) -> None:
+        for mention in mentions:
+            name = plain(mention.written)
+            self._written.setdefault(key(name), Counter())[name] += 1
+            self._groups.find(key(name))
+            bare = without_us_prefix(name)
+            if bare != name:
+                self._written.setdefault(key(bare), Counter())[bare] += 0
+                self._groups.join(key(name), key(bare))
+        spans = [(m.start, m.end, plain(m.written)) for m in mentions]
+        for statement in parenthetical_aliases(text, spans, self._is_name) + stated_former_names(text, spans):
+            self.statements.append((index, statement))
+            self._written.setdefault(key(statement.alias), Counter())[statement.alias] += 0
+            self._groups.join(key(statement.alias), key(statement.name))
+
+    def _is_name(self, candidate: str) -> bool:
+        if candidate in NOT_NAMES:
+            return False
+        bare = plain(candidate)
+        return any(m.start == 0 and m.end == len(bare) for m in pattern_mentions(bare)) or bare in self.brands | self.learnt
+
+    def _join_variants(self) -> None:
+        keys = list(self._written)
+        self._slips: dict[str, str] = {}
+        for i, first in enumerate(keys):
+            for second in keys[i + 1:]:
+                a = next(iter(self._written[first]))
+                b = next(iter(self._written[second]))
+                if ocr_variants(a, b) or ocr_variants(a.lower(), b.lower()) and len(a) >= 8:
+                    self._groups.join(first, second)
+                    weight = {k: (sum(self._written[k].values()), self._variant_weight(k)) for k in (first, second)}
+                    slip, kept = sorted((first, second), key=lambda k: weight[k])
+                    self._slips[slip] = self._written[kept].most_common(1)[0][0]
+
+    def spelling(self, written: str) -> str:
+        """How the release spells a name when it is not slipping ("T-DML1" -> "T-DM1")."""
+        return self._slips.get(key(plain(written)), plain(written))
+
+    def _canonical_names(self) -> dict[str, str]:
+        members: dict[str, list[str]] = {}
+        for name_key in self._written:
+            members.setdefault(self._groups.find(name_key), []).append(name_key)
+        canonical: dict[str, str] = {}
+        for root, keys in members.items():
+            def rank(name_key: str) -> tuple:
+                written = self._written[name_key].most_common(1)[0][0]
+                prefixed = without_us_prefix(written) != written
+                return (_KIND_RANK[kind_of(written)], prefixed, not written.islower() and kind_of(written) == "inn",
+                        -sum(self._written[name_key].values()), -self._variant_weight(name_key))
+            best = min(keys, key=rank)
+            written = self._written[best].most_common(1)[0][0]
+            if kind_of(written) == "inn":
+                # INNs are lower case; a capital only starts a sentence or a headline
+                written = " ".join(word if word.isupper() else word.lower() for word in written.split(" "))
+            for name_key in keys:
+                canonical[name_key] = written
+        return canonical
+
+    def _variant_weight(self, name_key: str) -> int:
+        """Among OCR variants of one name, the spelling used in body text rather than a headline wins."""
+        return sum(1 for text in self._texts if re.search(r"[.!?]\s*$", text) and name_key in key(text))
+
+    # --- answers -------------------------------------------------------------------------------------
+    def name_of(self, written: str) -> str:
+        """The name a release's compound is called by, for any of its spellings."""
+        return self.canonical.get(key(plain(written)), plain(written))
+
+    def same(self, first: str | None, second: str | None) -> bool:
+        if first is None or second is None:
+            return first is second
+        return self._groups.find(key(plain(first))) == self._groups.find(key(plain(second)))

@@ -1,0 +1,101 @@
+"""One fact per thing said: a release repeats itself (headline, bullets, body, About section).
+
+Two facts are one when they have the same type, the same compound (any of its
+names in this release, or one of them undisclosed) and the same key fields,
+where a field one of them leaves empty matches anything. The fact that says
+more is kept and takes the other's extra fields.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tracker.domain.facts import Fact
+from tracker.extraction.names import key
+
+#: The fields that tell two facts of a type apart.
+_KEYS: dict[str, tuple[str, ...]] = {
+    "CompoundAliasRecorded": ("alias",),
+    "PartnershipRecorded": ("partner",),
+    "DevelopmentStatusReported": ("phase",),
+    "TrialStarted": ("trial", "phase"),
+    "TrialDesignReported": ("trial",),
+    "TopLineReported": ("trial", "endpoint"),
+    "DataPresented": ("conference", "abstract"),
+    "RegulatorySubmission": ("region",),
+    "RegulatoryOpinionIssued": ("region", "opinion"),
+    "ApprovalGranted": ("region",),
+    "RegulatoryDecisionExpected": ("region",),
+    "SubmissionExpected": ("region",),
+    "ReadoutExpected": ("trial",),
+    "MilestoneTriggered": ("amount", "currency"),
+    "MilestoneAnticipated": ("amount", "currency"),
+    "MilestoneReceived": ("amount", "currency"),
+    "RoyaltyReported": ("amount", "currency", "rate"),
+}
+#: Fields that must be equal, never matched by an empty one.
+_STRICT = {"CompoundAliasRecorded": {"alias"}, "PartnershipRecorded": {"partner"}, "RegulatoryOpinionIssued": {"opinion"},
+           "ApprovalGranted": {"region"}, "RegulatorySubmission": {"region"}, "DevelopmentStatusReported": {"phase"},
+           "RegulatoryDecisionExpected": {"region"}}
+
+
+def _normal(value: object) -> object:
+    if isinstance(value, str):
+        return key(value)
+    return value
+
+
+def _conference(value: object) -> object:
+    return key(str(value).split()[0]) if value else value
+
+
+def _same(first: Fact, second: Fact, same_compound: Callable[[str | None, str | None], bool],
+          same_party: Callable[[str, str], bool]) -> bool:
+    kind = type(first).__name__
+    if type(second) is not type(first):
+        return False
+    if first.compound is not None and second.compound is not None and not same_compound(first.compound, second.compound):
+        return False
+    for field in _KEYS.get(kind, ()):
+        a, b = getattr(first, field), getattr(second, field)
+        if field == "conference":
+            a, b = _conference(a), _conference(b)
+        if a is None or b is None:
+            if field in _STRICT.get(kind, set()) and a is not b:
+                return False
+            continue
+        if field == "partner" and same_party(a, b):
+            continue
+        if _normal(a) != _normal(b):
+            return False
+    return True
+
+
+def _richness(fact: Fact) -> int:
+    return sum(1 for name, value in fact if value not in (None, (), "") and name not in ("quote", "line", "offset"))
+
+
+def _merge(kept: Fact, other: Fact) -> Fact:
+    filled = {name: value for name, value in other if getattr(kept, name) in (None, ()) and value not in (None, ())
+              and name not in ("quote", "line", "offset", "confidence")}
+    if kept.compound is None and other.compound is not None:
+        filled["compound"] = other.compound
+    return kept.model_copy(update=filled) if filled else kept
+
+
+def merge_repeats(facts: list[Fact], same_compound: Callable[[str | None, str | None], bool],
+                  same_party: Callable[[str, str], bool]) -> list[Fact]:
+    """The facts with repeats folded into one, in order of position in the release.
+
+    Partners of one corporate group, as the release states it ("Genentech, a member
+    of the Roche Group"), make one partnership.
+    """
+    merged: list[Fact] = []
+    for candidate in facts:
+        index = next((i for i, known in enumerate(merged) if _same(known, candidate, same_compound, same_party)), None)
+        if index is None:
+            merged.append(candidate)
+            continue
+        known = merged[index]
+        richer, poorer = (candidate, known) if _richness(candidate) > _richness(known) else (known, candidate)
+        merged[index] = _merge(richer, poorer)
+    return sorted(merged, key=lambda fact: fact.offset)

@@ -1,0 +1,135 @@
+"""Compound names in the language of the field.
+
+A release names a product by its INN (recognised by the WHO stems: -mab,
+-tinib, -siran, two-word ADC names like "brentuximab vedotin"), by a code
+(IMGN901, SAR3419, T-DM1, IONIS-SOD1 Rx), or by a brand (a word marked ® or
+™, an all-capitals product word such as ADCETRIS, "the brand name X", the word
+before an INN in parentheses). Companies, trials, agencies and meetings are
+not compounds.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+NameKind = Literal["inn", "code", "brand"]
+AliasKindOrNone = Literal["code", "inn", "brand", "former"] | None
+
+# --- INNs -----------------------------------------------------------------------------------------
+_US_PREFIX = r"(?:(?:ado|fam)-)?"
+_STEMS = r"(?!(?:intercept|concept|except|accept)\b)(?:[a-z]{3,}(?:mab|ercept|acept|tinib|rafenib|ciclib|parib|lisib|degib|zomib|siran|rsen|nib))"
+_PAYLOADS = r"(?:vedotin|emtansine|mertansine|ravtansine|soravtansine|deruxtecan|govitecan|tesirine|mafodotin|ozogamicin|pasudotox|duocarmazine|pegol|[a-z]+tansine|[a-z]+dotin|[a-z]+tecan|[a-z]+tesirine)"
+_FORMULATION = r"(?:\s(?:SC|IV|SQ))?"
+INN_PATTERN = re.compile(
+    rf"(?<![\w-]){_US_PREFIX}{_STEMS}(?:\s{_PAYLOADS}(?![\w-])|-[A-Z]{{2,4}}\d(?![\w-]))?{_FORMULATION}(?![\w-])", re.I)
+
+# --- codes ----------------------------------------------------------------------------------------
+_RX = r"(?:\s?R[Xx](?![\w]))?"
+CODE_PATTERNS = (
+    re.compile(rf"(?<![\w-])[A-Z]{{2,6}}-?\d{{3,6}}[A-Za-z]?{_RX}(?![\w-])"),          # IMGN901, SAR3419, DS-8201
+    re.compile(rf"(?<![\w-])[A-Z]{{2,6}}-[A-Z]{{1,6}}\d{{1,3}}[A-Za-z]?{_RX}(?![\w-])"),  # IONIS-SOD1 Rx
+    re.compile(r"(?<![\w-])[A-Z]-[A-Z][A-Za-z]{1,3}\d{0,2}(?![\w-])"),                   # T-DM1, T-DXd
+    re.compile(r"(?<![\w-])[a-z]{1,3}[A-Z][A-Za-z]{0,4}\d{2,4}(?:-[A-Z]{2}\d)?(?![\w-])"),  # rHuPH20, huN901-DM1
+)
+
+# --- brands ---------------------------------------------------------------------------------------
+_MARK = "®™"
+MARKED_WORD = re.compile(rf"(?<![\w-])(?P<name>[A-Z][A-Za-z0-9]+)\s?[{_MARK}](?P<code>-[A-Za-z0-9]+)?")
+BRAND_STATEMENT = re.compile(r"\b(?:brand|trade|proprietary) name,?\s+(?P<name>[A-Z][\w-]+)|\bmarketed as\s+(?P<name2>[A-Z][\w-]+)")
+ALL_CAPS = re.compile(r"(?<![\w&-])(?P<name>[A-Z]{5,}(?:-[A-Z]+)?)(?![\w&-])")
+WITH_FORMULATION = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]{3,}|[A-Z]{4,})[®™]?\s(?P<suffix>SC|IV|SQ)(?![\w-])")
+#: A product a regulator rules on: "opinion on X", "application for X", "approval of X", "approves X".
+REGULATORY_SLOT = re.compile(
+    r"\b(?:[Oo]pinion (?:on|for)|[Aa]pplication for|[Aa]pprovals? (?:of|for)|[Aa]uthori[sz]ation (?:of|for)|[Aa]pproves|[Aa]pproved)\s+"
+    r"(?:[A-Z][\w&]*['’]s?\s+)?(?P<name>[A-Z][a-z]{3,}[a-z0-9]*)(?![\w-])")
+
+#: Capitalised words that name things other than products: never a compound.
+NOT_NAMES = {
+    "NASDAQ", "NYSE", "EBITDA", "GAAP", "SOURCE", "TWEET", "BUSINESS", "WIRE", "NEWS", "PRNEWSWIRE", "GLOBE",
+    "NEWSWIRE", "ABOUT", "NOTE", "NOTES", "EDITORS", "CONTACT", "CONTACTS", "MEDIA", "INVESTORS", "FORWARD",
+    "LOOKING", "STATEMENTS", "UPDATE", "RELEASE", "PRESS", "EXHIBIT", "HKEX", "DILUTED", "TOTAL", "REVENUE",
+    "INCOME", "ANNUAL", "REPORT", "QUARTER", "FIRST", "SECOND", "THIRD", "FOURTH", "NOTICE", "SAFE", "HARBOR",
+    "HIGHLIGHTS", "TABLE", "INDEX", "LIMITED", "COMPANY", "GROUP", "HOLDINGS", "CORPORATION", "PHARMA",
+    "DLBCL", "TNBC", "CIDP", "NSCLC", "HATTR", "MBC", "AML", "CLL", "USA", "USD", "EUR", "DKK", "CHF", "GBP",
+    "The", "This", "These", "That", "Phase", "Company", "Committee", "Commission", "Agency", "Administration",
+    "Ministry", "European", "Japanese", "Chinese", "Marketing", "Regulatory", "Conditional", "Priority", "Review",
+    "PDUFA", "Treatment", "Positive", "Negative", "Opinion", "Approval", "Application",
+    "Biologics", "License", "Drug", "New", "Orphan", "Breakthrough", "Therapy", "Designation", "Patients",
+    "Cystic", "Fibrosis", "Hodgkin", "Lymphoma", "Cancer", "Disease", "Hereditary", "Adults", "Adult", "Use",
+    "January", "February", "March", "April", "June", "July", "August", "September", "October", "November",
+    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Europe", "Japan",
+    "China", "Canada", "United", "States", "Kingdom", "Union", "Its", "Our", "Their", "Inc", "Ltd",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A compound named at `start..end` of a sentence, as written there."""
+
+    start: int
+    end: int
+    written: str
+    kind: NameKind
+
+
+def plain(name: str) -> str:
+    """A name without its marks and spare white space ("Kadcyla®" -> "Kadcyla")."""
+    return re.sub(r"\s+", " ", re.sub(rf"\s?[{_MARK}]", "", name)).strip()
+
+
+def key(name: str) -> str:
+    """The form two spellings of one name share: case, marks, hyphens and spaces folded."""
+    return re.sub(r"[\s\-_.,®™]+", "", name.lower())
+
+
+def kind_of(name: str) -> NameKind:
+    """What sort of name `name` is, from its form alone."""
+    bare = plain(name)
+    if INN_PATTERN.fullmatch(bare) and not re.search(r"-[A-Z]{2,4}\d$", bare):
+        return "inn"
+    if any(pattern.fullmatch(bare) for pattern in CODE_PATTERNS) or re.search(r"\d", bare):
+        return "code"
+    return "brand"
+
+
+def without_us_prefix(name: str) -> str:
+    """The INN without the US naming prefix ("ado-trastuzumab emtansine" -> "trastuzumab emtansine")."""
+    return re.sub(r"^(?:ado|fam)-", "", name, flags=re.I)
+
+
+def pattern_mentions(text: str) -> list[Mention]:
+    """Names recognised by form alone: INNs and codes."""
+    found: list[Mention] = []
+    for match in INN_PATTERN.finditer(text):
+        found.append(Mention(match.start(), match.end(), match.group(0), kind_of(match.group(0))))
+    for pattern in CODE_PATTERNS:
+        for match in pattern.finditer(text):
+            if not any(match.start() < m.end and m.start < match.end() for m in found):
+                found.append(Mention(match.start(), match.end(), match.group(0), "code"))
+    return found
+
+
+def ocr_variants(first: str, second: str) -> bool:
+    """True when two names differ by one slip of OCR or typing (T-DML1 / T-DM1, Bronchotol / Bronchitol).
+
+    Digits never stand in for other digits: IMGN901 and IMGN902 are two compounds.
+    """
+    confusable = set("lI1L|i")
+    if first == second:
+        return False
+    if len(first) == len(second):
+        diffs = [(a, b) for a, b in zip(first, second) if a != b]
+        if len(diffs) != 1:
+            return False
+        a, b = diffs[0]
+        if a in confusable and b in confusable:
+            return True
+        return a.isalpha() and b.isalpha() and a.islower() and b.islower() and len(first) >= 8
+    shorter, longer = sorted((first, second), key=len)
+    if len(longer) - len(shorter) != 1 or len(shorter) < 4:
+        return False
+    for index in range(len(longer)):
+        if longer[:index] + longer[index + 1:] == shorter:
+            return longer[index] in confusable
+    return False

@@ -1,0 +1,167 @@
+"""Companies as parties to deals, each with one spelling.
+
+"Seattle Genetics, Inc." is Seattle Genetics, "Ionis Pharmaceuticals" is Ionis,
+"Takeda Pharmaceutical Company Limited" is Takeda. Where a sentence says a
+company belongs to another ("Genentech, a member of the Roche Group",
+"Millennium, a wholly owned subsidiary of Takeda ..."), the party is the group.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LEGAL_FORMS = r"Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|AG|SA|S\.A|NV|N\.V|GmbH|KK|K\.K|SE|A/S|AB|ASA|S\.p\.A"
+_DESCRIPTIVE = {"pharmaceuticals", "pharmaceutical", "pharma", "therapeutics", "biopharma", "biopharmaceuticals",
+                "biotherapeutics", "biosciences", "bioscience", "laboratories", "labs", "healthcare", "holdings",
+                "group", "medicines", "biotech", "biotechnology", "oncology"}
+_LEGAL = {form.replace("\\", "").lower() for form in _LEGAL_FORMS.split("|")}
+
+#: Words that start capitalised phrases but are never a party.
+_NOT_PARTIES = {
+    "the", "a", "an", "this", "that", "these", "its", "our", "their", "his", "her", "company", "phase", "under", "in",
+    "on", "for", "with", "and", "or", "of", "to", "by", "from", "as", "at", "we", "it", "they", "he", "she",
+    "european", "u.s", "us", "fda", "ema", "chmp", "ec", "mhlw", "nmpa", "pmda", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+}
+
+_WORD = r"(?:[A-Z][\w'.+]*(?:-[\w]+)*|[a-z]+-[a-z]+|&)"
+_NAME = re.compile(rf"{_WORD}(?:\s+(?:{_WORD}|of|de|la|du)(?=[\s,.;:)'’]|$))*")
+_LEGAL_TAIL = re.compile(rf"^,?\s+(?:{_LEGAL_FORMS})\.?(?=\W|$)")
+_PARENTHETICAL_TICKER = re.compile(r"^\s*\([^)]*\)")
+_PARENT = re.compile(
+    r"^(?::[^,()]{0,60})?,?\s*\(?(?:a|an)\s+(?:member of the|wholly[- ]owned subsidiary of|subsidiary of|division of|unit of|part of)\s+"
+    r"(?P<parent>[A-Z][\w&.\- ]*?)(?=\)|,|\.|;|$| which| that)")
+
+
+@dataclass(frozen=True)
+class Party:
+    """A party named at `start..end` of a sentence, with its one spelling in `name`."""
+
+    start: int
+    end: int
+    name: str
+
+
+def normalise_party(written: str) -> str:
+    """The one spelling of a party as written ("Seattle Genetics, Inc." -> "Seattle Genetics")."""
+    name = re.sub(r"\s*\([^)]*\)", "", written)
+    name = re.split(r":", name)[0]
+    name = re.sub(r"['’]s?$", "", name.strip()).strip(" ,.")
+    name = re.sub(r"^the\s+", "", name, flags=re.I)
+    if re.fullmatch(r"[a-z]+-[a-z]+", name):
+        # a merged group written in its house style ("x-y"): the group is known by its first name
+        name = name.split("-")[0]
+    if name.islower():
+        name = name[:1].upper() + name[1:]
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and (words[-1].lower().rstrip(".") in _LEGAL or words[-1].lower() in _DESCRIPTIVE):
+        shorter = words[:-1]
+        if len(shorter) == 1 and re.fullmatch(r"[A-Z]{1,3}", shorter[0]):
+            break  # "ADC Therapeutics" stays whole: "ADC" alone is no name
+        words = shorter
+    return " ".join(words)
+
+
+def _usable(written: str) -> bool:
+    first = written.split()[0].lower().rstrip(".")
+    return bool(written) and first not in _NOT_PARTIES and not re.fullmatch(r"[\d\W]+", written)
+
+
+def party_at(text: str, position: int) -> Party | None:
+    """The party whose name starts at `position` (after white space), with its group where the text gives one."""
+    lead = len(text[position:]) - len(text[position:].lstrip())
+    start = position + lead
+    if text[start:start + 4].lower() == "the ":
+        start += 4
+    match = _NAME.match(text, start)
+    if not match or not _usable(match.group(0)):
+        return None
+    end = match.end()
+    tail = _LEGAL_TAIL.match(text[end:])
+    if tail:
+        end += tail.end()
+    rest = text[end:]
+    ticker = _PARENTHETICAL_TICKER.match(rest)
+    parent = _PARENT.match(rest[ticker.end():] if ticker else rest)
+    if parent:
+        return Party(start, end, normalise_party(parent["parent"]))
+    return Party(start, end, normalise_party(text[start:end]))
+
+
+def party_before(text: str, position: int) -> Party | None:
+    """The party whose name (with its ticker or legal form) ends just before `position`."""
+    head = text[:position].rstrip()
+    head = re.sub(r"\s*\([^()]*\)$", "", head)  # "(NYSE: DNA)"
+    head = re.sub(rf",?\s+(?:{_LEGAL_FORMS})\.?$", "", head)
+    head = re.sub(r"['’]s?$", "", head)
+    words = re.findall(rf"{_WORD}|of|de|la", head[-80:])
+    if not words:
+        return None
+    match = re.search(rf"((?:{_WORD})(?:\s+(?:{_WORD}|of|de|la))*)$", head)
+    if not match:
+        return None
+    name = match.group(1)
+    # the name ends here; it starts after the last lower-case word that is no connector
+    tokens = name.split()
+    while tokens and tokens[0].lower() in _NOT_PARTIES - {"of"}:
+        tokens = tokens[1:]
+    if not tokens or not _usable(" ".join(tokens)):
+        return None
+    written = " ".join(tokens)
+    start = head.rfind(written)
+    return Party(start, start + len(written), normalise_party(written))
+
+
+_LISTED = re.compile(r"\((?:Nasdaq|NASDAQ|NYSE|HKEX|TSE|LSE|ASX|SIX|Euronext|OTC|TSX|AIM)\b")
+_ANNOUNCER = re.compile(r"\b(?:today announced|announced today|today reported|reported today|today provided|announces|announced)\b", re.I)
+
+
+def issuer_in(sentences: list[str]) -> str | None:
+    """The company issuing a release: the listed company of its opening, else the one announcing."""
+    for text in sentences[:12]:
+        for match in _LISTED.finditer(text):
+            party = party_before(text, match.start())
+            if party is not None:
+                return party.name
+    for text in sentences[:8]:
+        match = _ANNOUNCER.search(text)
+        if match:
+            party = party_before(text, match.start())
+            if party is not None:
+                return party.name
+    for text in sentences:
+        match = re.match(r"About (.+)$", text)
+        if match:
+            return normalise_party(match.group(1))
+    return None
+
+
+def listed_parties(sentences: list[str]) -> set[str]:
+    """Every company a release names with its stock listing or an "About" section: never a compound."""
+    found: set[str] = set()
+    for text in sentences:
+        for match in _LISTED.finditer(text):
+            party = party_before(text, match.start())
+            if party is not None:
+                found.add(party.name)
+                found.add(text[party.start:party.end].split()[0].strip(",'’"))
+        about = re.match(r"About ([^()]+?)\.?$", text)
+        if about and len(about.group(1).split()) <= 4 and not re.search(r"\d|[a-z]+(?:mab|nib|tansine|vedotin)\b", about.group(1), re.I):
+            found.add(normalise_party(about.group(1)))
+    return found
+
+
+_AFFILIATION = re.compile(
+    r"(?P<member>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})(?:,\s+Inc\.?)?,?\s+\(?(?:a|an)\s+(?:member of the|wholly[- ]owned subsidiary of|subsidiary of|division of)\s+"
+    r"(?P<group>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,4})")
+
+
+def affiliations_in(sentences: list[str]) -> dict[str, str]:
+    """The groups a release says its companies belong to ("Genentech, a member of the Roche Group": Genentech -> Roche)."""
+    groups: dict[str, str] = {}
+    for text in sentences:
+        for match in _AFFILIATION.finditer(text):
+            member, group = normalise_party(match["member"]), normalise_party(match["group"])
+            if member != group:
+                groups[member] = group
+    return groups

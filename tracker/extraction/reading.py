@@ -1,0 +1,249 @@
+"""A release read sentence by sentence: who each sentence is about, and what it names.
+
+Subject attribution: a sentence is about the compound it names as its subject,
+not the comparator it is measured against ("compared with Herceptin") nor the
+antibody a conjugate is built from ("the trastuzumab antibody"). A sentence
+that names none ("This event triggers ...", "It was licensed to ...") is about
+the compound of the paragraph so far, else the release's main compound. A
+product named only by description ("a Roche biologic", "an undisclosed
+target", "the first program") is undisclosed: its compound is None.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from tracker.dates import PartialDate
+from tracker.extraction.conferences import Conference, conferences_in
+from tracker.extraction.lexicon import Lexicon
+from tracker.extraction.names import Mention
+from tracker.extraction.parties import affiliations_in, issuer_in, listed_parties
+from tracker.extraction.phases import phases_in
+from tracker.extraction.timing import TimeExpression, times_in
+from tracker.reading.releases import ReleaseDocument
+from tracker.reading.text import Sentence
+
+_COMPARATOR_LEAD = re.compile(
+    r"(?:compared (?:with|to)|versus|\bvs\.?|\bplus|in combination with|combined with|\bor with|\bthan|"
+    r"previously received|previously treated with|\breceived|refractory to|progressed on|regimen containing|"
+    r"\bcontaining|after prior|following prior|\bor)\s+(?:[\w-]+\s+){0,4}$")
+_COMPONENT_AFTER = re.compile(r"^[®™]?\s+(?:antibody|antibodies|monoclonal antibody|backbone|mAb)\b")
+_COMPONENT_BEFORE = re.compile(r"\bantibody,?\s+$")
+_UNDISCLOSED = re.compile(
+    r"\bundisclosed\b|\b(?:a|an|the|one|first|second|third|fourth|fifth)\s+(?:[A-Z][\w-]*\s+)?(?:proprietary\s+)?biologics?\b(?!\s+[Ll]icense)"
+    r"|\b(?:the|this) first (?:program|candidate|product candidate|target)\b|\b[Tt]his (?:first )?(?:candidate|biologic)\b")
+_BOILERPLATE_START = re.compile(r"forward-looking statements|safe harbor|Private Securities Litigation|^SOURCE\b|^Source:|^For (?:Investors|Media)", re.I)
+_BOILERPLATE_SENTENCE = re.compile(r"registered trademarks?|trademarks? of\b|\brisks? (?:and uncertainties|related to)", re.I)
+_THIS_TRIAL = re.compile(r"\b(?:this|the|that|these)\s+(?:[\w-]+\s+){0,4}(?:study|trial|studies|trials)\b", re.I)
+_PERIOD_CONTEXT = re.compile(r"\b(?:results|report|quarter ended|months ended|period ended)\b", re.I)
+
+
+@dataclass
+class SentenceView:
+    """One sentence with what the reading found in it."""
+
+    index: int
+    sentence: Sentence
+    segment: str
+    """The words of the sentence this view reads: all of them, or one bullet of a run the splitter joined."""
+    mentions: list[Mention]
+    roles: list[str]
+    subject: str | None = None
+    named: bool = False
+    """True when the subject is named in this sentence (not carried from an earlier one)."""
+    undisclosed: bool = False
+    boilerplate: bool = False
+    trials: list[tuple[int, str]] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.segment
+
+    @property
+    def is_heading(self) -> bool:
+        return not re.search(r"[.!?:;\"')]\s*$", self.text)
+
+    def subjects(self) -> list[tuple[Mention, str]]:
+        """The mentions that may be this sentence's subject (no comparators, no components), in order."""
+        return [(m, role) for m, role in zip(self.mentions, self.roles) if role == "subject"]
+
+
+def _same_clause(before: str) -> str:
+    """The words before a mention back to the last comma or opening parenthesis (unless it opens right there)."""
+    if "(" in before[-3:]:
+        return before
+    return before.split(",")[-1].split("(")[-1]
+
+
+def _roles(text: str, mentions: list[Mention]) -> list[str]:
+    """What each mention is in its sentence: "subject", "comparator", "component" or "alias"."""
+    roles: list[str] = []
+    for index, mention in enumerate(mentions):
+        before, after = text[max(0, mention.start - 48):mention.start], text[mention.end:mention.end + 24]
+        previous = mentions[index - 1] if index else None
+        if re.search(r"\b(?:brand|trade|proprietary) name,?\s+$|\bmarketed as\s+$", before):
+            roles.append("alias")  # "will be commercialized under the brand name X": X names the subject
+        elif previous is not None and re.fullmatch(r"[®™]?\s?\((?:[^()]*?,\s*|[^()]*?\bor\s+|formerly\s+|previously known as\s+)?", text[previous.end:mention.start]):
+            roles.append(roles[-1])  # an alias in parentheses shares its name's role
+        elif _COMPARATOR_LEAD.search(_same_clause(before)):
+            roles.append("comparator")
+        elif _COMPONENT_AFTER.match(after) or _COMPONENT_BEFORE.search(before):
+            roles.append("component")
+        else:
+            roles.append("subject")
+    return roles
+
+
+_BULLET_RUN = re.compile(r"\s*\|?\s*[\u25cf\u2022\u25aa]\s*\|?\s*")
+_UNMARKED_BREAK = re.compile(r"(?<=[a-z0-9%)])\s+(?=[\"\u201c][A-Z])")
+
+
+def segments(text: str) -> list[str]:
+    """The statements of a sentence the splitter could not separate: bullets run together in a table
+    ("|● |A |● |B"), or a quotation opening after a line with no full stop."""
+    parts = [part for piece in _BULLET_RUN.split(text) for part in _UNMARKED_BREAK.split(piece)]
+    return [part.strip() for part in parts if part.strip()] or [text]
+
+
+class Reading:
+    """A release read for extraction: its sentences, names, subjects, issuer and reporting period."""
+
+    def __init__(self, document: ReleaseDocument):
+        self.document = document
+        self.published = document.published
+        pieces = [(sentence, segment) for sentence in document.sentences for segment in segments(sentence.text)]
+        texts = [segment for _, segment in pieces]
+        self.issuer = issuer_in(texts)
+        self.lexicon = Lexicon(texts, listed_parties(texts) | ({self.issuer} if self.issuer else set()))
+        self.period = self._reporting_period(texts)
+        self.affiliations = affiliations_in(texts)
+        self.views: list[SentenceView] = []
+        in_boilerplate = False
+        for index, (sentence, segment) in enumerate(pieces):
+            in_boilerplate = in_boilerplate or bool(_BOILERPLATE_START.search(segment))
+            mentions = self.lexicon.mentions_by_sentence[index]
+            view = SentenceView(index, sentence, segment, mentions, _roles(segment, mentions))
+            view.boilerplate = in_boilerplate or bool(_BOILERPLATE_SENTENCE.search(segment))
+            view.trials = self._trials(segment)
+            view.times = times_in(segment, self.published, self.period)
+            self.views.append(view)
+        self.main_compound = self._main_compound()
+        self._attribute_subjects()
+
+    def name(self, written: str) -> str:
+        return self.lexicon.name_of(written)
+
+    def group_of(self, party: str) -> str:
+        """The corporate group the release says `party` belongs to, else the party itself."""
+        return self.affiliations.get(party, party)
+
+    def _trials(self, text: str) -> list[tuple[int, str]]:
+        found = []
+        for name in self.lexicon.trials:
+            for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                if not any(start <= match.start() < start + len(other) for start, other in found):
+                    found.append((match.start(), name))
+        return sorted(found)
+
+    def _reporting_period(self, texts: list[str]) -> PartialDate | None:
+        for text in texts[:12]:
+            if _PERIOD_CONTEXT.search(text) and re.search(r"quarter|months|half|fiscal year", text, re.I):
+                for expression in times_in(text, self.published):
+                    if re.search(r"-(?:Q|H)\d$", expression.occurred.text):
+                        return expression.occurred
+        return None
+
+    def _main_compound(self) -> str | None:
+        counts: Counter[str] = Counter()
+        first_seen: dict[str, int] = {}
+        for view in self.views:
+            if view.boilerplate:
+                continue
+            for mention, _ in view.subjects():
+                name = self.name(mention.written)
+                counts[name] += 1
+                first_seen.setdefault(name, view.index)
+        ranked = sorted(counts, key=lambda name: (-counts[name], first_seen[name]))
+        return ranked[0] if ranked and counts[ranked[0]] >= 2 else None
+
+    def _attribute_subjects(self) -> None:
+        last_in_block: dict[int, SentenceView] = {}
+        for view in self.views:
+            subjects = view.subjects()
+            view.undisclosed = bool(_UNDISCLOSED.search(view.text))
+            if view.undisclosed:
+                view.subject, view.named = None, True
+            elif subjects:
+                view.subject, view.named = self.name(subjects[0][0].written), True
+            else:
+                earlier = last_in_block.get(view.sentence.block)
+                view.subject = earlier.subject if earlier is not None else self.main_compound
+            if view.named:
+                last_in_block[view.sentence.block] = view
+
+    @cached_property
+    def first_conference(self) -> Conference | None:
+        """The meeting a release is about, for abstracts listed without naming it again."""
+        for view in self.views:
+            found = conferences_in(view.text)
+            if found:
+                return found[0]
+        return None
+
+    def trial_of(self, view: SentenceView) -> str | None:
+        """The trial a sentence is about: one it names, else the one "this study" refers back to."""
+        if view.trials:
+            return view.trials[0][1]
+        if not _THIS_TRIAL.search(view.text):
+            return None
+        for earlier in reversed(self.views[max(0, view.index - 8):view.index]):
+            if earlier.trials and earlier.sentence.block >= view.sentence.block - 2:
+                return earlier.trials[-1][1]
+        return None
+
+    def phase_of_trial(self, trial: str) -> str | None:
+        """The phase the release gives a trial anywhere ("the Phase III MARIANNE study", "EMILIA Phase III trial")."""
+        for view in self.views:
+            for start, name in view.trials:
+                if name != trial:
+                    continue
+                around = view.text[max(0, start - 25):start + len(name) + 25]
+                mentions = phases_in(around)
+                if mentions:
+                    return mentions[0].phase
+        return None
+
+    def compounds_near(self, view: SentenceView, start: int, end: int, after: bool) -> list[str]:
+        """The compounds a cue at `start..end` is about.
+
+        With `after`, the first subject named after the cue and those listed with
+        it ("A and B"); else the last named before it, with those listed before it.
+        Falls back to the sentence's subject.
+        """
+        candidates = [m for m, _ in view.subjects()]
+        text = view.text
+        if after:
+            following = [m for m in candidates if m.start >= end]
+            chosen = following[:1]
+            for mention in following[1:]:
+                if re.fullmatch(r"[®™]?(?:\s?\([^()]*\))?(?:,\s*|\s+and\s+|,\s+and\s+)", text[chosen[-1].end:mention.start]):
+                    chosen.append(mention)
+                else:
+                    break
+        else:
+            preceding = [m for m in candidates if m.end <= start]
+            chosen = preceding[-1:]
+            for mention in reversed(preceding[:-1]):
+                if re.fullmatch(r"[®™]?(?:\s?\([^()]*\))?(?:,\s*|\s+and\s+|,\s+and\s+)", text[mention.end:chosen[0].start]):
+                    chosen.insert(0, mention)
+                else:
+                    break
+        names = []
+        for mention in chosen:
+            name = self.name(mention.written)
+            if name not in names:
+                names.append(name)
+        return names

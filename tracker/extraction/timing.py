@@ -1,0 +1,191 @@
+"""Time expressions, read relative to the day a release was published.
+
+A release says "earlier this year", "by year end", "late 2010", "in the first
+half of 2015", "Q4 2022", "in September". Each expression is read into the
+window it names: `occurred` (a `PartialDate`, for what happened) and
+`window_end` (the last day of the window, for what is expected). Bare months
+and days without a year are placed in the year that makes sense for the
+direction: the past for what happened, the future for what is expected.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from tracker.dates import DATE_PATTERNS, MONTHS, PartialDate, date_from_match
+
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_YEAR = r"(?:19|20)\d\d"
+_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_ORDINAL_WORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression at `start..end` of a sentence and the window it names."""
+
+    start: int
+    end: int
+    occurred: PartialDate
+    """The window read as the past (when something happened)."""
+    expected: PartialDate
+    """The same window read as the future (when something is expected)."""
+    forward: bool = False
+    """True when the words themselves look ahead ("later this year", "by the end of 2013", "next year")."""
+
+    @property
+    def window_end(self) -> date:
+        return self.expected.last_day
+
+
+def _month(name: str) -> int:
+    name = name.lower().rstrip(".")
+    return MONTHS.get(name) or MONTHS[name[:3]]
+
+
+def _month_either_way(month: int, published: date) -> tuple[PartialDate, PartialDate]:
+    past_year = published.year if month <= published.month else published.year - 1
+    future_year = published.year if month >= published.month else published.year + 1
+    return PartialDate.month(past_year, month), PartialDate.month(future_year, month)
+
+
+def _day_either_way(month: int, day: int, published: date) -> tuple[PartialDate, PartialDate] | None:
+    try:
+        this_year = date(published.year, month, day)
+        past = this_year if this_year <= published else date(published.year - 1, month, day)
+        future = this_year if this_year >= published else date(published.year + 1, month, day)
+    except ValueError:
+        return None
+    return PartialDate.day(past), PartialDate.day(future)
+
+
+def _same(window: PartialDate) -> tuple[PartialDate, PartialDate]:
+    return window, window
+
+
+def _full_date(m: re.Match[str], published: date, period: PartialDate | None):
+    day = date_from_match(m)
+    return None if day is None else _same(PartialDate.day(day))
+
+
+def _quarter(m: re.Match[str], published: date, period: PartialDate | None):
+    return _same(PartialDate.quarter(int(m["year"]), _ORDINAL.get((m["n"] or "").lower()) or int(m["q"])))
+
+
+def _half(m: re.Match[str], published: date, period: PartialDate | None):
+    year = int(m["year"]) if m["year"] else published.year
+    return _same(PartialDate.half(year, _ORDINAL[m["n"].lower()] if m["n"] else int(m["h"])))
+
+
+def _months_of_year(m: re.Match[str], published: date, period: PartialDate | None):
+    year, count = int(m["year"]), {"three": 3, "six": 6, "nine": 9, "twelve": 12}[m["count"].lower()]
+    if count == 3:
+        return _same(PartialDate.quarter(year, 1))
+    if count == 6:
+        return _same(PartialDate.half(year, 1))
+    return _same(PartialDate.year(year))
+
+
+def _early_late(m: re.Match[str], published: date, period: PartialDate | None):
+    year = int(m["year"])
+    word = m["when"].lower()
+    if word in ("early", "beginning of", "start of", "first part of"):
+        return _same(PartialDate.half(year, 1))
+    if word in ("late", "end of", "second part of"):
+        return _same(PartialDate.half(year, 2))
+    return _same(PartialDate.year(year))
+
+
+def _year_end(m: re.Match[str], published: date, period: PartialDate | None):
+    year = int(m["year"]) if m["year"] else published.year
+    return _same(PartialDate.year(year))
+
+
+def _this_year(m: re.Match[str], published: date, period: PartialDate | None):
+    return _same(PartialDate.year(published.year))
+
+
+def _next_year(m: re.Match[str], published: date, period: PartialDate | None):
+    return _same(PartialDate.year(published.year + 1))
+
+
+def _last_year(m: re.Match[str], published: date, period: PartialDate | None):
+    return _same(PartialDate.year(published.year - 1))
+
+
+def _the_quarter(m: re.Match[str], published: date, period: PartialDate | None):
+    return _same(period) if period is not None else None
+
+
+def _month_year(m: re.Match[str], published: date, period: PartialDate | None):
+    return _same(PartialDate.month(int(m["year"]), _month(m["month"])))
+
+
+def _month_day(m: re.Match[str], published: date, period: PartialDate | None):
+    return _day_either_way(_month(m["month"]), int(m["day"]), published)
+
+
+def _bare_month(m: re.Match[str], published: date, period: PartialDate | None):
+    return _month_either_way(_month(m["month"]), published)
+
+
+def _bare_year(m: re.Match[str], published: date, period: PartialDate | None):
+    return _same(PartialDate.year(int(m["year"])))
+
+
+def _today(m: re.Match[str], published: date, period: PartialDate | None):
+    return _same(PartialDate.day(published))
+
+
+#: (pattern, reader, forward-looking), most specific first; a later pattern never overlaps an earlier match.
+_EXPRESSIONS = (
+    (rf"\b(?P<n>{_ORDINAL_WORD}) (?:fiscal )?quarter (?:of |ended [A-Za-z]+\.? \d{{1,2}},? |ending [A-Za-z]+\.? \d{{1,2}},? )?(?:fiscal (?:year )?)?(?P<year>{_YEAR})\b", _quarter, False),
+    (rf"\b(?:Q(?P<q>[1-4])|(?P<n>{_ORDINAL_WORD}) quarter)[ ,]+(?:of )?(?P<year>{_YEAR})\b", _quarter, False),
+    (rf"\b(?P<year>{_YEAR}) Q(?P<q>[1-4])\b", _quarter, False),
+    (rf"\b(?:the )?first (?P<count>three|six|nine|twelve) months of (?:fiscal (?:year )?)?(?P<year>{_YEAR})\b", _months_of_year, False),
+    (rf"\b(?:the )?(?P<n>first|second|1st|2nd) half of (?:(?P<year>{_YEAR})|this year|the year)", _half, False),
+    (rf"\b(?:H(?P<h>[12]) (?P<year>{_YEAR}))\b", _half, False),
+    (rf"\b(?:by |at |before )?(?:the )?(?:end of (?:the )?year|year[- ]end|end of this year)(?: (?P<year>{_YEAR}))?", _year_end, True),
+    (rf"\b(?:by |before )?(?:the )?end of (?P<year>{_YEAR})\b", _year_end, True),
+    (rf"\b(?P<when>early|late|mid|beginning of|start of|first part of|second part of)[- ](?P<year>{_YEAR})\b", _early_late, False),
+    (r"\blater (?:this|in the) year\b|\bthis year\b|\bthe current year\b", _this_year, False),
+    (r"\bearlier (?:this|in the) year\b", _this_year, False),
+    (r"\bnext year\b|\bthe coming year\b", _next_year, True),
+    (r"\blast year\b|\bthe prior year\b|\bthe previous year\b", _last_year, False),
+    (r"\b(?:in|during) the (?:second |third |fourth |first )?quarter\b", _the_quarter, False),
+    (rf"\b(?P<month>{_MONTH}),? (?P<year>{_YEAR})\b", _month_year, False),
+    (rf"\b(?P<month>{_MONTH}) (?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,? ?(?:19|20)\d\d)(?! ?(?:percent|%|mg|patients))", _month_day, False),
+    (rf"\b(?:in|by|during|until|from|through|before|after) (?P<month>{_MONTH})\b(?! ?\d)", _bare_month, False),
+    (rf"\b(?:the|its|at) (?P<month>{_MONTH}) (?:meeting|session|cycle)\b", _bare_month, False),
+    (rf"\b(?P<year>{_YEAR})\b", _bare_year, False),
+    (r"\btoday\b", _today, False),
+)
+_COMPILED = (
+    [(re.compile(pattern, re.I), reader, forward) for pattern, reader, forward in _EXPRESSIONS[:1]]
+    + [(pattern, _full_date, False) for pattern in DATE_PATTERNS]
+    + [(re.compile(pattern, re.I), reader, forward) for pattern, reader, forward in _EXPRESSIONS[1:]]
+)
+_LATER = re.compile(r"\b(?:later|by|before|next|upcoming|expected|anticipated|planned)\b", re.I)
+
+
+def times_in(text: str, published: date, period: PartialDate | None = None) -> list[TimeExpression]:
+    """Every time expression in `text`, in order, read relative to `published`.
+
+    `period` is the reporting period of the release, which "in the quarter" refers to.
+    """
+    found: list[TimeExpression] = []
+    for pattern, reader, forward in _COMPILED:
+        for match in pattern.finditer(text):
+            if any(match.start() < known.end and known.start < match.end() for known in found):
+                continue
+            try:
+                windows = reader(match, published, period)
+            except (KeyError, ValueError):
+                windows = None
+            if windows is None:
+                continue
+            lead = text[max(0, match.start() - 12):match.start()]
+            looks_ahead = forward or bool(_LATER.search(match.group(0))) or bool(re.search(r"\b(?:by|before)\s*$", lead))
+            found.append(TimeExpression(match.start(), match.end(), windows[0], windows[1], looks_ahead))
+    return sorted(found, key=lambda expression: expression.start)

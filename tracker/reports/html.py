@@ -1,0 +1,30 @@
+"""The report as one self-contained HTML page: inline CSS and SVG, nothing fetched when it opens.
+
+The page is a Jinja2 template (autoescaped: quotes from releases are text,
+never markup); the charts come from `tracker.reports.charts` and are the only
+markup passed in as is. Every figure links to its events' entries in the
+page's event log.
+"""
+from __future__ import annotations
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from projections.receivables import BUCKETS
+from projections.status import PHASE_ORDER
+from tracker.render import summary
+from tracker.reports.calendar import window
+from tracker.reports.charts import STYLE, aging_svg, anchor, timeline_svg
+from tracker.reports.report import Report, phase_reached
+
+_environment = Environment(loader=PackageLoader("tracker.reports", "templates"), autoescape=True,
+                           undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+_environment.filters.update(anchor=anchor, summary=summary, window=window)
+
+
+def render_html(report: Report) -> str:
+    """The report page; the same report gives the same bytes."""
+    return _environment.get_template("report.html.j2").render(
+        report=report, phases=PHASE_ORDER, phase_reached=phase_reached, buckets=BUCKETS, colours=STYLE,
+        timelines=[(t, Markup(timeline_svg(t, report.as_of))) for t in report.timelines],
+        aging=Markup(aging_svg(report.receivables)))
