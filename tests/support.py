@@ -9,14 +9,18 @@ def _is_postgres(db: str) -> bool:
     return db.startswith("postgresql://")
 
 
+#: The `eventsourcing` events table: named after the application on PostgreSQL.
+PG_EVENTS = "tracker_events"
+
+
 def stored_event_count(db: str) -> int:
     """How many events the store holds, read with plain SQL (0 when it was never created)."""
     if _is_postgres(db):
         import psycopg
 
         with psycopg.connect(db) as connection:
-            exists = connection.execute("SELECT to_regclass('public.stored_events')").fetchone()[0]
-            return connection.execute("SELECT count(*) FROM stored_events").fetchone()[0] if exists else 0
+            exists = connection.execute(f"SELECT to_regclass('public.{PG_EVENTS}')").fetchone()[0]
+            return connection.execute(f"SELECT count(*) FROM {PG_EVENTS}").fetchone()[0] if exists else 0
     if not Path(db).exists():
         return 0
     with sqlite3.connect(db) as connection:
@@ -30,7 +34,7 @@ def _run(db: str, sqlite_statements: list[str], postgres_statements: list[str]) 
 
         with psycopg.connect(db) as connection:
             for statement in postgres_statements:
-                connection.execute(statement)
+                connection.execute(statement.replace("stored_events", PG_EVENTS))
         return
     with sqlite3.connect(db) as connection:
         for statement in sqlite_statements:
@@ -68,3 +72,24 @@ def copy_event(db: str, position: int, new_position: int) -> None:
          ["INSERT INTO stored_events (notification_id, originator_id, originator_version, topic, state) "
           f"SELECT {new_position}, originator_id, originator_version + 1000, topic, state FROM stored_events "
           f"WHERE notification_id = {position}"])
+
+
+def _rows(db: str, sql: str) -> list[tuple]:
+    if _is_postgres(db):
+        import psycopg
+
+        with psycopg.connect(db) as connection:
+            return [tuple(row) for row in connection.execute(sql.replace("stored_events", PG_EVENTS)).fetchall()]
+    with sqlite3.connect(db) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def events_per_aggregate(db: str) -> dict[str, tuple[int, int]]:
+    """Each stored aggregate (release or entry) by id: how many events it has and its highest version."""
+    return {str(originator).replace("-", ""): (count, top) for originator, count, top in _rows(
+        db, "SELECT originator_id, count(*), max(originator_version) FROM stored_events GROUP BY originator_id")}
+
+
+def read_model_rows(db: str) -> list[tuple[str, str]]:
+    """Every (event id, type) row of the read model, in event id order."""
+    return _rows(db, "SELECT event_id, type FROM facts_view ORDER BY event_id")

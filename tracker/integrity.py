@@ -75,8 +75,10 @@ class ChainedPostgresRecorder(PostgresApplicationRecorder):
         from psycopg.sql import SQL, Identifier
 
         ids = super()._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
-        if ids:
-            table = SQL("{0}.{1}").format(Identifier(self.datastore.schema), Identifier(CHAIN_TABLE))
+        if not ids:
+            return ids
+        table = SQL("{0}.{1}").format(Identifier(self.datastore.schema), Identifier(CHAIN_TABLE))
+        try:
             curs.execute(SQL("SELECT hash FROM {0} WHERE notification_id < %s ORDER BY notification_id DESC LIMIT 1")
                          .format(table), (ids[0],))
             row = curs.fetchone()
@@ -84,6 +86,11 @@ class ChainedPostgresRecorder(PostgresApplicationRecorder):
             for notification_id, event in zip(ids, stored_events):
                 previous = link(previous, event)
                 curs.execute(SQL("INSERT INTO {0} VALUES (%s, %s)").format(table), (notification_id, previous))
+        except Exception:
+            # The library's insert catches what is raised here and commits a healthy transaction before
+            # re-raising; a failed statement makes PostgreSQL roll the whole insert back instead.
+            curs.execute("SELECT 'milestone-tracker: hash chain not written'::integer")
+            raise
         return ids
 
     def chain(self, after: int, limit: int) -> list[tuple[int, str]]:

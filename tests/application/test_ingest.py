@@ -45,19 +45,28 @@ def test_the_same_text_ingested_twice_adds_nothing(tmp_path, db):
 
 
 def test_a_release_is_stored_whole_or_not_at_all(tmp_path, db, monkeypatch):
-    """The hash chain is written row by row after the events, inside their transaction: fail it midway."""
+    """The hash chain is written after the events, in their transaction: make the database refuse it."""
     release = _write(tmp_path, "a.txt", RELEASE)
-    calls = []
+    tracker = open_tracker(db)
+    tracker.history()
+    monkeypatch.setattr(integrity, "CHAIN_TABLE", "no_such_table")
+    with pytest.raises(StoreError, match="cannot write a.txt: "):
+        tracker.ingest([release])
+    assert stored_event_count(db) == 0
 
-    def fail_at_the_second_event(previous, event):
+
+def test_a_failure_in_the_tracker_while_saving_leaves_nothing_either(tmp_path, db, monkeypatch):
+    release = _write(tmp_path, "a.txt", RELEASE)
+    original = integrity.link
+
+    def fail_at_the_second_event(previous, event, calls=[]):
         calls.append(event)
         if len(calls) == 2:
             raise application.PersistenceError("disk full")
         return original(previous, event)
 
-    original = integrity.link
     monkeypatch.setattr(integrity, "link", fail_at_the_second_event)
-    with pytest.raises(StoreError, match="cannot write a.txt: disk full"):
+    with pytest.raises(StoreError, match="cannot write a.txt: "):
         open_tracker(db).ingest([release])
     assert stored_event_count(db) == 0
 

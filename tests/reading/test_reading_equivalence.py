@@ -8,8 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from fpdf import FPDF
 from pdfminer.high_level import extract_pages
+
+from renderings import as_pdf, as_web_page
 
 from tracker.reading.datelines import find_dateline
 from tracker.reading.formats import read_text
@@ -17,43 +18,6 @@ from tracker.reading.text import CleanText, sentences
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "002_216599dac546bf8a.txt"
 KEY_TERMS = ("MHLW", "CHMP", "$5 million")
-
-
-def blocks_of(text: str) -> list[list[str]]:
-    return [block.split("\n") for block in re.split(r"\n\s*\n", text.strip())]
-
-
-def html_block(lines: list[str]) -> str:
-    if all(line.startswith("- ") for line in lines):
-        return "<ul>" + "".join(f"<li>{html.escape(line[2:])}</li>" for line in lines) + "</ul>"
-    if len(lines) == 1 and not lines[0].endswith("."):
-        return f"<h2>{html.escape(lines[0])}</h2>"
-    return "<p>" + "<br>\n".join(html.escape(line) for line in lines) + "</p>"
-
-
-def as_web_page(text: str) -> str:
-    """The release as an IR site serves it: site header, menu, script and footer around the article."""
-    article = "\n".join(html_block(lines) for lines in blocks_of(text))
-    return (
-        "<!DOCTYPE html><html><head><title>ImmunoGen | News</title><style>p { margin: 1em }</style></head><body>"
-        '<header><a href="/">Home</a> <a href="/investors">Investors</a> <a href="/news">News</a></header>'
-        '<nav><ul><li><a href="/about">About</a></li><li><a href="/pipeline">Pipeline</a></li></ul></nav>'
-        "<script>window.analytics = {page: 'MHLW CHMP news'};</script>"
-        f"<main><article>\n{article}\n</article></main>"
-        '<footer><p>Copyright 2013 ImmunoGen, Inc. <a href="/privacy">Privacy</a></p></footer></body></html>'
-    )
-
-
-def as_pdf(text: str) -> bytes:
-    """The release printed to PDF: lines wrapped to the page, paragraphs spaced, two pages."""
-    document = FPDF()
-    document.add_page()
-    document.set_font("Helvetica", size=11)
-    for lines in blocks_of(text):
-        for line in lines:
-            document.multi_cell(0, 5, line, align="L", new_x="LMARGIN", new_y="NEXT")
-        document.ln(4)
-    return bytes(document.output())
 
 
 def sentence_texts(text: str) -> list[str]:

@@ -160,7 +160,30 @@ def _pdf_text(path: Path, data: bytes) -> str:
         raise ReleaseError(path, "corrupt PDF (cannot be parsed)") from None
     if not text.strip():
         raise ReleaseError(path, "PDF has no text layer (a scanned image?); run OCR on it first")
-    return _tidy(_join_pages(text.split("\f")))
+    return _tidy(_join_pages([_unwrap(page) for page in text.split("\f")]))
+
+
+_BULLET_START = re.compile(r"^\s*(?:[-*\u2022\u25cf\u2013\u2014]|\(\d+\)|\d+\.)\s")
+
+
+def _unwrap(page: str) -> str:
+    """Wrapped lines of a text box joined: a PDF breaks a line where the column ran out, not where the text did.
+
+    A line that stops well short of the box's widest line was broken on purpose (an address, a contact
+    block) and stays; so do bullets, and text boxes stay paragraphs.
+    """
+    paragraphs = []
+    for box in re.split(r"\n\s*\n", page):
+        lines = [line.strip() for line in box.split("\n") if line.strip()]
+        full_width = max((len(line) for line in lines), default=0)
+        joined: list[str] = []
+        for previous, line in zip([""] + lines, lines):
+            if joined and len(previous) >= 0.75 * full_width and not _BULLET_START.match(line):
+                joined[-1] += " " + line
+            else:
+                joined.append(line)
+        paragraphs.append("\n".join(joined))
+    return "\n\n".join(paragraphs)
 
 
 def _join_pages(pages: list[str]) -> str:
