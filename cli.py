@@ -29,7 +29,7 @@ from tracker import render_audit
 from tracker.application import IngestOutcome, IngestReport, Tracker
 from tracker.dates import parse_date
 from tracker.domain.facts import FACT_TYPES
-from tracker.manual import typed_fields
+from tracker.manual import OWN_COMMANDS, RECORDABLE_TYPES, typed_fields
 from tracker.errors import TrackerError
 from tracker.reading.releases import Skipped, discover
 from tracker.store import DEFAULT_DB
@@ -130,6 +130,17 @@ def who() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "unknown"
+
+
+def field_pairs(options: tuple[str, ...]) -> list[tuple[str, str]]:
+    """`--field name=value` options as (name, value) pairs, in order."""
+    pairs = []
+    for option in options:
+        name, sep, value = option.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{option!r} is not name=value", param_hint="--field")
+        pairs.append((name.strip(), value.strip()))
+    return pairs
 
 
 @click.group(cls=TrackerGroup)
@@ -317,10 +328,12 @@ class RecordGroup(click.Group):
     """The ledger's own `record` commands, and one more per event type: `record ApprovalGranted --field ...`."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return super().list_commands(ctx) + sorted(FACT_TYPES)
+        return super().list_commands(ctx) + RECORDABLE_TYPES
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        return super().get_command(ctx, name) or (_fact_command(name) if name in FACT_TYPES else None)
+        if name in OWN_COMMANDS:
+            raise click.UsageError(f"{name} is recorded with `{OWN_COMMANDS[name]}`, which checks it first", ctx)
+        return super().get_command(ctx, name) or (_fact_command(name) if name in RECORDABLE_TYPES else None)
 
 
 def _fact_command(event_type: str) -> click.Command:
@@ -329,13 +342,8 @@ def _fact_command(event_type: str) -> click.Command:
     @click.pass_obj
     def record_fact(tracker: Tracker, fields: tuple[str, ...], reason: str, entered_by: str,
                     reported_on: date | None) -> None:
-        pairs = []
-        for pair in fields:
-            name, sep, value = pair.partition("=")
-            if not sep or not name.strip():
-                raise click.BadParameter(f"{pair!r} is not name=value", param_hint="--field")
-            pairs.append((name.strip(), value.strip()))
-        entry = tracker.record(event_type, pairs, entered_by=entered_by, reason=reason, reported_on=reported_on)
+        entry = tracker.record(event_type, field_pairs(fields), entered_by=entered_by, reason=reason,
+                               reported_on=reported_on)
         click.echo(f"recorded {event_type} as {entry}")
 
     return click.Command(event_type, callback=record_fact, params=[
@@ -535,17 +543,6 @@ def review_show(tracker: Tracker, event_id: str) -> None:
         click.echo(f"{marker} {number:>{width}} | {text}")
 
 
-def parse_fields(pairs: tuple[str, ...]) -> dict[str, str | None]:
-    """`--field name=value` options as a dict; a value of `null` clears the field."""
-    fields: dict[str, str | None] = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name.strip():
-            raise click.BadParameter(f"{pair!r} is not name=value", param_hint="--field")
-        fields[name.strip()] = None if value.strip() == "null" else value.strip()
-    return fields
-
-
 def _decide(tracker: Tracker, event_id: str, decision: str, reason: str, entered_by: str,
             changes: dict[str, str | None] | None = None) -> None:
     entry = tracker.review(event_id, decision, entered_by=entered_by, reason=reason, changes=changes)
@@ -579,13 +576,14 @@ def review_reject(tracker: Tracker, event_id: str, reason: str, entered_by: str)
 
 @review.command("edit")
 @click.argument("event_id")
-@click.option("--field", "fields", multiple=True, required=True, help="name=value to correct (repeatable).")
+@click.option("--field", "fields", multiple=True, required=True,
+              help="name=value to correct (repeatable); an empty value is null.")
 @_reason
 @_by
 @click.pass_obj
 def review_edit(tracker: Tracker, event_id: str, fields: tuple[str, ...], reason: str, entered_by: str) -> None:
     """Accept the event with fields corrected."""
-    _decide(tracker, event_id, "accepted", reason, entered_by, parse_fields(fields))
+    _decide(tracker, event_id, "accepted", reason, entered_by, {name: value or None for name, value in field_pairs(fields)})
 
 
 @cli.command("eval")

@@ -18,6 +18,20 @@ from tracker.errors import TrackerError
 #: Fields that belong to a release's reading of a fact, not to what a person states.
 _NOT_TYPED = {"type", "quote", "line", "offset"}
 
+#: Types a person records through a command that checks them against the record first.
+OWN_COMMANDS = {
+    "EventRetracted": "tracker retract",
+    "FactReviewed": "tracker review accept|reject|edit",
+    "InvoiceIssued": "tracker record invoice",
+    "MilestoneWrittenOff": "tracker record write-off",
+    "MilestoneConfirmed": "tracker record confirm",
+    "NetSalesReported": "tracker record net-sales",
+    "AgreementTermsRecorded": "tracker terms load",
+}
+
+#: The types `tracker record <EventType>` takes: what a release could have said.
+RECORDABLE_TYPES = sorted(set(FACT_TYPES) - set(OWN_COMMANDS))
+
 
 class BadFact(TrackerError):
     """A fact a person typed that its class refuses."""
@@ -36,8 +50,10 @@ def typed_fields(event_type: str) -> list[str]:
 
 def fact_from_fields(event_type: str, fields: Sequence[tuple[str, str]]) -> Fact:
     """The fact `fields` describe; a field given twice, or a list field, collects its values in order."""
+    if event_type in OWN_COMMANDS:
+        raise BadFact(f"{event_type} is recorded with `{OWN_COMMANDS[event_type]}`, which checks it first")
     if event_type not in FACT_TYPES:
-        raise BadFact(f"no event type {event_type!r}; types: {', '.join(sorted(FACT_TYPES))}")
+        raise BadFact(f"no event type {event_type!r}; types: {', '.join(RECORDABLE_TYPES)}")
     cls = FACT_TYPES[event_type]
     allowed = typed_fields(event_type)
     values: dict[str, object] = {}

@@ -48,8 +48,16 @@ def test_a_bad_value_is_refused_in_one_line_naming_the_field(db):
 
 
 def test_a_missing_required_field_is_named(db):
-    result = run(db, "record", "MilestoneWrittenOff", "--reason", "no line")
-    assert (result.exit_code, result.output) == (1, "Error: MilestoneWrittenOff: field 'line_id': Field required\n")
+    result = run(db, "record", "TopLineReported", "--field", "compound=Zentrilumab", "--reason", "no outcome")
+    assert (result.exit_code, result.output) == (1, "Error: TopLineReported: field 'outcome': Field required\n")
+
+
+def test_types_with_a_checking_command_of_their_own_are_not_recorded_bare(db):
+    assert "  MilestoneWrittenOff " not in run(db, "record", "--help").output
+    result = run(db, "record", "MilestoneWrittenOff", "--field", "line_id=L-1", "--reason", "x")
+    assert result.exit_code == 2
+    assert result.output.endswith(
+        "Error: MilestoneWrittenOff is recorded with `tracker record write-off`, which checks it first\n")
 
 
 def test_the_ledger_subcommands_stay_beside_the_event_types(db):
