@@ -35,7 +35,9 @@ def bucket(days_past_due: int | None) -> str:
     return ">120"
 
 
-class Receivable(BaseModel):
+class _LineRow(BaseModel):
+    """What every row of the report says of its ledger line."""
+
     line: str
     group: str
     counterparty: str | None
@@ -46,13 +48,16 @@ class Receivable(BaseModel):
     kind: str | None
     basis: str
     status: str
-    trigger: str | None
-    triggered_on: date | None
     published_on: date
     source_file: str | None
     source_event: str
     currency: str
     amount: Decimal
+
+
+class Receivable(_LineRow):
+    trigger: str | None
+    triggered_on: date | None
     paid: Decimal
     outstanding: Decimal
     due_on: date | None
@@ -63,25 +68,10 @@ class Receivable(BaseModel):
     terms_assumed: bool
 
 
-class Contingent(BaseModel):
-    line: str
-    group: str
-    counterparty: str | None
-    payee: str | None
-    compound: str | None
-    territory: str | None
-    agreement: str | None
-    kind: str | None
-    basis: str
-    status: str
+class Contingent(_LineRow):
     condition: str | None
     expected_by: date | None
     condition_met_by: str | None
-    published_on: date
-    source_file: str | None
-    source_event: str
-    currency: str
-    amount: Decimal
 
 
 class Total(BaseModel):

@@ -82,7 +82,12 @@ class FactsView:
     def _types(self) -> tuple[str, str]:
         raise NotImplementedError
 
-    # ---- writing (subclasses provide the transaction) ----
+    # ---- writing ----
+
+    def write(self, facts: Sequence[FactRow], releases: Sequence[ReleaseRow], tracking: Tracking) -> None:
+        """Rows and the tracking record of the last event they apply, in one transaction."""
+        with self.datastore.transaction(commit=True) as cursor:  # type: ignore[attr-defined]
+            self._write(cursor, facts, releases, tracking)
 
     def _write(self, cursor: Any, facts: Sequence[FactRow], releases: Sequence[ReleaseRow], tracking: Tracking) -> None:
         p = self.placeholder
@@ -100,7 +105,8 @@ class FactsView:
         return self._select("SELECT version FROM tracker_schema WHERE id = 1")[0][0]
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
-        raise NotImplementedError
+        with self.datastore.transaction(commit=True) as cursor:  # type: ignore[attr-defined]
+            cursor.execute(sql, list(params))
 
     # ---- reading ----
 
@@ -155,14 +161,6 @@ class SQLiteFactsView(FactsView, SQLiteTrackingRecorder):
     def _types(self) -> tuple[str, str]:
         return "INTEGER", "REAL"
 
-    def write(self, facts: Sequence[FactRow], releases: Sequence[ReleaseRow], tracking: Tracking) -> None:
-        with self.datastore.transaction(commit=True) as cursor:
-            self._write(cursor, facts, releases, tracking)
-
-    def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
-        with self.datastore.transaction(commit=True) as cursor:
-            cursor.execute(sql, list(params))
-
     def _select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         with self.datastore.transaction(commit=False) as cursor:
             cursor.execute(sql, list(params))
@@ -186,14 +184,6 @@ class PostgresFactsView(FactsView, PostgresTrackingRecorder):
 
     def _types(self) -> tuple[str, str]:
         return "BIGINT", "DOUBLE PRECISION"
-
-    def write(self, facts: Sequence[FactRow], releases: Sequence[ReleaseRow], tracking: Tracking) -> None:
-        with self.datastore.transaction(commit=True) as cursor:
-            self._write(cursor, facts, releases, tracking)
-
-    def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
-        with self.datastore.transaction(commit=True) as cursor:
-            cursor.execute(sql, list(params))
 
     def _select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         sql = sql.replace("json_extract(fact, '$.compound')", "(fact::json ->> 'compound')")

@@ -14,8 +14,10 @@ from tracker.extraction.names import NOT_NAMES, AliasKindOrNone, kind_of, plain
 
 _FORMER = re.compile(r"^(?:formerly|previously|previously known as|formerly known as|also known as|aka|earlier known as)\s+", re.I)
 _GENERIC_FOR = re.compile(r"^the (?:generic|international non-?proprietary)(?: or international non-?proprietary)? name (?:for|of)\s+", re.I)
-_SHORT_FORM = re.compile(r"^[A-Z][A-Za-z]{0,7}\d{0,3}$")
-_OUTSIDE_FORMER = re.compile(r",?\s*\(?(?:formerly|previously known as|formerly known as|also known as)\s+(?P<name>[^\s,;()]+(?:\s[^\s,;()]+)?)")
+_SHORT_FORM = re.compile(r"^[A-Z][A-Za-z]{0,7}\d{0,3}$|^[A-Z]{2,6}-\d{1,6}[A-Za-z]?$")  # "Lonca", "ORB-12"
+#: "X, formerly known as Y", "X (INN), formerly Y": longest cue first, and the former name is name-shaped.
+_OUTSIDE_FORMER = re.compile(r"\)?,?\s*\(?(?:formerly known as|previously known as|also known as|formerly)\s+"
+                             r"(?P<name>(?:[A-Z0-9][^\s,;()]*|[a-z]+-?[A-Z0-9][^\s,;()]*)(?:\s[A-Z0-9][^\s,;()]*)?)")
 
 
 @dataclass(frozen=True)

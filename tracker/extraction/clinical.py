@@ -23,11 +23,14 @@ _POSITIVE = re.compile(
     r"|\bachieved (?:its|the) (?:[\w-]+\s+)?end ?point|\bsignificant(?:ly)?\s+(?:\w+\s+){0,2}?(?:improv\w+|prolong\w+|extend\w+)"
     r"|\bs\s?ignificant improvement\b|\bimprovement in\s+(?:OS|PFS|overall survival|progression-free survival)\b"
     r"|\bpositive\s+(?:[\w-]+\s+){0,2}?(?:results|data|outcome|analysis|findings|readout)\b|\bMet Primary Endpoint\b", re.I)
+#: "The results were mixed: the high dose met the primary endpoint while the low dose did not."
+_MIXED = re.compile(r"\b(?:results|data|findings|outcomes?)\s+(?:were|was|are)\s+mixed\b|\bmixed\s+(?:top-?line\s+)?(?:results|data|findings|outcome)\b", re.I)
 _NOT_RESULT = re.compile(r"\btrend\b|\bwill\b|\bexpects?\b|\bto be (?:reported|presented)\b|\bif positive\b", re.I)
 
 _STARTED = re.compile(
     r"\bfirst (?:patient|subject|participant)s? (?:has been |was |were |had been )?(?:dosed|treated|enrolled|randomi[sz]ed)\b"
-    r"|\b(?:initiated|initiation of|began|begun|commenced|has started|started|start of|began enrolling)\b", re.I)
+    r"|\b(?:initiated|initiation of|began|begun|commenced|has started|started|start of|began enrolling)\b"
+    r"|\b(?:entered|has entered|have entered)\s+(?:an?\s+|the\s+|its\s+)?(?=[Pp]hase\s)", re.I)
 _CLINICAL = re.compile(r"\b(?:clinical|trial|[Pp]hase|first (?:patient|subject|participant))\b")
 _NOT_STARTED = re.compile(r"\b(?:will|plans? to|expected to|to be|toxicology|IND[- ]enabling|preclinical)\b", re.I)
 
@@ -36,7 +39,7 @@ _PRESENTED = re.compile(
 _PRESENTS_WHAT_FOLLOWS = re.compile(r"presentation of|present(?:ed|s|ing)? (?:\w+\s+){0,3}(?:data|findings|results)")
 _PRESENTED_DATA = re.compile(r"\bpresent(?:ed|ation of)\s+(?:\w+\s+){0,3}(?:data|findings|results)\b|\b(?:data|findings|results)\s+(?:\w+\s+){0,3}(?:were|was|are being)\s+presented\b")
 _NOT_PRESENTED = re.compile(r"\b(?:will be|to be|upcoming|future|submitted for|planned|when they are)\b", re.I)
-_ABSTRACT = re.compile(r"#\s?(?P<number>[A-Z]{0,4}\d{2,6})\b|\babstract\s+(?:No\.?\s*|number\s*)?(?P<plain>[A-Z]{0,4}\d{2,6})\b", re.I)
+_ABSTRACT = re.compile(r"#\s?(?P<number>[A-Z]{0,4}\d{2,6})\b|\babstract(?:\s*:\s*|\s+)(?:No\.?\s*|number\s*|#\s?)?(?P<plain>[A-Z]{0,4}\d{2,6})\b", re.I)
 
 _STATUS = re.compile(
     r"\bis (?:currently |now )?in (?P<phase>[Pp]hase\s+\S+)\s+(?:clinical\s+)?(?:testing|development|trials?|studies|clinical)"
@@ -78,7 +81,10 @@ def _subject_or_skip(view: SentenceView) -> list[str | None]:
 def _top_line(view: SentenceView, reading: Reading) -> list[Fact]:
     text = view.text
     non_inferior, negative, positive = _NON_INFERIOR.search(text), _NEGATIVE.search(text), _POSITIVE.search(text)
-    if non_inferior and re.search(r"\b(?:met|meet|meeting|achiev\w+|demonstrat\w+|showed)\b", text, re.I):
+    mixed = _MIXED.search(text)
+    if mixed and (positive or negative):
+        outcome, cue = "mixed", mixed
+    elif non_inferior and re.search(r"\b(?:met|meet|meeting|achiev\w+|demonstrat\w+|showed)\b", text, re.I):
         outcome, cue = "non_inferior", non_inferior
     elif negative:
         outcome, cue = "negative", negative

@@ -34,6 +34,11 @@ _CONFERENCE = re.compile(
     r"(?P<before>\b(?:19|20)\d\d\s+)?(?:\(?(?P<full>" + "|".join(pattern for pattern, _ in _FULL_NAMES) + r")\)?(?:\s*\((?P<abbr>[A-Z]{2,6})\))?"
     r"|\b(?P<acronym>" + "|".join(re.escape(a) for a in _ACRONYMS) + r")\b)(?P<after>\s+(?:19|20)\d\d\b)?")
 _FULL = [(re.compile(pattern), acronym) for pattern, acronym in _FULL_NAMES]
+#: Any society's meeting the release names in full with its acronym: "the European Academy of Dermatology and
+#: Venereology (EADV) Congress", "American Academy of Dermatology (AAD) Annual Meeting".
+_NAMED_MEETING = re.compile(
+    r"\b[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|for|and|on|in|the|&))*\s+\((?P<abbr>[A-Z]{2,6})\)\s+(?:(?:19|20)\d\d\s+)?"
+    r"(?:Annual\s+|International\s+|Scientific\s+|World\s+)*(?:Meeting|Congress|Symposium|Conference|Sessions|Summit|Forum|Convergence)\b")
 
 
 @dataclass(frozen=True)
@@ -58,4 +63,8 @@ def conferences_in(text: str) -> list[Conference]:
             acronym = match["acronym"]
         year_text = (match["before"] or match["after"] or "").strip()
         found.append(Conference(match.start(), match.end(), acronym, int(year_text) if year_text else None))
-    return found
+    for match in _NAMED_MEETING.finditer(text):
+        if not any(match.start() < known.end and known.start < match.end() for known in found):
+            year = re.search(r"\b(?:19|20)\d\d\b", match.group(0))
+            found.append(Conference(match.start(), match.end(), match["abbr"], int(year.group(0)) if year else None))
+    return sorted(found, key=lambda conference: conference.start)

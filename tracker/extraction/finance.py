@@ -27,9 +27,11 @@ _MILESTONE = re.compile(r"\bmilestones?\b", re.I)
 _ANTICIPATED = re.compile(
     r"\b(?:would|could|may|might|eligible|potential(?:ly)?|up to|upon|if|entitled to receive|contingent|should|future|subject to|additional)\b", re.I)
 _RECEIVED = re.compile(r"\b(?:paid|has received|have received|had received|received|made an? (?:[\w-]+\s+){0,3}payment|collected)\b", re.I)
-_TRIGGERED = re.compile(r"\btrigger(?:s|ed)?\b|\bearn(?:s|ed)?\b|\bachieved\b|\bwill (?:receive|make|pay)\b|\breceives\b|\bis due\b|\bto receive\b", re.I)
+_TRIGGERED = re.compile(r"\btrigger(?:s|ed|ing)?\b|\bearn(?:s|ed|ing)?\b|\bachieved\b|\bwill (?:receive|make|pay)\b|\breceives\b|\bis due\b|\bto receive\b", re.I)
+#: "Tarnow would receive a further US$35 million upon approval": a payment the sentence names by its sum alone.
+_FURTHER_SUM = re.compile(r"\b(?:receive|pay|earn|be paid)\s+(?:a\s+|an\s+)?(?:further|additional|another)\s+(?=(?:US|A|C)?[$€£¥]|(?:USD|EUR|GBP|CHF|DKK|JPY)\s?\d)")
 _UPFRONT = re.compile(r"\bupfront\b|\bup-front\b|\binitial payment\b|\bsigning\b|\blicense fee\b", re.I)
-_NOT_A_FEE = re.compile(r"\b(?:revenues?|sales|income|expenses?|EPS|share|EBITDA|guidance|cash)\b[^$€£]{0,25}$", re.I)
+_NOT_A_FEE = re.compile(r"\b(?<![Mm]ilestone )(?<![Ll]icense )(?:revenues?|sales|income|expenses?|EPS|share|EBITDA|guidance|cash)\b[^$€£]{0,25}$", re.I)
 _ROYALTY = re.compile(r"\broyalt(?:y|ies)(?:\s+revenues?)?\b", re.I)
 _RATE = re.compile(r"(?P<rate>\d+(?:\.\d+)?\s?%)\s+royalt|royalt(?:y|ies)\s+(?:rate\s+)?of\s+(?P<rate2>\d+(?:\.\d+)?\s?%)", re.I)
 _CONDITION = re.compile(r"\b(?:upon|if|on)\s+(?P<what>[^,;.]+)|(?P<subject>\b[A-Z][^,;.]{3,60}?)\s+would trigger")
@@ -134,7 +136,7 @@ def _milestones(view: SentenceView, reading: Reading, earlier_facts: list[Fact])
     payments = list(_PAYMENT.finditer(text))
     amounts = amounts_in(text)
     if not payments:
-        milestone = _MILESTONE.search(text)
+        milestone = _MILESTONE.search(text) or _FURTHER_SUM.search(text)
         if not milestone or _sum_near(text, milestone.start(), amounts) is None:
             return []
         payments = [milestone]
@@ -145,14 +147,20 @@ def _milestones(view: SentenceView, reading: Reading, earlier_facts: list[Fact])
         start, end = clause_around(text, payment.start(), payment.end())
         clause = text[start:end]
         money = _sum_near(text, payment.start(), [m for m in amounts if start <= m.start < end] or amounts)
+        also_received = False
         if _RECEIVED.search(clause) and not re.search(r"\bwill\b", clause):
             cls = MilestoneReceived
+            # "earning Ashcombe a $20 million milestone, which was received in May": earned, then received
+            if re.search(r"\b(?:earn(?:s|ed|ing)?|trigger(?:s|ed|ing)?)\b", clause) and not _ANTICIPATED.search(clause):
+                cls, also_received = MilestoneTriggered, True
         elif _ANTICIPATED.search(clause) and not re.search(r"\b(?:will receive|has triggered|triggers|earns)\b", clause):
             cls = MilestoneAnticipated
         elif _TRIGGERED.search(clause):
             cls = MilestoneTriggered
         else:
             continue
+        if cls is MilestoneTriggered and re.match(r",?\s*which\s+(?:was|were|has been|had been)\s+(?:received|paid|collected)\b", text[end:]):
+            also_received = True  # "earning X a $20 million milestone, which was received in May"
         if cls is MilestoneAnticipated and money is None:
             continue  # "entitled to receive milestone payments": a term of the deal, not an expected event
         compounds = [view.subject] if view.subject is not None or view.undisclosed else [None]
@@ -168,6 +176,9 @@ def _milestones(view: SentenceView, reading: Reading, earlier_facts: list[Fact])
         if fields["payment_kind"] == "upfront":
             fields["occurred_on"] = _when_agreed(view, earlier_facts)
         facts.append(fact(cls, view, confidence_for(view, hedged=cls is MilestoneAnticipated), **fields))
+        if also_received:
+            received = {k: v for k, v in fields.items() if k not in ("trigger", "occurred_on")}
+            facts.append(fact(MilestoneReceived, view, confidence_for(view), **received))
     return facts
 
 
@@ -182,10 +193,16 @@ def _royalties(view: SentenceView, reading: Reading) -> list[Fact]:
         return []
     money = amounts[0] if amounts else None
     periods = [t for t in view.times if re.search(r"-(?:Q|H)\d$|^\d{4}$", t.occurred.text)
-               and not re.search(r"compared (?:to|with)\s+(?:the\s+)?$", text[max(0, t.start - 20):t.start])]
+               and not re.search(r"compared (?:to|with)\s+(?:the\s+)?$", text[max(0, t.start - 20):t.start])
+               and not re.match(r"\s*:", text[t.end:])]  # "(H1 2023: £11.2 million)" labels the comparison
     period = periods[0].occurred if periods else reading.period
     named = [m for m, _ in view.subjects() if m.start < cue.start()]
-    compound = reading.name(named[0].written) if named else None
+    # "Royalty revenue was $48.2 million ..., reflecting sales of TREXALYN (ovatolimab) by our partner"
+    sold = [m for m, _ in view.subjects() if m.start > cue.start()
+            and re.search(r"\bsales\s+of\s+(?:[\w-]+\s+){0,2}$", text[max(0, m.start - 40):m.start])]
+    compound = reading.name(named[0].written) if named else reading.name(sold[0].written) if sold else None
+    if compound is None and rate and not money and view.subject is not None:
+        compound = view.subject  # a royalty rate is a term of the deal on the compound the sentence is about
     return [fact(RoyaltyReported, view, confidence_for(view), compound=compound, payee=reading.issuer,
                  amount=money.amount if money else None, currency=money.currency if money else None,
                  rate=(rate["rate"] or rate["rate2"]) if rate else None, period=period, payment_kind="royalty")]

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from tracker.dates import DATE_PATTERNS
 from tracker.extraction.aliases import AliasStatement, parenthetical_aliases, stated_former_names
 from tracker.extraction.names import (
     ALL_CAPS, BRAND_STATEMENT, INN_PATTERN, NOT_NAMES, REGULATORY_SLOT, WITH_FORMULATION, MARKED_WORD, Mention,
@@ -26,6 +27,21 @@ _KIND_RANK = {"inn": 0, "code": 1, "brand": 2}
 _BEFORE_INN = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z]{{3,}}[a-z0-9]*|[A-Z]{{4,}})[®™]?\s\((?={INN_PATTERN.pattern})")
 _EXTENSION = re.compile(r"\s?[®™]?\s(?P<word>[A-Z][a-z]{3,}[a-z0-9]*)(?![\w-])")
 _DATELINE_AFTER = re.compile(r"^,\s*(?:[A-Z][a-z]+\.?|[A-Z]{2}\b|\w+ \d)|^\s*[-–—/]{1,2}|^\s+[A-Z]{3,}\b")
+
+
+#: Words that start with a capital but are no prose: "Calif.", "N.J.", "(BUSINESS WIRE)", "/PRNewswire/", "--".
+_PROSE = re.compile(r"(?<![\w.])(?!and\b)[a-z][a-z]+\b")
+
+
+def _opens_dateline(text: str, start: int) -> bool:
+    """True for the place a dateline opens with ("HOBOKEN, N.J., March 2, 2021 (BUSINESS WIRE) --",
+    "SOUTH SAN FRANCISCO, Calif.--(BUSINESS WIRE)--Mar. 4, 2024"): capitals, then a date, no prose between."""
+    window = text[start:start + 160]
+    dates = [match.start() for pattern in DATE_PATTERNS for match in pattern.finditer(window)]
+    if not dates:
+        return False
+    between = window[:min(dates)]
+    return not _PROSE.search(between) and ("," in between[:40] or "--" in between)
 
 
 def _defines_abbreviation(text: str, start: int, word: str) -> bool:
@@ -109,6 +125,8 @@ class Lexicon:
                     continue
                 if _defines_abbreviation(text, start, word):
                     continue
+                if _opens_dateline(text, start):
+                    continue  # the city of a dateline (and the cities it lists) is no brand
                 self.brands.add(word)
         # a word cut off at the end of a truncated release is no new brand
         self.brands -= {word for word in self.brands for other in self.brands if other != word and other.startswith(word)}

@@ -1,7 +1,8 @@
 """Compound names in the language of the field.
 
 A release names a product by its INN (recognised by the WHO stems: -mab,
--tinib, -siran, two-word ADC names like "brentuximab vedotin"), by a code
+-tug, -bart, -mig, -cept, -tinib, -stat, -siran, -rsen, ..., capitalised or
+not, and two-word ADC names like "brentuximab vedotin"), by a code
 (IMGN901, SAR3419, T-DM1, IONIS-SOD1 Rx), or by a brand (a word marked ® or
 ™, an all-capitals product word such as ADCETRIS, "the brand name X", the word
 before an INN in parentheses). Companies, trials, agencies and meetings are
@@ -18,7 +19,13 @@ AliasKindOrNone = Literal["code", "inn", "brand", "former"] | None
 
 # --- INNs -----------------------------------------------------------------------------------------
 _US_PREFIX = r"(?:(?:ado|fam)-)?"
-_STEMS = r"(?!(?:intercept|concept|except|accept)\b)(?:[a-z]{3,}(?:mab|ercept|acept|tinib|rafenib|ciclib|parib|lisib|degib|zomib|siran|rsen|nib))"
+#: WHO INN stems: antibodies old (-mab) and new (-tug unmodified, -bart engineered, -mig multi-specific),
+#: fusion proteins (-cept), kinase and enzyme inhibitors (-tinib, -ciclib, -parib, -lisib, -degib, -zomib, -stat),
+#: oligonucleotides (-siran, -rsen), and the commonest small-molecule classes (-gliptin, -gliflozin, -sartan,
+#: antivirals, -glutide/-enatide peptides).
+_STEMS = (r"(?!(?:intercept|concept|except|accept|thermostat|rheostat|hemostat|haemostat|cryostat)\b)"
+          r"(?:[a-z]{3,}(?:mab|tug|bart|mig|ercept|acept|tinib|rafenib|ciclib|parib|lisib|degib|zomib|stat|siran|rsen|nib"
+          r"|gliptin|gliflozin|sartan|previr|asvir|buvir|tegravir|navir|ciclovir|glutide|enatide))")
 _PAYLOADS = r"(?:vedotin|emtansine|mertansine|ravtansine|soravtansine|deruxtecan|govitecan|tesirine|mafodotin|ozogamicin|pasudotox|duocarmazine|pegol|[a-z]+tansine|[a-z]+dotin|[a-z]+tecan|[a-z]+tesirine)"
 _FORMULATION = r"(?:\s(?:SC|IV|SQ))?"
 INN_PATTERN = re.compile(

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_LEGAL_FORMS = r"Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|AG|SA|S\.A|NV|N\.V|GmbH|KK|K\.K|SE|A/S|AB|ASA|S\.p\.A"
+_LEGAL_FORMS = (r"Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|AG|SA|S\.A|NV|N\.V|BV|B\.V|GmbH|KGaA"
+                r"|KK|K\.K|SE|A/S|AB|ASA|Oy|Oyj|S\.p\.A|SpA|Srl|S\.r\.l|SAS|S\.A\.S|Pty")
 _DESCRIPTIVE = {"pharmaceuticals", "pharmaceutical", "pharma", "therapeutics", "biopharma", "biopharmaceuticals",
                 "biotherapeutics", "biosciences", "bioscience", "laboratories", "labs", "healthcare", "holdings",
                 "group", "medicines", "biotech", "biotechnology", "oncology"}
@@ -91,6 +92,7 @@ def party_at(text: str, position: int) -> Party | None:
 def party_before(text: str, position: int) -> Party | None:
     """The party whose name (with its ticker or legal form) ends just before `position`."""
     head = text[:position].rstrip()
+    head = re.sub(r",?\s+(?:which|who|that)$", "", head)  # "Galloway Pharma Ltd, which holds ..."
     head = re.sub(r"\s*\([^()]*\)$", "", head)  # "(NYSE: DNA)"
     head = re.sub(rf",?\s+(?:{_LEGAL_FORMS})\.?$", "", head)
     head = re.sub(r"['’]s?$", "", head)
@@ -136,8 +138,24 @@ def issuer_in(sentences: list[str]) -> str | None:
     return None
 
 
+def _INN() -> re.Pattern[str]:
+    from tracker.extraction.names import INN_PATTERN  # names know no parties; imported late to keep it so
+
+    return INN_PATTERN
+
+
+def _named_as_product(name: str, sentences: list[str]) -> bool:
+    """True when the release marks `name` as a product: "NAME®", "NAME™" or "NAME (inn)"."""
+    marked = re.compile(rf"(?<![\w-]){re.escape(name)}\s?(?:[®™]|\((?={_INN().pattern}))")
+    return any(marked.search(text) for text in sentences)
+
+
 def listed_parties(sentences: list[str]) -> set[str]:
-    """Every company a release names with its stock listing or an "About" section: never a compound."""
+    """Every company a release names with its stock listing or an "About" section: never a compound.
+
+    "About QUELLEXA" heads a section on a product when the release marks QUELLEXA as one
+    ("QUELLEXA™", "QUELLEXA (zorbitamab)"): that section names no company.
+    """
     found: set[str] = set()
     for text in sentences:
         for match in _LISTED.finditer(text):
@@ -146,7 +164,8 @@ def listed_parties(sentences: list[str]) -> set[str]:
                 found.add(party.name)
                 found.add(text[party.start:party.end].split()[0].strip(",'’"))
         about = re.match(r"About ([^()]+?)\.?$", text)
-        if about and len(about.group(1).split()) <= 4 and not re.search(r"\d|[a-z]+(?:mab|nib|tansine|vedotin)\b", about.group(1), re.I):
+        if about and len(about.group(1).split()) <= 4 and not re.search(r"\d", about.group(1)) and not _INN().search(about.group(1)) \
+                and not _named_as_product(about.group(1).strip(), sentences):
             found.add(normalise_party(about.group(1)))
     return found
 

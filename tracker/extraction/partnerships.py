@@ -25,19 +25,31 @@ class _Cue:
     compound_after: bool
     deal: bool
     """True when the words record a deal being made (a licence taken, an agreement entered)."""
+    compound_inside: bool = False
+    """True when the compound stands between the cue's first word and the partner ("licensed X from Y")."""
 
 
+_RIGHTS = r"(?:the\s+)?(?:(?:global|worldwide|exclusive|full|[A-Z][a-z]+)\s+)*(?:(?:development|commercialization|commercialisation|marketing)(?:\s+and\s+|\s+))*rights\b"
 _CUES = (
+    # "Veltrana in-licensed zorbitamab from Kestrel", "licensed the Canadian rights to X from Y": Y is the originator
+    _Cue(re.compile(r"\b(?:in-licen[cs]ed|licen[cs]ed|acquired)\s+(?:[^.;]{0,80}?\s)??from\s+(?=[A-Z])"), "originator", True, True, True, True),
+    # "Solvane granted Meridane Pharma exclusive rights to ...": Meridane is the licensee
+    _Cue(re.compile(r"\b(?:granted|grants|has granted)\s+(?=[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*,?\s+(?:an?\s+)?(?:(?:exclusive|worldwide|global|non-exclusive)\s+)*(?:licen[cs]e|rights)\b)"), "licensee", True, True, True),
     _Cue(re.compile(r"\blicensed (?:\w+\s+){0,3}?to\s+(?=[A-Za-z])"), "licensee", True, False, True),
     _Cue(re.compile(r"\b(?:has|have|had)\s+licensed\b"), "licensee", False, True, True),
     _Cue(re.compile(r"\bexercised (?:its|an|the) option\b"), "licensee", False, True, True),
-    _Cue(re.compile(r"\b(?:has|have|holds?|retains?)\s+(?:the\s+)?(?:(?:global|worldwide|exclusive|full)\s+)*(?:(?:development|commercialization|commercialisation|marketing)(?:\s+and\s+|\s+))*rights\b"), "licensee", False, True, True),
+    _Cue(re.compile(r"\b(?:has|have|holds?|retains?|obtains?|obtained|acquires?|gains?)\s+" + _RIGHTS), "licensee", False, True, True),
     _Cue(re.compile(r"\b(?:signed|entered into|executed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?licen[cs]e agreement with\s+"), "licensee", True, True, True),
     _Cue(re.compile(r"\bin (?:global |clinical |late-stage )?development by\s+"), "developer", True, False, False),
     _Cue(re.compile(r"\b(?:is|are)\s+(?:currently\s+)?developing\b"), "developer", False, True, False),
     _Cue(re.compile(r"\bdeveloped (?:\w+\s+)?by\s+(?=[A-Za-z])"), "developer", True, False, False),
     _Cue(re.compile(r"\b(?:signed|entered into|executed|formed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:agreement|collaboration|partnership|alliance)\s+with\s+"), "collaborator", True, True, True),
     _Cue(re.compile(r"\bits collaborator,?\s+"), "collaborator", True, True, False),
+    # "its commercialisation partner Delacourt Pharma", "our partner Velmont", "Fenwick's partner Oakhurst"
+    _Cue(re.compile(r"\b(?:its|our|their|[A-Z][\w-]*['’]s)\s+(?:commerciali[sz]ation|commercial|marketing|licensing)\s+partner,?\s+(?=[A-Z])"), "licensee", True, True, False),
+    _Cue(re.compile(r"\b(?:its|our|their|[A-Z][\w-]*['’]s)\s+(?:(?:development|regional|European|Japanese|Chinese|U\.S\.)\s+)?partner,?\s+(?=[A-Z])"), "collaborator", True, True, False),
+    # "Quorvant and Elmstead Therapeutics entered into a collaboration in 2022": the partner stands before
+    _Cue(re.compile(r"\b(?:entered into|signed|formed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:agreement|collaboration|partnership|alliance)\b(?!\s+with)"), "collaborator", False, True, True),
     _Cue(re.compile(r"\b(?:collaboration|partnership|alliance)(?:\s+agreement)?\s+with\s+"), "collaborator", True, False, False),
 )
 _LIST_AFTER = re.compile(r"^[^,.;]{0,40},\s+[A-Z][\w-]*(?:\s[A-Z][\w-]*)*,")
@@ -76,7 +88,10 @@ def read_partnerships(view: SentenceView, reading: Reading) -> list[Fact]:
                 continue
             if not cue.compound_after and _describes_a_part(view, match.start()):
                 continue
-            compounds: list[str | None] = reading.compounds_near(view, match.start(), match.end(), after=cue.compound_after)
+            if cue.compound_inside:
+                compounds: list[str | None] = reading.compounds_near(view, match.start(), match.start(), after=True)
+            else:
+                compounds = reading.compounds_near(view, match.start(), match.end(), after=cue.compound_after)
             if not compounds:
                 compounds = reading.compounds_near(view, match.start(), match.end(), after=not cue.compound_after)
             if view.undisclosed:

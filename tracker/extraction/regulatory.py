@@ -61,12 +61,21 @@ def _application(text: str) -> str | None:
         return None
     kind = match["kind"]
     words = {"biologics license application": "BLA", "biologic license application": "BLA", "new drug application": "NDA",
+             "supplemental biologics license application": "sBLA", "supplemental new drug application": "sNDA",
              "marketing authorization application": "MAA", "marketing authorisation application": "MAA"}
     return words.get(kind.lower(), kind if len(kind) <= 5 else kind)
 
 
 def _region_of_application(application: str | None) -> str | None:
     return _APPLICATION_REGION.get((application or "").upper())
+
+
+def _region_named(text: str) -> str | None:
+    """The region a filing is made in, named without its regulator: "file a New Drug Application in Japan"."""
+    for place in places_in(text):
+        if place.agency is None and re.search(r"\bin\s+(?:the\s+)?$", text[:place.start]):
+            return place.region
+    return None
 
 
 def _indication(text: str) -> str | None:
@@ -141,6 +150,9 @@ def _approval_facts(view: SentenceView, reading: Reading) -> list[Fact]:
             later = [m.start for m in mentions_after if m.start > tail_start]
             tail_end = min([next_cue, clause_end] + later[:1])
             tail_places = _places_after(text, tail_start, tail_end)
+            if anchor is not None and anchor.start > cue_end and not passive:
+                # "received approval from Japan's MHLW for X": the regulator stands between the cue and the name
+                tail_places = _places_after(text, cue_end, anchor.start) + tail_places
             places = lead_places + tail_places
             regions = list(dict.fromkeys(place.region for place in places))
             approval_type = "conditional" if re.search(r"conditional", text[cue.start():cue_end + 20], re.I) else (
@@ -180,6 +192,11 @@ def _decision_expected(view: SentenceView, reading: Reading) -> list[Fact]:
         return []
     anchor = (decision or pdufa).start()
     agencies = agencies_in(text)
+    if not agencies and decision and view.index > 0:
+        # "The opinion will now be reviewed by the European Commission. A final decision is expected within 67 days."
+        earlier = reading.views[view.index - 1]
+        if earlier.sentence.block == view.sentence.block:
+            agencies = [a for a in agencies_in(earlier.text) if a.agency not in ("CHMP", "EMA")]
     if pdufa and not decision:
         agency, region = "FDA", "US"
     elif agencies:
@@ -234,7 +251,7 @@ def _submissions(view: SentenceView, reading: Reading) -> list[Fact]:
         agencies = agencies_in(after) or agencies_in(before)
         if application is None and not (agencies and re.search(r"accept|validat", cue.group(0), re.I)):
             continue
-        region = agencies[0].region if agencies else _region_of_application(application)
+        region = agencies[0].region if agencies else (_region_named(after) or _region_of_application(application))
         if region is None:
             continue
         status = "accepted" if re.search(r"accept|validat", cue.group(0), re.I) else "submitted"
@@ -250,7 +267,7 @@ def _submissions(view: SentenceView, reading: Reading) -> list[Fact]:
         after = text[plan.start():window_end]
         application = _application(after)
         agencies = agencies_in(after)
-        region = agencies[0].region if agencies else _region_of_application(application)
+        region = agencies[0].region if agencies else (_region_named(after) or _region_of_application(application))
         times = [t for t in view.times if t.start >= plan.start() - 30]
         compound = view.subject
         if compound is None and not view.undisclosed:

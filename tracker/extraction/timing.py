@@ -9,9 +9,10 @@ direction: the past for what happened, the future for what is expected.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from tracker.dates import DATE_PATTERNS, MONTHS, PartialDate, date_from_match
 
@@ -75,7 +76,8 @@ def _quarter(m: re.Match[str], published: date, period: PartialDate | None):
 
 def _half(m: re.Match[str], published: date, period: PartialDate | None):
     year = int(m["year"]) if m["year"] else published.year
-    return _same(PartialDate.half(year, _ORDINAL[m["n"].lower()] if m["n"] else int(m["h"])))
+    groups = m.groupdict()
+    return _same(PartialDate.half(year, _ORDINAL[groups["n"].lower()] if groups.get("n") else int(groups["h"])))
 
 
 def _months_of_year(m: re.Match[str], published: date, period: PartialDate | None):
@@ -100,6 +102,25 @@ def _early_late(m: re.Match[str], published: date, period: PartialDate | None):
 def _year_end(m: re.Match[str], published: date, period: PartialDate | None):
     year = int(m["year"]) if m["year"] else published.year
     return _same(PartialDate.year(year))
+
+
+def _within(m: re.Match[str], published: date, period: PartialDate | None):
+    """"within 67 days", "within six months": a window that ends that long after publication."""
+    count = int(m["count"]) if m["count"].isdigit() else _COUNT_WORDS[m["count"].lower()]
+    unit = m["unit"].lower().rstrip("s")
+    if unit == "day":
+        end = published + timedelta(days=count)
+    elif unit == "week":
+        end = published + timedelta(weeks=count)
+    else:
+        month_index = published.month - 1 + count
+        year, month = published.year + month_index // 12, month_index % 12 + 1
+        end = date(year, month, min(published.day, calendar.monthrange(year, month)[1]))
+    return PartialDate.day(end), PartialDate.day(end)
+
+
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12}
 
 
 def _this_year(m: re.Match[str], published: date, period: PartialDate | None):
@@ -149,6 +170,7 @@ _EXPRESSIONS = (
     (rf"\b(?:by |at |before )?(?:the )?(?:end of (?:the )?year|year[- ]end|end of this year)(?: (?P<year>{_YEAR}))?", _year_end, True),
     (rf"\b(?:by |before )?(?:the )?end of (?P<year>{_YEAR})\b", _year_end, True),
     (rf"\b(?P<when>early|late|mid|beginning of|start of|first part of|second part of)[- ](?P<year>{_YEAR})\b", _early_late, False),
+    (r"\bwithin (?:the next |approximately |about )?(?P<count>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?P<unit>days?|weeks?|months?)\b", _within, True),
     (r"\blater (?:this|in the) year\b|\bthis year\b|\bthe current year\b", _this_year, False),
     (r"\bearlier (?:this|in the) year\b", _this_year, False),
     (r"\bnext year\b|\bthe coming year\b", _next_year, True),
@@ -181,7 +203,7 @@ def times_in(text: str, published: date, period: PartialDate | None = None) -> l
                 continue
             try:
                 windows = reader(match, published, period)
-            except (KeyError, ValueError):
+            except (KeyError, ValueError, IndexError):
                 windows = None
             if windows is None:
                 continue
