@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import date, datetime
+from uuid import UUID
 
 from eventsourcing.application import Application
 from eventsourcing.persistence import IntegrityError, Tracking
@@ -25,7 +26,8 @@ from tracker.domain.release import Release
 BATCH = 2000
 
 
-def entry_id(uuid) -> str:
+def entry_id(uuid: UUID) -> str:
+    """The event id of a person's entry: short enough to type, long enough to stay unique."""
     return f"entry.{uuid.hex[:16]}"
 
 
@@ -73,7 +75,7 @@ class FactsProjection:
         if isinstance(event, Release.Ingested):
             row = ReleaseRow(event.originator_id.hex, event.release_id, event.file, event.published.isoformat(),
                              event.published_from, event.timestamp.isoformat(),
-                             getattr(event, "supersedes", None), getattr(event, "superseded_by", None))
+                             event.supersedes, event.superseded_by)
             self._releases[row.release_uuid] = row
             releases.append(row)
         elif isinstance(event, Release.FactRecorded):

@@ -15,6 +15,7 @@ from tracker.extraction.clinical import read_clinical
 from tracker.extraction.compound_aliases import read_aliases
 from tracker.extraction.finance import read_finance
 from tracker.extraction.merging import merge_repeats
+from tracker.extraction.parties import one_spelling
 from tracker.extraction.partnerships import read_partnerships
 from tracker.extraction.reading import Reading
 from tracker.extraction.regulatory import read_regulatory
@@ -43,7 +44,7 @@ def extract(document: ReleaseDocument) -> list[Fact]:
         tracked.add(reading.main_compound)
     facts += read_aliases(reading, tracked)
     facts = merge_repeats(facts, reading.lexicon.same, lambda a, b: reading.group_of(a) == reading.group_of(b))
-    return _with_payers(facts, reading)
+    return _one_spelling_a_party(_with_payers(facts, reading), reading)
 
 
 def _with_payers(facts: list[Fact], reading: Reading) -> list[Fact]:
@@ -59,3 +60,24 @@ def _with_payers(facts: list[Fact], reading: Reading) -> list[Fact]:
                 fact = fact.model_copy(update={"payer": payer})
         completed.append(fact)
     return completed
+
+
+def _one_spelling_a_party(facts: list[Fact], reading: Reading) -> list[Fact]:
+    """Each payer and payee spelled one way: "Kestrel Biologics" and "Kestrel" in one release are Kestrel.
+
+    A party's spelling is taken from the companies the release names as its issuer, partners, payers and
+    payees; a payment whose payer then reads as its payee keeps only the payee.
+    """
+    names = ({reading.issuer} if reading.issuer else set()) | {party for fact in facts for party in (getattr(fact, "payer", None), getattr(fact, "payee", None),
+                                                                          getattr(fact, "partner", None)) if party}
+    spelling = one_spelling(names)
+    spelled = []
+    for fact in facts:
+        if getattr(fact, "payer", None) or getattr(fact, "payee", None):
+            payer, payee = spelling.get(fact.payer, fact.payer), spelling.get(fact.payee, fact.payee)
+            if payer is not None and payer == payee:
+                payer = None
+            if (payer, payee) != (fact.payer, fact.payee):
+                fact = fact.model_copy(update={"payer": payer, "payee": payee})
+        spelled.append(fact)
+    return spelled

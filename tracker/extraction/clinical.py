@@ -135,14 +135,38 @@ def _trial_design(view: SentenceView, reading: Reading) -> list[Fact]:
             for compound in _subject_or_skip(view)]
 
 
-def _presented_on(view: SentenceView, reading: Reading):
-    past = [t for t in view.times if not t.forward]
-    if past:
-        return past[0].occurred
-    for earlier in reversed(reading.views[max(0, view.index - 3):view.index]):
-        if earlier.is_heading and earlier.times:
-            return earlier.times[0].occurred
-    return None
+#: Words that announce a presentation still to come: its days without a year fall on or after publication.
+_AHEAD = re.compile(
+    r"\b(?:will|to) be (?:presented|reported|shown|featured|given|held)\b|\b(?:are|is) being (?:presented|reported|featured|held)\b"
+    r"|\bwill (?:present|report|feature|take place|be held)\b|\bupcoming\b|\btaking place\b|\baccepted for (?:\w+\s+)?presentation\b"
+    r"|\bscheduled (?:for|to)\b|\bto present\b", re.I)
+
+
+def _presented_on(view: SentenceView, reading: Reading, year: int | None):
+    """The day or month of a presentation: from the sentence, else the heading just above it.
+
+    A day written without a year ("Saturday, June 4") is in the year of the meeting where the release names
+    one, else in the year ahead when the sentence, its heading or the release's announcement of the meeting
+    looks ahead ("are being presented", "will be presented", "taking place"), else in the year past.
+    """
+    source, times = view, [t for t in view.times if not t.forward]
+    if not times:
+        for earlier in reversed(reading.views[max(0, view.index - 3):view.index]):
+            if earlier.is_heading and earlier.times:
+                source, times = earlier, earlier.times
+                break
+    if not times:
+        return None
+    chosen = times[0]
+    if chosen.occurred == chosen.expected:
+        return chosen.occurred
+    if year is not None:
+        fitting = [w for w in (chosen.occurred, chosen.expected) if w.first_day.year == year]
+        if fitting:
+            return fitting[0]
+    announcement = next((v for v in reading.views if not v.boilerplate and conferences_in(v.text)), None)
+    ahead = any(_AHEAD.search(v.text) for v in (view, source, announcement) if v is not None)
+    return chosen.expected if ahead else chosen.occurred
 
 
 def _data_presented(view: SentenceView, reading: Reading) -> list[Fact]:
@@ -159,23 +183,33 @@ def _data_presented(view: SentenceView, reading: Reading) -> list[Fact]:
     conference = conferences[0] if conferences else (reading.first_conference if abstracts else None)
     label = None
     if conference is not None:
-        year = conference.year or next((t.occurred.first_day.year for t in view.times if not t.forward and re.match(r"\d{4}", t.occurred.text)), None)
+        named = reading.first_conference
+        year = conference.year or (named.year if named is not None and named.acronym == conference.acronym else None) or next((t.occurred.first_day.year for t in view.times if not t.forward and re.match(r"\d{4}", t.occurred.text)), None)
         label = f"{conference.acronym} {year}" if year else conference.acronym
     trial, phase, ambiguous = _trial_and_phase(view, reading)
-    presented_on = _presented_on(view, reading)
+    presented_on = _presented_on(view, reading, year if conference is not None else None)
     if abstracts:
         compounds = _subject_or_skip(view)
     else:
         after = bool(_PRESENTS_WHAT_FOLLOWS.match(text, cue.start())) or not any(m.end <= cue.start() for m, _ in view.subjects())
         compounds = reading.compounds_near(view, cue.start(), cue.end(), after=after)
         compounds = compounds or _subject_or_skip(view)
+    trials = list(dict.fromkeys(name for _, name in view.trials))
+    named = list(dict.fromkeys(reading.name(m.written) for m, _ in view.subjects()))
+    trial_of = dict(zip(abstracts, trials)) if _respectively(abstracts, trials, text) else {}
+    compound_of = dict(zip(abstracts, named)) if _respectively(abstracts, named, text) else {}
+    pairs = list(compound_of.items()) if compound_of else [(a, c) for c in compounds for a in abstracts or [None]]
     facts = []
-    for compound in compounds:
-        for abstract in abstracts or [None]:
-            facts.append(fact(DataPresented, view, confidence_for(view, ambiguous=ambiguous), compound=compound,
-                              conference=label, abstract=abstract, trial=trial, phase=phase,
-                              presented_on=presented_on, occurred_on=presented_on))
+    for abstract, compound in pairs:
+        facts.append(fact(DataPresented, view, confidence_for(view, ambiguous=ambiguous), compound=compound,
+                          conference=label, abstract=abstract, trial=trial_of.get(abstract, trial), phase=phase,
+                          presented_on=presented_on, occurred_on=presented_on))
     return facts
+
+
+def _respectively(values: list, names: list, text: str) -> bool:
+    """True when a sentence pairs two lists in order: "the A and B trials (abstracts #1 and #2, respectively)"."""
+    return len(values) > 1 and len(values) == len(names) and bool(re.search(r"\brespectively\b", text))
 
 
 def _development_status(view: SentenceView, reading: Reading) -> list[Fact]:

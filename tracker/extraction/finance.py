@@ -19,15 +19,17 @@ from tracker.domain.facts import (
 from tracker.extraction.clauses import clause_around
 from tracker.extraction.evidence import confidence_for, fact
 from tracker.extraction.money import Money, amounts_in
-from tracker.extraction.parties import party_at, party_before
+from tracker.extraction.names import key, plain
+from tracker.extraction.payments import read_payment_parties
+from tracker.extraction.regions import places_in
 from tracker.extraction.reading import Reading, SentenceView
 
 _PAYMENT = re.compile(r"\b(?:milestone payments?|payments?|upfront|up-front|license fees?|licen[cs]e payment)\b", re.I)
 _MILESTONE = re.compile(r"\bmilestones?\b", re.I)
 _ANTICIPATED = re.compile(
     r"\b(?:would|could|may|might|eligible|potential(?:ly)?|up to|upon|if|entitled to receive|contingent|should|future|subject to|additional)\b", re.I)
-_RECEIVED = re.compile(r"\b(?:paid|has received|have received|had received|received|made an? (?:[\w-]+\s+){0,3}payment|collected)\b", re.I)
-_TRIGGERED = re.compile(r"\btrigger(?:s|ed|ing)?\b|\bearn(?:s|ed|ing)?\b|\bachieved\b|\bwill (?:receive|make|pay)\b|\breceives\b|\bis due\b|\bto receive\b", re.I)
+_RECEIVED = re.compile(r"\b(?:paid|has received|have received|had received|received|made an? (?:[\w$€£¥.,-]+\s+){0,4}payment|collected)\b", re.I)
+_TRIGGERED = re.compile(r"\btrigger(?:s|ed|ing)?\b|\bearn(?:s|ed|ing)?\b|\bachieved\b|\bwill (?:receive|make|pay)\b|\breceives\b|\bis due\b|\bto receive\b|\bowe[sd]?\b", re.I)
 #: "Tarnow would receive a further US$35 million upon approval": a payment the sentence names by its sum alone.
 _FURTHER_SUM = re.compile(r"\b(?:receive|pay|earn|be paid)\s+(?:a\s+|an\s+)?(?:further|additional|another)\s+(?=(?:US|A|C)?[$€£¥]|(?:USD|EUR|GBP|CHF|DKK|JPY)\s?\d)")
 _UPFRONT = re.compile(r"\bupfront\b|\bup-front\b|\binitial payment\b|\bsigning\b|\blicense fee\b", re.I)
@@ -43,39 +45,14 @@ def _sum_near(text: str, anchor: int, amounts: list[Money]) -> Money | None:
     return min(near, key=lambda m: abs(m.start - anchor)) if near else None
 
 
-def _payee(text: str, reading: Reading, start: int, end: int) -> str | None:
-    clause = text[start:end]
-    to = re.search(r"\bto\s+(?=[A-Z])", clause)
-    if to:
-        party = party_at(clause, to.end())
-        if party is not None:
-            return party.name
-    verb = re.search(r"\b(?:will receive|receives|to receive|earns|earned|has received|received)\b", clause)
-    if verb:
-        party = party_before(clause, verb.start())
-        if party is not None:
-            return party.name
-    paid = re.search(r"\bpaid\s+(?=[A-Z])", clause)
-    if paid:
-        party = party_at(clause, paid.end())
-        if party is not None:
-            return party.name
-    return reading.issuer
-
-
-def _payer(text: str, start: int, end: int) -> str | None:
-    clause = text[start:end]
-    source = re.search(r"\bfrom\s+(?=[A-Z])", clause)
-    if source:
-        party = party_at(clause, source.end())
-        if party is not None:
-            return party.name
-    verb = re.search(r"\b(?:paid|made|will make|will pay|pays)\b", clause)
-    if verb:
-        party = party_before(clause, verb.start())
-        if party is not None:
-            return party.name
-    return None
+def _party_test(reading: Reading):
+    """Whether a name read as a party is one: not a compound, a trial, a regulator or a place the release names."""
+    def is_party(name: str) -> bool:
+        if name in reading.lexicon.trials or key(plain(name)) in reading.lexicon.canonical:
+            return False
+        places = places_in(name)
+        return not (places and places[0].start == 0 and places[0].end >= len(name) - 1)
+    return is_party
 
 
 #: Facts that can earn a milestone.
@@ -110,16 +87,37 @@ def _trigger(view: SentenceView, clause: str, earlier_facts: list[Fact]) -> str 
     return _describe(events[-1]) if events else None
 
 
+#: Words that make a time the date something is expected: "expected in the first half of 2022", "which X expects in".
+_EXPECTED_AT = re.compile(r"\b(?:expect(?:s|ed)?|anticipat(?:es|ed)|plan(?:s|ned)|scheduled|projected|foresees?|targets?|targeted)\b[^,;.]{0,30}$", re.I)
+
+
 def _condition(view: SentenceView, clause: str, earlier_facts: list[Fact]) -> tuple[str | None, object | None]:
-    """The condition of an anticipated payment, with the date an expected decision gives it."""
-    match = _CONDITION.search(clause)
+    """The condition of an anticipated payment, with the date the text expects it by.
+
+    The date is one the sentence gives as expected ("upon approval in Japan, expected in the first half of
+    2022", "upon EC approval, which is expected by year end"), else that of an expected decision in the same
+    or the previous sentence, where that decision is about the region the condition names (if it names one).
+    """
+    matches = list(_CONDITION.finditer(clause))
+    match = next((m for m in matches if m["what"]), matches[0] if matches else None)
     condition = (match["what"] or match["subject"]).strip() if match else None
-    expected = [f for f in earlier_facts if isinstance(f, RegulatoryDecisionExpected)]
-    if expected and (condition is None or re.search(r"approv|decision|authori", condition, re.I)):
-        decision = expected[-1]
-        return f"{decision.agency or decision.region} approval", decision.expected_by
-    times = [t for t in view.times if t.forward]
-    return condition, times[0].window_end if times else None
+    text = view.text
+    after = text.find(clause) + (match.start() if match else 0)
+    expected_times = [t for t in view.times if t.forward or _EXPECTED_AT.search(text[max(0, t.start - 50):t.start])]
+    expected_times.sort(key=lambda t: (t.start < after, t.start))
+    region = _region_of(condition)
+    decisions = [f for f in earlier_facts if isinstance(f, RegulatoryDecisionExpected)
+                 and (region is None or f.region is None or f.region == region)]
+    if decisions and (condition is None or re.search(r"approv|decision|authori", condition, re.I)):
+        decision = decisions[-1]
+        if not expected_times or decision.offset == view.sentence.start:
+            return f"{decision.agency or decision.region} approval", decision.expected_by
+    return condition, expected_times[0].window_end if expected_times else None
+
+
+def _region_of(condition: str | None) -> str | None:
+    places = places_in(condition) if condition else []
+    return places[0].region if places else None
 
 
 def _when_agreed(view: SentenceView, earlier_facts: list[Fact]):
@@ -164,11 +162,10 @@ def _milestones(view: SentenceView, reading: Reading, earlier_facts: list[Fact])
         if cls is MilestoneAnticipated and money is None:
             continue  # "entitled to receive milestone payments": a term of the deal, not an expected event
         compounds = [view.subject] if view.subject is not None or view.undisclosed else [None]
-        fields = dict(compound=compounds[0], payer=_payer(text, start, end), payee=_payee(text, reading, start, end),
+        parties = read_payment_parties(clause, payment.start() - start, reading.issuer, _party_test(reading))
+        fields = dict(compound=compounds[0], payer=parties.payer, payee=parties.payee,
                       amount=money.amount if money else None, currency=money.currency if money else None,
                       payment_kind="upfront" if _UPFRONT.search(clause) else None)
-        if fields["payer"] == fields["payee"]:
-            fields["payer"] = None
         if cls is MilestoneTriggered:
             fields["trigger"] = _trigger(view, clause, earlier_facts)
         elif cls is MilestoneAnticipated:

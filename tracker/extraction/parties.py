@@ -27,6 +27,8 @@ _NOT_PARTIES = {
 
 _WORD = r"(?:[A-Z][\w'.+]*(?:-[\w]+)*|[a-z]+-[a-z]+|&)"
 _NAME = re.compile(rf"{_WORD}(?:\s+(?:{_WORD}|of|de|la|du)(?=[\s,.;:)'’]|$))*")
+_CURRENCY_WORD = re.compile(r"USD|EUR|GBP|JPY|DKK|SEK|NOK|CHF|CNY|AUD|CAD|HKD|KRW|INR|RMB|US|U\.S\.")
+_DATELINE_AFTER = re.compile(r"(?<=[a-z])\s+[A-Z]{3,}(?:\s+[A-Z]{2,})+$")
 _LEGAL_TAIL = re.compile(rf"^,?\s+(?:{_LEGAL_FORMS})\.?(?=\W|$)")
 _PARENTHETICAL_TICKER = re.compile(r"^\s*\([^)]*\)")
 _PARENT = re.compile(
@@ -63,6 +65,33 @@ def normalise_party(written: str) -> str:
     return " ".join(words)
 
 
+#: Words a company's name may end in that its partners leave off when they name it ("Kestrel Biologics" is Kestrel).
+_SHORT_FORM_TAIL = _DESCRIPTIVE | {"biologics", "biologic", "bio", "biotherapeutic"}
+
+
+def short_form(name: str) -> str:
+    """The form a party goes by in payments, across releases: its one spelling without a descriptive tail."""
+    words = normalise_party(name).split()
+    while len(words) > 1 and words[-1].lower() in _SHORT_FORM_TAIL:
+        if len(words) == 2 and re.fullmatch(r"[A-Z]{1,3}", words[0]):
+            break
+        words = words[:-1]
+    return " ".join(words)
+
+
+def one_spelling(names: set[str]) -> dict[str, str]:
+    """For parties named in one release, the one spelling of each: its short form, or the shortest other
+    name of the release it begins with ("Helix Nordic" is Helix where the release also calls it Helix)."""
+    shorts = {name: short_form(name) for name in names}
+    known = set(shorts.values())
+    spelling = {}
+    for name, short in shorts.items():
+        words = short.split()
+        prefixes = [other for other in known if len(other.split()) < len(words) and words[:len(other.split())] == other.split()]
+        spelling[name] = min(prefixes, key=len) if prefixes else short
+    return spelling
+
+
 def _usable(written: str) -> bool:
     first = written.split()[0].lower().rstrip(".")
     return bool(written) and first not in _NOT_PARTIES and not re.fullmatch(r"[\d\W]+", written)
@@ -78,6 +107,14 @@ def party_at(text: str, position: int) -> Party | None:
     if not match or not _usable(match.group(0)):
         return None
     end = match.end()
+    written = match.group(0)
+    while " " in written and _CURRENCY_WORD.fullmatch(written.rsplit(" ", 1)[1]):
+        written = written.rsplit(" ", 1)[0]  # "will pay Pradova EUR 19 million": the code starts the sum
+        end = start + len(written)
+    dateline = _DATELINE_AFTER.search(written)
+    if dateline:
+        written = written[:dateline.start()]  # "from Merck SOUTH SAN FRANCISCO, Calif.": a headline run into its dateline
+        end = start + len(written)
     tail = _LEGAL_TAIL.match(text[end:])
     if tail:
         end += tail.end()

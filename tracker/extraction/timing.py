@@ -208,6 +208,9 @@ def times_in(text: str, published: date, period: PartialDate | None = None) -> l
             if windows is None:
                 continue
             lead = text[max(0, match.start() - 12):match.start()]
+            if reader is _bare_year and (re.search(r"(?:#\s?|\b(?:abstracts?|poster|No\.|number)\s*:?\s*)$", lead, re.I)
+                                         or int(match["year"]) > published.year + 20):
+                continue  # "abstract #2051" numbers an abstract, not a year
             looks_ahead = forward or bool(_LATER.search(match.group(0))) or bool(re.search(r"\b(?:by|before)\s*$", lead))
             found.append(TimeExpression(match.start(), match.end(), windows[0], windows[1], looks_ahead))
     return sorted(found, key=lambda expression: expression.start)
