@@ -122,9 +122,11 @@ class FactsView:
         return [FactRow(*row) for row in self._select(sql, params)]
 
     def facts_about(self, keys: Iterable[str]) -> list[FactRow]:
-        """The facts naming one of `keys`, the alias facts linking them, and retractions of any of these."""
+        """The facts naming one of `keys`, the alias facts linking them, every corporate affiliation,
+        and retractions of any of these."""
         marks, values = self._in(keys)
-        rows = self.facts(f"WHERE compound_key IN ({marks}) OR alias_key IN ({marks})", values + values)
+        rows = self.facts(f"WHERE compound_key IN ({marks}) OR alias_key IN ({marks}) "
+                          "OR type = 'PartyAffiliationRecorded'", values + values)
         ids = [r.event_id for r in rows]
         seen = {r.notification_id for r in rows}
         for start in range(0, len(ids), 500):
@@ -180,6 +182,8 @@ class PostgresFactsView(FactsView, PostgresTrackingRecorder):
         from psycopg.sql import SQL
 
         super().__init__(*args, **kwargs)
+        # Creating the tables waits for another connection's lock no longer than writing does (TRACKER_LOCK_TIMEOUT).
+        self.sql_create_statements.insert(0, SQL("SET LOCAL lock_timeout = '{0}s'").format(self.datastore.lock_timeout))
         self.sql_create_statements.extend(SQL(statement) for statement in self._schema_statements())
 
     def _types(self) -> tuple[str, str]:

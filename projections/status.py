@@ -35,6 +35,8 @@ class Partner(Sourced):
     name: str
     role: str | None = None
     territory: str | None = None
+    through: list[str] = Field(default_factory=list)
+    """Members of the partner's group named as the partner in some release ("Genentech" for Roche)."""
 
 
 class PhaseEntry(Sourced):
@@ -102,7 +104,7 @@ def compound_status(history: tuple[RecordedFact, ...], names: NameBook, name: st
     mine = [r for r in history if names.canonical(r.fact.compound) == name]
     status = CompoundStatus(name=name, as_of=horizon, events=len(mine))
     _aliases(status, mine)
-    _partners(status, mine)
+    _partners(status, mine, affiliations(history))
     _phases(status, mine)
     _regulatory(status, mine)
     _trials(status, mine)
@@ -135,14 +137,31 @@ def _aliases(status: CompoundStatus, mine: list[RecordedFact]) -> None:
     status.aliases = sorted(seen.values(), key=lambda a: a.name.lower())
 
 
-def _partners(status: CompoundStatus, mine: list[RecordedFact]) -> None:
+def affiliations(history: tuple[RecordedFact, ...]) -> dict[str, str]:
+    """Each company's group, as the releases in view state it (the latest statement wins)."""
+    return {r.fact.party: r.fact.parent for r in history if isinstance(r.fact, f.PartyAffiliationRecorded)}
+
+
+def _group(party: str, groups: dict[str, str]) -> str:
+    seen = {party}
+    while party in groups and groups[party] not in seen:
+        party = groups[party]
+        seen.add(party)
+    return party
+
+
+def _partners(status: CompoundStatus, mine: list[RecordedFact], groups: dict[str, str]) -> None:
+    """Partners by corporate group: Genentech's deals are Roche's once a release in view says so."""
     partners: dict[str, Partner] = {}
     for recorded in mine:
         fact = recorded.fact
         if isinstance(fact, f.PartnershipRecorded):
-            entry = partners.setdefault(fact.partner, Partner(name=fact.partner, **_cite(recorded)))
+            group = _group(fact.partner, groups)
+            entry = partners.setdefault(group, Partner(name=group, **_cite(recorded)))
             entry.role = fact.role or entry.role
             entry.territory = fact.territory or entry.territory
+            if fact.partner != group and fact.partner not in entry.through:
+                entry.through.append(fact.partner)
             if recorded.id not in entry.sources:
                 entry.sources.append(recorded.id)
     status.partners = sorted(partners.values(), key=lambda p: p.name.lower())

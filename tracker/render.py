@@ -44,6 +44,7 @@ _SUMMARY_FIELDS = {
     "MilestoneReceived": ("amount", "currency", "payer", "payee"),
     "RoyaltyReported": ("amount", "currency", "rate", "period"),
     "EventRetracted": ("retracts", "reason"),
+    "PartyAffiliationRecorded": ("party", "parent"),
     "AgreementTermsRecorded": ("agreement", "payer", "payee", "territory"),
     "NetSalesReported": ("amount", "currency", "period", "territory"),
     "InvoiceIssued": ("line_id", "amount", "currency", "due_on"),
@@ -136,7 +137,8 @@ def status_text(status: CompoundStatus) -> str:
     lines.append(f"Highest phase: {status.highest_phase or 'unknown'}")
     if status.partners:
         lines.append("Partners:")
-        lines += [f"  {p.name}" + (f", {p.role}" if p.role else "") + (f", {p.territory}" if p.territory else "")
+        lines += [f"  {p.name}" + (f" (through {', '.join(p.through)})" if p.through else "")
+                  + (f", {p.role}" if p.role else "") + (f", {p.territory}" if p.territory else "")
                   + _cited(p.sources) for p in status.partners]
     if status.phases:
         lines.append("Phase by indication:")

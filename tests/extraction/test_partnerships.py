@@ -34,3 +34,9 @@ def test_an_undisclosed_product_has_no_compound():
     facts = facts_of("Orbis has licensed exclusive rights to use the Nordlys platform with antibodies to an undisclosed target.")
     partnership = one(facts, "PartnershipRecorded")
     assert (partnership.compound, partnership.partner, partnership.role) == (None, "Orbis", "licensee")
+
+
+def test_a_company_said_to_belong_to_a_group_is_recorded_as_its_member():
+    facts = facts_of("Ketrolimab is developed by Lumen, a member of the Helix Group.")
+    affiliation = one(facts, "PartyAffiliationRecorded")
+    assert (affiliation.party, affiliation.parent, affiliation.compound) == ("Lumen", "Helix", None)

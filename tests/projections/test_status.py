@@ -60,3 +60,18 @@ def test_every_value_names_the_events_behind_it():
     status = _status(date(2013, 9, 30))
     japan = next(r for r in status.regulatory if r.region == "JP")
     assert japan.sources == [HISTORY[5].id]
+
+
+def test_a_partner_is_shown_as_its_group_once_a_release_in_view_says_it_belongs_to_one():
+    history = (
+        recorded(f.PartnershipRecorded, D1, compound="zorbitamab", partner="Kestrel", role="collaborator"),
+        recorded(f.PartyAffiliationRecorded, D2, party="Kestrel", parent="Veltrana"),
+    )
+    names = NameBook.from_history(history)
+
+    def partners(as_of: date):
+        view = TimeView(as_of=as_of)
+        return [(p.name, p.through) for p in compound_status(view.select(history), names, "zorbitamab", as_of).partners]
+
+    assert partners(D1) == [("Kestrel", [])]
+    assert partners(D2) == [("Veltrana", ["Kestrel"])]

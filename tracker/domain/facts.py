@@ -167,6 +167,14 @@ class MilestoneReceived(_Payment):
     line_id: str | None = Field(default=None, description="the ledger line a payment entered by hand settles")
 
 
+class PartyAffiliationRecorded(Fact):
+    """A company stated to belong to another ("Genentech, a member of the Roche Group")."""
+
+    type: Literal["PartyAffiliationRecorded"] = "PartyAffiliationRecorded"
+    party: str
+    parent: str
+
+
 class RoyaltyReported(_Payment):
     type: Literal["RoyaltyReported"] = "RoyaltyReported"
     rate: str | None = None
@@ -291,6 +299,7 @@ FACT_CLASSES: tuple[type[Fact], ...] = (
     MilestoneAnticipated,
     MilestoneReceived,
     RoyaltyReported,
+    PartyAffiliationRecorded,
     EventRetracted,
     FactReviewed,
     AgreementTermsRecorded,

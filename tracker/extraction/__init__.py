@@ -16,7 +16,7 @@ from tracker.extraction.compound_aliases import read_aliases
 from tracker.extraction.finance import read_finance
 from tracker.extraction.merging import merge_repeats
 from tracker.extraction.parties import one_spelling
-from tracker.extraction.partnerships import read_partnerships
+from tracker.extraction.partnerships import read_affiliations, read_partnerships
 from tracker.extraction.reading import Reading
 from tracker.extraction.regulatory import read_regulatory
 from tracker.reading.releases import ReleaseDocument
@@ -42,9 +42,10 @@ def extract(document: ReleaseDocument) -> list[Fact]:
     tracked = {fact.compound for fact in facts if fact.compound is not None}
     if reading.main_compound:
         tracked.add(reading.main_compound)
-    facts += read_aliases(reading, tracked)
+    facts += read_aliases(reading, tracked) + read_affiliations(reading)
     facts = merge_repeats(facts, reading.lexicon.same, lambda a, b: reading.group_of(a) == reading.group_of(b))
-    return _one_spelling_a_party(_with_payers(facts, reading), reading)
+    facts = _one_spelling_a_party(_with_payers(facts, reading), reading)
+    return sorted(facts, key=lambda found: found.offset)
 
 
 def _with_payers(facts: list[Fact], reading: Reading) -> list[Fact]:

@@ -212,12 +212,16 @@ _AFFILIATION = re.compile(
     r"(?P<group>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,4})")
 
 
+def affiliations_stated(text: str) -> list[tuple[str, str]]:
+    """(member, group) for each company the text says belongs to another."""
+    pairs = []
+    for match in _AFFILIATION.finditer(text):
+        member, group = normalise_party(match["member"]), normalise_party(match["group"])
+        if member != group:
+            pairs.append((member, group))
+    return pairs
+
+
 def affiliations_in(sentences: list[str]) -> dict[str, str]:
     """The groups a release says its companies belong to ("Genentech, a member of the Roche Group": Genentech -> Roche)."""
-    groups: dict[str, str] = {}
-    for text in sentences:
-        for match in _AFFILIATION.finditer(text):
-            member, group = normalise_party(match["member"]), normalise_party(match["group"])
-            if member != group:
-                groups[member] = group
-    return groups
+    return {member: group for text in sentences for member, group in affiliations_stated(text)}

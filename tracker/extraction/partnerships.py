@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.domain.facts import Fact, PartnershipRecorded
-from tracker.extraction.evidence import confidence_for, fact
-from tracker.extraction.parties import Party, party_at, party_before
+from tracker.domain.facts import Fact, PartnershipRecorded, PartyAffiliationRecorded
+from tracker.extraction.evidence import STATED, confidence_for, fact
+from tracker.extraction.parties import Party, affiliations_stated, party_at, party_before
 from tracker.extraction.reading import Reading, SentenceView
 
 
@@ -109,3 +109,12 @@ def read_partnerships(view: SentenceView, reading: Reading) -> list[Fact]:
                                   role=cue.role, territory=territory.group(1).lower() if territory else None,
                                   occurred_on=next((t.occurred for t in view.times if not t.forward), None) if cue.deal else None))
     return facts
+
+
+def read_affiliations(reading: Reading) -> list[Fact]:
+    """Each company a release says belongs to another, once, at its first statement."""
+    found: dict[tuple[str, str], Fact] = {}
+    for view in reading.views:
+        for member, group in affiliations_stated(view.segment):
+            found.setdefault((member, group), fact(PartyAffiliationRecorded, view, STATED, party=member, parent=group))
+    return list(found.values())
