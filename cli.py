@@ -11,7 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from decimal import Decimal, InvalidOperation
 from functools import wraps
 from importlib.metadata import PackageNotFoundError, version
@@ -24,14 +24,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from projections.export import event_record
 from projections.history import REVIEW_THRESHOLD, TimeView
 from projections.names import NameBook
-from tracker import render
-from tracker import render_audit
+from tracker import render, render_audit
 from tracker.application import IngestOutcome, IngestReport, Tracker
 from tracker.dates import parse_date
 from tracker.domain.facts import FACT_TYPES
-from tracker.manual import OWN_COMMANDS, RECORDABLE_TYPES, typed_fields
 from tracker.errors import TrackerError
-from tracker.reading.releases import Skipped, discover
+from tracker.manual import OWN_COMMANDS, RECORDABLE_TYPES, typed_fields
 from tracker.store import DEFAULT_DB
 
 
@@ -101,7 +99,7 @@ class InstantParam(click.ParamType):
                 instant = datetime.combine(parse_date(value), time.max)
             except ValueError as error:
                 self.fail(str(error), param, ctx)
-        return instant if instant.tzinfo else instant.replace(tzinfo=timezone.utc)
+        return instant if instant.tzinfo else instant.replace(tzinfo=UTC)
 
 
 DATE = DateParam()
@@ -160,6 +158,8 @@ def cli(ctx: click.Context, db: str, review_threshold: float) -> None:
 def _ingest_with_progress(tracker: Tracker, paths: tuple[Path, ...], published: date | None, manifest: Path | None,
                           line: Callable[[IngestOutcome], str]) -> IngestReport:
     """`Tracker.ingest` with a live bar of releases done (of those found under `paths`) under their lines."""
+    from tracker.reading.releases import Skipped, discover  # only when ingesting: queries start faster
+
     console = Console(file=sys.stdout, force_terminal=True, no_color=not use_colour(sys.stdout), highlight=False)
     found = sum(1 for path in discover(paths) if not isinstance(path, Skipped))
     columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

@@ -222,7 +222,7 @@ def ledger(history: tuple[RecordedFact, ...], names: NameBook, horizon: date) ->
         if isinstance(recorded.fact, _LINE_ENTRIES) and getattr(recorded.fact, "line_id", None):
             builder.entry(recorded)
     lines = [_finish(draft, horizon) for draft in builder.drafts]
-    return Ledger(as_of=horizon, lines=sorted(lines, key=lambda l: (l.compound or "", l.triggered_on or l.expected_by or date.max, l.id)))
+    return Ledger(as_of=horizon, lines=sorted(lines, key=lambda line: (line.compound or "", line.triggered_on or line.expected_by or date.max, line.id)))
 
 
 class _Builder:
@@ -231,19 +231,32 @@ class _Builder:
         self.names = names
         self.drafts: list[_Draft] = []
         self.agreements = _latest_terms(history)
+        # Indexes, so that building the ledger costs in proportion to the history, not to its square.
+        self._canonical: dict[str | None, str | None] = {}
+        self._ids: set[str] = set()
+        self._drafts_of: dict[str | None, list[_Draft]] = {}
+        self._facts_of: dict[str | None, list[RecordedFact]] = {}
+        self._release_facts: dict[str, list[RecordedFact]] = {}
+        for recorded in history:
+            self._facts_of.setdefault(self.canonical(recorded.fact.compound), []).append(recorded)
+            if recorded.release is not None:
+                self._release_facts.setdefault(recorded.release.id, []).append(recorded)
 
     def canonical(self, compound: str | None) -> str | None:
-        return self.names.canonical(compound)
+        if compound not in self._canonical:
+            self._canonical[compound] = self.names.canonical(compound)
+        return self._canonical[compound]
 
     def new(self, recorded: RecordedFact, **fields) -> _Draft:
-        taken = {d.id for d in self.drafts}
         key = recorded.id if "key" not in fields else fields.pop("key")
         ident = line_id(key)
-        if ident in taken:
+        if ident in self._ids:
             ident = line_id(f"{key}/{len(self.drafts)}")
         draft = _Draft(first=recorded, id=ident, **fields)
         draft.answers_to.add(ident)
         self.drafts.append(draft)
+        self._ids.add(ident)
+        self._drafts_of.setdefault(draft.compound, []).append(draft)
         return draft
 
     # ---- milestones read from releases ----------------------------------
@@ -281,7 +294,7 @@ class _Builder:
         """
         if recorded.release is None:
             return Trigger()
-        before = [r for r in self.history
+        before = [r for r in self._release_facts.get(recorded.release.id, ())
                   if r.release is not None and r.release.id == recorded.release.id and getattr(r.fact, "region", None)
                   and recorded.fact.offset - _CONTEXT_CHARS <= r.fact.offset <= recorded.fact.offset
                   and self.canonical(r.fact.compound) in (None, self.canonical(recorded.fact.compound))]
@@ -294,7 +307,7 @@ class _Builder:
         fact = recorded.fact
         apart = _APART_IN_A_RELEASE[type(fact)]
         candidates = [
-            d for d in self.drafts
+            d for d in self._drafts_of.get(self.canonical(fact.compound), ())
             if d.basis == "reported" and d.kind != "royalty"
             and d.compound == self.canonical(fact.compound) and party_key(d.payee) == party_key(fact.payee)
             and d.amount == fact.amount and d.currency == (fact.currency or "USD")
@@ -369,7 +382,7 @@ class _Builder:
                     self._computed_royalty(same, terms, latest)
 
     def _royalty_line(self, compound: str | None, payee: str | None, period: f.PartialDate | None, currency: str) -> _Draft | None:
-        return next((d for d in self.drafts if d.kind == "royalty" and d.compound == compound and period is not None
+        return next((d for d in self._drafts_of.get(compound, ()) if d.kind == "royalty" and d.compound == compound and period is not None
                      and d.period == period and d.currency == currency and party_key(d.payee) == party_key(payee)), None)
 
     def _reported_royalty(self, recorded: RecordedFact) -> None:
@@ -425,7 +438,7 @@ class _Builder:
         for draft in self.drafts:
             if draft.kind == "royalty":
                 continue
-            met = next((r for r in self.history if self._meets(draft, r)), None)
+            met = next((r for r in self._facts_of.get(draft.compound, ()) if self._meets(draft, r)), None)
             if met is not None:
                 draft.met_by = met
                 what = "trigger event" if draft.triggered or draft.reported_received else MET

@@ -9,7 +9,6 @@ and the fields that make two events of that type the same fact agree.
 """
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Callable

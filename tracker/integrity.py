@@ -67,6 +67,8 @@ class ChainedPostgresRecorder(PostgresApplicationRecorder):
         from psycopg.sql import SQL, Identifier
 
         super().__init__(*args, **kwargs)
+        # Creating the tables waits for another connection's lock no longer than writing does (TRACKER_LOCK_TIMEOUT).
+        self.sql_create_statements.insert(0, SQL("SET LOCAL lock_timeout = '{0}s'").format(self.datastore.lock_timeout))
         self.sql_create_statements.append(
             SQL("CREATE TABLE IF NOT EXISTS {0}.{1} (notification_id BIGINT PRIMARY KEY, hash TEXT NOT NULL)")
             .format(Identifier(self.datastore.schema), Identifier(CHAIN_TABLE)))

@@ -14,7 +14,13 @@ from decimal import Decimal
 from projections.ledger import LAPSED, MET, OPEN, PENDING, LedgerLine
 from projections.royalties import money
 from tracker.dates import PartialDate
-from tracker.domain.facts import InvoiceIssued, MilestoneConfirmed, MilestoneReceived, MilestoneWrittenOff, NetSalesReported
+from tracker.domain.facts import (
+    InvoiceIssued,
+    MilestoneConfirmed,
+    MilestoneReceived,
+    MilestoneWrittenOff,
+    NetSalesReported,
+)
 from tracker.errors import TrackerError
 
 

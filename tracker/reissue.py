@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tracker.dates import DATE_PATTERNS
-from tracker.reading.text import CleanText, sentences
+from tracker.reading.text import CleanText, Sentence, sentences
 
 #: How far apart a release and its corrected re-issue may be published.
 REISSUE_WINDOW = timedelta(days=31)
@@ -24,7 +24,12 @@ REISSUE_WINDOW = timedelta(days=31)
 
 def headline(text: str) -> str:
     """The release's headline, folded: its first sentence with three words or more besides dates."""
-    for sentence in sentences(CleanText.of(text)):
+    return headline_of(sentences(CleanText.of(text)))
+
+
+def headline_of(read: Iterable[Sentence]) -> str:
+    """The headline of a release already split into sentences (as a `ReleaseDocument` is, for extraction)."""
+    for sentence in read:
         words = sentence.text
         for pattern in DATE_PATTERNS:
             words = pattern.sub(" ", words)

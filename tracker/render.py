@@ -18,10 +18,10 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from projections.status import CompoundStatus
 from projections.ledger import Ledger, LedgerLine
 from projections.receivables import BUCKETS, ReceivablesReport, Total
 from projections.royalties import money
+from projections.status import CompoundStatus
 from tracker.reports.calendar import CalendarEntry, window
 
 #: Fields shown per event type in the one-line summary of a table row.

@@ -11,9 +11,9 @@ import tracker.application as application
 import tracker.integrity as integrity
 from projections.history import TimeView
 from tracker import open_tracker
+from tracker.application import ReleaseProblems
 from tracker.domain.facts import ApprovalGranted
 from tracker.errors import StoreError
-from tracker.application import ReleaseProblems
 
 RELEASE = "BOSTON, Mass., March 2, 2021 (BUSINESS WIRE) -- Acme today announced that the FDA has approved Zentrilumab.\n"
 
@@ -58,8 +58,9 @@ def test_a_release_is_stored_whole_or_not_at_all(tmp_path, db, monkeypatch):
 def test_a_failure_in_the_tracker_while_saving_leaves_nothing_either(tmp_path, db, monkeypatch):
     release = _write(tmp_path, "a.txt", RELEASE)
     original = integrity.link
+    calls = []
 
-    def fail_at_the_second_event(previous, event, calls=[]):
+    def fail_at_the_second_event(previous, event):
         calls.append(event)
         if len(calls) == 2:
             raise application.PersistenceError("disk full")

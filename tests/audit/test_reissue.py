@@ -5,10 +5,10 @@ import json
 import shutil
 from datetime import date
 from pathlib import Path
+from uuid import UUID
 
 import pytest
 from eventsourcing.persistence import StoredEvent
-from uuid import UUID
 
 import tracker.application as application
 from projections.history import TimeView

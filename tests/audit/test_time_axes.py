@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -59,7 +59,7 @@ def _japan_approval(db: str) -> str:
 
 def test_recorded_by_before_a_retraction_and_a_later_ingest_reproduces_the_report_as_it_was(store, tmp_path):
     status_then, events_then = run(store, "status", "kadcyla"), run(store, "events", "--format", "jsonl")
-    then = datetime.now(timezone.utc).isoformat()
+    then = datetime.now(UTC).isoformat()
     approval = _japan_approval(store)
     run(store, "retract", approval, "--reason", "misread", "--by", "auditor")
     shutil.copy(FIXTURES / "later.txt", tmp_path / "later.txt")
@@ -72,7 +72,7 @@ def test_recorded_by_before_a_retraction_and_a_later_ingest_reproduces_the_repor
 def test_recorded_by_after_a_retraction_leaves_the_retracted_event_out(store):
     approval = _japan_approval(store)
     run(store, "retract", approval, "--reason", "misread", "--by", "auditor")
-    now = datetime.now(timezone.utc).isoformat()
+    now = datetime.now(UTC).isoformat()
     ids = [json.loads(line)["id"] for line in run(store, "events", "--format", "jsonl", "--recorded-by", now).splitlines()]
     assert approval not in ids
     assert "JP  approved" not in run(store, "status", "kadcyla", "--recorded-by", now)

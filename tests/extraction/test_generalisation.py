@@ -4,10 +4,10 @@ Each test reads a sentence written for it; none comes from a release.
 """
 from datetime import date
 
+from extraction_helpers import facts_of, one, only
+
 from tracker.extraction.conferences import conferences_in
 from tracker.extraction.timing import times_in
-
-from extraction_helpers import facts_of, one, only
 
 
 # --- time expressions ------------------------------------------------------------------------------

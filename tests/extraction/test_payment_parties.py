@@ -7,7 +7,6 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-
 from extraction_helpers import facts_of, one, only
 
 _OPENING = "BOSTON, Mass., March 2, 2021 (BUSINESS WIRE) -- Tarrowby Inc. today announced the EC approval of felsotamab. "

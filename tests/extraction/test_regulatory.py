@@ -1,8 +1,8 @@
 from datetime import date
 
-from tracker.dates import PartialDate
-
 from extraction_helpers import facts_of, one, only
+
+from tracker.dates import PartialDate
 
 
 def test_an_agency_approving_a_brand_is_an_approval_in_its_region():

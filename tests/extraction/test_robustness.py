@@ -1,9 +1,8 @@
 from datetime import date
 
+from extraction_helpers import facts_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from extraction_helpers import facts_of
 
 RELEASE = ("Nordlys Pharma, Inc. (Nasdaq: NRDL) today announced that the FDA has approved Velostra® (ketrolimab, "
            "formerly NRD-4410), which triggers a $12 million milestone payment to Nordlys. A Phase 3 study "

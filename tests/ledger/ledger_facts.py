@@ -1,7 +1,7 @@
 """Facts for ledger tests, made by hand: read from a release, or entered by a person."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from itertools import count
 
@@ -11,7 +11,7 @@ from projections.names import NameBook
 from tracker.domain import facts as f
 
 _positions = count(1)
-_RECORDED = datetime(2026, 1, 1, tzinfo=timezone.utc)
+_RECORDED = datetime(2026, 1, 1, tzinfo=UTC)
 M5 = Decimal(5_000_000)
 
 

@@ -148,7 +148,7 @@ def test_a_payment_recorded_by_hand_settles_the_line_from_its_value_date(seeded)
               for day in ("2013-10-14", "2013-10-31", "2013-11-04")]
     assert states == [[("earned", "0", "5000000")], [("part paid", "2000000", "3000000")], []]
     book = json.loads(_ok(seeded, "ledger", "--as-of", "2013-12-31", "--format", "json"))
-    (line,) = [l for l in book["lines"] if l["id"] == japan]
+    (line,) = [ln for ln in book["lines"] if ln["id"] == japan]
     assert (line["status"], line["paid"]) == ("received", "5000000")
     assert [(s["on"], s["what"], s["amount"], s["source"], s["quote"]) for s in line["history"]][-2:] == [
         ("2013-10-15", "paid", "2000000", "entered by ana", "bank statement 2013-10"),

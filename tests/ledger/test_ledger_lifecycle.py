@@ -23,7 +23,7 @@ def _with_eu_approval():
 
 
 def _eu(history, as_of):
-    return next(l for l in book(history, as_of).lines if l.territory == "EU")
+    return next(ln for ln in book(history, as_of).lines if ln.territory == "EU")
 
 
 def test_a_later_eu_approval_meets_the_condition_and_the_line_awaits_confirmation():
@@ -62,9 +62,9 @@ def test_invoice_then_part_payment_then_the_rest_moves_the_line_to_received():
     part = entered(f.MilestoneReceived(line_id=japan.id, amount=Decimal(2_000_000), currency="USD"), date(2013, 11, 4))
     rest = entered(f.MilestoneReceived(line_id=japan.id, amount=Decimal(3_000_000), currency="USD"), date(2013, 12, 2))
     history += [invoice, part, rest]
-    states = [(l.status, l.paid, l.outstanding, l.due_on) for day in
+    states = [(ln.status, ln.paid, ln.outstanding, ln.due_on) for day in
               (date(2013, 9, 30), date(2013, 10, 15), date(2013, 11, 30), date(2013, 12, 31))
-              for l in book(history, day).lines if l.id == japan.id]
+              for ln in book(history, day).lines if ln.id == japan.id]
     assert states == [
         ("earned", Decimal(0), M5, date(2013, 10, 20)),
         ("invoiced", Decimal(0), M5, date(2013, 11, 1)),
@@ -106,8 +106,8 @@ def test_terms_name_the_payer_agreement_and_due_date_and_add_schedule_items_no_r
         entered(_terms(payment_days=45, payment_after="trigger"), date(2013, 1, 1)),
     ]
     lines = book(history, date(2013, 9, 30)).lines
-    assert [(l.territory, l.status, l.basis, l.counterparty, l.agreement, l.amount, l.due_on, l.terms_assumed)
-            for l in lines] == [
+    assert [(ln.territory, ln.status, ln.basis, ln.counterparty, ln.agreement, ln.amount, ln.due_on, ln.terms_assumed)
+            for ln in lines] == [
         ("JP", "earned", "reported", "Roche", "roche-tdm1", M5, date(2013, 11, 4), False),
         ("EU", "contingent", "reported", "Roche", "roche-tdm1", M5, None, False),
         ("US", "contingent", "terms", "Roche", "roche-tdm1", Decimal(10_500_000), None, False),

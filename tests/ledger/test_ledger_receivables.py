@@ -4,7 +4,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
 from ledger_facts import M5, book, kadcyla_2013_09_20, read
 
 from projections.receivables import bucket, receivables

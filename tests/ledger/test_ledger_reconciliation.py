@@ -13,7 +13,7 @@ SEPT_30 = date(2013, 9, 30)
 
 
 def _summary(lines):
-    return [(l.territory, l.status, l.amount, l.currency, l.triggered_on, l.expected_by) for l in lines]
+    return [(ln.territory, ln.status, ln.amount, ln.currency, ln.triggered_on, ln.expected_by) for ln in lines]
 
 
 def test_the_seed_makes_one_earned_japan_line_and_one_contingent_eu_line():
@@ -35,7 +35,7 @@ def test_a_milestone_restated_in_the_body_of_a_release_is_the_line_of_its_first_
 def test_the_region_of_this_event_triggers_comes_from_the_sentence_before_it():
     history = kadcyla_2013_09_20()
     without_the_bullet = [r for r in history if r is not history[2]]
-    (japan,) = [l for l in book(without_the_bullet, SEPT_30).lines if l.status == "earned"]
+    (japan,) = [ln for ln in book(without_the_bullet, SEPT_30).lines if ln.status == "earned"]
     assert (japan.territory, japan.sources) == ("JP", [history[6].id, history[5].id])
 
 
@@ -77,7 +77,7 @@ def test_a_milestone_received_by_report_settles_the_earned_line_instead_of_addin
              amount=M5, currency="USD", quote="ImmunoGen received the $5 million milestone for the approval in Japan."),
     ]
     lines = book(history, date(2013, 12, 1)).lines
-    assert [(l.territory, l.status, l.paid, l.outstanding) for l in lines] == [
+    assert [(ln.territory, ln.status, ln.paid, ln.outstanding) for ln in lines] == [
         ("JP", "received", M5, Decimal(0)), ("EU", "contingent", Decimal(0), M5)]
 
 
@@ -87,7 +87,7 @@ def test_an_anticipation_and_a_trigger_in_one_release_stay_two_lines_even_with_n
         read(f.MilestoneTriggered, day, compound="X", payee="A", amount=M5, currency="USD", trigger="the approval"),
         read(f.MilestoneAnticipated, day, compound="X", payee="A", amount=M5, currency="USD", condition="approval"),
     ]
-    assert [l.status for l in book(history, day).lines] == ["earned", "contingent"]
+    assert [ln.status for ln in book(history, day).lines] == ["earned", "contingent"]
 
 
 def test_trigger_words_give_region_event_and_phase():
@@ -104,4 +104,4 @@ def test_an_entry_for_a_line_no_longer_in_view_changes_nothing():
     history = kadcyla_2013_09_20() + [
         entered(f.InvoiceIssued(line_id="L-00000000", amount=M5, currency="USD"), date(2013, 9, 25)),
     ]
-    assert [l.status for l in book(history, SEPT_30).lines] == ["earned", "contingent"]
+    assert [ln.status for ln in book(history, SEPT_30).lines] == ["earned", "contingent"]

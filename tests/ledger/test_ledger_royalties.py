@@ -41,7 +41,7 @@ def test_royalties_accrue_per_quarter_across_two_tiers_from_net_sales_and_terms(
     history = [entered(_agreement(), date(2015, 1, 1)), _sales("2015-Q1", 300 * M, date(2015, 4, 20)),
                _sales("2015-Q2", 300 * M, date(2015, 7, 20))]
     lines = book(history, date(2015, 8, 1)).lines
-    assert [(l.period, l.basis, l.kind, l.status, l.counterparty, l.amount, l.triggered_on, l.due_on) for l in lines] == [
+    assert [(ln.period, ln.basis, ln.kind, ln.status, ln.counterparty, ln.amount, ln.triggered_on, ln.due_on) for ln in lines] == [
         ("2015-Q1", "computed", "royalty", "earned", "Roche", 24 * M, date(2015, 3, 31), date(2015, 4, 30)),
         ("2015-Q2", "computed", "royalty", "earned", "Roche", 26 * M, date(2015, 6, 30), date(2015, 7, 30)),
     ]

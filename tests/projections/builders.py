@@ -1,7 +1,7 @@
 """Recorded facts made by hand, for projection tests that need no store."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from itertools import count
 
 from projections.history import RecordedFact, ReleaseInfo
@@ -13,7 +13,7 @@ _positions = count(1)
 def release(published: date, name: str = "r", recorded: datetime | None = None) -> ReleaseInfo:
     return ReleaseInfo(id=f"{name}{published:%Y%m%d}", file=f"{name}.txt", published=published,
                        published_from="dateline",
-                       recorded_at=recorded or datetime(2026, 1, 1, tzinfo=timezone.utc))
+                       recorded_at=recorded or datetime(2026, 1, 1, tzinfo=UTC))
 
 
 def recorded(fact_class: type[Fact], published: date, *, release_name: str = "r",

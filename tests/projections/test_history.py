@@ -1,4 +1,4 @@
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from builders import recorded
 
@@ -12,8 +12,8 @@ def _retraction(target: RecordedFact, on: date, at: datetime) -> RecordedFact:
 
 
 def test_as_of_sees_what_was_published_by_that_day_whenever_it_was_ingested():
-    early = recorded(TrialStarted, date(2008, 6, 3), recorded_at=datetime(2026, 5, 1, tzinfo=timezone.utc), phase="II")
-    late = recorded(ApprovalGranted, date(2013, 9, 20), recorded_at=datetime(2026, 1, 1, tzinfo=timezone.utc), region="JP")
+    early = recorded(TrialStarted, date(2008, 6, 3), recorded_at=datetime(2026, 5, 1, tzinfo=UTC), phase="II")
+    late = recorded(ApprovalGranted, date(2013, 9, 20), recorded_at=datetime(2026, 1, 1, tzinfo=UTC), region="JP")
     assert TimeView(as_of=date(2008, 12, 31)).select((late, early)) == (early,)
     assert TimeView(as_of=date(2013, 12, 31)).select((late, early)) == (early, late)
 
@@ -30,8 +30,8 @@ def test_occurred_by_falls_back_to_the_publication_date():
 
 
 def test_recorded_by_reproduces_what_the_store_held_at_an_instant():
-    stored = recorded(ApprovalGranted, date(2013, 9, 20), recorded_at=datetime(2026, 3, 1, tzinfo=timezone.utc), region="JP")
-    assert TimeView(recorded_by=datetime(2026, 2, 28, tzinfo=timezone.utc)).select((stored,)) == ()
+    stored = recorded(ApprovalGranted, date(2013, 9, 20), recorded_at=datetime(2026, 3, 1, tzinfo=UTC), region="JP")
+    assert TimeView(recorded_by=datetime(2026, 2, 28, tzinfo=UTC)).select((stored,)) == ()
 
 
 def test_facts_under_the_review_threshold_stay_out():
@@ -41,8 +41,8 @@ def test_facts_under_the_review_threshold_stay_out():
 
 def test_a_retraction_withdraws_its_event_from_its_own_time_on():
     approval = recorded(ApprovalGranted, date(2013, 9, 20), region="JP")
-    retraction = _retraction(approval, date(2026, 3, 1), datetime(2026, 3, 1, 12, tzinfo=timezone.utc))
+    retraction = _retraction(approval, date(2026, 3, 1), datetime(2026, 3, 1, 12, tzinfo=UTC))
     history = (approval, retraction)
     assert TimeView(as_of=date(2026, 2, 28)).select(history) == (approval,)
     assert TimeView(as_of=date(2026, 3, 1)).select(history) == (retraction,)
-    assert TimeView(recorded_by=datetime(2026, 3, 1, 11, tzinfo=timezone.utc)).select(history) == (approval,)
+    assert TimeView(recorded_by=datetime(2026, 3, 1, 11, tzinfo=UTC)).select(history) == (approval,)

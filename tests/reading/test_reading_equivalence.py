@@ -1,7 +1,6 @@
 """A release reads the same, sentence for sentence, as plain text, as a web page and as a PDF."""
 from __future__ import annotations
 
-import html
 import io
 import re
 from datetime import date
@@ -9,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from pdfminer.high_level import extract_pages
-
 from renderings import as_pdf, as_web_page
 
 from tracker.reading.datelines import find_dateline

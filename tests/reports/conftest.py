@@ -5,8 +5,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 import seed_facts
+
 import tracker.application as application
 from tracker import open_tracker
 from tracker.application import Tracker

@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from click.testing import CliRunner
 from icalendar import Calendar
@@ -60,7 +60,7 @@ def test_the_ics_file_reads_back_as_all_day_events_on_the_expected_by_day(seeded
     assert str(events[0]["description"]) == (
         "Expected by 2015-12-31 (window 2014-12-19 to 2015-12-31).\n"
         f"Source: {GATSBY_QUOTE}\n004_83069fae5d26605a.txt, line 7; event c974ba419839aefa.3")
-    assert events[0]["dtstamp"].dt == datetime(2015, 1, 1, tzinfo=timezone.utc)
+    assert events[0]["dtstamp"].dt == datetime(2015, 1, 1, tzinfo=UTC)
 
 
 def test_a_catalyst_keeps_its_uid_from_one_calendar_to_the_next(seeded):

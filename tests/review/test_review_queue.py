@@ -74,7 +74,7 @@ def test_an_accepted_event_enters_the_projections_from_the_decision_on(store):
     today = date.today().isoformat()
     assert _types(store, "--as-of", today) == ["ApprovalGranted", "TrialStarted", "FactReviewed"]
     assert _types(store, "--as-of", "2021-12-31") == ["ApprovalGranted"]
-    assert _run(store, "review", "list").output == f"nothing to review (threshold 0.5)\n"
+    assert _run(store, "review", "list").output == "nothing to review (threshold 0.5)\n"
 
 
 def test_an_edit_accepts_the_event_with_the_field_corrected(store):

@@ -309,7 +309,7 @@ FACT_CLASSES: tuple[type[Fact], ...] = (
     MilestoneConfirmed,
 )
 FACT_TYPES: dict[str, type[Fact]] = {cls.__name__: cls for cls in FACT_CLASSES}
-AnyFact = Annotated[Union[FACT_CLASSES], Field(discriminator="type")]  # type: ignore[valid-type]
+AnyFact = Annotated[Union[FACT_CLASSES], Field(discriminator="type")]  # type: ignore[valid-type]  # noqa: UP007
 
 _adapter: TypeAdapter[Fact] = TypeAdapter(AnyFact)
 

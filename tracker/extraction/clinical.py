@@ -4,14 +4,25 @@ from __future__ import annotations
 import re
 
 from tracker.domain.facts import (
-    DataPresented, DevelopmentStatusReported, Fact, ReadoutExpected, TopLineReported, TrialDesignReported, TrialStarted,
+    DataPresented,
+    DevelopmentStatusReported,
+    Fact,
+    ReadoutExpected,
+    TopLineReported,
+    TrialDesignReported,
+    TrialStarted,
 )
 from tracker.extraction.conferences import conferences_in
 from tracker.extraction.evidence import confidence_for, fact
 from tracker.extraction.phases import first_phase, phases_in
 from tracker.extraction.reading import Reading, SentenceView
 from tracker.extraction.trials import (
-    arms_in, design_terms_in, endpoint_in, enrollment_in, primary_endpoint_in, registry_ids_in,
+    arms_in,
+    design_terms_in,
+    endpoint_in,
+    enrollment_in,
+    primary_endpoint_in,
+    registry_ids_in,
 )
 
 _NON_INFERIOR = re.compile(r"\bnon-?inferiority\b|\bnon-?inferior\b", re.I)

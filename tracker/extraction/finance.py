@@ -13,7 +13,12 @@ from __future__ import annotations
 import re
 
 from tracker.domain.facts import (
-    Fact, MilestoneAnticipated, MilestoneReceived, MilestoneTriggered, PartnershipRecorded, RegulatoryDecisionExpected,
+    Fact,
+    MilestoneAnticipated,
+    MilestoneReceived,
+    MilestoneTriggered,
+    PartnershipRecorded,
+    RegulatoryDecisionExpected,
     RoyaltyReported,
 )
 from tracker.extraction.clauses import clause_around
@@ -21,8 +26,8 @@ from tracker.extraction.evidence import confidence_for, fact
 from tracker.extraction.money import Money, amounts_in
 from tracker.extraction.names import key, plain
 from tracker.extraction.payments import read_payment_parties
-from tracker.extraction.regions import places_in
 from tracker.extraction.reading import Reading, SentenceView
+from tracker.extraction.regions import places_in
 
 _PAYMENT = re.compile(r"\b(?:milestone payments?|payments?|upfront|up-front|license fees?|licen[cs]e payment)\b", re.I)
 _MILESTONE = re.compile(r"\bmilestones?\b", re.I)

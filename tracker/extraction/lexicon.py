@@ -17,8 +17,20 @@ from dataclasses import dataclass, field
 from tracker.dates import DATE_PATTERNS
 from tracker.extraction.aliases import AliasStatement, parenthetical_aliases, stated_former_names
 from tracker.extraction.names import (
-    ALL_CAPS, BRAND_STATEMENT, INN_PATTERN, NOT_NAMES, REGULATORY_SLOT, WITH_FORMULATION, MARKED_WORD, Mention,
-    key, kind_of, ocr_variants, pattern_mentions, plain, without_us_prefix,
+    ALL_CAPS,
+    BRAND_STATEMENT,
+    INN_PATTERN,
+    MARKED_WORD,
+    NOT_NAMES,
+    REGULATORY_SLOT,
+    WITH_FORMULATION,
+    Mention,
+    key,
+    kind_of,
+    ocr_variants,
+    pattern_mentions,
+    plain,
+    without_us_prefix,
 )
 from tracker.extraction.regions import agencies_in
 from tracker.extraction.trials import registry_spans, trial_names_in
@@ -226,7 +238,7 @@ class Lexicon:
         for name_key in self._written:
             members.setdefault(self._groups.find(name_key), []).append(name_key)
         canonical: dict[str, str] = {}
-        for root, keys in members.items():
+        for keys in members.values():
             def rank(name_key: str) -> tuple:
                 written = self._written[name_key].most_common(1)[0][0]
                 prefixed = without_us_prefix(written) != written

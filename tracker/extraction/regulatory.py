@@ -13,7 +13,12 @@ from __future__ import annotations
 import re
 
 from tracker.domain.facts import (
-    ApprovalGranted, Fact, RegulatoryDecisionExpected, RegulatoryOpinionIssued, RegulatorySubmission, SubmissionExpected,
+    ApprovalGranted,
+    Fact,
+    RegulatoryDecisionExpected,
+    RegulatoryOpinionIssued,
+    RegulatorySubmission,
+    SubmissionExpected,
 )
 from tracker.extraction.clauses import CLAUSE_BREAK, clause_around
 from tracker.extraction.evidence import confidence_for, fact
@@ -144,7 +149,7 @@ def _approval_facts(view: SentenceView, reading: Reading) -> list[Fact]:
             before = text[previous_names[-1].end:cue_start]
         lead_places = places_in(before)
         mentions_after = [m for m, _ in view.subjects() if m.start >= cue_end]
-        for index, compound in enumerate(compounds):
+        for compound in compounds:
             anchor = next((m for m in mentions_after if reading.name(m.written) == compound), None)
             tail_start = anchor.end if anchor and not passive else cue_end
             later = [m.start for m in mentions_after if m.start > tail_start]

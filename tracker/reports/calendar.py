@@ -14,7 +14,7 @@ calendar updates the same entries instead of adding copies.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from icalendar import Calendar, Event
@@ -81,7 +81,7 @@ def calendar_ics(entries: Iterable[CalendarEntry], horizon: date) -> bytes:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", f"Expected catalysts as of {horizon.isoformat()}")
-    stamp = datetime.combine(horizon, time.min, tzinfo=timezone.utc)
+    stamp = datetime.combine(horizon, time.min, tzinfo=UTC)
     for entry in entries:
         if entry.expected_by is None:
             continue

@@ -12,8 +12,8 @@ import io
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
-from itertools import count
 from decimal import Decimal
+from itertools import count
 
 import matplotlib
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
