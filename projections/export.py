@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from projections.history import RecordedFact
-from projections.names import NameBook
+from projections.names import NameBook, name_key
 
 _SOURCE_FIELDS = ("quote", "line", "offset", "confidence")
 
@@ -18,11 +18,15 @@ def event_record(recorded: RecordedFact, names: NameBook) -> dict[str, Any]:
         fields.pop(name, None)
     as_written = fields.pop("compound")
     kind = fields.pop("type")
+    canonical = names.canonical(as_written)
+    if kind == "CompoundAliasRecorded" and canonical and name_key(fields["alias"]) == name_key(canonical):
+        # The statement links two names; shown under the canonical one, its alias is the other.
+        fields["alias"] = as_written
     occurred_on = fields.pop("occurred_on")
     record: dict[str, Any] = {
         "id": recorded.id,
         "type": kind,
-        "compound": names.canonical(as_written),
+        "compound": canonical,
         "reported_on": recorded.reported_on.isoformat(),
         "occurred_on": occurred_on,
         **fields,

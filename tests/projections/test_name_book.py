@@ -2,6 +2,7 @@ from datetime import date
 
 from builders import recorded
 
+from projections.export import event_record
 from projections.names import NameBook, name_key
 from tracker.domain.facts import CompoundAliasRecorded, DevelopmentStatusReported
 
@@ -40,3 +41,13 @@ def test_an_unknown_name_is_not_found_but_keeps_itself_as_canonical():
     book = NameBook()
     assert book.find("nothing") is None
     assert book.canonical("nothing") == "nothing"
+
+
+def test_an_alias_statement_exported_under_its_canonical_name_names_the_other_name():
+    statement = _alias("DuoBody-X1", "ZX1047", "code")
+    names = NameBook.from_history([statement, _alias("ZX1047", "zorbitamab", "inn")])
+    record = event_record(statement, names)
+    assert (record["compound"], record["alias"]) == ("zorbitamab", "ZX1047")
+    only_codes = NameBook.from_history([statement])
+    assert (event_record(statement, only_codes)["compound"], event_record(statement, only_codes)["alias"]) == (
+        "ZX1047", "DuoBody-X1")

@@ -138,3 +138,8 @@ def test_a_sentence_spans_its_original_offsets():
 
 def test_paragraphs_are_numbered_as_blocks():
     assert [(s.text, s.block) for s in split("One.\nTwo.\n\nThree.")] == [("One.", 0), ("Two.", 0), ("Three.", 1)]
+
+
+def test_a_bullet_marker_alone_on_its_line_starts_an_item_with_the_line_after_it():
+    assert texts("|●\n|Net sales rose 12% to USD 90 million\n|●\n|The guidance is unchanged\n") == [
+        "|● |Net sales rose 12% to USD 90 million", "|● |The guidance is unchanged"]

@@ -109,7 +109,7 @@ _ABBREVIATIONS = {
 }
 
 _SENTENCE_END = re.compile(r"""[.!?]["')\]]*(?=\s+["'(\[]?[A-Z0-9\u2013\u2014-])""")
-_BULLET = re.compile(r"^\s*(?:[-*\u2022\u25cf\u2013\u2014]|\|\s*[\u2022\u25cf]|\(\d+\)|\d+\.)\s")
+_BULLET = re.compile(r"^\s*(?:[-*\u2022\u25cf\u2013\u2014]|\|\s*[\u2022\u25cf]|\(\d+\)|\d+\.)(?:\s|$)")
 _TERMINAL = re.compile(r"""[.!?:;]["')\]]*\s*$|^\s*$""")
 
 
