@@ -8,55 +8,65 @@ another:
     from tracker import open_tracker
     tracker = open_tracker("tracker.db")
     tracker.ingest(["seeds/"])
-    tracker.status("kadcyla", as_of=date(2013, 9, 30))
+    tracker.status("kadcyla", TimeView(as_of=date(2013, 9, 30)))
 """
 from __future__ import annotations
 
 import difflib
+import random
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from eventsourcing.application import Application
-from eventsourcing.utils import get_topic
 from eventsourcing.persistence import IntegrityError, PersistenceError, Transcoder
+from eventsourcing.utils import get_topic
 
+from projections.catchup import FactsProjection, entry_id, recorded_facts
 from projections.diff import Difference, diff
 from projections.explain import Explanation, explain, line_explanation
 from projections.export import event_records
-from projections.replay import ReplayStep, replay
-from projections.catchup import FactsProjection, entry_id, recorded_facts
 from projections.history import RecordedFact, TimeView
-from projections.names import NameBook, name_key
-from projections.review import Pending, edited, pending
-from projections.recorders import FactRow, PostgresFactsView, SQLiteFactsView
-from projections.status import CompoundStatus, compound_status
 from projections.ledger import Ledger, LedgerLine, ledger
+from projections.names import NameBook, name_key
 from projections.receivables import GroupBy, ReceivablesReport, receivables
+from projections.recorders import FactRow, PostgresFactsView, SQLiteFactsView
+from projections.replay import ReplayStep, replay
+from projections.review import Pending, edited, pending
+from projections.status import CompoundStatus, compound_status
 from tracker import line_entries
-from tracker.rates import read_rates
-from tracker.terms import read_terms
 from tracker.domain.entry import Entry
 from tracker.domain.facts import EventRetracted, Fact, FactReviewed
 from tracker.domain.release import Release, release_uuid
 from tracker.errors import ReleaseError, StoreError, TrackerError, UnknownCompound
-from tracker.extraction import extract
+from tracker.export import ENTRIES, Export, StoredEntry, StoredFact, StoredRelease, is_export, read_export, write_export
 from tracker.integrity import Verification
 from tracker.integrity import verify as verify_chain
-from tracker.export import ENTRIES, Export, StoredEntry, StoredFact, StoredRelease, is_export, read_export, write_export
 from tracker.manual import fact_from_fields
-from tracker.reissue import Issue, headline, reissue
+from tracker.rates import read_rates
+from tracker.reissue import Issue, headline, headline_of, reissue
 from tracker.render import events_jsonl as render_jsonl
-from tracker.reading.releases import ReleaseDocument, Skipped, discover, manifest_for, read_release
 from tracker.reports.calendar import CalendarEntry, calendar_ics, catalyst_calendar
 from tracker.reports.report import Report, build_report
-from tracker.store import SCHEMA_VERSION, default_db, describe, register_domain_transcodings, store_settings
+from tracker.store import (
+    SCHEMA_VERSION,
+    default_db,
+    describe,
+    lock_timeout,
+    register_domain_transcodings,
+    store_settings,
+)
+from tracker.terms import read_terms
+
+if TYPE_CHECKING:
+    from tracker.reading.releases import ReleaseDocument, Skipped
 
 
 
@@ -110,15 +120,24 @@ class Tracker:
     def _opened(self) -> tuple[EventStore, FactsProjection]:
         """The event store and its read model, opened (and created) on first use, so that failing reads
         write nothing. A store marked by a newer schema than this tracker's is refused rather than misread."""
-        try:
-            store = EventStore(env=store_settings(self.db))
-            view_class = PostgresFactsView if self.db.startswith(("postgresql://", "postgres://")) else SQLiteFactsView
-            projection = FactsProjection(store, store.factory.tracking_recorder(view_class))
-            written_by = projection.view.claim_schema(SCHEMA_VERSION)
-        except TrackerError:
-            raise
-        except (PersistenceError, OSError, sqlite3.Error) as error:
-            raise StoreError(f"{describe(self.db)}: cannot open the event store: {_one_line(error)}") from None
+        settings = store_settings(self.db)
+        deadline, pause = time.monotonic() + lock_timeout(), 0.02
+        while True:
+            store = None
+            try:
+                store = EventStore(env=settings)
+                view_class = PostgresFactsView if self.db.startswith(("postgresql://", "postgres://")) else SQLiteFactsView
+                projection = FactsProjection(store, store.factory.tracking_recorder(view_class))
+                written_by = projection.view.claim_schema(SCHEMA_VERSION)
+                break
+            except (PersistenceError, OSError, sqlite3.Error) as error:
+                if store is not None:
+                    store.close()
+                if not (_contended(error) and time.monotonic() < deadline):
+                    raise StoreError(f"{describe(self.db)}: cannot open the event store: {_one_line(error)}") from None
+                # Another process is creating the tables or holds the lock this moment: try again shortly.
+                time.sleep(pause * random.uniform(0.5, 1.5))
+                pause = min(pause * 2, 1.0)
         if written_by > SCHEMA_VERSION:
             store.close()
             raise StoreError(f"{describe(self.db)}: written by a newer version of the tracker (schema {written_by}; "
@@ -156,8 +175,10 @@ class Tracker:
             outcomes.append(outcome)
             if progress:
                 progress(outcome)
-        for document in documents:
-            outcome = self.ingest_document(document)
+        documents.reverse()
+        while documents:
+            # Let go of each release once stored: its sentences and extraction caches weigh far more than its text.
+            outcome = self.ingest_document(documents.pop())
             outcomes.append(outcome)
             if progress:
                 progress(outcome)
@@ -170,7 +191,7 @@ class Tracker:
         outcome = IngestOutcome(document.file, document.id, document.published, document.published_from, len(facts), False)
         if self._has_release(document.id):
             return IngestOutcome(**{**outcome.__dict__, "duplicate": True})
-        issue = Issue(document.id, headline(document.text), document.published)
+        issue = Issue(document.id, headline_of(document.sentences), document.published)
         link = reissue(issue, self._issues.get(issue.headline, ()))
         release = Release(release_id=document.id, file=document.file, published=document.published,
                           published_from=document.published_from, text=document.text,
@@ -527,13 +548,32 @@ class Tracker:
         return canonical
 
 
+def _contended(error: BaseException) -> bool:
+    """Is `error` another process holding the store, or creating its tables, at the same moment? Worth a retry."""
+    cause = error.__cause__ or error
+    if isinstance(error, IntegrityError):
+        return True  # PostgreSQL: two processes created the same table at once
+    if isinstance(cause, sqlite3.Error):
+        return getattr(cause, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_BUSY
+    return type(cause).__name__ in ("DeadlockDetected", "SerializationFailure", "LockNotAvailable")
+
+
 def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split()) or type(error).__name__
+
+
+def extract(document: ReleaseDocument) -> list[Fact]:
+    """The facts a release states. The extraction engine is imported on first use: queries never pay for it."""
+    from tracker.extraction import extract as extract_facts
+
+    return extract_facts(document)
 
 
 def read_releases(paths: Sequence[Path | str], published: date | None = None,
                   manifest: Path | None = None) -> tuple[list[ReleaseDocument], list[Skipped]]:
     """Read and date every release under `paths`; every problem is collected and raised together."""
+    from tracker.reading.releases import Skipped, discover, manifest_for, read_release  # only when ingesting
+
     paths = [Path(p) for p in paths]
     dates = manifest_for(paths, manifest)
     documents: list[ReleaseDocument] = []

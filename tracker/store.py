@@ -26,6 +26,20 @@ def default_db() -> str:
     return os.environ.get("TRACKER_DB") or DEFAULT_DB
 
 
+#: How long to wait for another process's lock on the store before giving up, in seconds (env TRACKER_LOCK_TIMEOUT).
+DEFAULT_LOCK_TIMEOUT = 30
+
+
+def lock_timeout() -> int:
+    """Seconds to wait for a store another process holds: `TRACKER_LOCK_TIMEOUT`, a whole number, else 30."""
+    value = os.environ.get("TRACKER_LOCK_TIMEOUT", "").strip()
+    if not value:
+        return DEFAULT_LOCK_TIMEOUT
+    if not value.isdigit() or int(value) < 1:
+        raise StoreError(f"TRACKER_LOCK_TIMEOUT={value!r}: give a whole number of seconds, 1 or more")
+    return int(value)
+
+
 def describe(db: str) -> str:
     """The database as it may be shown to a user: a URL's password is masked."""
     url = urlparse(db)
@@ -49,6 +63,7 @@ def store_settings(db: str) -> dict[str, str]:
             "POSTGRES_USER": unquote(url.username or ""),
             "POSTGRES_PASSWORD": unquote(url.password or ""),
             "POSTGRES_CONNECT_TIMEOUT": "5",
+            "POSTGRES_LOCK_TIMEOUT": str(lock_timeout()),
             "APPLICATION_RECORDER_TOPIC": "tracker.integrity:ChainedPostgresRecorder",
             "POSTGRES_CREATE_TABLE": "y",
         }
@@ -60,7 +75,7 @@ def store_settings(db: str) -> dict[str, str]:
     return {
         "PERSISTENCE_MODULE": "eventsourcing.sqlite",
         "SQLITE_DBNAME": str(path),
-        "SQLITE_LOCK_TIMEOUT": "30",
+        "SQLITE_LOCK_TIMEOUT": str(lock_timeout()),
         "APPLICATION_RECORDER_TOPIC": "tracker.integrity:ChainedSQLiteRecorder",
     }
 

@@ -1,0 +1,360 @@
+"""Benchmarks of the tracker on a generated corpus, against the raw `eventsourcing` recorder.
+
+    python benchmarks/run.py                      # a quick run: 2,000 releases
+    python benchmarks/run.py --releases 100000    # about 800k events; takes a while
+
+Prints, for one corpus size on SQLite:
+
+- ingest throughput (`Tracker.ingest` of the whole folder, what `tracker
+  ingest` runs), with the time it spent reading files, extracting facts, and
+  storing them (including catching the read model up), timed in the same run;
+- rebuild throughput (`tracker rebuild`);
+- `status --as-of` and `receivables --as-of` latency, median and p95, through
+  the Python API (store opened and warm) and as whole `tracker` commands;
+- one more release ingested into the full store, as a whole command;
+- peak memory (maximum resident set) of each phase, each run in its own process;
+- the same events written and read by the plain `SQLiteApplicationRecorder`
+  (one transaction per release, as the tracker saves them; read back and
+  decoded page by page, as the catch-up reads them): the ratios to beat.
+
+Each phase runs in a child process (this script with --phase) so that its peak
+memory is its own. Figures are printed as a table and, with --json, as JSON.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from uuid import UUID
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(REPO), str(REPO / "benchmarks")]
+
+TARGETS = {
+    "ingest_ratio": 3.0,
+    "rebuild_ratio": 2.0,
+    "query_ms": 50.0,
+    "command_s": 0.5,
+    "memory_mb": 500.0,
+}
+
+
+# ---- phases, each run in its own process --------------------------------------------------------
+
+
+def phase_ingest(db: str, corpus: Path) -> dict:
+    """`Tracker.ingest` of the whole folder (what `tracker ingest` runs), timing its parts in the same run."""
+    import tracker.application as application
+
+    spent = {"read_s": 0.0, "extract_s": 0.0, "catch_up_s": 0.0}
+
+    def timed(part: str, function):
+        def run(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[part] += time.perf_counter() - started
+        return run
+
+    application.read_releases = timed("read_s", application.read_releases)
+    application.extract = timed("extract_s", application.extract)
+    tracker = application.Tracker(db)
+    tracker.catch_up = timed("catch_up_s", tracker.catch_up)
+    started = time.perf_counter()
+    report = tracker.ingest([corpus])
+    seconds = time.perf_counter() - started
+    tracker.close()
+    return {"seconds": seconds, "releases": len(report.ingested), **spent}
+
+
+def phase_queries(db: str, kind: str, samples: int, seed: int) -> dict:
+    """`status` or `receivables` through the Python API, on a store opened once and warmed by a first query."""
+    from projections.history import TimeView
+    from tracker.application import Tracker
+
+    tracker = Tracker(db)
+    names, days = query_samples(db, samples + 1, seed)
+    if kind == "status":
+        ask = lambda name, day: tracker.status(name, TimeView(as_of=day))  # noqa: E731
+    else:
+        ask = lambda name, day: tracker.receivables(TimeView(as_of=day))  # noqa: E731
+    ask(names[0], days[0])
+    seconds = []
+    for name, day in zip(names[1:], days[1:]):
+        started = time.perf_counter()
+        ask(name, day)
+        seconds.append(time.perf_counter() - started)
+    tracker.close()
+    return {"seconds": seconds}
+
+
+def phase_raw_write(source: str, raw: str) -> dict:
+    """The tracker's stored events written again by the plain recorder, one transaction per release."""
+    from eventsourcing.persistence import StoredEvent
+
+    app = raw_application(raw)
+    spent, events = 0.0, 0
+    with sqlite3.connect(source) as connection:
+        rows = connection.execute("SELECT originator_id, originator_version, topic, state FROM stored_events "
+                                  "ORDER BY rowid")
+        batch: list[StoredEvent] = []
+        while chunk := rows.fetchmany(2000):
+            for originator_id, version, topic, state in chunk:
+                event = StoredEvent(UUID(originator_id) if isinstance(originator_id, str) else UUID(bytes=originator_id),
+                                    version, topic, state)
+                if batch and event.originator_id != batch[0].originator_id:
+                    started = time.perf_counter()
+                    app.recorder.insert_events(batch)
+                    spent += time.perf_counter() - started
+                    events += len(batch)
+                    batch = []
+                batch.append(event)
+        if batch:
+            started = time.perf_counter()
+            app.recorder.insert_events(batch)
+            spent += time.perf_counter() - started
+            events += len(batch)
+    app.close()
+    return {"seconds": spent, "events": events}
+
+
+def phase_raw_read(raw: str) -> dict:
+    """Every event read back by the plain recorder and decoded to a domain event, page by page."""
+    app = raw_application(raw)
+    started = time.perf_counter()
+    position, events = 0, 0
+    while page := app.recorder.select_notifications(position, 2000, inclusive_of_start=False):
+        for notification in page:
+            app.mapper.to_domain_event(notification)
+        events += len(page)
+        position = page[-1].id
+    seconds = time.perf_counter() - started
+    app.close()
+    return {"seconds": seconds, "events": events}
+
+
+def raw_application(path: str):
+    """The tracker's own application class (for its transcodings) on the plain `SQLiteApplicationRecorder`."""
+    from tracker.application import EventStore
+
+    return EventStore(env={"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": path})
+
+
+PHASES = {"ingest": phase_ingest, "queries": phase_queries, "raw-write": phase_raw_write, "raw-read": phase_raw_read}
+
+
+# ---- the parent: runs the phases and commands, measures, prints ----------------------------------
+
+
+def query_samples(db: str, count: int, seed: int) -> tuple[list[str], list[date]]:
+    """Compound names and as-of days to ask about, the same for every run on the same store."""
+    with sqlite3.connect(db) as connection:
+        names = [row[0] for row in connection.execute(
+            "SELECT DISTINCT json_extract(fact, '$.compound') FROM facts_view WHERE compound_key IS NOT NULL ORDER BY 1")]
+    rng = random.Random(seed)
+    chosen = [rng.choice(names) for _ in range(count)]
+    days = [date(2000, 1, 1) + timedelta(days=rng.randint(0, 9000)) for _ in range(count)]
+    return chosen, days
+
+
+def tracker_command() -> list[str]:
+    """The installed `tracker` command, or the CLI module run by this Python on a fresh clone."""
+    found = shutil.which("tracker")
+    return [found] if found else [sys.executable, str(REPO / "cli.py")]
+
+
+def run_child(argv: list[str], capture: bool = False, timeout: float | None = None) -> tuple[float | None, float, str]:
+    """Run a command: its wall time (None when it ran out of `timeout` and was killed), its peak resident memory
+    in MB, and its output when captured."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(argv, stdout=out if capture else subprocess.DEVNULL, stderr=err, cwd=REPO)
+        timed_out = False
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if timeout is not None and time.perf_counter() - started > timeout:
+                process.kill()
+                _, status, usage = os.wait4(process.pid, 0)
+                timed_out = True
+                break
+            time.sleep(0.001)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0 and not timed_out:
+            err.seek(0)
+            raise SystemExit(f"{' '.join(argv)} failed ({process.returncode}): {err.read().decode().strip()}")
+        out.seek(0)
+        return (None if timed_out else seconds), usage.ru_maxrss / 1024, out.read().decode()
+
+
+def run_phase(name: str, *args: str, timeout: float | None = None) -> tuple[dict | None, float]:
+    _, memory, output = run_child([sys.executable, __file__, "--phase", name, *args], capture=True, timeout=timeout)
+    return (json.loads(output) if output else None), memory
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def stored_events(db: str) -> tuple[int, int]:
+    """How many events and how many releases the store holds."""
+    with sqlite3.connect(db) as connection:
+        return (connection.execute("SELECT count(*) FROM stored_events").fetchone()[0],
+                connection.execute("SELECT count(*) FROM releases_view").fetchone()[0])
+
+
+def benchmark(args: argparse.Namespace) -> dict:
+    from corpus import generate
+
+    work = args.work.resolve()
+    corpus = work / f"corpus-{args.releases}-{args.seed}"
+    if not (corpus / "manifest.csv").exists():
+        started = time.perf_counter()
+        generate(corpus, args.releases, args.seed)
+        log(f"generated {args.releases} releases in {time.perf_counter() - started:.1f} s: {corpus}")
+    extra = work / "one-more"
+    generate(extra, 1, args.seed + 1)
+    db = str(work / "tracker.db")
+    raw = str(work / "raw.db")
+    for stale in (db, raw):
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(stale + suffix).unlink(missing_ok=True)
+    tracker = [*tracker_command(), "--db", db]
+    figures: dict = {"releases": args.releases, "seed": args.seed, "timeout": args.timeout}
+
+    log("ingest ...")
+    ingest, memory = run_phase("ingest", db, str(corpus))
+    events, releases = stored_events(db)
+    figures["ingest"] = {**ingest, "events": events, "stored_releases": releases, "memory_mb": memory}
+    log(f"  {ingest['seconds']:.1f} s, {events} events")
+
+    log("raw recorder write and read ...")
+    written, memory = run_phase("raw-write", db, raw)
+    figures["raw_write"] = {**written, "memory_mb": memory}
+    read, memory = run_phase("raw-read", raw)
+    figures["raw_read"] = {**read, "memory_mb": memory}
+
+    log("rebuild ...")
+    seconds, memory, _ = run_child([*tracker, "rebuild"])
+    figures["rebuild"] = {"seconds": seconds, "memory_mb": memory}
+
+    for kind in ("status", "receivables"):
+        log(f"{kind} through the Python API ...")
+        queries, memory = run_phase("queries", db, kind, str(args.queries), str(args.seed), timeout=args.timeout)
+        figures[f"api_{kind}"] = {"seconds": queries["seconds"] if queries else None, "memory_mb": memory}
+
+    log("whole commands ...")
+    names, days = query_samples(db, args.commands, args.seed + 2)
+    for kind in ("status", "receivables"):
+        seconds, peak = [], 0.0
+        for name, day in zip(names, days):
+            took, memory, _ = run_child([*tracker, kind, *([name] if kind == "status" else []), "--as-of",
+                                         day.isoformat()], timeout=args.timeout)
+            peak = max(peak, memory)
+            if took is None:
+                seconds = None
+                break
+            seconds.append(took)
+        figures[f"command_{kind}"] = {"seconds": seconds, "memory_mb": peak}
+    seconds, memory, _ = run_child([*tracker, "ingest", str(extra)])
+    figures["ingest_one_more"] = {"seconds": seconds, "memory_mb": memory}
+    return figures
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def table(f: dict) -> str:
+    """The figures, each beside its target."""
+    ingest, raw_w, raw_r = f["ingest"], f["raw_write"], f["raw_read"]
+    events = ingest["events"]
+    storing = ingest["seconds"] - ingest["read_s"] - ingest["extract_s"]
+    rows: list[tuple[str, str, str]] = []
+
+    def row(what: str, value: str, target: str = "", met: bool | None = None) -> None:
+        rows.append((what, value, f"{target} {'met' if met else 'NOT met'}" if met is not None else target))
+
+    row("releases / stored events", f"{ingest['stored_releases']:,} / {events:,}")
+    row("ingest (Tracker.ingest, as tracker ingest)", f"{ingest['seconds']:.1f} s: "
+        f"{ingest['releases'] / ingest['seconds']:,.0f} releases/s, {events / ingest['seconds']:,.0f} events/s")
+    row("  of which reading files", f"{ingest['read_s']:.1f} s")
+    row("  of which extraction", f"{ingest['extract_s']:.1f} s")
+    row("  of which storing (incl. read model)", f"{storing:.1f} s ({ingest['catch_up_s']:.1f} s catching the read model up): "
+        f"{events / storing:,.0f} events/s")
+    row("raw recorder write", f"{raw_w['seconds']:.1f} s: {raw_w['events'] / raw_w['seconds']:,.0f} events/s")
+    ratio = ingest["seconds"] / raw_w["seconds"]
+    row("ingest / raw write", f"{ratio:.1f}x", "<= 3x", ratio <= TARGETS["ingest_ratio"])
+    ratio = storing / raw_w["seconds"]
+    row("  storing only / raw write", f"{ratio:.1f}x", "<= 3x", ratio <= TARGETS["ingest_ratio"])
+    row("rebuild (tracker rebuild)", f"{f['rebuild']['seconds']:.1f} s: {events / f['rebuild']['seconds']:,.0f} events/s")
+    row("raw recorder read + decode", f"{raw_r['seconds']:.1f} s: {raw_r['events'] / raw_r['seconds']:,.0f} events/s")
+    ratio = f["rebuild"]["seconds"] / raw_r["seconds"]
+    row("rebuild / raw read", f"{ratio:.1f}x", "<= 2x", ratio <= TARGETS["rebuild_ratio"])
+    for label, key, target, unit, scale in (
+            ("status --as-of, API", "api_status", "query_ms", "ms", 1000),
+            ("receivables --as-of, API", "api_receivables", "query_ms", "ms", 1000),
+            ("status --as-of, command", "command_status", "command_s", "s", 1),
+            ("receivables --as-of, command", "command_receivables", "command_s", "s", 1)):
+        values = f[key]["seconds"]
+        if values is None:
+            row(label, f"one query took more than {f['timeout']:g} s: stopped", f"< {TARGETS[target]:g} {unit}", False)
+            continue
+        digits = 0 if unit == "ms" else 2
+        median, p95 = statistics.median(values) * scale, percentile(values, 0.95) * scale
+        row(label, f"median {median:.{digits}f} {unit}, p95 {p95:.{digits}f} {unit} (n={len(values)})",
+            f"< {TARGETS[target]:g} {unit}", p95 < TARGETS[target])
+    row("ingest one more release into the store, command", f"{f['ingest_one_more']['seconds']:.2f} s")
+    for name in ("ingest", "rebuild", "api_status", "api_receivables", "command_status", "command_receivables",
+                 "ingest_one_more"):
+        row(f"peak memory (max RSS), {name.replace('_', ' ')}", f"{f[name]['memory_mb']:.0f} MB", "< 500 MB",
+            f[name]["memory_mb"] < TARGETS["memory_mb"])
+    width = max(len(r[0]) for r in rows)
+    value_width = max(len(r[1]) for r in rows)
+    return "\n".join(f"{what:<{width}}  {value:<{value_width}}  {target}".rstrip() for what, value, target in rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark the tracker against the raw eventsourcing recorder.")
+    parser.add_argument("--releases", type=int, default=2000, help="corpus size (default 2000: a quick run)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--work", type=Path, default=REPO / ".benchmarks" / "work",
+                        help="folder for the corpus (kept, reused) and the stores (replaced)")
+    parser.add_argument("--queries", type=int, default=40, help="API queries timed")
+    parser.add_argument("--commands", type=int, default=10, help="whole commands timed per kind")
+    parser.add_argument("--timeout", type=float, default=600,
+                        help="seconds after which a query phase or command is stopped and reported as too slow")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
+    args, rest = parser.parse_known_args()
+    if args.phase:
+        converters = {"queries": (str, str, int, int)}.get(args.phase)
+        values = [convert(value) for convert, value in zip(converters, rest)] if converters else rest
+        arguments = [Path(v) if args.phase == "ingest" and i == 1 else v for i, v in enumerate(values)]
+        print(json.dumps(PHASES[args.phase](*arguments)))
+        return
+    if rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    figures = benchmark(args)
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2))
+    print(f"python benchmarks/run.py --releases {args.releases} --seed {args.seed}  (SQLite, {os.cpu_count()} CPUs)")
+    print(table(figures))
+
+
+if __name__ == "__main__":
+    main()
