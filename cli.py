@@ -14,7 +14,6 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from decimal import Decimal, InvalidOperation
 from functools import wraps
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import click
@@ -31,13 +30,6 @@ from tracker.domain.facts import FACT_TYPES
 from tracker.errors import TrackerError
 from tracker.manual import OWN_COMMANDS, RECORDABLE_TYPES, typed_fields
 from tracker.store import DEFAULT_DB
-
-
-def _version() -> str:
-    try:
-        return version("milestone-tracker")
-    except PackageNotFoundError:
-        return "unknown"
 
 
 def on_terminal(stream) -> bool:
@@ -142,7 +134,7 @@ def field_pairs(options: tuple[str, ...]) -> list[tuple[str, str]]:
 
 
 @click.group(cls=TrackerGroup)
-@click.version_option(_version(), "--version", prog_name="tracker")
+@click.version_option(package_name="milestone-tracker", prog_name="tracker")
 @click.option("--db", envvar="TRACKER_DB", default=DEFAULT_DB, show_default=True,
               help="SQLite file, or a postgresql:// URL (env TRACKER_DB).")
 @click.option("--review-threshold", type=click.FloatRange(0, 1), envvar="TRACKER_REVIEW_THRESHOLD",

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventsourcing.persistence import Tracking
-from eventsourcing.postgres import PostgresTrackingRecorder
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 
 COLUMNS = ("notification_id", "event_id", "type", "compound_key", "alias_key", "retracts", "reported_on",
@@ -73,6 +72,8 @@ class FactsView:
             "CREATE INDEX IF NOT EXISTS facts_view_compound ON facts_view (compound_key)",
             "CREATE INDEX IF NOT EXISTS facts_view_alias ON facts_view (alias_key)",
             "CREATE INDEX IF NOT EXISTS facts_view_retracts ON facts_view (retracts)",
+            "CREATE INDEX IF NOT EXISTS facts_view_type ON facts_view (type)",
+            "CREATE INDEX IF NOT EXISTS facts_view_release ON facts_view (release_uuid)",
             "CREATE TABLE IF NOT EXISTS tracker_schema (id INTEGER PRIMARY KEY, version INTEGER NOT NULL)",
             "CREATE TABLE IF NOT EXISTS releases_view (release_uuid TEXT PRIMARY KEY, release_id TEXT NOT NULL, "
             "file TEXT NOT NULL, published TEXT NOT NULL, published_from TEXT NOT NULL, recorded_at TEXT NOT NULL, "
@@ -124,14 +125,29 @@ class FactsView:
     def facts_about(self, keys: Iterable[str]) -> list[FactRow]:
         """The facts naming one of `keys`, the alias facts linking them, every corporate affiliation,
         and retractions of any of these."""
-        marks, values = self._in(keys)
-        rows = self.facts(f"WHERE compound_key IN ({marks}) OR alias_key IN ({marks}) "
-                          "OR type = 'PartyAffiliationRecorded'", values + values)
-        ids = [r.event_id for r in rows]
-        seen = {r.notification_id for r in rows}
-        for start in range(0, len(ids), 500):
-            marks, chunk = self._in(ids[start:start + 500])
-            rows += [r for r in self.facts(f"WHERE retracts IN ({marks})", chunk) if r.notification_id not in seen]
+        return self.facts_related(keys, ())
+
+    def facts_related(self, keys: Iterable[str], release_uuids: Iterable[str]) -> list[FactRow]:
+        """The facts naming one of `keys` or read from one of the releases, the alias facts linking
+        the names, every corporate affiliation and review decision, and retractions of any of these."""
+        keys, release_uuids = list(keys), list(release_uuids)
+        found: dict[int, FactRow] = {}
+        for column, values in (("compound_key", keys), ("alias_key", keys), ("release_uuid", release_uuids)):
+            found.update((r.notification_id, r) for r in self._facts_in(column, values))
+        found.update((r.notification_id, r) for r in self._facts_in("type", ["PartyAffiliationRecorded", "FactReviewed"]))
+        found.update((r.notification_id, r) for r in self._facts_in("retracts", [r.event_id for r in found.values()]))
+        return sorted(found.values(), key=lambda row: row.notification_id)
+
+    def facts_of_types(self, types: Iterable[str]) -> list[FactRow]:
+        return self._facts_in("type", types)
+
+    def _facts_in(self, column: str, values: Iterable[str]) -> list[FactRow]:
+        """Rows whose `column` is one of `values`, asked in chunks small enough for any database."""
+        values = list(values)
+        rows: list[FactRow] = []
+        for start in range(0, len(values), 500):
+            marks, chunk = self._in(values[start:start + 500])
+            rows += self.facts(f"WHERE {column} IN ({marks})", chunk)
         return rows
 
     def alias_edges(self, keys: Iterable[str]) -> list[tuple[str, str]]:
@@ -173,34 +189,3 @@ class SQLiteFactsView(FactsView, SQLiteTrackingRecorder):
             cursor.execute("DELETE FROM facts_view")
             cursor.execute("DELETE FROM releases_view")
             cursor.execute("DELETE FROM tracking WHERE application_name != '__migration__'")
-
-
-class PostgresFactsView(FactsView, PostgresTrackingRecorder):
-    placeholder = "%s"
-
-    def __init__(self, *args: Any, **kwargs: Any):
-        from psycopg.sql import SQL
-
-        super().__init__(*args, **kwargs)
-        # Creating the tables waits for another connection's lock no longer than writing does (TRACKER_LOCK_TIMEOUT).
-        self.sql_create_statements.insert(0, SQL("SET LOCAL lock_timeout = '{0}s'").format(self.datastore.lock_timeout))
-        self.sql_create_statements.extend(SQL(statement) for statement in self._schema_statements())
-
-    def _types(self) -> tuple[str, str]:
-        return "BIGINT", "DOUBLE PRECISION"
-
-    def _select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
-        sql = sql.replace("json_extract(fact, '$.compound')", "(fact::json ->> 'compound')")
-        sql = sql.replace("json_extract(fact, '$.alias')", "(fact::json ->> 'alias')")
-        with self.datastore.get_connection() as connection, connection.cursor() as cursor:
-            cursor.execute(sql, list(params))
-            return [tuple(row.values()) for row in cursor.fetchall()]
-
-    def clear(self) -> None:
-        from psycopg.sql import SQL, Identifier
-
-        with self.datastore.transaction(commit=True) as cursor:
-            cursor.execute("DELETE FROM facts_view")
-            cursor.execute("DELETE FROM releases_view")
-            cursor.execute(SQL("DELETE FROM {0}.{1} WHERE application_name != '__migration__'").format(
-                Identifier(self.datastore.schema), Identifier(self.tracking_table_name)))

@@ -34,10 +34,10 @@ from projections.diff import Difference, diff
 from projections.explain import Explanation, explain, line_explanation
 from projections.export import event_records
 from projections.history import RecordedFact, TimeView
-from projections.ledger import Ledger, LedgerLine, ledger
+from projections.ledger import LEDGER_FACT_TYPES, Ledger, LedgerLine, ledger
 from projections.names import NameBook, name_key
 from projections.receivables import GroupBy, ReceivablesReport, receivables
-from projections.recorders import FactRow, PostgresFactsView, SQLiteFactsView
+from projections.recorders import FactRow, FactsView, SQLiteFactsView
 from projections.replay import ReplayStep, replay
 from projections.review import Pending, edited, pending
 from projections.status import CompoundStatus, compound_status
@@ -126,7 +126,7 @@ class Tracker:
             store = None
             try:
                 store = EventStore(env=settings)
-                view_class = PostgresFactsView if self.db.startswith(("postgresql://", "postgres://")) else SQLiteFactsView
+                view_class = _view_class(self.db)
                 projection = FactsProjection(store, store.factory.tracking_recorder(view_class))
                 written_by = projection.view.claim_schema(SCHEMA_VERSION)
                 break
@@ -271,11 +271,21 @@ class Tracker:
         keys = self._name_group(name_key(compound))
         return self._recorded(self.projection.view.facts_about(keys))
 
-    def _name_group(self, key: str) -> set[str]:
-        """Every name key linked to `key` by alias facts, found edge by edge."""
-        group, frontier = {key}, {key}
+    def ledger_history(self) -> tuple[RecordedFact, ...]:
+        """The facts the ledger reads: those that make or change its lines, and the other facts of
+        their compounds (all names) and releases. Costs in proportion to the money in the store."""
+        self.catch_up()
+        money = self.projection.view.facts_of_types(LEDGER_FACT_TYPES)
+        keys = self._name_group(*{row.compound_key for row in money if row.compound_key})
+        releases = {row.release_uuid for row in money if row.release_uuid}
+        return self._recorded(self.projection.view.facts_related(keys, releases))
+
+    def _name_group(self, *keys: str) -> set[str]:
+        """Every name key linked to `keys` by alias facts, found edge by edge."""
+        group, frontier = set(keys), set(keys)
         while frontier:
-            edges = self.projection.view.alias_edges(frontier)
+            edges = [edge for start in range(0, len(frontier), 500)
+                     for edge in self.projection.view.alias_edges(sorted(frontier)[start:start + 500])]
             found = {k for edge in edges for k in edge if k} - group
             group |= found
             frontier = found
@@ -286,15 +296,18 @@ class Tracker:
         releases = {r.release_uuid: r for r in self.projection.view.releases(uuids)} if uuids else {}
         return recorded_facts(rows, releases)
 
-    def view(self, view: TimeView, compound: str | None = None) -> tuple[tuple[RecordedFact, ...], NameBook]:
-        """The facts in view (all, or one compound's), in export order, and the names they resolve through.
+    def view(self, view: TimeView, compound: str | None = None,
+             history: tuple[RecordedFact, ...] | None = None) -> tuple[tuple[RecordedFact, ...], NameBook]:
+        """The facts in view, in export order, and the names they resolve through: of the whole
+        history, of one compound's, or of the `history` given.
 
         Names resolve through every alias recorded by the view's `recorded_by`
         instant, whatever its publication date: a compound keeps one identity
         across time, so "kadcyla" finds the 2008 facts about T-DM1, while the
         facts shown stay those in view.
         """
-        history = self.history() if compound is None else self.history_of(compound)
+        if history is None:
+            history = self.history() if compound is None else self.history_of(compound)
         identities = TimeView(recorded_by=view.recorded_by, review_threshold=view.review_threshold)
         return view.select(history), NameBook.from_history(identities.select(history))
 
@@ -324,10 +337,10 @@ class Tracker:
 
     def ledger(self, view: TimeView = TimeView(), compound: str | None = None) -> Ledger:
         """Every milestone and royalty line in view, with its history; optionally of one compound (any alias)."""
-        selected, names = self.view(view)
+        selected, names = self.view(view, history=self.ledger_history())
         book = ledger(selected, names, view.horizon)
         if compound:
-            canonical = self._resolve(compound, names)
+            canonical = self._resolve(compound, self.view(view, compound)[1])
             book.lines = [line for line in book.lines if line.compound == canonical]
         return book
 
@@ -555,7 +568,18 @@ def _contended(error: BaseException) -> bool:
         return True  # PostgreSQL: two processes created the same table at once
     if isinstance(cause, sqlite3.Error):
         return getattr(cause, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_BUSY
+    if type(cause).__name__ == "InternalError_" and "concurrently updated" in str(cause):
+        return True  # PostgreSQL: two processes created the same index at once
     return type(cause).__name__ in ("DeadlockDetected", "SerializationFailure", "LockNotAvailable")
+
+
+def _view_class(db: str) -> type[FactsView]:
+    """The read model's recorder for the store's database; PostgreSQL's is imported only when used."""
+    if db.startswith(("postgresql://", "postgres://")):
+        from tracker.postgres import PostgresFactsView
+
+        return PostgresFactsView
+    return SQLiteFactsView
 
 
 def _one_line(error: BaseException) -> str:

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventsourcing.persistence import ApplicationRecorder, StoredEvent
-from eventsourcing.postgres import PostgresApplicationRecorder
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor
 
 GENESIS = "0" * 64
@@ -58,51 +57,6 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
             c.execute(f"SELECT notification_id, hash FROM {CHAIN_TABLE} WHERE notification_id > ? "
                       "ORDER BY notification_id LIMIT ?", (after, limit))
             return [(row[0], row[1]) for row in c.fetchall()]
-
-
-class ChainedPostgresRecorder(PostgresApplicationRecorder):
-    """The PostgreSQL application recorder, writing the hash chain under the insert's table lock."""
-
-    def __init__(self, *args: Any, **kwargs: Any):
-        from psycopg.sql import SQL, Identifier
-
-        super().__init__(*args, **kwargs)
-        # Creating the tables waits for another connection's lock no longer than writing does (TRACKER_LOCK_TIMEOUT).
-        self.sql_create_statements.insert(0, SQL("SET LOCAL lock_timeout = '{0}s'").format(self.datastore.lock_timeout))
-        self.sql_create_statements.append(
-            SQL("CREATE TABLE IF NOT EXISTS {0}.{1} (notification_id BIGINT PRIMARY KEY, hash TEXT NOT NULL)")
-            .format(Identifier(self.datastore.schema), Identifier(CHAIN_TABLE)))
-
-    def _fetch_ids_after_insert_events(self, curs: Any, stored_events: Sequence[StoredEvent], **kwargs: Any):
-        from psycopg.sql import SQL, Identifier
-
-        ids = super()._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
-        if not ids:
-            return ids
-        table = SQL("{0}.{1}").format(Identifier(self.datastore.schema), Identifier(CHAIN_TABLE))
-        try:
-            curs.execute(SQL("SELECT hash FROM {0} WHERE notification_id < %s ORDER BY notification_id DESC LIMIT 1")
-                         .format(table), (ids[0],))
-            row = curs.fetchone()
-            previous = row["hash"] if row else GENESIS
-            for notification_id, event in zip(ids, stored_events):
-                previous = link(previous, event)
-                curs.execute(SQL("INSERT INTO {0} VALUES (%s, %s)").format(table), (notification_id, previous))
-        except Exception:
-            # The library's insert catches what is raised here and commits a healthy transaction before
-            # re-raising; a failed statement makes PostgreSQL roll the whole insert back instead.
-            curs.execute("SELECT 'milestone-tracker: hash chain not written'::integer")
-            raise
-        return ids
-
-    def chain(self, after: int, limit: int) -> list[tuple[int, str]]:
-        from psycopg.sql import SQL, Identifier
-
-        with self.datastore.get_connection() as conn, conn.cursor() as curs:
-            curs.execute(SQL("SELECT notification_id, hash FROM {0}.{1} WHERE notification_id > %s "
-                             "ORDER BY notification_id LIMIT %s").format(
-                Identifier(self.datastore.schema), Identifier(CHAIN_TABLE)), (after, limit))
-            return [(row["notification_id"], row["hash"]) for row in curs.fetchall()]
 
 
 @dataclass(frozen=True)

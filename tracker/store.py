@@ -64,7 +64,7 @@ def store_settings(db: str) -> dict[str, str]:
             "POSTGRES_PASSWORD": unquote(url.password or ""),
             "POSTGRES_CONNECT_TIMEOUT": "5",
             "POSTGRES_LOCK_TIMEOUT": str(lock_timeout()),
-            "APPLICATION_RECORDER_TOPIC": "tracker.integrity:ChainedPostgresRecorder",
+            "APPLICATION_RECORDER_TOPIC": "tracker.postgres:ChainedPostgresRecorder",
             "POSTGRES_CREATE_TABLE": "y",
         }
     path = Path(db)

@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from icalendar import Calendar, Event
 from pydantic import BaseModel
 
 from projections.status import CompoundStatus
@@ -77,6 +76,8 @@ def calendar_ics(entries: Iterable[CalendarEntry], horizon: date) -> bytes:
 
     Its DTSTAMP is the view's horizon, so the calendar of a day is the same file whenever it is made.
     """
+    from icalendar import Calendar, Event  # only here: a tenth of every command's start otherwise
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

@@ -1,0 +1,87 @@
+"""What only a PostgreSQL store needs: the hash-chained recorder and the read model's tables there.
+
+Kept apart so that a command on an SQLite store never imports the PostgreSQL
+driver (a tenth of a second at every start).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from eventsourcing.persistence import StoredEvent
+from eventsourcing.postgres import PostgresApplicationRecorder, PostgresTrackingRecorder
+from psycopg.sql import SQL, Identifier
+
+from projections.recorders import FactsView
+from tracker import integrity
+
+#: Serialises creating the tracker's tables and indexes across processes (an advisory lock's key).
+SCHEMA_LOCK = SQL("SELECT pg_advisory_xact_lock(7306813210)")
+
+
+class ChainedPostgresRecorder(PostgresApplicationRecorder):
+    """The PostgreSQL application recorder, writing the hash chain under the insert's table lock."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        # Creating the tables waits for another connection's lock no longer than writing does (TRACKER_LOCK_TIMEOUT).
+        self.sql_create_statements.insert(0, SQL("SET LOCAL lock_timeout = '{0}s'").format(self.datastore.lock_timeout))
+        self.sql_create_statements.insert(1, SCHEMA_LOCK)
+        self.sql_create_statements.append(
+            SQL("CREATE TABLE IF NOT EXISTS {0}.{1} (notification_id BIGINT PRIMARY KEY, hash TEXT NOT NULL)")
+            .format(Identifier(self.datastore.schema), Identifier(integrity.CHAIN_TABLE)))
+
+    def _fetch_ids_after_insert_events(self, curs: Any, stored_events: Sequence[StoredEvent], **kwargs: Any):
+        ids = super()._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
+        if not ids:
+            return ids
+        table = SQL("{0}.{1}").format(Identifier(self.datastore.schema), Identifier(integrity.CHAIN_TABLE))
+        try:
+            curs.execute(SQL("SELECT hash FROM {0} WHERE notification_id < %s ORDER BY notification_id DESC LIMIT 1")
+                         .format(table), (ids[0],))
+            row = curs.fetchone()
+            previous = row["hash"] if row else integrity.GENESIS
+            for notification_id, event in zip(ids, stored_events):
+                previous = integrity.link(previous, event)
+                curs.execute(SQL("INSERT INTO {0} VALUES (%s, %s)").format(table), (notification_id, previous))
+        except Exception:
+            # The library's insert catches what is raised here and commits a healthy transaction before
+            # re-raising; a failed statement makes PostgreSQL roll the whole insert back instead.
+            curs.execute("SELECT 'milestone-tracker: hash chain not written'::integer")
+            raise
+        return ids
+
+    def chain(self, after: int, limit: int) -> list[tuple[int, str]]:
+        with self.datastore.get_connection() as conn, conn.cursor() as curs:
+            curs.execute(SQL("SELECT notification_id, hash FROM {0}.{1} WHERE notification_id > %s "
+                             "ORDER BY notification_id LIMIT %s").format(
+                Identifier(self.datastore.schema), Identifier(integrity.CHAIN_TABLE)), (after, limit))
+            return [(row["notification_id"], row["hash"]) for row in curs.fetchall()]
+
+
+class PostgresFactsView(FactsView, PostgresTrackingRecorder):
+    placeholder = "%s"
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        # Creating the tables waits for another connection's lock no longer than writing does (TRACKER_LOCK_TIMEOUT).
+        self.sql_create_statements.insert(0, SQL("SET LOCAL lock_timeout = '{0}s'").format(self.datastore.lock_timeout))
+        self.sql_create_statements.insert(1, SCHEMA_LOCK)
+        self.sql_create_statements.extend(SQL(statement) for statement in self._schema_statements())
+
+    def _types(self) -> tuple[str, str]:
+        return "BIGINT", "DOUBLE PRECISION"
+
+    def _select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        sql = sql.replace("json_extract(fact, '$.compound')", "(fact::json ->> 'compound')")
+        sql = sql.replace("json_extract(fact, '$.alias')", "(fact::json ->> 'alias')")
+        with self.datastore.get_connection() as connection, connection.cursor() as cursor:
+            cursor.execute(sql, list(params))
+            return [tuple(row.values()) for row in cursor.fetchall()]
+
+    def clear(self) -> None:
+        with self.datastore.transaction(commit=True) as cursor:
+            cursor.execute("DELETE FROM facts_view")
+            cursor.execute("DELETE FROM releases_view")
+            cursor.execute(SQL("DELETE FROM {0}.{1} WHERE application_name != '__migration__'").format(
+                Identifier(self.datastore.schema), Identifier(self.tracking_table_name)))
