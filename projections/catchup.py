@@ -22,6 +22,7 @@ from projections.recorders import FactRow, FactsView, ReleaseRow
 from tracker.domain.entry import Entry
 from tracker.domain.facts import CompoundAliasRecorded, EventRetracted, fact_from_dict
 from tracker.domain.release import Release
+from tracker.reissue import headline
 
 BATCH = 2000
 
@@ -75,7 +76,7 @@ class FactsProjection:
         if isinstance(event, Release.Ingested):
             row = ReleaseRow(event.originator_id.hex, event.release_id, event.file, event.published.isoformat(),
                              event.published_from, event.timestamp.isoformat(),
-                             event.supersedes, event.superseded_by)
+                             event.supersedes, event.superseded_by, headline(event.text))
             self._releases[row.release_uuid] = row
             releases.append(row)
         elif isinstance(event, Release.FactRecorded):

@@ -22,7 +22,7 @@ from eventsourcing.sqlite import SQLiteTrackingRecorder
 COLUMNS = ("notification_id", "event_id", "type", "compound_key", "alias_key", "retracts", "reported_on",
            "occurred_by", "recorded_at", "confidence", "release_uuid", "position", "entered_by", "reason", "fact")
 RELEASE_COLUMNS = ("release_uuid", "release_id", "file", "published", "published_from", "recorded_at", "supersedes",
-                   "superseded_by")
+                   "superseded_by", "headline")
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,8 @@ class ReleaseRow:
     recorded_at: str
     supersedes: str | None = None
     superseded_by: str | None = None
+    headline: str = ""
+    """Folded, as `tracker.reissue` compares headlines to spot corrected re-issues."""
 
 
 class FactsView:
@@ -77,7 +79,8 @@ class FactsView:
             "CREATE TABLE IF NOT EXISTS tracker_schema (id INTEGER PRIMARY KEY, version INTEGER NOT NULL)",
             "CREATE TABLE IF NOT EXISTS releases_view (release_uuid TEXT PRIMARY KEY, release_id TEXT NOT NULL, "
             "file TEXT NOT NULL, published TEXT NOT NULL, published_from TEXT NOT NULL, recorded_at TEXT NOT NULL, "
-            "supersedes TEXT, superseded_by TEXT)",
+            "supersedes TEXT, superseded_by TEXT, headline TEXT NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS releases_view_headline ON releases_view (headline)",
         ]
 
     def _types(self) -> tuple[str, str]:
@@ -155,6 +158,10 @@ class FactsView:
         return [(a, b) for a, b in self._select(
             "SELECT compound_key, alias_key FROM facts_view WHERE type = 'CompoundAliasRecorded' "
             f"AND (compound_key IN ({marks}) OR alias_key IN ({marks}))", values + values)]
+
+    def releases_headlined(self, headline: str) -> list[ReleaseRow]:
+        sql = f"SELECT {', '.join(RELEASE_COLUMNS)} FROM releases_view WHERE headline = {self.placeholder}"
+        return [ReleaseRow(*row) for row in self._select(sql, [headline])]
 
     def releases(self, uuids: Iterable[str]) -> list[ReleaseRow]:
         marks, values = self._in(uuids)

@@ -27,7 +27,6 @@ from uuid import UUID
 
 from eventsourcing.application import Application
 from eventsourcing.persistence import IntegrityError, PersistenceError, Transcoder
-from eventsourcing.utils import get_topic
 
 from projections.catchup import FactsProjection, entry_id, recorded_facts
 from projections.diff import Difference, diff
@@ -51,7 +50,7 @@ from tracker.integrity import Verification
 from tracker.integrity import verify as verify_chain
 from tracker.manual import fact_from_fields
 from tracker.rates import read_rates
-from tracker.reissue import Issue, headline, headline_of, reissue
+from tracker.reissue import Issue, headline_of, reissue
 from tracker.render import events_jsonl as render_jsonl
 from tracker.reports.calendar import CalendarEntry, calendar_ics, catalyst_calendar
 from tracker.reports.report import Report, build_report
@@ -115,6 +114,7 @@ class Tracker:
 
     def __init__(self, db: str | None = None):
         self.db = db or default_db()
+        self._stored_this_session: list[Issue] = []
 
     @cached_property
     def _opened(self) -> tuple[EventStore, FactsProjection]:
@@ -175,6 +175,8 @@ class Tracker:
             outcomes.append(outcome)
             if progress:
                 progress(outcome)
+        if documents:
+            self.catch_up()  # the re-issue check reads the stored releases' headlines from the read model
         documents.reverse()
         while documents:
             # Let go of each release once stored: its sentences and extraction caches weigh far more than its text.
@@ -192,7 +194,7 @@ class Tracker:
         if self._has_release(document.id):
             return IngestOutcome(**{**outcome.__dict__, "duplicate": True})
         issue = Issue(document.id, headline_of(document.sentences), document.published)
-        link = reissue(issue, self._issues.get(issue.headline, ()))
+        link = reissue(issue, self._issues(issue.headline))
         release = Release(release_id=document.id, file=document.file, published=document.published,
                           published_from=document.published_from, text=document.text,
                           supersedes=link.supersedes, superseded_by=link.superseded_by)
@@ -204,7 +206,7 @@ class Tracker:
             return IngestOutcome(**{**outcome.__dict__, "duplicate": True})
         except PersistenceError as error:
             raise StoreError(f"{describe(self.db)}: cannot write {document.file}: {error}") from None
-        self._issues.setdefault(issue.headline, []).append(issue)
+        self._stored_this_session.append(issue)
         return outcome
 
     def _has_release(self, release_id: str) -> bool:
@@ -382,15 +384,11 @@ class Tracker:
 
     # ---- audit ---------------------------------------------------------
 
-    @cached_property
-    def _issues(self) -> dict[str, list[Issue]]:
-        """Every stored release's headline and date, by headline (so one ingest costs the same in a store of any
-        size), for spotting corrected re-issues at ingest."""
-        issues: dict[str, list[Issue]] = {}
-        for event in self._stored_events(topics=(get_topic(Release.Ingested),)):
-            issue = Issue(event.release_id, headline(event.text), event.published)
-            issues.setdefault(issue.headline, []).append(issue)
-        return issues
+    def _issues(self, headline: str) -> list[Issue]:
+        """The stored releases with this headline (from the read model, and those stored since it caught up)."""
+        stored = [Issue(row.release_id, row.headline, date.fromisoformat(row.published))
+                  for row in self.projection.view.releases_headlined(headline)]
+        return stored + [issue for issue in self._stored_this_session if issue.headline == headline]
 
     def _stored_events(self, topics: Sequence[str] = ()) -> Iterator[Any]:
         """The stored domain events in log order, page by page, optionally of some topics only."""
