@@ -161,7 +161,7 @@ def query_samples(db: str, count: int, seed: int) -> tuple[list[str], list[date]
     """Compound names and as-of days to ask about, the same for every run on the same store."""
     with sqlite3.connect(db) as connection:
         names = [row[0] for row in connection.execute(
-            "SELECT DISTINCT json_extract(fact, '$.compound') FROM facts_view WHERE compound_key IS NOT NULL ORDER BY 1")]
+            "SELECT DISTINCT json_extract(fact, '$.compound') FROM facts_v2 WHERE compound_key IS NOT NULL ORDER BY 1")]
     rng = random.Random(seed)
     chosen = [rng.choice(names) for _ in range(count)]
     days = [date(2000, 1, 1) + timedelta(days=rng.randint(0, 9000)) for _ in range(count)]
@@ -214,7 +214,7 @@ def stored_events(db: str) -> tuple[int, int]:
     """How many events and how many releases the store holds."""
     with sqlite3.connect(db) as connection:
         return (connection.execute("SELECT count(*) FROM stored_events").fetchone()[0],
-                connection.execute("SELECT count(*) FROM releases_view").fetchone()[0])
+                connection.execute("SELECT count(*) FROM releases_v2").fetchone()[0])
 
 
 def benchmark(args: argparse.Namespace) -> dict:

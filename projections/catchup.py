@@ -18,7 +18,7 @@ from eventsourcing.persistence import IntegrityError, Tracking
 
 from projections.history import RecordedFact, ReleaseInfo
 from projections.names import name_key
-from projections.recorders import FactRow, FactsView, ReleaseRow
+from projections.recorders import READ_MODEL, FactRow, FactsView, ReleaseRow
 from tracker.domain.entry import Entry
 from tracker.domain.facts import CompoundAliasRecorded, EventRetracted, fact_from_dict
 from tracker.domain.release import Release
@@ -42,7 +42,7 @@ class FactsProjection:
 
     @property
     def position(self) -> int:
-        return self.view.max_tracking_id(self.app.name) or 0
+        return self.view.max_tracking_id(READ_MODEL) or 0
 
     def catch_up(self, progress: Callable[[int], object] | None = None) -> int:
         """Apply every event after the tracked position; returns how many notifications were applied."""
@@ -58,7 +58,7 @@ class FactsProjection:
                 event = self.app.mapper.to_domain_event(notification)
                 self._rows(notification.id, event, facts, releases)
             try:
-                self.view.write(facts, releases, Tracking(self.app.name, page[-1].id))
+                self.view.write(facts, releases, Tracking(READ_MODEL, page[-1].id))
             except IntegrityError:
                 # Another process applied these notifications first: start again from its position.
                 self._releases = {k: v for k, v in self._releases.items() if k not in {r.release_uuid for r in releases}}

@@ -19,6 +19,11 @@ from typing import Any
 from eventsourcing.persistence import Tracking
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 
+#: The read model's tables carry their shape's version, and so does its tracking record: a tracker that
+#: changes the shape starts new tables empty and fills them from the events the first time it opens an
+#: older store, instead of misreading the old ones.
+READ_MODEL = "facts_v2"
+
 COLUMNS = ("notification_id", "event_id", "type", "compound_key", "alias_key", "retracts", "reported_on",
            "occurred_by", "recorded_at", "confidence", "release_uuid", "position", "entered_by", "reason", "fact")
 RELEASE_COLUMNS = ("release_uuid", "release_id", "file", "published", "published_from", "recorded_at", "supersedes",
@@ -66,21 +71,21 @@ class FactsView:
     def _schema_statements(self) -> list[str]:
         number, real = self._types()
         return [
-            "CREATE TABLE IF NOT EXISTS facts_view ("
+            "CREATE TABLE IF NOT EXISTS facts_v2 ("
             f"notification_id {number} PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, type TEXT NOT NULL, "
             "compound_key TEXT, alias_key TEXT, retracts TEXT, reported_on TEXT NOT NULL, occurred_by TEXT NOT NULL, "
             f"recorded_at TEXT NOT NULL, confidence {real} NOT NULL, release_uuid TEXT, position {number} NOT NULL, "
             "entered_by TEXT, reason TEXT, fact TEXT NOT NULL)",
-            "CREATE INDEX IF NOT EXISTS facts_view_compound ON facts_view (compound_key)",
-            "CREATE INDEX IF NOT EXISTS facts_view_alias ON facts_view (alias_key)",
-            "CREATE INDEX IF NOT EXISTS facts_view_retracts ON facts_view (retracts)",
-            "CREATE INDEX IF NOT EXISTS facts_view_type ON facts_view (type)",
-            "CREATE INDEX IF NOT EXISTS facts_view_release ON facts_view (release_uuid)",
+            "CREATE INDEX IF NOT EXISTS facts_v2_compound ON facts_v2 (compound_key)",
+            "CREATE INDEX IF NOT EXISTS facts_v2_alias ON facts_v2 (alias_key)",
+            "CREATE INDEX IF NOT EXISTS facts_v2_retracts ON facts_v2 (retracts)",
+            "CREATE INDEX IF NOT EXISTS facts_v2_type ON facts_v2 (type)",
+            "CREATE INDEX IF NOT EXISTS facts_v2_release ON facts_v2 (release_uuid)",
             "CREATE TABLE IF NOT EXISTS tracker_schema (id INTEGER PRIMARY KEY, version INTEGER NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS releases_view (release_uuid TEXT PRIMARY KEY, release_id TEXT NOT NULL, "
+            "CREATE TABLE IF NOT EXISTS releases_v2 (release_uuid TEXT PRIMARY KEY, release_id TEXT NOT NULL, "
             "file TEXT NOT NULL, published TEXT NOT NULL, published_from TEXT NOT NULL, recorded_at TEXT NOT NULL, "
             "supersedes TEXT, superseded_by TEXT, headline TEXT NOT NULL)",
-            "CREATE INDEX IF NOT EXISTS releases_view_headline ON releases_view (headline)",
+            "CREATE INDEX IF NOT EXISTS releases_v2_headline ON releases_v2 (headline)",
         ]
 
     def _types(self) -> tuple[str, str]:
@@ -96,10 +101,10 @@ class FactsView:
     def _write(self, cursor: Any, facts: Sequence[FactRow], releases: Sequence[ReleaseRow], tracking: Tracking) -> None:
         p = self.placeholder
         if releases:
-            cursor.executemany(f"INSERT INTO releases_view VALUES ({', '.join([p] * len(RELEASE_COLUMNS))})",
+            cursor.executemany(f"INSERT INTO releases_v2 VALUES ({', '.join([p] * len(RELEASE_COLUMNS))})",
                                [tuple(vars(r).values()) for r in releases])
         if facts:
-            cursor.executemany(f"INSERT INTO facts_view VALUES ({', '.join([p] * len(COLUMNS))})",
+            cursor.executemany(f"INSERT INTO facts_v2 VALUES ({', '.join([p] * len(COLUMNS))})",
                                [tuple(vars(f).values()) for f in facts])
         self._insert_tracking(cursor, tracking)
 
@@ -122,7 +127,7 @@ class FactsView:
         return ", ".join([self.placeholder] * len(values)) or "NULL", values
 
     def facts(self, where: str = "", params: Sequence[Any] = ()) -> list[FactRow]:
-        sql = f"SELECT {', '.join(COLUMNS)} FROM facts_view {where} ORDER BY notification_id"
+        sql = f"SELECT {', '.join(COLUMNS)} FROM facts_v2 {where} ORDER BY notification_id"
         return [FactRow(*row) for row in self._select(sql, params)]
 
     def facts_about(self, keys: Iterable[str]) -> list[FactRow]:
@@ -156,23 +161,23 @@ class FactsView:
     def alias_edges(self, keys: Iterable[str]) -> list[tuple[str, str]]:
         marks, values = self._in(keys)
         return [(a, b) for a, b in self._select(
-            "SELECT compound_key, alias_key FROM facts_view WHERE type = 'CompoundAliasRecorded' "
+            "SELECT compound_key, alias_key FROM facts_v2 WHERE type = 'CompoundAliasRecorded' "
             f"AND (compound_key IN ({marks}) OR alias_key IN ({marks}))", values + values)]
 
     def releases_headlined(self, headline: str) -> list[ReleaseRow]:
-        sql = f"SELECT {', '.join(RELEASE_COLUMNS)} FROM releases_view WHERE headline = {self.placeholder}"
+        sql = f"SELECT {', '.join(RELEASE_COLUMNS)} FROM releases_v2 WHERE headline = {self.placeholder}"
         return [ReleaseRow(*row) for row in self._select(sql, [headline])]
 
     def releases(self, uuids: Iterable[str]) -> list[ReleaseRow]:
         marks, values = self._in(uuids)
-        sql = f"SELECT {', '.join(RELEASE_COLUMNS)} FROM releases_view WHERE release_uuid IN ({marks})"
+        sql = f"SELECT {', '.join(RELEASE_COLUMNS)} FROM releases_v2 WHERE release_uuid IN ({marks})"
         return [ReleaseRow(*row) for row in self._select(sql, values)]
 
     def name_spellings(self) -> list[str]:
         """Every compound name and alias recorded, as written."""
         return [row[0] for row in self._select(
-            "SELECT DISTINCT json_extract(fact, '$.compound') FROM facts_view WHERE compound_key IS NOT NULL "
-            "UNION SELECT DISTINCT json_extract(fact, '$.alias') FROM facts_view WHERE alias_key IS NOT NULL")]
+            "SELECT DISTINCT json_extract(fact, '$.compound') FROM facts_v2 WHERE compound_key IS NOT NULL "
+            "UNION SELECT DISTINCT json_extract(fact, '$.alias') FROM facts_v2 WHERE alias_key IS NOT NULL")]
 
     def clear(self) -> None:
         """Forget every row and the tracking position, for a rebuild."""
@@ -193,6 +198,6 @@ class SQLiteFactsView(FactsView, SQLiteTrackingRecorder):
 
     def clear(self) -> None:
         with self.datastore.transaction(commit=True) as cursor:
-            cursor.execute("DELETE FROM facts_view")
-            cursor.execute("DELETE FROM releases_view")
-            cursor.execute("DELETE FROM tracking WHERE application_name != '__migration__'")
+            cursor.execute("DELETE FROM facts_v2")
+            cursor.execute("DELETE FROM releases_v2")
+            cursor.execute("DELETE FROM tracking WHERE application_name = ?", [READ_MODEL])

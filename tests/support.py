@@ -92,4 +92,11 @@ def events_per_aggregate(db: str) -> dict[str, tuple[int, int]]:
 
 def read_model_rows(db: str) -> list[tuple[str, str]]:
     """Every (event id, type) row of the read model, in event id order."""
-    return _rows(db, "SELECT event_id, type FROM facts_view ORDER BY event_id")
+    return _rows(db, "SELECT event_id, type FROM facts_v2 ORDER BY event_id")
+
+
+def forget_read_model(db: str) -> None:
+    """Empty the read model and its tracking record, as a store from an older read-model shape would be."""
+    statements = ["DELETE FROM facts_v2", "DELETE FROM releases_v2"]
+    _run(db, [*statements, "DELETE FROM tracking WHERE application_name = 'facts_v2'"],
+         [*statements, "DELETE FROM tracker_tracking WHERE application_name = 'facts_v2'"])

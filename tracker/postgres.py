@@ -12,7 +12,7 @@ from eventsourcing.persistence import StoredEvent
 from eventsourcing.postgres import PostgresApplicationRecorder, PostgresTrackingRecorder
 from psycopg.sql import SQL, Identifier
 
-from projections.recorders import FactsView
+from projections.recorders import READ_MODEL, FactsView
 from tracker import integrity
 
 #: Serialises creating the tracker's tables and indexes across processes (an advisory lock's key).
@@ -81,7 +81,7 @@ class PostgresFactsView(FactsView, PostgresTrackingRecorder):
 
     def clear(self) -> None:
         with self.datastore.transaction(commit=True) as cursor:
-            cursor.execute("DELETE FROM facts_view")
-            cursor.execute("DELETE FROM releases_view")
-            cursor.execute(SQL("DELETE FROM {0}.{1} WHERE application_name != '__migration__'").format(
-                Identifier(self.datastore.schema), Identifier(self.tracking_table_name)))
+            cursor.execute("DELETE FROM facts_v2")
+            cursor.execute("DELETE FROM releases_v2")
+            cursor.execute(SQL("DELETE FROM {0}.{1} WHERE application_name = %s").format(
+                Identifier(self.datastore.schema), Identifier(self.tracking_table_name)), [READ_MODEL])
