@@ -13,14 +13,17 @@ another:
 from __future__ import annotations
 
 import difflib
+import os
 import random
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cached_property
+from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
@@ -177,19 +180,17 @@ class Tracker:
                 progress(outcome)
         if documents:
             self.catch_up()  # the re-issue check reads the stored releases' headlines from the read model
-        documents.reverse()
-        while documents:
-            # Let go of each release once stored: its sentences and extraction caches weigh far more than its text.
-            outcome = self.ingest_document(documents.pop())
+        for document, facts in _extracted(documents):
+            outcome = self.ingest_document(document, facts)
             outcomes.append(outcome)
             if progress:
                 progress(outcome)
         self.catch_up()
         return IngestReport(outcomes, skipped)
 
-    def ingest_document(self, document: ReleaseDocument) -> IngestOutcome:
-        """Store one read release and the facts extracted from it, atomically."""
-        facts = extract(document)
+    def ingest_document(self, document: ReleaseDocument, facts: list[Fact] | None = None) -> IngestOutcome:
+        """Store one read release and the facts extracted from it (here, unless given), atomically."""
+        facts = extract(document) if facts is None else facts
         outcome = IngestOutcome(document.file, document.id, document.published, document.published_from, len(facts), False)
         if self._has_release(document.id):
             return IngestOutcome(**{**outcome.__dict__, "duplicate": True})
@@ -589,6 +590,30 @@ def extract(document: ReleaseDocument) -> list[Fact]:
     from tracker.extraction import extract as extract_facts
 
     return extract_facts(document)
+
+
+#: From this many releases on, extraction runs in a process per CPU: a backfill is CPU-bound and
+#: extraction is a pure function of the release. Fewer are not worth the workers' start.
+PARALLEL_FROM = 200
+
+
+def _extracted(documents: list[ReleaseDocument]) -> Iterator[tuple[ReleaseDocument, list[Fact]]]:
+    """Each release with its facts, in order, letting go of each release once handed on
+    (its sentences and extraction caches weigh far more than its text)."""
+    workers = os.cpu_count() or 1
+    documents.reverse()
+    if len(documents) < PARALLEL_FROM or workers < 2:
+        while documents:
+            document = documents.pop()
+            yield document, extract(document)
+        return
+    from tracker.extraction import extract as extract_facts
+
+    # "spawn": the parent may hold database connections and their threads, which a fork would copy.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        while documents:
+            batch = [documents.pop() for _ in range(min(len(documents), 64 * workers))]
+            yield from zip(batch, pool.map(extract_facts, batch, chunksize=16))
 
 
 def read_releases(paths: Sequence[Path | str], published: date | None = None,

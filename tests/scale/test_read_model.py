@@ -42,3 +42,19 @@ def test_a_status_query_reads_only_the_facts_of_the_compounds_names(seeds, db):
     assert compounds == {"trastuzumab emtansine", "T-DM1"}
     assert {r.type for r in kadcyla if r.fact.compound is None} == {"PartyAffiliationRecorded"}
     assert len(kadcyla) < len(everything)
+
+
+def test_a_large_batch_read_in_parallel_gives_the_events_of_one_read_in_turn(seeds, tmp_path, monkeypatch):
+    """Extraction runs in a process per CPU from `PARALLEL_FROM` releases on; lowered here to use the seeds.
+    Reading is the same on either backend, so SQLite files serve for both stores."""
+    import tracker.application as application
+
+    def events_without_record_times(db: str) -> list[str]:
+        return [line.split(', "recorded_at"')[0] for line in _run(db, "events", "--format", "jsonl").splitlines()]
+
+    in_turn, parallel = str(tmp_path / "in-turn.db"), str(tmp_path / "parallel.db")
+    _run(in_turn, "ingest", str(seeds))
+    monkeypatch.setattr(application, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(application.os, "cpu_count", lambda: 2)
+    _run(parallel, "ingest", str(seeds))
+    assert events_without_record_times(parallel) == events_without_record_times(in_turn)
