@@ -8,7 +8,6 @@ the model is current), then reads only the rows it needs.
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import date, datetime
 from uuid import UUID
@@ -20,9 +19,8 @@ from projections.history import RecordedFact, ReleaseInfo
 from projections.names import name_key
 from projections.recorders import READ_MODEL, FactRow, FactsView, ReleaseRow
 from tracker.domain.entry import Entry
-from tracker.domain.facts import CompoundAliasRecorded, EventRetracted, fact_from_dict
+from tracker.domain.facts import CompoundAliasRecorded, EventRetracted, fact_from_json
 from tracker.domain.release import Release
-from tracker.reissue import headline
 
 BATCH = 2000
 
@@ -76,7 +74,7 @@ class FactsProjection:
         if isinstance(event, Release.Ingested):
             row = ReleaseRow(event.originator_id.hex, event.release_id, event.file, event.published.isoformat(),
                              event.published_from, event.timestamp.isoformat(),
-                             event.supersedes, event.superseded_by, headline(event.text))
+                             event.supersedes, event.superseded_by, event.headline)
             self._releases[row.release_uuid] = row
             releases.append(row)
         elif isinstance(event, Release.FactRecorded):
@@ -133,7 +131,7 @@ def recorded_facts(rows: list[FactRow], releases: dict[str, ReleaseRow]) -> tupl
                     published_from=r.published_from, recorded_at=datetime.fromisoformat(r.recorded_at),
                     supersedes=r.supersedes, superseded_by=r.superseded_by)
         result.append(RecordedFact(
-            id=row.event_id, fact=fact_from_dict(json.loads(row.fact)), reported_on=date.fromisoformat(row.reported_on),
+            id=row.event_id, fact=fact_from_json(row.fact), reported_on=date.fromisoformat(row.reported_on),
             recorded_at=datetime.fromisoformat(row.recorded_at), position=row.position, release=info,
             entered_by=row.entered_by, reason=row.reason))
     return tuple(result)

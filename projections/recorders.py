@@ -12,6 +12,7 @@ dialect differs.
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -122,10 +123,6 @@ class FactsView:
     def _select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         raise NotImplementedError
 
-    def _in(self, values: Iterable[str]) -> tuple[str, list[str]]:
-        values = list(values)
-        return ", ".join([self.placeholder] * len(values)) or "NULL", values
-
     def facts(self, where: str = "", params: Sequence[Any] = ()) -> list[FactRow]:
         sql = f"SELECT {', '.join(COLUMNS)} FROM facts_v2 {where} ORDER BY notification_id"
         return [FactRow(*row) for row in self._select(sql, params)]
@@ -138,40 +135,38 @@ class FactsView:
     def facts_related(self, keys: Iterable[str], release_uuids: Iterable[str]) -> list[FactRow]:
         """The facts naming one of `keys` or read from one of the releases, the alias facts linking
         the names, every corporate affiliation and review decision, and retractions of any of these."""
-        keys, release_uuids = list(keys), list(release_uuids)
-        found: dict[int, FactRow] = {}
-        for column, values in (("compound_key", keys), ("alias_key", keys), ("release_uuid", release_uuids)):
-            found.update((r.notification_id, r) for r in self._facts_in(column, values))
-        found.update((r.notification_id, r) for r in self._facts_in("type", ["PartyAffiliationRecorded", "FactReviewed"]))
-        found.update((r.notification_id, r) for r in self._facts_in("retracts", [r.event_id for r in found.values()]))
-        return sorted(found.values(), key=lambda row: row.notification_id)
+        keys, one_of = list(keys), self._one_of()
+        rows = self.facts(f"WHERE compound_key {one_of} OR alias_key {one_of} OR release_uuid {one_of} "
+                          "OR type IN ('PartyAffiliationRecorded', 'FactReviewed')",
+                          [self._list(keys), self._list(keys), self._list(release_uuids)])
+        seen = {row.notification_id for row in rows}
+        retractions = self.facts(f"WHERE retracts {one_of}", [self._list(row.event_id for row in rows)])
+        return sorted(rows + [r for r in retractions if r.notification_id not in seen], key=lambda r: r.notification_id)
 
     def facts_of_types(self, types: Iterable[str]) -> list[FactRow]:
-        return self._facts_in("type", types)
+        return self.facts(f"WHERE type {self._one_of()}", [self._list(types)])
 
-    def _facts_in(self, column: str, values: Iterable[str]) -> list[FactRow]:
-        """Rows whose `column` is one of `values`, asked in chunks small enough for any database."""
-        values = list(values)
-        rows: list[FactRow] = []
-        for start in range(0, len(values), 500):
-            marks, chunk = self._in(values[start:start + 500])
-            rows += self.facts(f"WHERE {column} IN ({marks})", chunk)
-        return rows
+    def _one_of(self) -> str:
+        """A condition "is one of the values of a list parameter": one parameter, however long the list."""
+        raise NotImplementedError
+
+    def _list(self, values: Iterable[str]) -> Any:
+        """The parameter `_one_of` takes."""
+        raise NotImplementedError
 
     def alias_edges(self, keys: Iterable[str]) -> list[tuple[str, str]]:
-        marks, values = self._in(keys)
+        keys, one_of = list(keys), self._one_of()
         return [(a, b) for a, b in self._select(
             "SELECT compound_key, alias_key FROM facts_v2 WHERE type = 'CompoundAliasRecorded' "
-            f"AND (compound_key IN ({marks}) OR alias_key IN ({marks}))", values + values)]
+            f"AND (compound_key {one_of} OR alias_key {one_of})", [self._list(keys), self._list(keys)])]
 
     def releases_headlined(self, headline: str) -> list[ReleaseRow]:
         sql = f"SELECT {', '.join(RELEASE_COLUMNS)} FROM releases_v2 WHERE headline = {self.placeholder}"
         return [ReleaseRow(*row) for row in self._select(sql, [headline])]
 
     def releases(self, uuids: Iterable[str]) -> list[ReleaseRow]:
-        marks, values = self._in(uuids)
-        sql = f"SELECT {', '.join(RELEASE_COLUMNS)} FROM releases_v2 WHERE release_uuid IN ({marks})"
-        return [ReleaseRow(*row) for row in self._select(sql, values)]
+        sql = f"SELECT {', '.join(RELEASE_COLUMNS)} FROM releases_v2 WHERE release_uuid {self._one_of()}"
+        return [ReleaseRow(*row) for row in self._select(sql, [self._list(uuids)])]
 
     def name_spellings(self) -> list[str]:
         """Every compound name and alias recorded, as written."""
@@ -185,6 +180,12 @@ class FactsView:
 
 
 class SQLiteFactsView(FactsView, SQLiteTrackingRecorder):
+    def _one_of(self) -> str:
+        return "IN (SELECT value FROM json_each(?))"
+
+    def _list(self, values: Iterable[str]) -> Any:
+        return json.dumps(list(values))
+
     def construct_create_table_statements(self) -> list[str]:
         return [*super().construct_create_table_statements(), *self._schema_statements()]
 

@@ -53,7 +53,7 @@ from tracker.integrity import Verification
 from tracker.integrity import verify as verify_chain
 from tracker.manual import fact_from_fields
 from tracker.rates import read_rates
-from tracker.reissue import Issue, headline_of, reissue
+from tracker.reissue import Issue, headline, headline_of, reissue
 from tracker.render import events_jsonl as render_jsonl
 from tracker.reports.calendar import CalendarEntry, calendar_ics, catalyst_calendar
 from tracker.reports.report import Report, build_report
@@ -197,7 +197,7 @@ class Tracker:
         issue = Issue(document.id, headline_of(document.sentences), document.published)
         link = reissue(issue, self._issues(issue.headline))
         release = Release(release_id=document.id, file=document.file, published=document.published,
-                          published_from=document.published_from, text=document.text,
+                          published_from=document.published_from, text=document.text, headline=issue.headline,
                           supersedes=link.supersedes, superseded_by=link.superseded_by)
         for fact in facts:
             release.record(fact)
@@ -287,8 +287,7 @@ class Tracker:
         """Every name key linked to `keys` by alias facts, found edge by edge."""
         group, frontier = set(keys), set(keys)
         while frontier:
-            edges = [edge for start in range(0, len(frontier), 500)
-                     for edge in self.projection.view.alias_edges(sorted(frontier)[start:start + 500])]
+            edges = self.projection.view.alias_edges(frontier)
             found = {k for edge in edges for k in edge if k} - group
             group |= found
             frontier = found
@@ -385,11 +384,11 @@ class Tracker:
 
     # ---- audit ---------------------------------------------------------
 
-    def _issues(self, headline: str) -> list[Issue]:
+    def _issues(self, folded_headline: str) -> list[Issue]:
         """The stored releases with this headline (from the read model, and those stored since it caught up)."""
         stored = [Issue(row.release_id, row.headline, date.fromisoformat(row.published))
-                  for row in self.projection.view.releases_headlined(headline)]
-        return stored + [issue for issue in self._stored_this_session if issue.headline == headline]
+                  for row in self.projection.view.releases_headlined(folded_headline)]
+        return stored + [issue for issue in self._stored_this_session if issue.headline == folded_headline]
 
     def _stored_events(self, topics: Sequence[str] = ()) -> Iterator[Any]:
         """The stored domain events in log order, page by page, optionally of some topics only."""
@@ -468,7 +467,7 @@ class Tracker:
         for stored in record.releases:
             release = Release._create(Release.Ingested, release_id=stored.release_id, file=stored.file,
                                       published=stored.published, published_from=stored.published_from,
-                                      text=stored.text, supersedes=stored.supersedes,
+                                      text=stored.text, headline=headline(stored.text), supersedes=stored.supersedes,
                                       superseded_by=stored.superseded_by, timestamp=stored.recorded_at)
             for fact in stored.facts:
                 release.trigger_event(Release.FactRecorded, fact=fact.fact, timestamp=fact.recorded_at)

@@ -5,7 +5,7 @@ driver (a tenth of a second at every start).
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from eventsourcing.persistence import StoredEvent
@@ -71,6 +71,12 @@ class PostgresFactsView(FactsView, PostgresTrackingRecorder):
 
     def _types(self) -> tuple[str, str]:
         return "BIGINT", "DOUBLE PRECISION"
+
+    def _one_of(self) -> str:
+        return "= ANY(%s)"
+
+    def _list(self, values: Iterable[str]) -> Any:
+        return list(values)
 
     def _select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         sql = sql.replace("json_extract(fact, '$.compound')", "(fact::json ->> 'compound')")

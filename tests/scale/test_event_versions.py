@@ -9,6 +9,9 @@ inserted here with plain SQL and read back through today's tracker:
   fact from before `line_id` existed.
 - ba711d0: the first `Entry.Made` (a payment recorded by hand), also without
   `line_id`.
+- 75e1a59 to 20a1e6b: `Release.Ingested` version 2
+  (with `supersedes`, without `headline`; this row written by hand in that
+  version's shape), upcast to version 3.
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ from tracker.domain.release import Release
 
 RELEASE_V1 = "15549eb5c2e259369067db8d8e06b7c1"
 ENTRY_V1 = "673877523ae64acd959dbce708c2d57f"
+RELEASE_V2 = "0c5d3a9f1e2b4c6d8e0f1a2b3c4d5e6f"
 OLD_EVENTS = [
     ('15549eb5c2e259369067db8d8e06b7c1', 1, 'tracker.domain.release:Release.Ingested',
      (b'{"timestamp":{"_type_":"datetime_iso","_data_":"2026-11-22T02:46:18.010662+00:00"},"originator_topic'
@@ -45,6 +49,12 @@ OLD_EVENTS = [
      b'on":null,"quote":"","line":null,"offset":0,"confidence":1.0,"payer":"Roche","payee":"Acme Bioscience'
      b's","amount":"2500000","currency":"USD","payment_kind":null,"type":"MilestoneReceived"}},"entered_by"'
      b':"auditor","reason":"wire of 2012-06-01","reported_on":{"_type_":"date_iso","_data_":"2012-06-01"}}')),
+    ('0c5d3a9f1e2b4c6d8e0f1a2b3c4d5e6f', 1, 'tracker.domain.release:Release.Ingested',
+     (b'{"timestamp":{"_type_":"datetime_iso","_data_":"2026-11-22T03:10:02.120000+00:00"},"originator_topic'
+     b'":"tracker.domain.release:Release","release_id":"5e1d2c3b4a596877","file":"acme-2013.txt","published'
+     b'":{"_type_":"date_iso","_data_":"2013-01-07"},"published_from":"dateline","text":"Acme Receives EC A'
+     b'pproval for Zentrilumab\\nBOSTON, Mass., January 7, 2013 (BUSINESS WIRE) -- Acme today announced th'
+     b'e EC approval.\\n","supersedes":null,"superseded_by":null,"class_version":2}')),
 ]
 
 
@@ -77,6 +87,14 @@ def test_a_version_1_release_event_is_upcast_to_supersede_nothing(db):
     assert (ingested.release_id, ingested.file, ingested.published, ingested.supersedes, ingested.superseded_by) == (
         "a87e7c71c15f430d", "acme-2012.txt", date(2012, 3, 2), None, None)
     assert [fact.type for fact in ingested.facts] == ["ApprovalGranted", "MilestoneReceived"]
+    tracker.close()
+
+
+def test_a_version_2_release_event_is_upcast_with_its_headline_read_from_its_text(db):
+    tracker = _tracker_with_old_events(db)
+    ingested = tracker.store.repository.get(RELEASE_V2)
+    assert (ingested.file, ingested.supersedes, ingested.headline) == (
+        "acme-2013.txt", None, "acme receives ec approval for zentrilumab")
     tracker.close()
 
 

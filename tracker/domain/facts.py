@@ -314,6 +314,11 @@ AnyFact = Annotated[Union[FACT_CLASSES], Field(discriminator="type")]  # type: i
 _adapter: TypeAdapter[Fact] = TypeAdapter(AnyFact)
 
 
+def fact_from_json(data: str | bytes) -> Fact:
+    """The fact a `model_dump_json()` text describes, validated (parsed and checked in one pass)."""
+    return _adapter.validate_json(data)
+
+
 def fact_from_dict(data: dict) -> Fact:
     """The fact a `model_dump(mode="json")` dict describes, validated."""
     return _adapter.validate_python(data)

@@ -31,9 +31,10 @@ class Release(Aggregate):
 
     class Ingested(Aggregate.Created):
         """The release read; a corrected re-issue names the release it `supersedes`, and a release
-        backfilled after its own correction names the release it is `superseded_by` (see tracker.reissue)."""
+        backfilled after its own correction names the release it is `superseded_by`; its `headline`,
+        folded, is what re-issues are matched on (see tracker.reissue)."""
 
-        class_version = 2
+        class_version = 3
         release_id: str
         file: str
         published: date
@@ -41,15 +42,23 @@ class Release(Aggregate):
         text: str
         supersedes: str | None
         superseded_by: str | None
+        headline: str
 
         @staticmethod
         def upcast_v1_v2(state: dict[str, Any]) -> None:
             """Releases stored before re-issues were detected supersede nothing."""
             state["supersedes"] = state["superseded_by"] = None
 
+        @staticmethod
+        def upcast_v2_v3(state: dict[str, Any]) -> None:
+            """Releases stored before headlines were kept: read it from the text, as it was matched then."""
+            from tracker.reissue import headline
+
+            state["headline"] = headline(state["text"])
+
     @event(Ingested)
     def __init__(self, release_id: str, file: str, published: date, published_from: str, text: str,
-                 supersedes: str | None = None, superseded_by: str | None = None):
+                 headline: str, supersedes: str | None = None, superseded_by: str | None = None):
         self.release_id = release_id
         self.file = file
         self.published = published
@@ -57,6 +66,7 @@ class Release(Aggregate):
         self.text = text
         self.supersedes = supersedes
         self.superseded_by = superseded_by
+        self.headline = headline
         self.facts: list[Fact] = []
 
     @event("FactRecorded")
