@@ -155,10 +155,12 @@ class FactsView:
         raise NotImplementedError
 
     def alias_edges(self, keys: Iterable[str]) -> list[tuple[str, str]]:
+        """(compound, alias) name keys of the alias facts touching `keys`: two index searches, not a scan."""
         keys, one_of = list(keys), self._one_of()
         return [(a, b) for a, b in self._select(
-            "SELECT compound_key, alias_key FROM facts_v2 WHERE type = 'CompoundAliasRecorded' "
-            f"AND (compound_key {one_of} OR alias_key {one_of})", [self._list(keys), self._list(keys)])]
+            f"SELECT compound_key, alias_key FROM facts_v2 WHERE compound_key {one_of} AND alias_key IS NOT NULL "
+            f"UNION SELECT compound_key, alias_key FROM facts_v2 WHERE alias_key {one_of}",
+            [self._list(keys), self._list(keys)])]
 
     def releases_headlined(self, headline: str) -> list[ReleaseRow]:
         sql = f"SELECT {', '.join(RELEASE_COLUMNS)} FROM releases_v2 WHERE headline = {self.placeholder}"
