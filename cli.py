@@ -48,7 +48,7 @@ class Failure(click.ClickException):
     """One line on stderr, "Error: ...", the prefix in red where colour is wanted."""
 
     def show(self, file=None) -> None:
-        stream = file or click.get_text_stream("stderr")
+        stream = file or sys.stderr
         colour = use_colour(stream)
         prefix = click.style("Error:", fg="red", bold=True) if colour else "Error:"
         click.echo(f"{prefix} {self.format_message()}", file=stream, color=colour)

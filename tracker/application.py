@@ -246,11 +246,20 @@ class Tracker:
     # ---- reading -------------------------------------------------------
 
     def catch_up(self) -> int:
-        """Bring the read model (opened with the store) up to date with the log; returns how many events it applied."""
-        try:
-            return self.projection.catch_up()
-        except PersistenceError as error:
-            raise StoreError(f"{describe(self.db)}: cannot update the read model: {error}") from None
+        """Bring the read model (opened with the store) up to date with the log; returns how many events it applied.
+
+        Another process catching up or creating its tables at the same moment may make the database give
+        up on one of them (PostgreSQL's deadlock detection): that is retried, until the lock timeout.
+        """
+        deadline, pause = time.monotonic() + lock_timeout(), 0.02
+        while True:
+            try:
+                return self.projection.catch_up()
+            except PersistenceError as error:
+                if not (_contended(error) and time.monotonic() < deadline):
+                    raise StoreError(f"{describe(self.db)}: cannot update the read model: {_one_line(error)}") from None
+                time.sleep(pause * random.uniform(0.5, 1.5))
+                pause = min(pause * 2, 1.0)
 
     def rebuild(self, progress: Callable[[int], Any] | None = None) -> int:
         """Rebuild the read model from the whole log; returns how many events it applied."""
