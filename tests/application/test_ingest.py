@@ -118,3 +118,12 @@ def test_a_retraction_keeps_the_event_in_the_log_but_out_of_the_view(tmp_path, d
 def test_a_store_path_in_a_missing_folder_is_refused_in_one_line(tmp_path):
     with pytest.raises(StoreError, match="does not exist"):
         open_tracker(str(tmp_path / "nowhere" / "t.db")).history()
+
+
+def test_a_manifest_at_the_root_of_a_data_set_dates_the_releases_in_its_folder(tmp_path, db):
+    releases = tmp_path / "releases"
+    releases.mkdir()
+    _write(releases, "undated.txt", "Acme announced that the FDA has approved Zentrilumab.\n")
+    _write(tmp_path, "manifest.tsv", "file\tcompany\tpublished\nundated.txt\tAcme\t2021-03-05\n")
+    report = open_tracker(db).ingest([releases / "undated.txt"])
+    assert [(o.published, o.published_from) for o in report.ingested] == [(date(2021, 3, 5), "manifest")]

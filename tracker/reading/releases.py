@@ -147,16 +147,19 @@ def discover(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
 
 
 def manifest_for(paths: Iterable[Path], explicit: Path | None = None) -> Manifest:
-    """The manifests beside the given files and inside the given folders, then the explicit one."""
+    """The manifests beside the given files or inside the given folders, and one level up (a data set
+    often keeps its manifest at its root, beside a `releases/` folder), then the explicit one.
+    A nearer manifest's date wins over a farther one's for the same file name."""
     manifest = Manifest.empty()
     seen: set[Path] = set()
     for path in paths:
-        folder = path if path.is_dir() else path.parent
-        for name in MANIFEST_NAMES:
-            candidate = (folder / name).resolve()
-            if candidate.is_file() and candidate not in seen:
-                seen.add(candidate)
-                manifest = manifest.merged(Manifest.load(candidate))
+        folder = (path if path.is_dir() else path.parent).resolve()
+        for place in (folder.parent, folder):
+            for name in MANIFEST_NAMES:
+                candidate = place / name
+                if candidate.is_file() and candidate not in seen:
+                    seen.add(candidate)
+                    manifest = manifest.merged(Manifest.load(candidate))
     if explicit is not None:
         manifest = manifest.merged(Manifest.load(explicit))
     return manifest
