@@ -319,8 +319,7 @@ class Tracker:
         """
         if history is None:
             history = self.history() if compound is None else self.history_of(compound)
-        identities = TimeView(recorded_by=view.recorded_by, review_threshold=view.review_threshold)
-        return view.select(history), NameBook.from_history(identities.select(history))
+        return view.select(history), _identities(view, history)
 
     def events(self, view: TimeView = TimeView(), compound: str | None = None,
                types: Iterable[str] = ()) -> list[dict[str, Any]]:
@@ -415,8 +414,7 @@ class Tracker:
     def _names(self, view: TimeView) -> tuple[tuple[RecordedFact, ...], NameBook]:
         """The whole history and the names it resolves through as of the view's `recorded_by`."""
         history = self.history()
-        identities = TimeView(recorded_by=view.recorded_by, review_threshold=view.review_threshold)
-        return history, NameBook.from_history(identities.select(history))
+        return history, _identities(view, history)
 
     def replay(self, view: TimeView = TimeView(), compound: str | None = None) -> list[ReplayStep]:
         """The facts in view in order of the view's axis, each with the status and ledger fields it changed."""
@@ -578,6 +576,12 @@ def _contended(error: BaseException) -> bool:
     if type(cause).__name__ == "InternalError_" and "concurrently updated" in str(cause):
         return True  # PostgreSQL: two processes created the same index at once
     return type(cause).__name__ in ("DeadlockDetected", "SerializationFailure", "LockNotAvailable")
+
+
+def _identities(view: TimeView, history: tuple[RecordedFact, ...]) -> NameBook:
+    """The names `history` resolves through: every alias recorded by the view's `recorded_by`, whenever published."""
+    return NameBook.from_history(TimeView(recorded_by=view.recorded_by, review_threshold=view.review_threshold)
+                                 .select(history))
 
 
 def _view_class(db: str) -> type[FactsView]:
