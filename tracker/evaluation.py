@@ -106,6 +106,7 @@ SAME_FACT: dict[str, Callable[[dict, dict], bool]] = {
     "TopLineReported": _top_line,
     "RegulatoryOpinionIssued": lambda e, g: _region(e, g) and _same(e.get("opinion"), g["opinion"]),
     "ApprovalGranted": _region,
+    "ApprovalDeclined": _region,
     "RegulatoryDecisionExpected": _region,
     "RegulatorySubmission": _region,
     "SubmissionExpected": lambda e, g: not g.get("region") or _region(e, g),

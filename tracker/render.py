@@ -36,6 +36,7 @@ _SUMMARY_FIELDS = {
     "RegulatorySubmission": ("agency", "region", "application", "status"),
     "RegulatoryOpinionIssued": ("agency", "region", "opinion"),
     "ApprovalGranted": ("agency", "region", "approval_type"),
+    "ApprovalDeclined": ("agency", "region", "form"),
     "RegulatoryDecisionExpected": ("agency", "region", "expected_by"),
     "SubmissionExpected": ("agency", "region", "expected_by"),
     "ReadoutExpected": ("trial", "expected_by"),

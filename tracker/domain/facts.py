@@ -119,6 +119,17 @@ class ApprovalGranted(Fact):
     approval_type: Literal["full", "accelerated", "conditional"] | None = None
 
 
+class ApprovalDeclined(Fact):
+    """A regulator's refusal to approve: a Complete Response Letter, a refusal, or a withdrawn application."""
+
+    type: Literal["ApprovalDeclined"] = "ApprovalDeclined"
+    agency: str | None = None
+    region: str | None = None
+    indication: str | None = None
+    application: str | None = None
+    form: Literal["complete_response", "refusal", "withdrawal"] | None = None
+
+
 class RegulatoryDecisionExpected(Fact):
     type: Literal["RegulatoryDecisionExpected"] = "RegulatoryDecisionExpected"
     agency: str | None = None
@@ -292,6 +303,7 @@ FACT_CLASSES: tuple[type[Fact], ...] = (
     RegulatorySubmission,
     RegulatoryOpinionIssued,
     ApprovalGranted,
+    ApprovalDeclined,
     RegulatoryDecisionExpected,
     SubmissionExpected,
     ReadoutExpected,
