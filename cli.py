@@ -20,16 +20,21 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from projections.export import event_record
-from projections.history import REVIEW_THRESHOLD, TimeView
-from projections.names import NameBook
-from tracker import render, render_audit
-from tracker.application import IngestOutcome, IngestReport, Tracker
-from tracker.dates import parse_date
-from tracker.domain.facts import FACT_TYPES
+from tracker.application import (
+    DEFAULT_DB,
+    FACT_TYPES,
+    OWN_COMMANDS,
+    RECORDABLE_TYPES,
+    REVIEW_THRESHOLD,
+    IngestOutcome,
+    IngestReport,
+    TimeView,
+    Tracker,
+    parse_date,
+    typed_fields,
+)
 from tracker.errors import TrackerError
-from tracker.manual import OWN_COMMANDS, RECORDABLE_TYPES, typed_fields
-from tracker.store import DEFAULT_DB
+from tracker.presentation import audit_text, render
 
 
 def on_terminal(stream) -> bool:
@@ -449,7 +454,7 @@ def retract(tracker: Tracker, event_id: str, reason: str, entered_by: str) -> No
 @click.pass_obj
 def replay(tracker: Tracker, view: TimeView, compound: str | None) -> None:
     """History event by event, in order of the axis asked (publication by default), with what each changed."""
-    click.echo(render_audit.replay_text(tracker.replay(view, compound), view), nl=False)
+    click.echo(audit_text.replay_text(tracker.replay(view, compound), view), nl=False)
 
 
 _AXES = {"as-of": ("as_of", DATE), "occurred-by": ("occurred_by", DATE), "recorded-by": ("recorded_by", INSTANT)}
@@ -467,7 +472,7 @@ def diff(tracker: Tracker, first: str, second: str, axis: str, compound: str | N
     name, kind = _AXES[axis]
     threshold = click.get_current_context().find_root().params["review_threshold"]
     views = [TimeView(**{name: kind.convert(value, None, None)}, review_threshold=threshold) for value in (first, second)]
-    click.echo(render_audit.diff_text(tracker.diff(*views, compound=compound)), nl=False)
+    click.echo(audit_text.diff_text(tracker.diff(*views, compound=compound)), nl=False)
 
 
 @cli.command()
@@ -477,7 +482,7 @@ def diff(tracker: Tracker, first: str, second: str, axis: str, compound: str | N
 @click.pass_obj
 def explain(tracker: Tracker, name: str, field: str | None, view: TimeView) -> None:
     """The events and sentences behind each value of a compound's status (FIELD: one, or a prefix), or a ledger line."""
-    click.echo(render_audit.explain_text(tracker.explain(name, field, view)), nl=False)
+    click.echo(audit_text.explain_text(tracker.explain(name, field, view)), nl=False)
 
 
 @cli.command()
@@ -491,7 +496,7 @@ def export(tracker: Tracker, as_of: date | None, recorded_by: datetime | None, o
     view = TimeView(as_of=as_of or (None if recorded_by else date.today()), recorded_by=recorded_by,
                     review_threshold=click.get_current_context().find_root().params["review_threshold"])
     files = tracker.export(output, view)
-    click.echo(f"exported {len(files)} files to {output} ({render_audit.describe_view(view)}); "
+    click.echo(f"exported {len(files)} files to {output} ({audit_text.describe_view(view)}); "
                f"check them with: cd {output} && sha256sum -c SHA256SUMS")
 
 
@@ -509,13 +514,10 @@ def review() -> None:
 def review_list(tracker: Tracker, view: TimeView) -> None:
     """The events waiting for review, least confident first."""
     queue = sorted(tracker.review_queue(view), key=lambda p: (p.recorded.fact.confidence, p.recorded.sort_key))
-    rows = [(p.recorded.id, f"{p.recorded.fact.confidence:.2f}", p.recorded.type, p.recorded.fact.compound or "",
-             render.summary(event_record(p.recorded, NameBook())), " ".join(p.recorded.fact.quote.split())[:80])
-            for p in queue]
-    if not rows:
+    if not queue:
         click.echo(f"nothing to review (threshold {view.review_threshold})")
         return
-    click.echo(render.table(("id", "confidence", "type", "compound", "details", "quote"), rows), nl=False)
+    click.echo(render.review_table(queue), nl=False)
 
 
 @review.command("show")
@@ -524,9 +526,8 @@ def review_list(tracker: Tracker, view: TimeView) -> None:
 def review_show(tracker: Tracker, event_id: str) -> None:
     """One event with the lines of its release around it."""
     recorded, lines = tracker.context(event_id)
-    record = event_record(recorded, NameBook())
     click.echo(f"{recorded.id}  {recorded.type}  confidence {recorded.fact.confidence:.2f}")
-    click.echo(f"  {render.summary(record)}")
+    click.echo(f"  {render.fact_summary(recorded.fact)}")
     if recorded.release is not None:
         click.echo(f"  {recorded.release.file}, line {recorded.fact.line}, published {recorded.reported_on}")
     width = len(str(lines[-1][0])) if lines else 0
@@ -618,7 +619,9 @@ def evaluate_command(gold_dir: Path, corpus: Path, verbose: bool, fmt: str) -> N
 @click.pass_obj
 def report(tracker: Tracker, view: TimeView, output: Path) -> None:
     """One self-contained HTML page: pipeline, timelines, catalysts, receivables and the event log, each figure linked to its sources."""
-    page = tracker.report_html(view)
+    from tracker.presentation.report_page import render_html  # matplotlib loads only for a report
+
+    page = render_html(tracker.report(view))
     if str(output) == "-":
         click.echo(page, nl=False)
         return
@@ -638,7 +641,9 @@ def calendar(tracker: Tracker, view: TimeView, start: date | None, end: date | N
              fmt: str) -> None:
     """Readouts, decisions and submissions still expected, each with its window: from the release announcing it to its expected-by day."""
     if fmt == "ics":
-        click.echo(tracker.calendar_ics(view, start, end, compound), nl=False)
+        from tracker.presentation.ics import calendar_ics
+
+        click.echo(calendar_ics(tracker.calendar(view, start, end, compound), view.horizon), nl=False)
         return
     entries = tracker.calendar(view, start, end, compound)
     click.echo({"table": render.calendar_table, "json": render.calendar_json, "csv": render.calendar_csv}[fmt](entries),

@@ -55,6 +55,7 @@ TARGETS = {
 def phase_ingest(db: str, corpus: Path) -> dict:
     """`Tracker.ingest` of the whole folder (what `tracker ingest` runs), timing its parts in the same run."""
     import tracker.application as application
+    import tracker.services.ingest as ingest
 
     spent = {"read_s": 0.0, "store_s": 0.0, "catch_up_s": 0.0}
 
@@ -67,7 +68,7 @@ def phase_ingest(db: str, corpus: Path) -> dict:
                 spent[part] += time.perf_counter() - started
         return run
 
-    application.read_releases = timed("read_s", application.read_releases)
+    ingest.read_releases = timed("read_s", ingest.read_releases)
     tracker = application.Tracker(db)
     tracker.ingest_document = timed("store_s", tracker.ingest_document)
     tracker.catch_up = timed("catch_up_s", tracker.catch_up)
@@ -146,7 +147,7 @@ def phase_raw_read(raw: str) -> dict:
 
 def raw_application(path: str):
     """The tracker's own application class (for its transcodings) on the plain `SQLiteApplicationRecorder`."""
-    from tracker.application import EventStore
+    from tracker.adapters.event_store import EventStore
 
     return EventStore(env={"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": path})
 

@@ -207,12 +207,6 @@ _EVENT_OF = {f.ApprovalGranted: "approval", f.RegulatoryDecisionExpected: "appro
              f.RegulatoryOpinionIssued: "opinion", f.RegulatorySubmission: "submission"}
 _LINE_ENTRIES = (f.InvoiceIssued, f.MilestoneReceived, f.MilestoneWrittenOff, f.MilestoneConfirmed)
 
-#: The facts a ledger line starts from or is changed by. The ledger reads besides only the other facts of
-#: their compounds and releases (the approval that meets a condition, the event "This event" refers to).
-LEDGER_FACT_TYPES = tuple(sorted({cls.__name__ for cls in (
-    *_MILESTONE_FACTS, *_LINE_ENTRIES, f.RoyaltyReported, f.AgreementTermsRecorded, f.NetSalesReported)}))
-
-
 def ledger(history: tuple[RecordedFact, ...], names: NameBook, horizon: date) -> Ledger:
     """The ledger the facts in view make, standing on `horizon` (for lapses)."""
     builder = _Builder(history, names)

@@ -167,22 +167,12 @@ def _partners(status: CompoundStatus, mine: list[RecordedFact], groups: dict[str
     status.partners = sorted(partners.values(), key=lambda p: p.name.lower())
 
 
-def _phase_of(fact: f.Fact) -> str | None:
-    if isinstance(fact, (f.DevelopmentStatusReported, f.TrialStarted, f.TopLineReported, f.TrialDesignReported, f.DataPresented)):
-        return fact.phase
-    if isinstance(fact, f.ApprovalGranted):
-        return "approved"
-    if isinstance(fact, f.RegulatorySubmission):
-        return "filed"
-    return None
-
-
 def _phases(status: CompoundStatus, mine: list[RecordedFact]) -> None:
     """Phase per indication: the latest report wins, since a later release knows better."""
     by_indication: dict[str | None, PhaseEntry] = {}
     highest = None
     for recorded in mine:
-        phase = _phase_of(recorded.fact)
+        phase = recorded.fact.implied_phase()
         if phase is None:
             continue
         if _phase_rank(phase) > _phase_rank(highest):

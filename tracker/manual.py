@@ -12,22 +12,11 @@ from typing import get_args, get_origin
 
 from pydantic import ValidationError
 
-from tracker.domain.facts import FACT_TYPES, Fact
+from tracker.domain.facts import FACT_TYPES, OWN_COMMANDS, Fact
 from tracker.errors import TrackerError
 
 #: Fields that belong to a release's reading of a fact, not to what a person states.
 _NOT_TYPED = {"type", "quote", "line", "offset"}
-
-#: Types a person records through a command that checks them against the record first.
-OWN_COMMANDS = {
-    "EventRetracted": "tracker retract",
-    "FactReviewed": "tracker review accept|reject|edit",
-    "InvoiceIssued": "tracker record invoice",
-    "MilestoneWrittenOff": "tracker record write-off",
-    "MilestoneConfirmed": "tracker record confirm",
-    "NetSalesReported": "tracker record net-sales",
-    "AgreementTermsRecorded": "tracker terms load",
-}
 
 #: The types `tracker record <EventType>` takes: what a release could have said.
 RECORDABLE_TYPES = sorted(set(FACT_TYPES) - set(OWN_COMMANDS))

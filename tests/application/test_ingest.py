@@ -5,10 +5,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from eventsourcing.persistence import PersistenceError
 from support import stored_event_count
 
-import tracker.application as application
-import tracker.integrity as integrity
+import tracker.adapters.chain as integrity
+import tracker.services.ingest as ingest
 from projections.history import TimeView
 from tracker import open_tracker
 from tracker.application import ReleaseProblems
@@ -25,7 +26,7 @@ def _one_fact_a_sentence(document):
 
 @pytest.fixture(autouse=True)
 def stand_in_extractor(monkeypatch):
-    monkeypatch.setattr(application, "extract", _one_fact_a_sentence)
+    monkeypatch.setattr(ingest, "extract", _one_fact_a_sentence)
 
 
 def _write(folder: Path, name: str, text: str) -> Path:
@@ -63,7 +64,7 @@ def test_a_failure_in_the_tracker_while_saving_leaves_nothing_either(tmp_path, d
     def fail_at_the_second_event(previous, event):
         calls.append(event)
         if len(calls) == 2:
-            raise application.PersistenceError("disk full")
+            raise PersistenceError("disk full")
         return original(previous, event)
 
     monkeypatch.setattr(integrity, "link", fail_at_the_second_event)

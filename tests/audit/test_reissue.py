@@ -10,7 +10,7 @@ from uuid import UUID
 import pytest
 from eventsourcing.persistence import StoredEvent
 
-import tracker.application as application
+import tracker.services.ingest as ingest
 from projections.history import TimeView
 from tracker import open_tracker
 from tracker.domain.facts import ApprovalGranted
@@ -26,7 +26,7 @@ def _one_fact_a_sentence(document):
 
 @pytest.fixture(autouse=True)
 def stand_in_extractor(monkeypatch):
-    monkeypatch.setattr(application, "extract", _one_fact_a_sentence)
+    monkeypatch.setattr(ingest, "extract", _one_fact_a_sentence)
 
 
 def _copy(tmp_path: Path, *names: str) -> list[Path]:

@@ -5,7 +5,7 @@ import pytest
 from click.testing import CliRunner
 from support import copy_event, delete_event, edit_payload, swap_events
 
-import tracker.application as application
+import tracker.services.ingest as ingest
 from cli import cli
 from tracker.domain.facts import ApprovalGranted
 
@@ -23,7 +23,7 @@ def _one_fact_a_sentence(document):
 
 @pytest.fixture
 def store(tmp_path, db, monkeypatch) -> str:
-    monkeypatch.setattr(application, "extract", _one_fact_a_sentence)
+    monkeypatch.setattr(ingest, "extract", _one_fact_a_sentence)
     for name, text in RELEASES.items():
         (tmp_path / name).write_text(text)
     assert CliRunner().invoke(cli, ["--db", db, "ingest", str(tmp_path)]).exit_code == 0

@@ -2,8 +2,8 @@ from datetime import date
 
 from builders import recorded
 
-from projections.export import event_record
 from projections.names import NameBook, name_key
+from projections.records import event_record
 from tracker.domain.facts import CompoundAliasRecorded, DevelopmentStatusReported
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import seed_facts
 
-import tracker.application as application
+import tracker.services.ingest as ingest
 from tracker import open_tracker
 from tracker.application import Tracker
 
@@ -16,7 +16,7 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 @pytest.fixture(autouse=True)
 def stand_in_extractor(monkeypatch):
-    monkeypatch.setattr(application, "extract", seed_facts.extract)
+    monkeypatch.setattr(ingest, "extract", seed_facts.extract)
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +24,7 @@ def seeded(tmp_path_factory) -> str:
     """A store holding the five seed releases; tests only read it."""
     db = str(tmp_path_factory.mktemp("store") / "tracker.db")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(application, "extract", seed_facts.extract)
+        patch.setattr(ingest, "extract", seed_facts.extract)
         open_tracker(db).ingest([SEEDS])
     return db
 

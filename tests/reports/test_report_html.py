@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from cli import cli
 from projections.history import TimeView
+from tracker.presentation.report_page import render_html
 
 SEPT_30 = TimeView(as_of=date(2013, 9, 30))
 
@@ -26,11 +27,11 @@ def test_report_writes_the_page_and_says_where_and_as_of_when(seeded, tmp_path):
 
 def test_report_to_a_dash_prints_the_page_on_stdout(seeded, tracker):
     result = _run(seeded, "report", "--as-of", "2013-09-30", "-o", "-")
-    assert (result.exit_code, result.output) == (0, tracker.report_html(SEPT_30))
+    assert (result.exit_code, result.output) == (0, render_html(tracker.report(SEPT_30)))
 
 
 def test_the_page_needs_nothing_from_the_network(tracker):
-    page = BeautifulSoup(tracker.report_html(SEPT_30), "html.parser")
+    page = BeautifulSoup(render_html(tracker.report(SEPT_30)), "html.parser")
     assert page.find_all(["script", "link", "img", "iframe"]) == []
     references = [value for tag in page.find_all(True) for name, value in tag.attrs.items()
                   if name in ("href", "xlink:href", "src")]
@@ -39,7 +40,7 @@ def test_the_page_needs_nothing_from_the_network(tracker):
 
 
 def test_every_link_in_the_page_and_its_charts_lands_on_an_element_of_the_page(tracker):
-    page = BeautifulSoup(tracker.report_html(SEPT_30), "html.parser")
+    page = BeautifulSoup(render_html(tracker.report(SEPT_30)), "html.parser")
     ids = {tag["id"] for tag in page.find_all(id=True)}
     targets = {value[1:] for tag in page.find_all(True) for name, value in tag.attrs.items()
                if name in ("href", "xlink:href") and value.startswith("#")}
@@ -49,7 +50,7 @@ def test_every_link_in_the_page_and_its_charts_lands_on_an_element_of_the_page(t
 
 
 def test_each_regulatory_figure_links_to_the_event_and_sentence_it_was_read_from(tracker):
-    page = BeautifulSoup(tracker.report_html(SEPT_30), "html.parser")
+    page = BeautifulSoup(render_html(tracker.report(SEPT_30)), "html.parser")
     japan = page.select_one('#regulatory-matrix td[data-region="JP"] a')
     assert (japan.get_text(), japan["href"]) == ("approved", "#ev-b7a64debc339d7ae.4")
     entry = page.find(id="ev-b7a64debc339d7ae.4")
@@ -63,16 +64,16 @@ def test_each_regulatory_figure_links_to_the_event_and_sentence_it_was_read_from
 def test_text_from_the_record_is_shown_as_text_never_as_markup(writable):
     writable.retract("b7a64debc339d7ae.6", entered_by="<b>auditor</b>", reason="<script>alert(1)</script>",
                     reported_on=date(2013, 9, 25))
-    html = writable.report_html(SEPT_30)
+    html = render_html(writable.report(SEPT_30))
     assert "<script>" not in html
     assert "entered by &lt;b&gt;auditor&lt;/b&gt;: &lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
 def test_the_same_view_gives_the_same_page_byte_for_byte(tracker):
-    assert tracker.report_html(SEPT_30) == tracker.report_html(SEPT_30)
+    assert render_html(tracker.report(SEPT_30)) == render_html(tracker.report(SEPT_30))
 
 
 def test_the_charts_keep_their_text_as_text(tracker):
-    html = tracker.report_html(SEPT_30)
+    html = render_html(tracker.report(SEPT_30))
     assert re.search(r"<text[^>]*>today \(2013-09-30\)</text>", html)
     assert re.search(r"<text[^>]*>Outstanding USD, by days past due</text>", html)

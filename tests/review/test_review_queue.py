@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from click.testing import CliRunner
 
-import tracker.application as application
+import tracker.services.ingest as ingest
 from cli import cli
 from tracker.domain.facts import ApprovalGranted, TrialStarted
 
@@ -26,7 +26,7 @@ def _doubtful_trial(document):
 
 @pytest.fixture
 def store(tmp_path, db, monkeypatch) -> str:
-    monkeypatch.setattr(application, "extract", _doubtful_trial)
+    monkeypatch.setattr(ingest, "extract", _doubtful_trial)
     (tmp_path / "a.txt").write_text(RELEASE)
     assert CliRunner().invoke(cli, ["--db", db, "ingest", str(tmp_path / "a.txt")]).exit_code == 0
     return db

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 from support import stored_event_count
 
-import tracker.application as application
+import tracker.adapters.event_store as event_store
 from cli import cli
-from tracker.store import SCHEMA_VERSION
+from tracker.adapters.store import SCHEMA_VERSION
 
 UNDATED = "Acme today announced that the FDA has approved Zentrilumab for the treatment of gout.\n"
 
@@ -117,8 +117,8 @@ def test_a_read_only_store_is_refused_in_one_line_and_left_as_it_was(seeds, db, 
         with psycopg.connect(db, autocommit=True) as connection:
             connection.execute(f"ALTER DATABASE {db.rsplit('/', 1)[1]} SET default_transaction_read_only = on")
     else:
-        settings = application.store_settings
-        monkeypatch.setattr(application, "store_settings",
+        settings = event_store.store_settings
+        monkeypatch.setattr(event_store, "store_settings",
                             lambda path: {**settings(path), "SQLITE_DBNAME": f"file:{path}?mode=ro"})
     result = _run(db, "ingest", str(seeds))
     assert result.exit_code == 1

@@ -6,6 +6,8 @@ from support import forget_read_model
 
 from cli import cli
 from tracker import open_tracker
+from tracker.adapters.event_store import Store
+from tracker.services.history import History
 
 
 def _run(db: str, *args: str) -> str:
@@ -37,7 +39,7 @@ def test_a_status_query_reads_only_the_facts_of_the_compounds_names(seeds, db):
     _run(db, "ingest", str(seeds))
     tracker = open_tracker(db)
     everything = tracker.history()
-    kadcyla = tracker.history_of("KADCYLA")
+    kadcyla = History(Store(db)).of_compound("KADCYLA")
     compounds = {r.fact.compound for r in kadcyla if r.fact.compound}
     assert compounds == {"trastuzumab emtansine", "T-DM1"}
     assert {r.type for r in kadcyla if r.fact.compound is None} == {"PartyAffiliationRecorded"}
@@ -47,14 +49,14 @@ def test_a_status_query_reads_only_the_facts_of_the_compounds_names(seeds, db):
 def test_a_large_batch_read_in_parallel_gives_the_events_of_one_read_in_turn(seeds, tmp_path, monkeypatch):
     """Extraction runs in a process per CPU from `PARALLEL_FROM` releases on; lowered here to use the seeds.
     Reading is the same on either backend, so SQLite files serve for both stores."""
-    import tracker.application as application
+    import tracker.services.ingest as ingest
 
     def events_without_record_times(db: str) -> list[str]:
         return [line.split(', "recorded_at"')[0] for line in _run(db, "events", "--format", "jsonl").splitlines()]
 
     in_turn, parallel = str(tmp_path / "in-turn.db"), str(tmp_path / "parallel.db")
     _run(in_turn, "ingest", str(seeds))
-    monkeypatch.setattr(application, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(application.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(ingest, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(ingest.os, "cpu_count", lambda: 2)
     _run(parallel, "ingest", str(seeds))
     assert events_without_record_times(parallel) == events_without_record_times(in_turn)

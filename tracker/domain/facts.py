@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
@@ -28,9 +28,21 @@ PaymentKind = Literal["upfront", "development", "regulatory", "sales", "royalty"
 
 
 class Fact(BaseModel):
-    """What every fact has: its compound, its time in the world, and its source."""
+    """What every fact has: its compound, its time in the world, and its source.
+
+    What each type means to the rest of the tracker is declared once, on its class:
+    `summary_fields` (shown in a table row), `recorded_with` (the command a person records it with,
+    which checks it first), `in_ledger` (the ledger reads it), `in_every_view` (every query reads it,
+    whatever the compound asked about) and `implied_phase()` (the development phase it shows).
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+    summary_fields: ClassVar[tuple[str, ...]] = ()
+    recorded_with: ClassVar[str | None] = None
+    in_ledger: ClassVar[bool] = False
+    in_every_view: ClassVar[bool] = False
+    shows_phase: ClassVar[bool] = False
+    """Its `phase` is the phase the compound has reached (a readout still expected is not)."""
 
     compound: str | None = None
     occurred_on: PartialDate | None = None
@@ -39,15 +51,25 @@ class Fact(BaseModel):
     offset: int = Field(default=0, ge=0, description="character offset of the quote in the release text")
     confidence: float = Field(default=1.0, ge=0, le=1)
 
+    @classmethod
+    def phase_shown(cls, phase: str | None) -> str | None:
+        """The phase of development a fact of this type shows the compound at, given its `phase` field."""
+        return phase if cls.shows_phase else None
+
+    def implied_phase(self) -> str | None:
+        return self.phase_shown(getattr(self, "phase", None))
+
 
 class CompoundAliasRecorded(Fact):
     type: Literal["CompoundAliasRecorded"] = "CompoundAliasRecorded"
+    summary_fields = ("alias", "alias_kind")
     alias: str
     alias_kind: AliasKind | None = None
 
 
 class PartnershipRecorded(Fact):
     type: Literal["PartnershipRecorded"] = "PartnershipRecorded"
+    summary_fields = ("partner", "role", "territory")
     partner: str
     role: PartnerRole | None = None
     territory: str | None = None
@@ -55,12 +77,16 @@ class PartnershipRecorded(Fact):
 
 class DevelopmentStatusReported(Fact):
     type: Literal["DevelopmentStatusReported"] = "DevelopmentStatusReported"
+    summary_fields = ("phase", "indication")
+    shows_phase = True
     phase: Phase | None = None
     indication: str | None = None
 
 
 class TrialStarted(Fact):
     type: Literal["TrialStarted"] = "TrialStarted"
+    summary_fields = ("trial", "phase", "indication")
+    shows_phase = True
     trial: str | None = None
     phase: Phase | None = None
     indication: str | None = None
@@ -68,6 +94,8 @@ class TrialStarted(Fact):
 
 class TrialDesignReported(Fact):
     type: Literal["TrialDesignReported"] = "TrialDesignReported"
+    summary_fields = ("trial", "registry_ids", "enrollment")
+    shows_phase = True
     trial: str | None = None
     phase: Phase | None = None
     registry_ids: tuple[str, ...] = ()
@@ -78,6 +106,8 @@ class TrialDesignReported(Fact):
 
 class TopLineReported(Fact):
     type: Literal["TopLineReported"] = "TopLineReported"
+    summary_fields = ("trial", "phase", "outcome", "endpoint")
+    shows_phase = True
     trial: str | None = None
     phase: Phase | None = None
     indication: str | None = None
@@ -87,6 +117,8 @@ class TopLineReported(Fact):
 
 class DataPresented(Fact):
     type: Literal["DataPresented"] = "DataPresented"
+    summary_fields = ("conference", "abstract", "phase")
+    shows_phase = True
     conference: str | None = None
     abstract: str | None = None
     trial: str | None = None
@@ -96,15 +128,21 @@ class DataPresented(Fact):
 
 class RegulatorySubmission(Fact):
     type: Literal["RegulatorySubmission"] = "RegulatorySubmission"
+    summary_fields = ("agency", "region", "application", "status")
     agency: str | None = None
     region: str | None = None
     indication: str | None = None
     application: str | None = None
     status: Literal["submitted", "accepted"] = "submitted"
 
+    @classmethod
+    def phase_shown(cls, phase: str | None) -> str | None:
+        return "filed"
+
 
 class RegulatoryOpinionIssued(Fact):
     type: Literal["RegulatoryOpinionIssued"] = "RegulatoryOpinionIssued"
+    summary_fields = ("agency", "region", "opinion")
     agency: str | None = None
     region: str | None = None
     opinion: Opinion
@@ -113,16 +151,22 @@ class RegulatoryOpinionIssued(Fact):
 
 class ApprovalGranted(Fact):
     type: Literal["ApprovalGranted"] = "ApprovalGranted"
+    summary_fields = ("agency", "region", "approval_type")
     agency: str | None = None
     region: str | None = None
     indication: str | None = None
     approval_type: Literal["full", "accelerated", "conditional"] | None = None
+
+    @classmethod
+    def phase_shown(cls, phase: str | None) -> str | None:
+        return "approved"
 
 
 class ApprovalDeclined(Fact):
     """A regulator's refusal to approve: a Complete Response Letter, a refusal, or a withdrawn application."""
 
     type: Literal["ApprovalDeclined"] = "ApprovalDeclined"
+    summary_fields = ("agency", "region", "form")
     agency: str | None = None
     region: str | None = None
     indication: str | None = None
@@ -132,6 +176,7 @@ class ApprovalDeclined(Fact):
 
 class RegulatoryDecisionExpected(Fact):
     type: Literal["RegulatoryDecisionExpected"] = "RegulatoryDecisionExpected"
+    summary_fields = ("agency", "region", "expected_by")
     agency: str | None = None
     region: str | None = None
     expected_by: date | None = None
@@ -139,6 +184,7 @@ class RegulatoryDecisionExpected(Fact):
 
 class SubmissionExpected(Fact):
     type: Literal["SubmissionExpected"] = "SubmissionExpected"
+    summary_fields = ("agency", "region", "expected_by")
     agency: str | None = None
     region: str | None = None
     indication: str | None = None
@@ -148,6 +194,7 @@ class SubmissionExpected(Fact):
 
 class ReadoutExpected(Fact):
     type: Literal["ReadoutExpected"] = "ReadoutExpected"
+    summary_fields = ("trial", "expected_by")
     trial: str | None = None
     phase: Phase | None = None
     indication: str | None = None
@@ -164,17 +211,23 @@ class _Payment(Fact):
 
 class MilestoneTriggered(_Payment):
     type: Literal["MilestoneTriggered"] = "MilestoneTriggered"
+    summary_fields = ("amount", "currency", "payer", "payee")
+    in_ledger = True
     trigger: str | None = None
 
 
 class MilestoneAnticipated(_Payment):
     type: Literal["MilestoneAnticipated"] = "MilestoneAnticipated"
+    summary_fields = ("amount", "currency", "payee", "expected_by")
+    in_ledger = True
     condition: str | None = None
     expected_by: date | None = None
 
 
 class MilestoneReceived(_Payment):
     type: Literal["MilestoneReceived"] = "MilestoneReceived"
+    summary_fields = ("amount", "currency", "payer", "payee")
+    in_ledger = True
     line_id: str | None = Field(default=None, description="the ledger line a payment entered by hand settles")
 
 
@@ -182,12 +235,16 @@ class PartyAffiliationRecorded(Fact):
     """A company stated to belong to another ("Genentech, a member of the Roche Group")."""
 
     type: Literal["PartyAffiliationRecorded"] = "PartyAffiliationRecorded"
+    summary_fields = ("party", "parent")
+    in_every_view = True
     party: str
     parent: str
 
 
 class RoyaltyReported(_Payment):
     type: Literal["RoyaltyReported"] = "RoyaltyReported"
+    summary_fields = ("amount", "currency", "rate", "period")
+    in_ledger = True
     rate: str | None = None
     period: PartialDate | None = None
 
@@ -196,6 +253,8 @@ class EventRetracted(Fact):
     """A correction: the event `retracts` no longer stands, from this fact's time on."""
 
     type: Literal["EventRetracted"] = "EventRetracted"
+    summary_fields = ("retracts", "reason")
+    recorded_with = "tracker retract"
     retracts: str
     reason: str
 
@@ -208,6 +267,8 @@ class FactReviewed(Fact):
     """
 
     type: Literal["FactReviewed"] = "FactReviewed"
+    recorded_with = "tracker review accept|reject|edit"
+    in_every_view = True
     reviews: str
     decision: Literal["accepted", "rejected"]
     changes: dict[str, Any] = Field(default_factory=dict)
@@ -245,6 +306,9 @@ class AgreementTermsRecorded(Fact):
     """
 
     type: Literal["AgreementTermsRecorded"] = "AgreementTermsRecorded"
+    summary_fields = ("agreement", "payer", "payee", "territory")
+    recorded_with = "tracker terms load"
+    in_ledger = True
     agreement: str
     payer: str
     payee: str
@@ -261,6 +325,9 @@ class NetSalesReported(Fact):
     """A product's net sales for a period, on which royalties are computed from the terms."""
 
     type: Literal["NetSalesReported"] = "NetSalesReported"
+    summary_fields = ("amount", "currency", "period", "territory")
+    recorded_with = "tracker record net-sales"
+    in_ledger = True
     period: PartialDate
     amount: Decimal
     currency: Currency
@@ -271,6 +338,9 @@ class InvoiceIssued(Fact):
     """An invoice sent for a ledger line; `occurred_on` is the invoice date."""
 
     type: Literal["InvoiceIssued"] = "InvoiceIssued"
+    summary_fields = ("line_id", "amount", "currency", "due_on")
+    recorded_with = "tracker record invoice"
+    in_ledger = True
     line_id: str
     amount: Decimal
     currency: Currency
@@ -281,6 +351,9 @@ class MilestoneWrittenOff(Fact):
     """A ledger line given up on: what is still outstanding will not be collected."""
 
     type: Literal["MilestoneWrittenOff"] = "MilestoneWrittenOff"
+    summary_fields = ("line_id",)
+    recorded_with = "tracker record write-off"
+    in_ledger = True
     line_id: str
 
 
@@ -288,6 +361,9 @@ class MilestoneConfirmed(Fact):
     """A person confirms a contingent line is earned, e.g. once a later event met its condition."""
 
     type: Literal["MilestoneConfirmed"] = "MilestoneConfirmed"
+    summary_fields = ("line_id", "evidence")
+    recorded_with = "tracker record confirm"
+    in_ledger = True
     line_id: str
     evidence: str | None = Field(default=None, description="the event that met the condition, when one did")
 
@@ -321,6 +397,12 @@ FACT_CLASSES: tuple[type[Fact], ...] = (
     MilestoneConfirmed,
 )
 FACT_TYPES: dict[str, type[Fact]] = {cls.__name__: cls for cls in FACT_CLASSES}
+#: The types a ledger line starts from or is changed by.
+LEDGER_FACT_TYPES: tuple[str, ...] = tuple(sorted(name for name, cls in FACT_TYPES.items() if cls.in_ledger))
+#: The types every query reads, whatever the compound it asks about (affiliations, review decisions).
+EVERY_VIEW_FACT_TYPES: tuple[str, ...] = tuple(sorted(name for name, cls in FACT_TYPES.items() if cls.in_every_view))
+#: The types a person records with a command of their own, which checks them against the record first.
+OWN_COMMANDS: dict[str, str] = {name: cls.recorded_with for name, cls in FACT_TYPES.items() if cls.recorded_with}
 AnyFact = Annotated[Union[FACT_CLASSES], Field(discriminator="type")]  # type: ignore[valid-type]  # noqa: UP007
 
 _adapter: TypeAdapter[Fact] = TypeAdapter(AnyFact)

@@ -13,11 +13,12 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from projections.calendar import CalendarEntry, catalyst_calendar
 from projections.history import TimeView
 from projections.receivables import ReceivablesReport
 from projections.status import PHASE_ORDER, CompoundStatus, RegionStatus
 from tracker.dates import PartialDate
-from tracker.reports.calendar import CalendarEntry, catalyst_calendar
+from tracker.domain.facts import FACT_TYPES
 
 
 class PipelineRow(BaseModel):
@@ -90,7 +91,8 @@ def build_report(view: TimeView, statuses: list[CompoundStatus], records: list[d
 
 
 def _phase_of(record: dict[str, Any]) -> str | None:
-    return {"ApprovalGranted": "approved", "RegulatorySubmission": "filed"}.get(record["type"], record.get("phase"))
+    kind = FACT_TYPES.get(record["type"])
+    return kind.phase_shown(record.get("phase")) if kind else None
 
 
 def pipeline_rows(status: CompoundStatus, records: Iterable[dict[str, Any]]) -> list[PipelineRow]:

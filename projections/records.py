@@ -1,6 +1,7 @@
 """Events in the export shape of EVENTS.md: one flat JSON object a fact."""
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -47,3 +48,8 @@ def _source(recorded: RecordedFact, quote: str, line: int | None, as_written: st
 
 def event_records(history: Iterable[RecordedFact], names: NameBook) -> list[dict[str, Any]]:
     return [event_record(recorded, names) for recorded in history]
+
+
+def records_jsonl(records: Iterable[dict[str, Any]]) -> str:
+    """Records one JSON object a line: the `tracker events --format jsonl` export, byte for byte."""
+    return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)

@@ -17,7 +17,7 @@ from eventsourcing.persistence import IntegrityError, Tracking
 
 from projections.history import RecordedFact, ReleaseInfo
 from projections.names import name_key
-from projections.recorders import READ_MODEL, FactRow, FactsView, ReleaseRow
+from tracker.adapters.read_model import READ_MODEL, FactRow, FactsView, ReleaseRow
 from tracker.domain.entry import Entry
 from tracker.domain.facts import CompoundAliasRecorded, EventRetracted, fact_from_json
 from tracker.domain.release import Release

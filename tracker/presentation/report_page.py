@@ -1,7 +1,7 @@
 """The report as one self-contained HTML page: inline CSS and SVG, nothing fetched when it opens.
 
 The page is a Jinja2 template (autoescaped: quotes from releases are text,
-never markup); the charts come from `tracker.reports.charts` and are the only
+never markup); the charts come from `tracker.presentation.charts` and are the only
 markup passed in as is. Every figure links to its events' entries in the
 page's event log.
 """
@@ -10,14 +10,14 @@ from __future__ import annotations
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from projections.calendar import window
 from projections.receivables import BUCKETS
+from projections.report import Report, phase_reached
 from projections.status import PHASE_ORDER
-from tracker.render import summary
-from tracker.reports.calendar import window
-from tracker.reports.charts import STYLE, aging_svg, anchor, timeline_svg
-from tracker.reports.report import Report, phase_reached
+from tracker.presentation.charts import STYLE, aging_svg, anchor, timeline_svg
+from tracker.presentation.render import summary
 
-_environment = Environment(loader=PackageLoader("tracker.reports", "templates"), autoescape=True,
+_environment = Environment(loader=PackageLoader("tracker.presentation", "templates"), autoescape=True,
                            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 _environment.filters.update(anchor=anchor, summary=summary, window=window)
 

@@ -10,13 +10,21 @@ from typing import Any
 
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.postgres import PostgresApplicationRecorder, PostgresTrackingRecorder
+from psycopg import errors
 from psycopg.sql import SQL, Identifier
 
-from projections.recorders import READ_MODEL, FactsView
 from tracker import integrity
+from tracker.adapters.read_model import READ_MODEL, FactsView
 
 #: Serialises creating the tracker's tables and indexes across processes (an advisory lock's key).
 SCHEMA_LOCK = SQL("SELECT pg_advisory_xact_lock(7306813210)")
+
+
+def contended(error: BaseException) -> bool:
+    """Is `error` PostgreSQL giving up on one of several processes at the same moment? Worth a retry."""
+    if isinstance(error, errors.InternalError) and "concurrently updated" in str(error):
+        return True  # two processes created the same index at once
+    return isinstance(error, (errors.DeadlockDetected, errors.SerializationFailure, errors.LockNotAvailable))
 
 
 class ChainedPostgresRecorder(PostgresApplicationRecorder):

@@ -20,6 +20,8 @@ from typing import Any
 from eventsourcing.persistence import Tracking
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 
+from tracker.domain.facts import EVERY_VIEW_FACT_TYPES
+
 #: The read model's tables carry their shape's version, and so does its tracking record: a tracker that
 #: changes the shape starts new tables empty and fills them from the events the first time it opens an
 #: older store, instead of misreading the old ones.
@@ -137,8 +139,8 @@ class FactsView:
         the names, every corporate affiliation and review decision, and retractions of any of these."""
         keys, one_of = list(keys), self._one_of()
         rows = self.facts(f"WHERE compound_key {one_of} OR alias_key {one_of} OR release_uuid {one_of} "
-                          "OR type IN ('PartyAffiliationRecorded', 'FactReviewed')",
-                          [self._list(keys), self._list(keys), self._list(release_uuids)])
+                          f"OR type {one_of}",
+                          [self._list(keys), self._list(keys), self._list(release_uuids), self._list(EVERY_VIEW_FACT_TYPES)])
         seen = {row.notification_id for row in rows}
         retractions = self.facts(f"WHERE retracts {one_of}", [self._list(row.event_id for row in rows)])
         return sorted(rows + [r for r in retractions if r.notification_id not in seen], key=lambda r: r.notification_id)

@@ -18,40 +18,14 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
+from projections.calendar import CalendarEntry, window
 from projections.ledger import Ledger, LedgerLine
 from projections.receivables import BUCKETS, ReceivablesReport, Total
+from projections.records import records_jsonl
+from projections.review import Pending
 from projections.royalties import money
 from projections.status import CompoundStatus
-from tracker.reports.calendar import CalendarEntry, window
-
-#: Fields shown per event type in the one-line summary of a table row.
-_SUMMARY_FIELDS = {
-    "CompoundAliasRecorded": ("alias", "alias_kind"),
-    "PartnershipRecorded": ("partner", "role", "territory"),
-    "DevelopmentStatusReported": ("phase", "indication"),
-    "TrialStarted": ("trial", "phase", "indication"),
-    "TrialDesignReported": ("trial", "registry_ids", "enrollment"),
-    "TopLineReported": ("trial", "phase", "outcome", "endpoint"),
-    "DataPresented": ("conference", "abstract", "phase"),
-    "RegulatorySubmission": ("agency", "region", "application", "status"),
-    "RegulatoryOpinionIssued": ("agency", "region", "opinion"),
-    "ApprovalGranted": ("agency", "region", "approval_type"),
-    "ApprovalDeclined": ("agency", "region", "form"),
-    "RegulatoryDecisionExpected": ("agency", "region", "expected_by"),
-    "SubmissionExpected": ("agency", "region", "expected_by"),
-    "ReadoutExpected": ("trial", "expected_by"),
-    "MilestoneTriggered": ("amount", "currency", "payer", "payee"),
-    "MilestoneAnticipated": ("amount", "currency", "payee", "expected_by"),
-    "MilestoneReceived": ("amount", "currency", "payer", "payee"),
-    "RoyaltyReported": ("amount", "currency", "rate", "period"),
-    "EventRetracted": ("retracts", "reason"),
-    "PartyAffiliationRecorded": ("party", "parent"),
-    "AgreementTermsRecorded": ("agreement", "payer", "payee", "territory"),
-    "NetSalesReported": ("amount", "currency", "period", "territory"),
-    "InvoiceIssued": ("line_id", "amount", "currency", "due_on"),
-    "MilestoneWrittenOff": ("line_id",),
-    "MilestoneConfirmed": ("line_id", "evidence"),
-}
+from tracker.domain.facts import FACT_TYPES, Fact
 
 
 def _text(value: Any) -> str:
@@ -75,8 +49,22 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[Any]], width: int = 16
 
 
 def summary(record: dict[str, Any]) -> str:
-    fields = _SUMMARY_FIELDS.get(record["type"], ())
+    kind = FACT_TYPES.get(record["type"])
+    fields = kind.summary_fields if kind else ()
     return " ".join(f"{name}={_text(record.get(name))}" for name in fields if record.get(name) not in (None, "", []))
+
+
+def fact_summary(fact: Fact) -> str:
+    """The summary of a fact as stored (its compound as written)."""
+    return summary(fact.model_dump(mode="json"))
+
+
+def review_table(queue: list[Pending]) -> str:
+    """The events waiting for review, least confident first."""
+    ordered = sorted(queue, key=lambda p: (p.recorded.fact.confidence, p.recorded.sort_key))
+    rows = [(p.recorded.id, f"{p.recorded.fact.confidence:.2f}", p.recorded.type, p.recorded.fact.compound or "",
+             fact_summary(p.recorded.fact), " ".join(p.recorded.fact.quote.split())[:80]) for p in ordered]
+    return table(("id", "confidence", "type", "compound", "details", "quote"), rows)
 
 
 def events_table(records: list[dict[str, Any]]) -> str:
@@ -85,7 +73,7 @@ def events_table(records: list[dict[str, Any]]) -> str:
 
 
 def events_jsonl(records: list[dict[str, Any]]) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    return records_jsonl(records)
 
 
 def csv_text(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:

@@ -11,7 +11,7 @@ from projections.explain import Explanation
 from projections.fields import Change
 from projections.history import RecordedFact, TimeView
 from projections.replay import ReplayStep
-from tracker.render import summary
+from tracker.presentation.render import summary
 
 
 def describe_view(view: TimeView) -> str:

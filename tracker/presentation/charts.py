@@ -23,7 +23,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
 from projections.receivables import BUCKETS, ReceivablesReport
-from tracker.reports.report import Timeline, TimelineItem
+from projections.report import Timeline, TimelineItem
 
 #: Colour and marker of each kind of timeline item.
 STYLE = {

@@ -40,6 +40,10 @@ def lock_timeout() -> int:
     return int(value)
 
 
+def is_postgres(db: str) -> bool:
+    return db.startswith(("postgresql://", "postgres://"))
+
+
 def describe(db: str) -> str:
     """The database as it may be shown to a user: a URL's password is masked."""
     url = urlparse(db)
@@ -50,7 +54,7 @@ def describe(db: str) -> str:
 
 def store_settings(db: str) -> dict[str, str]:
     """The `eventsourcing` environment for a database path or URL."""
-    if db.startswith(("postgresql://", "postgres://")):
+    if is_postgres(db):
         url = urlparse(db)
         name = url.path.lstrip("/")
         if not name or not url.hostname:
@@ -64,7 +68,7 @@ def store_settings(db: str) -> dict[str, str]:
             "POSTGRES_PASSWORD": unquote(url.password or ""),
             "POSTGRES_CONNECT_TIMEOUT": "5",
             "POSTGRES_LOCK_TIMEOUT": str(lock_timeout()),
-            "APPLICATION_RECORDER_TOPIC": "tracker.postgres:ChainedPostgresRecorder",
+            "APPLICATION_RECORDER_TOPIC": "tracker.adapters.postgres:ChainedPostgresRecorder",
             "POSTGRES_CREATE_TABLE": "y",
         }
     path = Path(db)
@@ -76,7 +80,7 @@ def store_settings(db: str) -> dict[str, str]:
         "PERSISTENCE_MODULE": "eventsourcing.sqlite",
         "SQLITE_DBNAME": str(path),
         "SQLITE_LOCK_TIMEOUT": str(lock_timeout()),
-        "APPLICATION_RECORDER_TOPIC": "tracker.integrity:ChainedSQLiteRecorder",
+        "APPLICATION_RECORDER_TOPIC": "tracker.adapters.chain:ChainedSQLiteRecorder",
     }
 
 

@@ -1,0 +1,178 @@
+"""The event store and its read model, opened on one database, with the library's errors translated.
+
+Every service works through a `Store`: it opens the `eventsourcing` application
+and the read model on first use (so that a failing read writes nothing), saves
+aggregates and events in one transaction each, and keeps the read model caught
+up. A moment's contention with another process (a lock held, tables being
+created, a deadlock the database broke) is retried with a jittered pause until
+the lock timeout; anything else becomes a one-line `StoreError` naming the
+database.
+"""
+from __future__ import annotations
+
+import random
+import sqlite3
+import time
+from collections.abc import Callable, Iterator, Sequence
+from functools import cached_property
+from typing import Any, TypeVar
+
+from eventsourcing.application import Application
+from eventsourcing.persistence import IntegrityError, PersistenceError, Transcoder
+
+from tracker.adapters.catchup import FactsProjection
+from tracker.adapters.read_model import FactsView, SQLiteFactsView
+from tracker.adapters.store import (
+    SCHEMA_VERSION,
+    describe,
+    is_postgres,
+    lock_timeout,
+    register_domain_transcodings,
+    store_settings,
+)
+from tracker.errors import StoreError
+
+T = TypeVar("T")
+
+
+class EventStore(Application):
+    """The `eventsourcing` application holding every release and every entry."""
+
+    name = "tracker"
+
+    def register_transcodings(self, transcoder: Transcoder) -> None:
+        super().register_transcodings(transcoder)
+        register_domain_transcodings(transcoder)  # type: ignore[arg-type]
+
+
+class Store:
+    """One database: its events, its read model, and the errors a user can act on."""
+
+    def __init__(self, db: str):
+        self.db = db
+
+    def describe(self) -> str:
+        return describe(self.db)
+
+    @cached_property
+    def _opened(self) -> tuple[EventStore, FactsProjection]:
+        """Opened (and created) on first use. A store marked by a newer schema than this tracker's is refused
+        rather than misread."""
+        settings = store_settings(self.db)
+
+        def open_both() -> tuple[EventStore, FactsProjection, int]:
+            events = EventStore(env=settings)
+            try:
+                projection = FactsProjection(events, events.factory.tracking_recorder(self._view_class()))
+                return events, projection, projection.view.claim_schema(SCHEMA_VERSION)
+            except BaseException:
+                events.close()
+                raise
+
+        events, projection, written_by = self.retrying(open_both, "cannot open the event store", OSError)
+        if written_by > SCHEMA_VERSION:
+            events.close()
+            raise StoreError(f"{self.describe()}: written by a newer version of the tracker (schema {written_by}; "
+                             f"this one reads up to {SCHEMA_VERSION}); upgrade milestone-tracker")
+        return events, projection
+
+    def _view_class(self) -> type[FactsView]:
+        """The read model's recorder for the database; PostgreSQL's is imported only when used."""
+        if is_postgres(self.db):
+            from tracker.adapters.postgres import PostgresFactsView
+
+            return PostgresFactsView
+        return SQLiteFactsView
+
+    @property
+    def events(self) -> EventStore:
+        return self._opened[0]
+
+    @property
+    def projection(self) -> FactsProjection:
+        return self._opened[1]
+
+    @property
+    def read_model(self) -> FactsView:
+        """The read model's tables, as of the last catch-up."""
+        return self._opened[1].view
+
+    def close(self) -> None:
+        if "_opened" in self.__dict__:
+            self.events.close()
+
+    # ---- writing ----
+
+    def save(self, *objects: Any, what: str) -> bool:
+        """Save aggregates or events in one transaction; False when they were stored already (ids are
+        derived from content, so a collision means the same thing twice)."""
+        try:
+            self.events.save(*objects)
+        except IntegrityError:
+            return False
+        except PersistenceError as error:
+            raise StoreError(f"{self.describe()}: cannot write {what}: {one_line(error)}") from None
+        return True
+
+    # ---- the read model ----
+
+    def catch_up(self) -> int:
+        """Bring the read model up to date with the log; returns how many events it applied."""
+        return self.retrying(self.projection.catch_up, "cannot update the read model")
+
+    def rebuild(self, progress: Callable[[int], Any] | None = None) -> int:
+        """Rebuild the read model from the whole log; returns how many events it applied."""
+        try:
+            return self.projection.rebuild(progress)
+        except PersistenceError as error:
+            raise StoreError(f"{self.describe()}: cannot rebuild the read model: {one_line(error)}") from None
+
+    # ---- reading the log ----
+
+    def stored_events(self, topics: Sequence[str] = ()) -> Iterator[Any]:
+        """The stored domain events in log order, page by page, optionally of some topics only."""
+        start = 0
+        try:
+            while True:
+                page = self.events.recorder.select_notifications(start, 2000, topics=topics, inclusive_of_start=False)
+                yield from (self.events.mapper.to_domain_event(notification) for notification in page)
+                if len(page) < 2000:
+                    return
+                start = page[-1].id
+        except PersistenceError as error:
+            raise StoreError(f"{self.describe()}: cannot read the event store: {one_line(error)}") from None
+
+    def has_aggregate(self, originator_id: Any) -> bool:
+        return bool(self.events.recorder.select_events(originator_id, limit=1))
+
+    # ---- contention ----
+
+    def retrying(self, action: Callable[[], T], doing: str, *also: type[BaseException]) -> T:
+        """`action()`, tried again after a jittered pause while another process holds the database,
+        until the lock timeout; any other failure is a one-line `StoreError`."""
+        deadline, pause = time.monotonic() + lock_timeout(), 0.02
+        while True:
+            try:
+                return action()
+            except (PersistenceError, sqlite3.Error, *also) as error:
+                if not (self._contended(error) and time.monotonic() < deadline):
+                    raise StoreError(f"{self.describe()}: {doing}: {one_line(error)}") from None
+                time.sleep(pause * random.uniform(0.5, 1.5))
+                pause = min(pause * 2, 1.0)
+
+    def _contended(self, error: BaseException) -> bool:
+        """Is `error` another process holding the store, or creating its tables, at the same moment?"""
+        if isinstance(error, IntegrityError):
+            return True  # two processes created the same table at once
+        cause = error.__cause__ or error
+        if isinstance(cause, sqlite3.Error):
+            return getattr(cause, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_BUSY
+        if is_postgres(self.db):
+            from tracker.adapters.postgres import contended
+
+            return contended(cause)
+        return False
+
+
+def one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__

@@ -1,0 +1,126 @@
+"""Audit: where each figure came from, how the record changed, corrections and review decisions, tamper checks.
+
+Corrections are new events (a retraction, a review decision, a fact a person
+records), never edits: an earlier view still shows what was believed then.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from eventsourcing.persistence import PersistenceError
+
+from projections.diff import Difference, diff
+from projections.explain import Explanation, explain, line_explanation
+from projections.history import RecordedFact, TimeView
+from projections.ledger import ledger
+from projections.replay import ReplayStep, replay
+from projections.review import Pending, edited, pending
+from tracker.adapters.chain import Verification
+from tracker.adapters.chain import verify as verify_chain
+from tracker.adapters.event_store import Store, one_line
+from tracker.domain.facts import EventRetracted, FactReviewed
+from tracker.domain.release import release_uuid
+from tracker.errors import StoreError, TrackerError, UnknownCompound
+from tracker.manual import fact_from_fields
+from tracker.services.entries import Entries
+from tracker.services.history import History
+from tracker.services.queries import Queries
+
+
+class Audit:
+    def __init__(self, store: Store, history: History, queries: Queries, entries: Entries):
+        self.store = store
+        self.history = history
+        self.queries = queries
+        self.entries = entries
+
+    # ---- finding what was recorded ----
+
+    def find_event(self, event_id: str) -> RecordedFact:
+        """The event with this id, or with this unique id prefix."""
+        history = self.history.all()
+        matches = [r for r in history if r.id == event_id] or [r for r in history if r.id.startswith(event_id)]
+        if not matches:
+            raise TrackerError(f"no event {event_id!r}")
+        if len(matches) > 1:
+            raise TrackerError(f"{event_id!r} names {len(matches)} events; give more of the id")
+        return matches[0]
+
+    def context(self, event_id: str, around: int = 2) -> tuple[RecordedFact, list[tuple[int, str]]]:
+        """An event and the numbered lines of its release around its quote."""
+        recorded = self.find_event(event_id)
+        if recorded.release is None or recorded.fact.line is None:
+            return recorded, []
+        text = self.store.events.repository.get(release_uuid(recorded.release.id)).text
+        lines = text.splitlines()
+        first = recorded.fact.line
+        last = first + recorded.fact.quote.count("\n")
+        start, stop = max(1, first - around), min(len(lines), last + around)
+        return recorded, [(number, lines[number - 1]) for number in range(start, stop + 1)]
+
+    # ---- corrections ----
+
+    def retract(self, event_id: str, entered_by: str, reason: str, reported_on: date | None = None) -> str:
+        """Withdraw an event from the projections from `reported_on` on; it stays in the log."""
+        target = self.find_event(event_id)
+        if isinstance(target.fact, EventRetracted):
+            raise TrackerError(f"event {target.id} is itself a retraction; record the fact again instead")
+        return self.entries.enter(EventRetracted(compound=target.fact.compound, retracts=target.id, reason=reason),
+                                  entered_by, reason, reported_on)
+
+    def record(self, event_type: str, fields: Sequence[tuple[str, str]], entered_by: str, reason: str,
+               reported_on: date | None = None) -> str:
+        """Record a fact of any type a person supplies, from `name=value` pairs validated by its class."""
+        return self.entries.enter(fact_from_fields(event_type, fields), entered_by, reason, reported_on)
+
+    # ---- review ----
+
+    def review_queue(self, view: TimeView) -> list[Pending]:
+        """Events in view under the review threshold that no decision in view has settled."""
+        in_time = sorted((r for r in self.history.all() if view.admits(r)), key=lambda r: r.sort_key)
+        return pending(in_time, in_time, view.review_threshold)
+
+    def review(self, event_id: str, decision: str, entered_by: str, reason: str,
+               changes: dict[str, Any] | None = None, reported_on: date | None = None) -> str:
+        """Accept (with field changes) or reject an event; returns the decision's event id."""
+        recorded = self.find_event(event_id)
+        if isinstance(recorded.fact, FactReviewed):
+            raise TrackerError(f"event {recorded.id} is itself a review decision")
+        edited(recorded, changes or {})
+        return self.entries.enter(FactReviewed(compound=recorded.fact.compound, reviews=recorded.id, decision=decision,
+                                               changes=changes or {}), entered_by, reason, reported_on)
+
+    # ---- how the record changed ----
+
+    def replay(self, view: TimeView, compound: str | None = None) -> list[ReplayStep]:
+        """The facts in view in order of the view's axis, each with the status and ledger fields it changed."""
+        history, names = self.history.with_names(view)
+        return replay(history, names, view, self.queries.resolve(compound, names) if compound else None)
+
+    def diff(self, first: TimeView, second: TimeView, compound: str | None = None) -> Difference:
+        """What the record in `second` shows that the record in `first` did not, and the reverse."""
+        history, names = self.history.with_names(second)
+        return diff(history, names, first, second, self.queries.resolve(compound, names) if compound else None)
+
+    def explain(self, name: str, field: str | None, view: TimeView) -> list[Explanation]:
+        """The facts behind each value of a compound's status (or of the ledger line with id `name`)."""
+        history, names = self.history.with_names(view)
+        try:
+            compound = self.queries.resolve(name, names)
+        except UnknownCompound:
+            line = ledger(view.select(history), names, view.horizon).find(name)
+            if line is None:
+                raise
+            return [line_explanation(line, history)]
+        return explain(history, names, view, compound, field)
+
+    # ---- tamper evidence ----
+
+    def verify(self) -> Verification:
+        """Walk the store's hash chain: is every event as the tracker wrote it, in its place?"""
+        try:
+            return verify_chain(self.store.events.recorder)
+        except PersistenceError as error:
+            raise StoreError(f"{self.store.describe()}: cannot read the event store: {one_line(error)}") from None

@@ -1,0 +1,44 @@
+"""Export for auditors: the record as stored up to an instant, and the events of a view, in one folder."""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from projections.history import TimeView
+from projections.records import records_jsonl
+from tracker.adapters.event_store import Store
+from tracker.adapters.export_folder import Export, StoredEntry, StoredFact, StoredRelease, write_export
+from tracker.domain.entry import Entry
+from tracker.domain.release import Release
+from tracker.services.queries import Queries
+
+
+class Exporter:
+    def __init__(self, store: Store, queries: Queries):
+        self.store = store
+        self.queries = queries
+
+    def export(self, folder: Path, view: TimeView) -> list[str]:
+        """Write the record (as held at the view's `recorded_by`) and the view's events to `folder`."""
+        return write_export(folder, records_jsonl(self.queries.events(view)), self.record(view.recorded_by))
+
+    def record(self, recorded_by: datetime | None) -> Export:
+        """Every release and entry as stored, in log order, up to an instant."""
+        releases: dict[Any, dict[str, Any]] = {}
+        entries = []
+        for event in self.store.stored_events():
+            if recorded_by is not None and event.timestamp > recorded_by:
+                continue
+            if isinstance(event, Release.Ingested):
+                releases[event.originator_id] = dict(
+                    release_id=event.release_id, file=event.file, published=event.published,
+                    published_from=event.published_from, text=event.text, recorded_at=event.timestamp,
+                    supersedes=event.supersedes, superseded_by=event.superseded_by, facts=[])
+            elif isinstance(event, Release.FactRecorded):
+                releases[event.originator_id]["facts"].append(StoredFact(event.fact, event.timestamp))
+            elif isinstance(event, Entry.Made):
+                entries.append(StoredEntry(str(event.originator_id), event.fact, event.entered_by, event.reason,
+                                           event.reported_on, event.timestamp))
+        return Export(tuple(StoredRelease(**{**r, "facts": tuple(r["facts"])}) for r in releases.values()),
+                      tuple(entries))

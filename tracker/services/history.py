@@ -1,0 +1,86 @@
+"""The recorded history the projections are computed from, read from the read model as little as a query needs.
+
+A query first catches the read model up (nothing to do when it is current),
+then reads only the rows that can change its answer: every fact (`all`), one
+compound's name group (`of_compound`), or the facts of the ledger (`of_ledger`).
+"""
+from __future__ import annotations
+
+from projections.history import RecordedFact, TimeView
+from projections.names import NameBook, name_key
+from tracker.adapters.catchup import recorded_facts
+from tracker.adapters.event_store import Store
+from tracker.adapters.read_model import FactRow
+
+#: The facts a ledger line starts from or is changed by; the ledger reads besides only the other facts of
+#: their compounds and releases (the approval that meets a condition, the event "This event" refers to).
+from tracker.domain.facts import LEDGER_FACT_TYPES
+
+
+class History:
+    def __init__(self, store: Store):
+        self.store = store
+
+    def all(self) -> tuple[RecordedFact, ...]:
+        """Every recorded fact, joined with its release or its author and its record time."""
+        self.store.catch_up()
+        return self._recorded(self.store.read_model.facts())
+
+    def of_compound(self, compound: str) -> tuple[RecordedFact, ...]:
+        """The facts about one compound (all its names), its alias facts, and their retractions.
+        Costs in proportion to the compound's own history, not the store's."""
+        self.store.catch_up()
+        keys = self.name_group(name_key(compound))
+        return self._recorded(self.store.read_model.facts_about(keys))
+
+    def of_ledger(self) -> tuple[RecordedFact, ...]:
+        """The facts the ledger reads. Costs in proportion to the money in the store."""
+        self.store.catch_up()
+        money = self.store.read_model.facts_of_types(LEDGER_FACT_TYPES)
+        keys = self.name_group(*{row.compound_key for row in money if row.compound_key})
+        releases = {row.release_uuid for row in money if row.release_uuid}
+        return self._recorded(self.store.read_model.facts_related(keys, releases))
+
+    def name_group(self, *keys: str) -> set[str]:
+        """Every name key linked to `keys` by alias facts, found edge by edge."""
+        group, frontier = set(keys), set(keys)
+        while frontier:
+            edges = self.store.read_model.alias_edges(frontier)
+            found = {k for edge in edges for k in edge if k} - group
+            group |= found
+            frontier = found
+        return group
+
+    def spellings(self) -> list[str]:
+        """Every compound name and alias recorded, as written (for suggestions)."""
+        return self.store.read_model.name_spellings()
+
+    def _recorded(self, rows: list[FactRow]) -> tuple[RecordedFact, ...]:
+        uuids = {row.release_uuid for row in rows if row.release_uuid}
+        releases = {r.release_uuid: r for r in self.store.read_model.releases(uuids)} if uuids else {}
+        return recorded_facts(rows, releases)
+
+    def in_view(self, view: TimeView, compound: str | None = None,
+                history: tuple[RecordedFact, ...] | None = None) -> tuple[tuple[RecordedFact, ...], NameBook]:
+        """The facts in view, in export order, and the names they resolve through: of the whole
+        history, of one compound's, or of the `history` given.
+
+        Names resolve through every alias recorded by the view's `recorded_by`
+        instant, whatever its publication date: a compound keeps one identity
+        across time, so "kadcyla" finds the 2008 facts about T-DM1, while the
+        facts shown stay those in view.
+        """
+        if history is None:
+            history = self.all() if compound is None else self.of_compound(compound)
+        return view.select(history), identities(view, history)
+
+    def with_names(self, view: TimeView) -> tuple[tuple[RecordedFact, ...], NameBook]:
+        """The whole history and the names it resolves through as of the view's `recorded_by`."""
+        history = self.all()
+        return history, identities(view, history)
+
+
+def identities(view: TimeView, history: tuple[RecordedFact, ...]) -> NameBook:
+    """The names `history` resolves through: every alias recorded by the view's `recorded_by`, whenever published."""
+    return NameBook.from_history(TimeView(recorded_by=view.recorded_by, review_threshold=view.review_threshold)
+                                 .select(history))

@@ -1,0 +1,194 @@
+"""Ingest: release files read, dated, extracted and stored, each release whole or not at all.
+
+Every file is read and dated before anything is written, so a bad file leaves
+the store untouched; problems are collected and reported together. A folder
+written by `export` is imported as it was stored (ids, facts and record
+times), once its checksums are verified, never re-extracted.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from datetime import date
+from multiprocessing import get_context
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from eventsourcing.utils import get_topic
+
+from tracker.adapters.catchup import entry_id
+from tracker.adapters.event_store import Store
+from tracker.adapters.export_folder import ENTRIES, Export, is_export, read_export
+from tracker.domain.entry import Entry
+from tracker.domain.facts import Fact
+from tracker.domain.release import Release, release_uuid
+from tracker.errors import ReleaseError, TrackerError
+from tracker.reissue import Issue, headline, headline_of, reissue
+
+if TYPE_CHECKING:
+    from tracker.reading.releases import ReleaseDocument, Skipped
+
+
+@dataclass(frozen=True)
+class IngestOutcome:
+    """What one release's ingest did."""
+
+    file: str
+    release_id: str
+    published: date
+    published_from: str
+    events: int
+    duplicate: bool
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    ingested: list[IngestOutcome]
+    skipped: list[Skipped]
+
+    @property
+    def new_events(self) -> int:
+        return sum(o.events for o in self.ingested if not o.duplicate)
+
+
+class ReleaseProblems(TrackerError):
+    """Releases that cannot be ingested, all reported together; nothing was written."""
+
+    def __init__(self, problems: list[ReleaseError]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class Ingest:
+    def __init__(self, store: Store):
+        self.store = store
+        self._stored_this_session: list[Issue] = []
+
+    def ingest(self, paths: Sequence[Path | str], published: date | None = None, manifest: Path | None = None,
+               progress: Callable[[IngestOutcome], Any] | None = None) -> IngestReport:
+        """Read, extract and store every release under `paths`: each release whole or not at all."""
+        exports = [Path(p) for p in paths if is_export(Path(p))]
+        records = [read_export(folder) for folder in exports]
+        others = [Path(p) for p in paths if Path(p) not in exports]
+        documents, skipped = read_releases(others, published, manifest) if others else ([], [])
+        outcomes = []
+        for outcome in (o for record in records for o in self.import_export(record)):
+            outcomes.append(outcome)
+            if progress:
+                progress(outcome)
+        if documents:
+            self.store.catch_up()  # the re-issue check reads the stored releases' headlines from the read model
+        for document, facts in _extracted(documents):
+            outcome = self.ingest_document(document, facts)
+            outcomes.append(outcome)
+            if progress:
+                progress(outcome)
+        self.store.catch_up()
+        return IngestReport(outcomes, skipped)
+
+    def ingest_document(self, document: ReleaseDocument, facts: list[Fact] | None = None) -> IngestOutcome:
+        """Store one read release and the facts extracted from it (here, unless given), atomically."""
+        facts = extract(document) if facts is None else facts
+        outcome = IngestOutcome(document.file, document.id, document.published, document.published_from, len(facts), False)
+        if self.store.has_aggregate(release_uuid(document.id)):
+            return replace(outcome, duplicate=True)
+        issue = Issue(document.id, headline_of(document.sentences), document.published)
+        link = reissue(issue, self._issues(issue.headline))
+        release = Release(release_id=document.id, file=document.file, published=document.published,
+                          published_from=document.published_from, text=document.text, headline=issue.headline,
+                          supersedes=link.supersedes, superseded_by=link.superseded_by)
+        for fact in facts:
+            release.record(fact)
+        if not self.store.save(release, what=document.file):
+            return replace(outcome, duplicate=True)
+        self._stored_this_session.append(issue)
+        return outcome
+
+    def import_export(self, record: Export) -> list[IngestOutcome]:
+        """Store an export's releases and entries exactly as they were stored (ids, facts, record times).
+
+        The events are made here with their original record times and saved as they are, each
+        release's events in one transaction.
+        """
+        outcomes = []
+        for stored in record.releases:
+            uuid = release_uuid(stored.release_id)
+            events: list[Any] = [Release.Ingested(
+                originator_id=uuid, originator_version=1, timestamp=stored.recorded_at,
+                originator_topic=get_topic(Release), release_id=stored.release_id, file=stored.file, published=stored.published,
+                published_from=stored.published_from, text=stored.text, headline=headline(stored.text),
+                supersedes=stored.supersedes, superseded_by=stored.superseded_by)]
+            events += [Release.FactRecorded(originator_id=uuid, originator_version=version, timestamp=fact.recorded_at,
+                                            fact=fact.fact)
+                       for version, fact in enumerate(stored.facts, start=2)]
+            outcomes.append(IngestOutcome(stored.file, stored.release_id, stored.published, "export",
+                                          len(stored.facts), not self.store.save(*events, what=stored.file)))
+        for entry in record.entries:
+            made = Entry.Made(originator_id=UUID(entry.uuid), originator_version=1, timestamp=entry.recorded_at,
+                              originator_topic=get_topic(Entry), fact=entry.fact, entered_by=entry.entered_by,
+                              reason=entry.reason, reported_on=entry.reported_on)
+            outcomes.append(IngestOutcome(ENTRIES, entry_id(made.originator_id), entry.reported_on, "export", 1,
+                                          not self.store.save(made, what=ENTRIES)))
+        return outcomes
+
+    def _issues(self, folded_headline: str) -> list[Issue]:
+        """The stored releases with this headline (from the read model, and those stored since it caught up)."""
+        stored = [Issue(row.release_id, row.headline, date.fromisoformat(row.published))
+                  for row in self.store.read_model.releases_headlined(folded_headline)]
+        return stored + [issue for issue in self._stored_this_session if issue.headline == folded_headline]
+
+
+def extract(document: ReleaseDocument) -> list[Fact]:
+    """The facts a release states. The extraction engine is imported on first use: queries never pay for it."""
+    from tracker.extraction import extract as extract_facts
+
+    return extract_facts(document)
+
+
+#: From this many releases on, extraction runs in a process per CPU: a backfill is CPU-bound and
+#: extraction is a pure function of the release. Fewer are not worth the workers' start.
+PARALLEL_FROM = 200
+
+
+def _extracted(documents: list[ReleaseDocument]) -> Iterator[tuple[ReleaseDocument, list[Fact]]]:
+    """Each release with its facts, in order, letting go of each release once handed on
+    (its sentences and extraction caches weigh far more than its text)."""
+    workers = os.cpu_count() or 1
+    documents.reverse()
+    if len(documents) < PARALLEL_FROM or workers < 2:
+        while documents:
+            document = documents.pop()
+            yield document, extract(document)
+        return
+    from tracker.extraction import extract as extract_facts
+
+    # "spawn": the parent may hold database connections and their threads, which a fork would copy.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        while documents:
+            batch = [documents.pop() for _ in range(min(len(documents), 64 * workers))]
+            yield from zip(batch, pool.map(extract_facts, batch, chunksize=16))
+
+
+def read_releases(paths: Sequence[Path], published: date | None = None,
+                  manifest: Path | None = None) -> tuple[list[ReleaseDocument], list[Skipped]]:
+    """Read and date every release under `paths`; every problem is collected and raised together."""
+    from tracker.reading.releases import Skipped, discover, manifest_for, read_release  # only when ingesting
+
+    dates = manifest_for(paths, manifest)
+    documents: list[ReleaseDocument] = []
+    skipped: list[Skipped] = []
+    problems: list[ReleaseError] = []
+    for found in discover(paths):
+        if isinstance(found, Skipped):
+            skipped.append(found)
+            continue
+        try:
+            documents.append(read_release(found, dates, published))
+        except ReleaseError as problem:
+            problems.append(problem)
+    if problems:
+        raise ReleaseProblems(problems)
+    return documents, skipped

@@ -1,0 +1,74 @@
+"""The milestone and royalty ledger: its lines and receivables, and what people record against its lines.
+
+Each entry (an invoice, a payment, a write-off, a confirmation) is checked
+against the line as the ledger stood on the entry's day (`tracker.line_entries`)
+before it is stored.
+"""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from projections.history import TimeView
+from projections.ledger import Ledger, LedgerLine, ledger
+from projections.receivables import GroupBy, ReceivablesReport, receivables
+from tracker import line_entries
+from tracker.rates import read_rates
+from tracker.services.entries import Entries
+from tracker.services.history import History
+from tracker.services.queries import Queries
+from tracker.terms import read_terms
+
+
+class Money:
+    def __init__(self, history: History, queries: Queries, entries: Entries):
+        self.history = history
+        self.queries = queries
+        self.entries = entries
+
+    def ledger(self, view: TimeView, compound: str | None = None) -> Ledger:
+        """Every milestone and royalty line in view, with its history; optionally of one compound (any alias)."""
+        selected, names = self.history.in_view(view, history=self.history.of_ledger())
+        book = ledger(selected, names, view.horizon)
+        if compound:
+            canonical = self.queries.resolve(compound, self.history.in_view(view, compound)[1])
+            book.lines = [line for line in book.lines if line.compound == canonical]
+        return book
+
+    def receivables(self, view: TimeView, by: GroupBy = "counterparty", rates: Path | None = None) -> ReceivablesReport:
+        """What is owed and what may be, aged to the day the view stands on; totals converted only at `rates`."""
+        return receivables(self.ledger(view), by, read_rates(rates) if rates else None)
+
+    def load_terms(self, path: Path, entered_by: str, reason: str, on: date | None = None) -> list[tuple[str, str]]:
+        """Record each agreement of a terms file, known from `on` (default today): (agreement id, entry id) pairs."""
+        return [(fact.agreement, self.entries.enter(fact, entered_by, reason, on)) for fact in read_terms(path)]
+
+    def record_invoice(self, line_id: str, amount: Decimal, on: date, entered_by: str, reason: str,
+                       currency: str | None = None, due: date | None = None) -> str:
+        fact = line_entries.invoice(self.line(line_id, on), amount, currency, on, due)
+        return self.entries.enter(fact, entered_by, reason, on)
+
+    def record_payment(self, line_id: str, amount: Decimal, on: date, entered_by: str, reason: str,
+                       currency: str | None = None) -> str:
+        fact = line_entries.payment(self.line(line_id, on), amount, currency, on)
+        return self.entries.enter(fact, entered_by, reason, on)
+
+    def record_write_off(self, line_id: str, on: date, entered_by: str, reason: str) -> str:
+        return self.entries.enter(line_entries.write_off(self.line(line_id, on), on), entered_by, reason, on)
+
+    def record_confirmation(self, line_id: str, on: date, entered_by: str, reason: str) -> str:
+        return self.entries.enter(line_entries.confirmation(self.line(line_id, on), on), entered_by, reason, on)
+
+    def record_net_sales(self, compound: str, period: str, amount: Decimal, currency: str, on: date,
+                         entered_by: str, reason: str, territory: str | None = None) -> str:
+        """A product's net sales for a period (`2015-Q1`, `2015-03`, `2015`), on which royalties are computed."""
+        fact = line_entries.net_sales(compound, period, amount, currency, territory)
+        return self.entries.enter(fact, entered_by, reason, on)
+
+    def line(self, line_id: str, on: date) -> LedgerLine:
+        """The line as the ledger stood on `on`: an entry is checked against what was known that day."""
+        line = self.ledger(TimeView(as_of=on)).find(line_id)
+        if line is None:
+            raise line_entries.EntryRejected(f"no ledger line {line_id!r} as of {on.isoformat()}")
+        return line

@@ -1,0 +1,62 @@
+"""Queries: what the record shows in a time view, as plain data (EVENTS.md records, statuses, catalysts, a report)."""
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from projections.calendar import CalendarEntry, catalyst_calendar
+from projections.history import TimeView
+from projections.names import NameBook
+from projections.receivables import ReceivablesReport
+from projections.records import event_records
+from projections.report import Report, build_report
+from projections.status import CompoundStatus, compound_status
+from tracker.errors import UnknownCompound
+from tracker.services.history import History
+
+
+class Queries:
+    def __init__(self, history: History):
+        self.history = history
+
+    def events(self, view: TimeView, compound: str | None = None, types: Iterable[str] = ()) -> list[dict[str, Any]]:
+        """The facts in view as EVENTS.md records, optionally of one compound and some types."""
+        selected, names = self.history.in_view(view)
+        wanted = set(types)
+        canonical = self.resolve(compound, names) if compound else None
+        chosen = [r for r in selected
+                  if (not wanted or r.type in wanted)
+                  and (canonical is None or names.canonical(r.fact.compound) == canonical)]
+        return event_records(chosen, names)
+
+    def compounds(self, view: TimeView) -> list[CompoundStatus]:
+        """Every compound in view with its status; facts about undisclosed products are left out."""
+        selected, names = self.history.in_view(view)
+        found = sorted({names.canonical(r.fact.compound) for r in selected if r.fact.compound}, key=str.lower)
+        return [compound_status(selected, names, name, view.horizon) for name in found]  # type: ignore[arg-type]
+
+    def status(self, compound: str, view: TimeView) -> CompoundStatus:
+        """The status of the compound going by `compound` (any alias, any case)."""
+        selected, names = self.history.in_view(view, compound)
+        return compound_status(selected, names, self.resolve(compound, names), view.horizon)
+
+    def calendar(self, view: TimeView, start: date | None = None, end: date | None = None,
+                 compound: str | None = None) -> list[CalendarEntry]:
+        """The catalysts still expected in the view, `expected_by` from `start` to `end`; optionally of one compound."""
+        statuses = [self.status(compound, view)] if compound else self.compounds(view)
+        return catalyst_calendar(statuses, self.events(view, compound=compound), start, end)
+
+    def report(self, view: TimeView, receivables: ReceivablesReport) -> Report:
+        """What the report of this view shows: pipeline, timelines, catalysts, receivables, events."""
+        return build_report(view, self.compounds(view), self.events(view), receivables)
+
+    def resolve(self, query: str, names: NameBook) -> str:
+        """The canonical name a user's query names, or an error suggesting the names it is close to."""
+        canonical = names.find(query)
+        if canonical is None:
+            spellings = {n.lower(): n for n in self.history.spellings() + names.spellings()}
+            close = difflib.get_close_matches(query.lower(), list(spellings), n=2, cutoff=0.6)
+            raise UnknownCompound(query, [spellings[c] for c in close])
+        return canonical
