@@ -12,22 +12,10 @@ from datetime import date, datetime
 
 from projections.review import reviewed
 from tracker.domain.facts import EventRetracted, Fact
+from tracker.domain.release import ReleaseRecord
 
 #: Facts read with less confidence than this wait for review instead of entering projections.
 REVIEW_THRESHOLD = 0.5
-
-
-@dataclass(frozen=True)
-class ReleaseInfo:
-    id: str
-    file: str
-    published: date
-    published_from: str
-    recorded_at: datetime
-    supersedes: str | None = None
-    """The id of the release this one re-issues with corrections."""
-    superseded_by: str | None = None
-    """The id of a corrected re-issue of this release, stored before it."""
 
 
 @dataclass(frozen=True)
@@ -40,7 +28,7 @@ class RecordedFact:
     reported_on: date
     recorded_at: datetime
     position: int = 0
-    release: ReleaseInfo | None = None
+    release: ReleaseRecord | None = None
     entered_by: str | None = None
     reason: str | None = None
 
@@ -88,7 +76,7 @@ class TimeView:
             return False
         return True
 
-    def knows(self, release: ReleaseInfo) -> bool:
+    def knows(self, release: ReleaseRecord) -> bool:
         """Whether the release itself was public by `as_of` and stored by `recorded_by`."""
         return ((self.as_of is None or release.published <= self.as_of)
                 and (self.recorded_by is None or release.recorded_at <= self.recorded_by))

@@ -5,10 +5,11 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from itertools import count
 
-from projections.history import RecordedFact, ReleaseInfo, TimeView
+from projections.history import RecordedFact, TimeView
 from projections.ledger import Ledger, ledger
 from projections.names import NameBook
 from tracker.domain import facts as f
+from tracker.domain.release import ReleaseRecord
 
 _positions = count(1)
 _RECORDED = datetime(2026, 1, 1, tzinfo=UTC)
@@ -20,7 +21,7 @@ def read(fact_class: type[f.Fact], published: date, release: str = "r", **fields
     position = next(_positions)
     fields.setdefault("quote", f"sentence {position}.")
     fields.setdefault("offset", position * 100)
-    info = ReleaseInfo(id=f"{release}{published:%Y%m%d}", file=f"{release}.txt", published=published,
+    info = ReleaseRecord(id=f"{release}{published:%Y%m%d}", file=f"{release}.txt", published=published,
                        published_from="dateline", recorded_at=_RECORDED)
     return RecordedFact(id=f"{info.id}.{position}", fact=fact_class(**fields), reported_on=published,
                         recorded_at=_RECORDED, position=position, release=info)

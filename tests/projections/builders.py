@@ -4,14 +4,15 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from itertools import count
 
-from projections.history import RecordedFact, ReleaseInfo
+from projections.history import RecordedFact
 from tracker.domain.facts import Fact
+from tracker.domain.release import ReleaseRecord
 
 _positions = count(1)
 
 
-def release(published: date, name: str = "r", recorded: datetime | None = None) -> ReleaseInfo:
-    return ReleaseInfo(id=f"{name}{published:%Y%m%d}", file=f"{name}.txt", published=published,
+def release(published: date, name: str = "r", recorded: datetime | None = None) -> ReleaseRecord:
+    return ReleaseRecord(id=f"{name}{published:%Y%m%d}", file=f"{name}.txt", published=published,
                        published_from="dateline",
                        recorded_at=recorded or datetime(2026, 1, 1, tzinfo=UTC))
 

@@ -15,12 +15,12 @@ from uuid import UUID
 from eventsourcing.application import Application
 from eventsourcing.persistence import IntegrityError, Tracking
 
-from projections.history import RecordedFact, ReleaseInfo
+from projections.history import RecordedFact
 from projections.names import name_key
-from tracker.adapters.read_model import READ_MODEL, FactRow, FactsView, ReleaseRow
+from tracker.adapters.read_model import READ_MODEL, FactRow, FactsView
 from tracker.domain.entry import Entry
 from tracker.domain.facts import CompoundAliasRecorded, EventRetracted, fact_from_json
-from tracker.domain.release import Release
+from tracker.domain.release import Release, ReleaseRecord
 
 BATCH = 2000
 
@@ -36,7 +36,8 @@ class FactsProjection:
     def __init__(self, app: Application, view: FactsView):
         self.app = app
         self.view = view
-        self._releases: dict[str, ReleaseRow] = {}
+        self._releases: dict[str, ReleaseRecord] = {}
+        """Releases by store id (hex), for the facts that follow them in the log."""
 
     @property
     def position(self) -> int:
@@ -51,7 +52,7 @@ class FactsProjection:
             if not page:
                 return applied
             facts: list[FactRow] = []
-            releases: list[ReleaseRow] = []
+            releases: list[ReleaseRecord] = []
             for notification in page:
                 event = self.app.mapper.to_domain_event(notification)
                 self._rows(notification.id, event, facts, releases)
@@ -59,7 +60,7 @@ class FactsProjection:
                 self.view.write(facts, releases, Tracking(READ_MODEL, page[-1].id))
             except IntegrityError:
                 # Another process applied these notifications first: start again from its position.
-                self._releases = {k: v for k, v in self._releases.items() if k not in {r.release_uuid for r in releases}}
+                self._releases = {k: v for k, v in self._releases.items() if k not in {r.uuid.hex for r in releases}}
                 continue
             applied += len(page)
             if progress:
@@ -70,27 +71,24 @@ class FactsProjection:
         self._releases.clear()
         return self.catch_up(progress)
 
-    def _rows(self, notification_id: int, event: object, facts: list[FactRow], releases: list[ReleaseRow]) -> None:
+    def _rows(self, notification_id: int, event: object, facts: list[FactRow], releases: list[ReleaseRecord]) -> None:
         if isinstance(event, Release.Ingested):
-            row = ReleaseRow(event.originator_id.hex, event.release_id, event.file, event.published.isoformat(),
-                             event.published_from, event.timestamp.isoformat(),
-                             event.supersedes, event.superseded_by, event.headline)
-            self._releases[row.release_uuid] = row
-            releases.append(row)
+            record = ReleaseRecord.of(event)
+            self._releases[event.originator_id.hex] = record
+            releases.append(record)
         elif isinstance(event, Release.FactRecorded):
-            release = self._release(event.originator_id.hex)
+            uuid = event.originator_id.hex
+            release = self._release(uuid)
             position = event.originator_version - 1
-            facts.append(_fact_row(notification_id, f"{release.release_id}.{position}", event.fact,
-                                   date.fromisoformat(release.published), event.timestamp, release.release_uuid,
-                                   position, None, None))
+            facts.append(_fact_row(notification_id, f"{release.id}.{position}", event.fact, release.published,
+                                   event.timestamp, uuid, position, None, None))
         elif isinstance(event, Entry.Made):
             facts.append(_fact_row(notification_id, entry_id(event.originator_id), event.fact, event.reported_on,
                                    event.timestamp, None, 0, event.entered_by, event.reason))
 
-    def _release(self, uuid: str) -> ReleaseRow:
+    def _release(self, uuid: str) -> ReleaseRecord:
         if uuid not in self._releases:
-            (row,) = self.view.releases([uuid])
-            self._releases[uuid] = row
+            self._releases.update(self.view.releases([uuid]))
         return self._releases[uuid]
 
 
@@ -116,22 +114,10 @@ def _fact_row(notification_id: int, event_id: str, fact, reported_on: date, reco
     )
 
 
-def recorded_facts(rows: list[FactRow], releases: dict[str, ReleaseRow]) -> tuple[RecordedFact, ...]:
-    """Rows of the read model back as the `RecordedFact`s projections take."""
-    infos: dict[str, ReleaseInfo] = {}
-    result = []
-    for row in rows:
-        info = None
-        if row.release_uuid:
-            info = infos.get(row.release_uuid)
-            if info is None:
-                r = releases[row.release_uuid]
-                info = infos[row.release_uuid] = ReleaseInfo(
-                    id=r.release_id, file=r.file, published=date.fromisoformat(r.published),
-                    published_from=r.published_from, recorded_at=datetime.fromisoformat(r.recorded_at),
-                    supersedes=r.supersedes, superseded_by=r.superseded_by)
-        result.append(RecordedFact(
-            id=row.event_id, fact=fact_from_json(row.fact), reported_on=date.fromisoformat(row.reported_on),
-            recorded_at=datetime.fromisoformat(row.recorded_at), position=row.position, release=info,
-            entered_by=row.entered_by, reason=row.reason))
-    return tuple(result)
+def recorded_facts(rows: list[FactRow], releases: dict[str, ReleaseRecord]) -> tuple[RecordedFact, ...]:
+    """Rows of the read model back as the `RecordedFact`s projections take; `releases` by store id."""
+    return tuple(RecordedFact(
+        id=row.event_id, fact=fact_from_json(row.fact), reported_on=date.fromisoformat(row.reported_on),
+        recorded_at=datetime.fromisoformat(row.recorded_at), position=row.position,
+        release=releases[row.release_uuid] if row.release_uuid else None,
+        entered_by=row.entered_by, reason=row.reason) for row in rows)

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from tracker.domain.facts import Fact, fact_from_dict
+from tracker.domain.release import ReleaseRecord
 from tracker.errors import TrackerError
 
 CHECKSUMS = "SHA256SUMS"
@@ -45,15 +46,9 @@ class StoredFact:
 
 @dataclass(frozen=True)
 class StoredRelease:
-    release_id: str
-    file: str
-    published: date
-    published_from: str
+    record: ReleaseRecord
     text: str
-    recorded_at: datetime
     facts: tuple[StoredFact, ...]
-    supersedes: str | None = None
-    superseded_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,10 +85,10 @@ def _text_paths(releases: tuple[StoredRelease, ...]) -> dict[str, str]:
     paths: dict[str, str] = {}
     taken: set[str] = set()
     for release in releases:
-        name = Path(release.file).name
-        path = f"{TEXTS}/{name}" if name not in taken else f"{TEXTS}/{release.release_id}/{name}"
+        name = Path(release.record.file).name
+        path = f"{TEXTS}/{name}" if name not in taken else f"{TEXTS}/{release.record.id}/{name}"
         taken.add(name)
-        paths[release.release_id] = path
+        paths[release.record.id] = path
     return paths
 
 
@@ -104,9 +99,10 @@ def write_export(folder: Path, events: str, record: Export) -> list[str]:
     paths = _text_paths(record.releases)
     files: dict[str, str] = {EVENTS: events}
     files[RELEASES] = _jsonl([{
-        "release_id": r.release_id, "file": r.file, "text": paths[r.release_id], "published": r.published.isoformat(),
-        "published_from": r.published_from, "recorded_at": r.recorded_at.isoformat(), "supersedes": r.supersedes,
-        "superseded_by": r.superseded_by,
+        "release_id": r.record.id, "file": r.record.file, "text": paths[r.record.id],
+        "published": r.record.published.isoformat(), "published_from": r.record.published_from,
+        "recorded_at": r.record.recorded_at.isoformat(), "supersedes": r.record.supersedes,
+        "superseded_by": r.record.superseded_by,
         "facts": [{"fact": f.fact.model_dump(mode="json"), "recorded_at": f.recorded_at.isoformat()} for f in r.facts],
     } for r in record.releases])
     files[ENTRIES] = _jsonl([{
@@ -114,7 +110,7 @@ def write_export(folder: Path, events: str, record: Export) -> list[str]:
         "reported_on": e.reported_on.isoformat(), "recorded_at": e.recorded_at.isoformat(),
     } for e in record.entries])
     for release in record.releases:
-        files[paths[release.release_id]] = release.text
+        files[paths[release.record.id]] = release.text
     for name, content in files.items():
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -149,10 +145,11 @@ def read_export(folder: Path) -> Export:
     verify_export(folder)
     try:
         releases = tuple(StoredRelease(
-            release_id=row["release_id"], file=row["file"], published=date.fromisoformat(row["published"]),
-            published_from=row["published_from"], recorded_at=datetime.fromisoformat(row["recorded_at"]),
+            record=ReleaseRecord(
+                id=row["release_id"], file=row["file"], published=date.fromisoformat(row["published"]),
+                published_from=row["published_from"], recorded_at=datetime.fromisoformat(row["recorded_at"]),
+                supersedes=row["supersedes"], superseded_by=row["superseded_by"]),
             text=(folder / row["text"]).read_bytes().decode("utf-8"),
-            supersedes=row["supersedes"], superseded_by=row["superseded_by"],
             facts=tuple(StoredFact(fact_from_dict(f["fact"]), datetime.fromisoformat(f["recorded_at"])) for f in row["facts"]),
         ) for row in _rows(folder / RELEASES))
         entries = tuple(StoredEntry(

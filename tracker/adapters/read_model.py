@@ -15,12 +15,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from eventsourcing.persistence import Tracking
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 
 from tracker.domain.facts import EVERY_VIEW_FACT_TYPES
+from tracker.domain.release import ReleaseRecord
 
 #: The read model's tables carry their shape's version, and so does its tracking record: a tracker that
 #: changes the shape starts new tables empty and fills them from the events the first time it opens an
@@ -50,20 +52,6 @@ class FactRow:
     entered_by: str | None
     reason: str | None
     fact: str
-
-
-@dataclass(frozen=True)
-class ReleaseRow:
-    release_uuid: str
-    release_id: str
-    file: str
-    published: str
-    published_from: str
-    recorded_at: str
-    supersedes: str | None = None
-    superseded_by: str | None = None
-    headline: str = ""
-    """Folded, as `tracker.reissue` compares headlines to spot corrected re-issues."""
 
 
 class FactsView:
@@ -96,16 +84,16 @@ class FactsView:
 
     # ---- writing ----
 
-    def write(self, facts: Sequence[FactRow], releases: Sequence[ReleaseRow], tracking: Tracking) -> None:
+    def write(self, facts: Sequence[FactRow], releases: Sequence[ReleaseRecord], tracking: Tracking) -> None:
         """Rows and the tracking record of the last event they apply, in one transaction."""
         with self.datastore.transaction(commit=True) as cursor:  # type: ignore[attr-defined]
             self._write(cursor, facts, releases, tracking)
 
-    def _write(self, cursor: Any, facts: Sequence[FactRow], releases: Sequence[ReleaseRow], tracking: Tracking) -> None:
+    def _write(self, cursor: Any, facts: Sequence[FactRow], releases: Sequence[ReleaseRecord], tracking: Tracking) -> None:
         p = self.placeholder
         if releases:
             cursor.executemany(f"INSERT INTO releases_v2 VALUES ({', '.join([p] * len(RELEASE_COLUMNS))})",
-                               [tuple(vars(r).values()) for r in releases])
+                               [_release_row(r) for r in releases])
         if facts:
             cursor.executemany(f"INSERT INTO facts_v2 VALUES ({', '.join([p] * len(COLUMNS))})",
                                [tuple(vars(f).values()) for f in facts])
@@ -164,13 +152,14 @@ class FactsView:
             f"UNION SELECT compound_key, alias_key FROM facts_v2 WHERE alias_key {one_of}",
             [self._list(keys), self._list(keys)])]
 
-    def releases_headlined(self, headline: str) -> list[ReleaseRow]:
+    def releases_headlined(self, headline: str) -> list[ReleaseRecord]:
         sql = f"SELECT {', '.join(RELEASE_COLUMNS)} FROM releases_v2 WHERE headline = {self.placeholder}"
-        return [ReleaseRow(*row) for row in self._select(sql, [headline])]
+        return [_release_record(row) for row in self._select(sql, [headline])]
 
-    def releases(self, uuids: Iterable[str]) -> list[ReleaseRow]:
+    def releases(self, uuids: Iterable[str]) -> dict[str, ReleaseRecord]:
+        """The releases whose store ids (hex) are `uuids`, by store id."""
         sql = f"SELECT {', '.join(RELEASE_COLUMNS)} FROM releases_v2 WHERE release_uuid {self._one_of()}"
-        return [ReleaseRow(*row) for row in self._select(sql, [self._list(uuids)])]
+        return {row[0]: _release_record(row) for row in self._select(sql, [self._list(uuids)])}
 
     def name_spellings(self) -> list[str]:
         """Every compound name and alias recorded, as written."""
@@ -181,6 +170,17 @@ class FactsView:
     def clear(self) -> None:
         """Forget every row and the tracking position, for a rebuild."""
         raise NotImplementedError
+
+
+def _release_row(release: ReleaseRecord) -> tuple:
+    return (release.uuid.hex, release.id, release.file, release.published.isoformat(), release.published_from,
+            release.recorded_at.isoformat(), release.supersedes, release.superseded_by, release.headline)
+
+
+def _release_record(row: Sequence[Any]) -> ReleaseRecord:
+    _, release_id, file, published, published_from, recorded_at, supersedes, superseded_by, headline = row
+    return ReleaseRecord(release_id, file, date.fromisoformat(published), published_from,
+                         datetime.fromisoformat(recorded_at), supersedes, superseded_by, headline)
 
 
 class SQLiteFactsView(FactsView, SQLiteTrackingRecorder):

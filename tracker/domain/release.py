@@ -8,7 +8,8 @@ not at all. A release re-issued with corrections names the one it supersedes.
 """
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
@@ -72,3 +73,30 @@ class Release(Aggregate):
     @event("FactRecorded")
     def record(self, fact: Fact) -> None:
         self.facts.append(fact)
+
+
+@dataclass(frozen=True)
+class ReleaseRecord:
+    """A stored release as every other part of the tracker knows it: the read model's row, the release a
+    fact was read from, an export's entry. Its text stays in the store."""
+
+    id: str
+    file: str
+    published: date
+    published_from: str
+    recorded_at: datetime
+    supersedes: str | None = None
+    """The id of the release this one re-issues with corrections."""
+    superseded_by: str | None = None
+    """The id of a corrected re-issue of this release, stored before it."""
+    headline: str = ""
+    """Folded, as `tracker.reissue` compares headlines to spot corrected re-issues."""
+
+    @classmethod
+    def of(cls, event: Release.Ingested) -> ReleaseRecord:
+        return cls(event.release_id, event.file, event.published, event.published_from, event.timestamp,
+                   event.supersedes, event.superseded_by, event.headline)
+
+    @property
+    def uuid(self) -> UUID:
+        return release_uuid(self.id)

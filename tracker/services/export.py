@@ -10,7 +10,7 @@ from projections.records import records_jsonl
 from tracker.adapters.event_store import Store
 from tracker.adapters.export_folder import Export, StoredEntry, StoredFact, StoredRelease, write_export
 from tracker.domain.entry import Entry
-from tracker.domain.release import Release
+from tracker.domain.release import Release, ReleaseRecord
 from tracker.services.queries import Queries
 
 
@@ -25,20 +25,17 @@ class Exporter:
 
     def record(self, recorded_by: datetime | None) -> Export:
         """Every release and entry as stored, in log order, up to an instant."""
-        releases: dict[Any, dict[str, Any]] = {}
+        releases: dict[Any, tuple[ReleaseRecord, str, list[StoredFact]]] = {}
         entries = []
         for event in self.store.stored_events():
             if recorded_by is not None and event.timestamp > recorded_by:
                 continue
             if isinstance(event, Release.Ingested):
-                releases[event.originator_id] = dict(
-                    release_id=event.release_id, file=event.file, published=event.published,
-                    published_from=event.published_from, text=event.text, recorded_at=event.timestamp,
-                    supersedes=event.supersedes, superseded_by=event.superseded_by, facts=[])
+                releases[event.originator_id] = (ReleaseRecord.of(event), event.text, [])
             elif isinstance(event, Release.FactRecorded):
-                releases[event.originator_id]["facts"].append(StoredFact(event.fact, event.timestamp))
+                releases[event.originator_id][2].append(StoredFact(event.fact, event.timestamp))
             elif isinstance(event, Entry.Made):
                 entries.append(StoredEntry(str(event.originator_id), event.fact, event.entered_by, event.reason,
                                            event.reported_on, event.timestamp))
-        return Export(tuple(StoredRelease(**{**r, "facts": tuple(r["facts"])}) for r in releases.values()),
+        return Export(tuple(StoredRelease(record, text, tuple(facts)) for record, text, facts in releases.values()),
                       tuple(entries))

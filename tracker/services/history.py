@@ -57,7 +57,7 @@ class History:
 
     def _recorded(self, rows: list[FactRow]) -> tuple[RecordedFact, ...]:
         uuids = {row.release_uuid for row in rows if row.release_uuid}
-        releases = {r.release_uuid: r for r in self.store.read_model.releases(uuids)} if uuids else {}
+        releases = self.store.read_model.releases(uuids) if uuids else {}
         return recorded_facts(rows, releases)
 
     def in_view(self, view: TimeView, compound: str | None = None,

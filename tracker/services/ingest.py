@@ -115,17 +115,17 @@ class Ingest:
         """
         outcomes = []
         for stored in record.releases:
-            uuid = release_uuid(stored.release_id)
+            release = stored.record
             events: list[Any] = [Release.Ingested(
-                originator_id=uuid, originator_version=1, timestamp=stored.recorded_at,
-                originator_topic=get_topic(Release), release_id=stored.release_id, file=stored.file, published=stored.published,
-                published_from=stored.published_from, text=stored.text, headline=headline(stored.text),
-                supersedes=stored.supersedes, superseded_by=stored.superseded_by)]
-            events += [Release.FactRecorded(originator_id=uuid, originator_version=version, timestamp=fact.recorded_at,
-                                            fact=fact.fact)
+                originator_id=release.uuid, originator_version=1, timestamp=release.recorded_at,
+                originator_topic=get_topic(Release), release_id=release.id, file=release.file,
+                published=release.published, published_from=release.published_from, text=stored.text,
+                headline=headline(stored.text), supersedes=release.supersedes, superseded_by=release.superseded_by)]
+            events += [Release.FactRecorded(originator_id=release.uuid, originator_version=version,
+                                            timestamp=fact.recorded_at, fact=fact.fact)
                        for version, fact in enumerate(stored.facts, start=2)]
-            outcomes.append(IngestOutcome(stored.file, stored.release_id, stored.published, "export",
-                                          len(stored.facts), not self.store.save(*events, what=stored.file)))
+            outcomes.append(IngestOutcome(release.file, release.id, release.published, "export",
+                                          len(stored.facts), not self.store.save(*events, what=release.file)))
         for entry in record.entries:
             made = Entry.Made(originator_id=UUID(entry.uuid), originator_version=1, timestamp=entry.recorded_at,
                               originator_topic=get_topic(Entry), fact=entry.fact, entered_by=entry.entered_by,
@@ -136,8 +136,8 @@ class Ingest:
 
     def _issues(self, folded_headline: str) -> list[Issue]:
         """The stored releases with this headline (from the read model, and those stored since it caught up)."""
-        stored = [Issue(row.release_id, row.headline, date.fromisoformat(row.published))
-                  for row in self.store.read_model.releases_headlined(folded_headline)]
+        stored = [Issue(release.id, release.headline, release.published)
+                  for release in self.store.read_model.releases_headlined(folded_headline)]
         return stored + [issue for issue in self._stored_this_session if issue.headline == folded_headline]
 
 
