@@ -9,6 +9,7 @@ the model is current), then reads only the rows it needs.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from uuid import UUID
 
@@ -21,6 +22,7 @@ from tracker.adapters.read_model import READ_MODEL, FactRow, FactsView
 from tracker.domain.entry import Entry
 from tracker.domain.facts import CompoundAliasRecorded, EventRetracted, fact_from_json
 from tracker.domain.release import Release, ReleaseRecord
+from tracker.reissue import headline
 
 BATCH = 2000
 
@@ -52,7 +54,7 @@ class FactsProjection:
             if not page:
                 return applied
             facts: list[FactRow] = []
-            releases: list[ReleaseRecord] = []
+            releases: dict[str, ReleaseRecord] = {}
             for notification in page:
                 event = self.app.mapper.to_domain_event(notification)
                 self._rows(notification.id, event, facts, releases)
@@ -60,7 +62,7 @@ class FactsProjection:
                 self.view.write(facts, releases, Tracking(READ_MODEL, page[-1].id))
             except IntegrityError:
                 # Another process applied these notifications first: start again from its position.
-                self._releases = {k: v for k, v in self._releases.items() if k not in {r.uuid.hex for r in releases}}
+                self._releases = {k: v for k, v in self._releases.items() if k not in releases}
                 continue
             applied += len(page)
             if progress:
@@ -71,11 +73,12 @@ class FactsProjection:
         self._releases.clear()
         return self.catch_up(progress)
 
-    def _rows(self, notification_id: int, event: object, facts: list[FactRow], releases: list[ReleaseRecord]) -> None:
+    def _rows(self, notification_id: int, event: object, facts: list[FactRow], releases: dict[str, ReleaseRecord]) -> None:
         if isinstance(event, Release.Ingested):
             record = ReleaseRecord.of(event)
-            self._releases[event.originator_id.hex] = record
-            releases.append(record)
+            if not record.headline:
+                record = replace(record, headline=headline(event.text))  # stored before headlines were kept
+            self._releases[event.originator_id.hex] = releases[event.originator_id.hex] = record
         elif isinstance(event, Release.FactRecorded):
             uuid = event.originator_id.hex
             release = self._release(uuid)

@@ -84,16 +84,16 @@ class FactsView:
 
     # ---- writing ----
 
-    def write(self, facts: Sequence[FactRow], releases: Sequence[ReleaseRecord], tracking: Tracking) -> None:
-        """Rows and the tracking record of the last event they apply, in one transaction."""
+    def write(self, facts: Sequence[FactRow], releases: dict[str, ReleaseRecord], tracking: Tracking) -> None:
+        """Rows (releases by store id) and the tracking record of the last event they apply, in one transaction."""
         with self.datastore.transaction(commit=True) as cursor:  # type: ignore[attr-defined]
             self._write(cursor, facts, releases, tracking)
 
-    def _write(self, cursor: Any, facts: Sequence[FactRow], releases: Sequence[ReleaseRecord], tracking: Tracking) -> None:
+    def _write(self, cursor: Any, facts: Sequence[FactRow], releases: dict[str, ReleaseRecord], tracking: Tracking) -> None:
         p = self.placeholder
         if releases:
             cursor.executemany(f"INSERT INTO releases_v2 VALUES ({', '.join([p] * len(RELEASE_COLUMNS))})",
-                               [_release_row(r) for r in releases])
+                               [_release_row(uuid, r) for uuid, r in releases.items()])
         if facts:
             cursor.executemany(f"INSERT INTO facts_v2 VALUES ({', '.join([p] * len(COLUMNS))})",
                                [tuple(vars(f).values()) for f in facts])
@@ -172,8 +172,8 @@ class FactsView:
         raise NotImplementedError
 
 
-def _release_row(release: ReleaseRecord) -> tuple:
-    return (release.uuid.hex, release.id, release.file, release.published.isoformat(), release.published_from,
+def _release_row(uuid: str, release: ReleaseRecord) -> tuple:
+    return (uuid, release.id, release.file, release.published.isoformat(), release.published_from,
             release.recorded_at.isoformat(), release.supersedes, release.superseded_by, release.headline)
 
 

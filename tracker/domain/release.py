@@ -33,7 +33,8 @@ class Release(Aggregate):
     class Ingested(Aggregate.Created):
         """The release read; a corrected re-issue names the release it `supersedes`, and a release
         backfilled after its own correction names the release it is `superseded_by`; its `headline`,
-        folded, is what re-issues are matched on (see tracker.reissue)."""
+        folded, is what re-issues are matched on (see tracker.reissue), empty in releases stored before
+        headlines were kept."""
 
         class_version = 3
         release_id: str
@@ -52,10 +53,10 @@ class Release(Aggregate):
 
         @staticmethod
         def upcast_v2_v3(state: dict[str, Any]) -> None:
-            """Releases stored before headlines were kept: read it from the text, as it was matched then."""
-            from tracker.reissue import headline
-
-            state["headline"] = headline(state["text"])
+            """Releases stored before headlines were kept have none (empty). The read model reads it from the
+            text when it records the release: an upcast stays a pure function of the stored state, whatever
+            today's sentence splitter does."""
+            state["headline"] = ""
 
     @event(Ingested)
     def __init__(self, release_id: str, file: str, published: date, published_from: str, text: str,
