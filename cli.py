@@ -30,6 +30,8 @@ from tracker.application import (
     IngestReport,
     TimeView,
     Tracker,
+    count_release_files,
+    evaluate,
     parse_date,
     typed_fields,
 )
@@ -155,10 +157,8 @@ def cli(ctx: click.Context, db: str, review_threshold: float) -> None:
 def _ingest_with_progress(tracker: Tracker, paths: tuple[Path, ...], published: date | None, manifest: Path | None,
                           line: Callable[[IngestOutcome], str]) -> IngestReport:
     """`Tracker.ingest` with a live bar of releases done (of those found under `paths`) under their lines."""
-    from tracker.reading.releases import Skipped, discover  # only when ingesting: queries start faster
-
     console = Console(file=sys.stdout, force_terminal=True, no_color=not use_colour(sys.stdout), highlight=False)
-    found = sum(1 for path in discover(paths) if not isinstance(path, Skipped))
+    found = count_release_files(paths)
     columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                TextColumn("{task.fields[file]}", style="dim"))
     with Progress(*columns, console=console, transient=True) as progress:
@@ -587,8 +587,6 @@ def review_edit(tracker: Tracker, event_id: str, fields: tuple[str, ...], reason
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def evaluate_command(gold_dir: Path, corpus: Path, verbose: bool, fmt: str) -> None:
     """Measure the reading against releases you labelled (gold JSON files): precision, recall, F1 by type."""
-    from tracker.evaluation import evaluate
-
     result = evaluate(gold_dir, corpus)
     total = result.total
     if fmt == "json":

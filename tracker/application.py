@@ -31,7 +31,14 @@ from tracker.services.audit import Audit
 from tracker.services.entries import Entries
 from tracker.services.export import Exporter
 from tracker.services.history import History
-from tracker.services.ingest import Ingest, IngestOutcome, IngestReport, ReleaseProblems, read_releases
+from tracker.services.ingest import (
+    Ingest,
+    IngestOutcome,
+    IngestReport,
+    ReleaseProblems,
+    count_release_files,
+    read_releases,
+)
 from tracker.services.money import Money
 from tracker.services.queries import Queries
 
@@ -48,11 +55,12 @@ if TYPE_CHECKING:
     from tracker.adapters.chain import Verification
     from tracker.adapters.export_folder import Export
     from tracker.domain.facts import Fact
+    from tracker.evaluation import Evaluation
     from tracker.reading.releases import ReleaseDocument
 
 __all__ = ["DEFAULT_DB", "FACT_TYPES", "OWN_COMMANDS", "RECORDABLE_TYPES", "REVIEW_THRESHOLD", "IngestOutcome",
-           "IngestReport", "ReleaseProblems", "TimeView", "Tracker", "open_tracker", "parse_date", "read_releases",
-           "typed_fields"]
+           "IngestReport", "ReleaseProblems", "TimeView", "Tracker", "count_release_files", "evaluate", "open_tracker",
+           "parse_date", "read_releases", "typed_fields"]
 
 
 class Tracker:
@@ -197,3 +205,10 @@ class Tracker:
 def open_tracker(db: str | None = None) -> Tracker:
     """Open (creating on first write) the event store at a file path or `postgresql://` URL."""
     return Tracker(db)
+
+
+def evaluate(gold: Path, corpus: Path) -> Evaluation:
+    """Precision, recall and F1 by event type of the reading of `corpus` against the gold files in `gold`."""
+    from tracker.evaluation import evaluate as measure  # the extraction engine loads only for this
+
+    return measure(gold, corpus)

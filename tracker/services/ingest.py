@@ -172,6 +172,13 @@ def _extracted(documents: list[ReleaseDocument]) -> Iterator[tuple[ReleaseDocume
             yield from zip(batch, pool.map(extract_facts, batch, chunksize=16))
 
 
+def count_release_files(paths: Sequence[Path]) -> int:
+    """How many release files lie under `paths` (for a progress bar)."""
+    from tracker.reading.releases import Skipped, discover
+
+    return sum(1 for found in discover(paths) if not isinstance(found, Skipped))
+
+
 def read_releases(paths: Sequence[Path], published: date | None = None,
                   manifest: Path | None = None) -> tuple[list[ReleaseDocument], list[Skipped]]:
     """Read and date every release under `paths`; every problem is collected and raised together."""
