@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, time
 from decimal import Decimal, InvalidOperation
 from functools import wraps
 from pathlib import Path
+from typing import Literal
 
 import click
 from rich.console import Console
@@ -536,7 +537,7 @@ def review_show(tracker: Tracker, event_id: str) -> None:
         click.echo(f"{marker} {number:>{width}} | {text}")
 
 
-def _decide(tracker: Tracker, event_id: str, decision: str, reason: str, entered_by: str,
+def _decide(tracker: Tracker, event_id: str, decision: Literal["accepted", "rejected"], reason: str, entered_by: str,
             changes: dict[str, str | None] | None = None) -> None:
     entry = tracker.review(event_id, decision, entered_by=entered_by, reason=reason, changes=changes)
     edits = f" with {', '.join(changes)} changed" if changes else ""
@@ -547,24 +548,22 @@ _reason = click.option("--reason", required=True, help="Why (kept with the decis
 _by = click.option("--by", "entered_by", default=who, show_default="the current user", help="Who decides.")
 
 
-@review.command("accept")
-@click.argument("event_id")
-@_reason
-@_by
-@click.pass_obj
-def review_accept(tracker: Tracker, event_id: str, reason: str, entered_by: str) -> None:
-    """Let the event into the projections from now on."""
-    _decide(tracker, event_id, "accepted", reason, entered_by)
+def _decision_command(name: str, decision: Literal["accepted", "rejected"], summary: str) -> click.Command:
+    """`review accept` and `review reject`: one decision on one event, with why and by whom."""
+
+    @review.command(name, help=summary)
+    @click.argument("event_id")
+    @_reason
+    @_by
+    @click.pass_obj
+    def decide(tracker: Tracker, event_id: str, reason: str, entered_by: str) -> None:
+        _decide(tracker, event_id, decision, reason, entered_by)
+
+    return decide
 
 
-@review.command("reject")
-@click.argument("event_id")
-@_reason
-@_by
-@click.pass_obj
-def review_reject(tracker: Tracker, event_id: str, reason: str, entered_by: str) -> None:
-    """Keep the event out of the projections whatever its confidence."""
-    _decide(tracker, event_id, "rejected", reason, entered_by)
+review_accept = _decision_command("accept", "accepted", "Let the event into the projections from now on.")
+review_reject = _decision_command("reject", "rejected", "Keep the event out of the projections whatever its confidence.")
 
 
 @review.command("edit")
@@ -653,4 +652,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -49,7 +49,7 @@ def catalyst_calendar(statuses: Iterable[CompoundStatus], records: Iterable[dict
             when = catalyst.expected_by
             if (start or end) and when is None:
                 continue
-            if (start and when < start) or (end and when > end):
+            if when is not None and ((start and when < start) or (end and when > end)):
                 continue
             source = by_id[catalyst.sources[0]]
             entries.append(CalendarEntry(

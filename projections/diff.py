@@ -61,11 +61,11 @@ def diff(history: tuple[RecordedFact, ...], names: NameBook, first: TimeView, se
     result.new = [r for r in mine(after) if r.id not in before_ids]
     result.gone = [Gone(r, _why_gone(r, second, after, history)) for r in mine(before) if r.id not in after_ids]
     touched = {names.canonical(r.fact.compound) for r in mine(before) + mine(after) if r.fact.compound}
-    for name in sorted(touched, key=str.lower):  # type: ignore[arg-type]
+    for name in sorted(touched, key=str.lower):
         found = changes(status_fields(compound_status(before, names, name, first.horizon)),
                         status_fields(compound_status(after, names, name, second.horizon)))
         if found:
-            result.compounds[name] = found  # type: ignore[index]
+            result.compounds[name] = found
     result.ledger = changes(ledger_fields(ledger(before, names, first.horizon), compound),
                             ledger_fields(ledger(after, names, second.horizon), compound))
     return result

@@ -7,7 +7,8 @@ ledger line, its value, its facts and the steps of its life.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 
 from projections.fields import line_value, status_fields
 from projections.history import RecordedFact, TimeView
@@ -41,7 +42,7 @@ class Explanation:
     field: str
     value: str
     sources: list[RecordedFact]
-    changes: list[Replaced] = field(default_factory=list)
+    changes: list[Replaced] = dataclasses.field(default_factory=list)
 
 
 def pick(fields: list[str], wanted: str | None, compound: str) -> list[str]:

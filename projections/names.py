@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import overload
 
 from projections.history import RecordedFact
 from tracker.domain.facts import CompoundAliasRecorded
@@ -96,6 +97,15 @@ class NameBook:
         root = self._root(key)
         return sorted((self._spelling[k] for k in self._parent if self._root(k) == root), key=str.lower)
 
+    @overload
+    def canonical(self, name: str) -> str: ...
+
+    @overload
+    def canonical(self, name: None) -> None: ...
+
+    @overload
+    def canonical(self, name: str | None) -> str | None: ...
+
     def canonical(self, name: str | None) -> str | None:
         """The canonical name of the group holding `name` (itself when unknown)."""
         if not name:
@@ -125,7 +135,7 @@ class NameBook:
     def names(self) -> list[str]:
         """Every canonical name."""
         roots = {self._root(k) for k in self._parent}
-        return sorted({self.canonical(self._spelling[r]) for r in roots}, key=str.lower)  # type: ignore[arg-type]
+        return sorted({self.canonical(self._spelling[r]) for r in roots}, key=str.lower)
 
     def spellings(self) -> list[str]:
         """Every name known, as written."""

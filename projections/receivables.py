@@ -157,9 +157,9 @@ def _totals(report: ReceivablesReport, key) -> list[Total]:
         total = totals.setdefault((key(row), row.currency), Total(group=key(row), currency=row.currency))
         total.outstanding += row.outstanding
         total.buckets[row.bucket] += row.outstanding
-    for row in report.contingent:
-        total = totals.setdefault((key(row), row.currency), Total(group=key(row), currency=row.currency))
-        total.contingent += row.amount
+    for pending in report.contingent:
+        total = totals.setdefault((key(pending), pending.currency), Total(group=key(pending), currency=pending.currency))
+        total.contingent += pending.amount
     return [totals[k] for k in sorted(totals, key=lambda k: (k[0].lower(), k[1]))]
 
 

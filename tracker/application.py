@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from projections.history import REVIEW_THRESHOLD, RecordedFact, TimeView
 from tracker.adapters.event_store import EventStore, Store
@@ -110,7 +110,7 @@ class Tracker:
     def retract(self, event_id: str, entered_by: str, reason: str, reported_on: date | None = None) -> str:
         return self._audit.retract(event_id, entered_by, reason, reported_on)
 
-    def review(self, event_id: str, decision: str, entered_by: str, reason: str,
+    def review(self, event_id: str, decision: Literal["accepted", "rejected"], entered_by: str, reason: str,
                changes: dict[str, Any] | None = None, reported_on: date | None = None) -> str:
         return self._audit.review(event_id, decision, entered_by, reason, changes, reported_on)
 

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import subprocess
 
+import pytest
 from scale_support import ingest_command, split
 from support import events_per_aggregate, read_model_rows
 
 from tracker.application import Tracker
+
+pytestmark = pytest.mark.slow
 
 
 def test_four_processes_ingesting_overlapping_folders_store_each_release_and_fact_exactly_once(generated, tmp_path, db,

@@ -12,10 +12,13 @@ import random
 import signal
 import time
 
+import pytest
 from support import events_per_aggregate, read_model_rows, stored_event_count
 
 from cli import cli
 from tracker.application import Tracker
+
+pytestmark = pytest.mark.slow
 
 KILLS = 50
 

@@ -6,12 +6,15 @@ from datetime import date
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tracker.errors import TrackerError
 from tracker.extraction import extract
 from tracker.reading.releases import Manifest, ReleaseDocument, read_release
+
+pytestmark = pytest.mark.slow
 
 #: Words of the field, so that generated text reaches the extraction rules, not only their first checks.
 WORDS = ["FDA", "EMA", "CHMP", "MHLW", "NMPA", "Health Canada", "approved", "approval", "triggers", "would trigger",

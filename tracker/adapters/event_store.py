@@ -18,7 +18,7 @@ from functools import cached_property
 from typing import Any, TypeVar
 
 from eventsourcing.application import Application
-from eventsourcing.persistence import IntegrityError, PersistenceError, Transcoder
+from eventsourcing.persistence import IntegrityError, JSONTranscoder, PersistenceError
 
 from tracker.adapters.catchup import FactsProjection
 from tracker.adapters.read_model import FactsView, SQLiteFactsView
@@ -40,9 +40,9 @@ class EventStore(Application):
 
     name = "tracker"
 
-    def register_transcodings(self, transcoder: Transcoder) -> None:
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
-        register_domain_transcodings(transcoder)  # type: ignore[arg-type]
+        register_domain_transcodings(transcoder)
 
 
 class Store:
@@ -63,7 +63,8 @@ class Store:
         def open_both() -> tuple[EventStore, FactsProjection, int]:
             events = EventStore(env=settings)
             try:
-                projection = FactsProjection(events, events.factory.tracking_recorder(self._view_class()))
+                view = events.factory.tracking_recorder(self._view_class())  # type: ignore[arg-type]
+                projection = FactsProjection(events, view)  # type: ignore[arg-type]
                 return events, projection, projection.view.claim_schema(SCHEMA_VERSION)
             except BaseException:
                 events.close()
@@ -151,10 +152,11 @@ class Store:
         """`action()`, tried again after a jittered pause while another process holds the database,
         until the lock timeout; any other failure is a one-line `StoreError`."""
         deadline, pause = time.monotonic() + lock_timeout(), 0.02
+        failures: tuple[type[BaseException], ...] = (PersistenceError, sqlite3.Error, *also)
         while True:
             try:
                 return action()
-            except (PersistenceError, sqlite3.Error, *also) as error:
+            except failures as error:
                 if not (self._contended(error) and time.monotonic() < deadline):
                     raise StoreError(f"{self.describe()}: {doing}: {one_line(error)}") from None
                 time.sleep(pause * random.uniform(0.5, 1.5))

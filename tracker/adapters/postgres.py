@@ -13,11 +13,11 @@ from eventsourcing.postgres import PostgresApplicationRecorder, PostgresTracking
 from psycopg import errors
 from psycopg.sql import SQL, Identifier
 
-from tracker import integrity
+from tracker.adapters import chain as integrity
 from tracker.adapters.read_model import READ_MODEL, FactsView
 
 #: Serialises creating the tracker's tables and indexes across processes (an advisory lock's key).
-SCHEMA_LOCK = SQL("SELECT pg_advisory_xact_lock(7306813210)")
+SCHEMA_LOCK = SQL("SELECT pg_advisory_xact_lock(7306813210)").format()
 
 
 def contended(error: BaseException) -> bool:
@@ -75,7 +75,7 @@ class PostgresFactsView(FactsView, PostgresTrackingRecorder):
         # Creating the tables waits for another connection's lock no longer than writing does (TRACKER_LOCK_TIMEOUT).
         self.sql_create_statements.insert(0, SQL("SET LOCAL lock_timeout = '{0}s'").format(self.datastore.lock_timeout))
         self.sql_create_statements.insert(1, SCHEMA_LOCK)
-        self.sql_create_statements.extend(SQL(statement) for statement in self._schema_statements())
+        self.sql_create_statements.extend(SQL(statement).format() for statement in self._schema_statements())
 
     def _types(self) -> tuple[str, str]:
         return "BIGINT", "DOUBLE PRECISION"

@@ -16,7 +16,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eventsourcing.persistence import Tracking
 from eventsourcing.sqlite import SQLiteTrackingRecorder
@@ -55,9 +55,18 @@ class FactRow:
 
 
 class FactsView:
-    """What the catch-up writes and the queries read, whatever the database."""
+    """What the catch-up writes and the queries read, whatever the database.
+
+    Mixed into the library's tracking recorder of each database, which brings the datastore and the
+    tracking table."""
 
     placeholder = "?"
+    if TYPE_CHECKING:
+        datastore: Any
+
+        def _insert_tracking(self, cursor: Any, tracking: Tracking) -> None: ...
+
+        def max_tracking_id(self, application_name: str) -> int | None: ...
 
     def _schema_statements(self) -> list[str]:
         number, real = self._types()
@@ -86,7 +95,7 @@ class FactsView:
 
     def write(self, facts: Sequence[FactRow], releases: dict[str, ReleaseRecord], tracking: Tracking) -> None:
         """Rows (releases by store id) and the tracking record of the last event they apply, in one transaction."""
-        with self.datastore.transaction(commit=True) as cursor:  # type: ignore[attr-defined]
+        with self.datastore.transaction(commit=True) as cursor:
             self._write(cursor, facts, releases, tracking)
 
     def _write(self, cursor: Any, facts: Sequence[FactRow], releases: dict[str, ReleaseRecord], tracking: Tracking) -> None:
@@ -105,7 +114,7 @@ class FactsView:
         return self._select("SELECT version FROM tracker_schema WHERE id = 1")[0][0]
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
-        with self.datastore.transaction(commit=True) as cursor:  # type: ignore[attr-defined]
+        with self.datastore.transaction(commit=True) as cursor:
             cursor.execute(sql, list(params))
 
     # ---- reading ----

@@ -15,7 +15,13 @@ from tracker.domain.facts import Fact
 
 
 class Entry(Aggregate):
-    @event("Made")
+    class Made(Aggregate.Created):
+        fact: Fact
+        entered_by: str
+        reason: str
+        reported_on: date
+
+    @event(Made)
     def __init__(self, fact: Fact, entered_by: str, reason: str, reported_on: date):
         self.fact = fact
         self.entered_by = entered_by

@@ -71,7 +71,12 @@ class Release(Aggregate):
         self.headline = headline
         self.facts: list[Fact] = []
 
-    @event("FactRecorded")
+    class FactRecorded(Aggregate.Event):
+        """One fact read from the release; its position in the release is its version less one."""
+
+        fact: Fact
+
+    @event(FactRecorded)
     def record(self, fact: Fact) -> None:
         self.facts.append(fact)
 

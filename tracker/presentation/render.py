@@ -312,7 +312,7 @@ _RECEIVABLES_CSV = ("section", "line", "status", "counterparty", "payee", "compo
 
 def receivables_csv(report: ReceivablesReport) -> str:
     """One header row, one row a line: plain numbers, ISO dates, no totals (a spreadsheet sums them)."""
-    rows = [("receivable", r.line, r.status, r.counterparty, r.payee, r.compound, r.territory, r.agreement, r.kind, r.basis,
+    rows: list[tuple[Any, ...]] = [("receivable", r.line, r.status, r.counterparty, r.payee, r.compound, r.territory, r.agreement, r.kind, r.basis,
              r.trigger, _day(r.triggered_on), "", _day(r.published_on), r.source_file, r.source_event, "",
              r.currency, _plain(r.amount), _plain(r.paid), _plain(r.outstanding), _day(r.due_on),
              _plain(r.days_outstanding), _plain(r.days_past_due), r.bucket, r.payment_terms)

@@ -83,7 +83,7 @@ def _is_page_chrome(tag: Tag) -> bool:
     A `<header>` or `<footer>` inside an `<article>` is the release's own (its
     headline, its contacts), so only the site's are dropped.
     """
-    if tag.name in _CHROME_TAGS or tag.has_attr("hidden") or _HIDDEN_STYLE.search(tag.get("style") or ""):
+    if tag.name in _CHROME_TAGS or tag.has_attr("hidden") or _HIDDEN_STYLE.search(str(tag.get("style") or "")):
         return True
     if tag.name in ("header", "footer"):
         return tag.find_parent("article") is None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from eventsourcing.persistence import PersistenceError
 
@@ -53,7 +53,7 @@ class Audit:
         recorded = self.find_event(event_id)
         if recorded.release is None or recorded.fact.line is None:
             return recorded, []
-        text = self.store.events.repository.get(release_uuid(recorded.release.id)).text
+        text: str = self.store.events.repository.get(release_uuid(recorded.release.id)).text
         lines = text.splitlines()
         first = recorded.fact.line
         last = first + recorded.fact.quote.count("\n")
@@ -82,7 +82,7 @@ class Audit:
         in_time = sorted((r for r in self.history.all() if view.admits(r)), key=lambda r: r.sort_key)
         return pending(in_time, in_time, view.review_threshold)
 
-    def review(self, event_id: str, decision: str, entered_by: str, reason: str,
+    def review(self, event_id: str, decision: Literal["accepted", "rejected"], entered_by: str, reason: str,
                changes: dict[str, Any] | None = None, reported_on: date | None = None) -> str:
         """Accept (with field changes) or reject an event; returns the decision's event id."""
         recorded = self.find_event(event_id)

@@ -34,8 +34,8 @@ class Queries:
     def compounds(self, view: TimeView) -> list[CompoundStatus]:
         """Every compound in view with its status; facts about undisclosed products are left out."""
         selected, names = self.history.in_view(view)
-        found = sorted({names.canonical(r.fact.compound) for r in selected if r.fact.compound}, key=str.lower)
-        return [compound_status(selected, names, name, view.horizon) for name in found]  # type: ignore[arg-type]
+        found = sorted({names.canonical(r.fact.compound) or "" for r in selected if r.fact.compound}, key=str.lower)
+        return [compound_status(selected, names, name, view.horizon) for name in found]
 
     def status(self, compound: str, view: TimeView) -> CompoundStatus:
         """The status of the compound going by `compound` (any alias, any case)."""
