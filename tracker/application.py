@@ -1,17 +1,11 @@
-"""The tracker's Python API: ingest releases, ask what the record says, record corrections.
+"""The tracker's Python API: a thin façade over the services (`tracker.services`), each working through one
+`Store`: load, act, save; library errors translated there; plain data returned, never aggregates.
 
-A thin façade over small services (`tracker.services`), each working through
-one `Store` in the shape of the `eventsourcing` examples: load, act, save;
-library errors translated at that boundary; plain data returned, never
-aggregates. The CLI is one user of it, a notebook another:
-
-    from tracker import open_tracker
     tracker = open_tracker("tracker.db")
     tracker.ingest(["seeds/"])
     tracker.status("kadcyla", TimeView(as_of=date(2013, 9, 30)))
 
-The names a caller needs besides (`TimeView`, the ingest outcomes, the event
-types) are exported here too, so callers need no other module of the tracker.
+The names a caller needs besides (`TimeView`, the ingest outcomes, the event types) are exported here too.
 """
 from __future__ import annotations
 
@@ -42,7 +36,7 @@ from tracker.services.ingest import (
 from tracker.services.money import Money
 from tracker.services.queries import Queries
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the answers' types, imported where they are defined
     from projections.calendar import CalendarEntry
     from projections.diff import Difference
     from projections.explain import Explanation
@@ -53,10 +47,8 @@ if TYPE_CHECKING:
     from projections.review import Pending
     from projections.status import CompoundStatus
     from tracker.adapters.chain import Verification
-    from tracker.adapters.export_folder import Export
     from tracker.domain.facts import Fact
     from tracker.evaluation import Evaluation
-    from tracker.reading.releases import ReleaseDocument
 
 __all__ = ["DEFAULT_DB", "FACT_TYPES", "OWN_COMMANDS", "RECORDABLE_TYPES", "REVIEW_THRESHOLD", "IngestOutcome",
            "IngestReport", "ReleaseProblems", "TimeView", "Tracker", "count_release_files", "evaluate", "open_tracker",
@@ -78,8 +70,7 @@ class Tracker:
         self._exporter = Exporter(self._store, self._queries)
 
     @property
-    def store(self) -> EventStore:
-        """The `eventsourcing` application itself, for those who need the library's own API."""
+    def store(self) -> EventStore:  # the `eventsourcing` application itself, for the library's own API
         return self._store.events
 
     def close(self) -> None:
@@ -92,12 +83,6 @@ class Tracker:
         """Read, extract and store every release (or export folder) under `paths`: each release whole or not
         at all, and nothing at all when a file cannot be read or dated."""
         return self._ingest.ingest(paths, published, manifest, progress)
-
-    def ingest_document(self, document: ReleaseDocument, facts: list[Fact] | None = None) -> IngestOutcome:
-        return self._ingest.ingest_document(document, facts)
-
-    def import_export(self, record: Export) -> list[IngestOutcome]:
-        return self._ingest.import_export(record)
 
     def enter(self, fact: Fact, entered_by: str, reason: str, reported_on: date | None = None) -> str:
         """Record a fact a person supplies, with who and why; returns its event id."""
