@@ -33,6 +33,8 @@ class CalendarEntry(BaseModel):
     quote: str
     file: str | None
     line: int | None
+    overdue: bool = False
+    """Its window closed before the view's day with nothing in view answering it."""
 
 
 def catalyst_calendar(statuses: Iterable[CompoundStatus], records: Iterable[dict[str, Any]],

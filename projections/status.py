@@ -80,6 +80,8 @@ class Catalyst(Sourced):
     """decision, submission, readout."""
     what: str
     expected_by: date | None
+    overdue: bool = False
+    """Its window closed before the view's day with nothing in view answering it."""
 
 
 class CompoundStatus(BaseModel):
