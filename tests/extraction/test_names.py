@@ -1,6 +1,6 @@
 from extraction_helpers import facts_of, only
 
-from tracker.extraction.names import ocr_variants, pattern_mentions
+from tracker.extraction.compound_names import ocr_variants, pattern_mentions
 from tracker.extraction.parties import normalise_party
 
 

@@ -17,7 +17,7 @@ from tracker.extraction.finance import read_finance
 from tracker.extraction.merging import merge_repeats
 from tracker.extraction.parties import one_spelling
 from tracker.extraction.partnerships import read_affiliations, read_partnerships
-from tracker.extraction.reading import Reading
+from tracker.extraction.context import Reading
 from tracker.extraction.regulatory import read_regulatory
 from tracker.reading.releases import ReleaseDocument
 
@@ -43,7 +43,7 @@ def extract(document: ReleaseDocument) -> list[Fact]:
     if reading.main_compound:
         tracked.add(reading.main_compound)
     facts += read_aliases(reading, tracked) + read_affiliations(reading)
-    facts = merge_repeats(facts, reading.lexicon.same, lambda a, b: reading.group_of(a) == reading.group_of(b))
+    facts = merge_repeats(facts, reading.names.same, lambda a, b: reading.group_of(a) == reading.group_of(b))
     facts = _one_spelling_a_party(_with_payers(facts, reading), reading)
     return sorted(facts, key=lambda found: found.offset)
 
@@ -56,7 +56,7 @@ def _with_payers(facts: list[Fact], reading: Reading) -> list[Fact]:
     for fact in facts:
         if isinstance(fact, (MilestoneTriggered, MilestoneAnticipated, MilestoneReceived)) and fact.payer is None:
             payer = next((partner for compound, partner in licensees.items()
-                          if reading.lexicon.same(compound, fact.compound) or compound is None and fact.compound is None), None)
+                          if reading.names.same(compound, fact.compound) or compound is None and fact.compound is None), None)
             if payer and payer != fact.payee:
                 fact = fact.model_copy(update={"payer": payer})
         completed.append(fact)

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from tracker.domain.facts import CompoundAliasRecorded, Fact
 from tracker.extraction.evidence import AMBIGUOUS, confidence_for, fact
-from tracker.extraction.names import BRAND_STATEMENT, key, kind_of, plain
-from tracker.extraction.reading import Reading
+from tracker.extraction.compound_names import BRAND_STATEMENT, key, kind_of, plain
+from tracker.extraction.context import Reading
 
 
 def read_aliases(reading: Reading, tracked: set[str]) -> list[Fact]:
     """The aliases stated for the compounds in `tracked` (canonical names)."""
     facts: list[Fact] = []
-    for index, statement in reading.lexicon.statements:
+    for index, statement in reading.names.statements:
         view = reading.views[index]
         if view.boilerplate:
             continue
@@ -24,7 +24,7 @@ def read_aliases(reading: Reading, tracked: set[str]) -> list[Fact]:
         if canonical not in tracked or _comparator(reading, index, statement.name):
             continue
         for written, kind in ((statement.name, kind_of(statement.name)), (statement.alias, statement.alias_kind)):
-            spelled = reading.lexicon.spelling(written)
+            spelled = reading.names.spelling(written)
             if key(spelled) == key(canonical):
                 continue
             confidence = confidence_for(view) if spelled == plain(written) else AMBIGUOUS

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from tracker.domain.facts import Fact
-from tracker.extraction.reading import SentenceView
+from tracker.extraction.context import SentenceView
 
 #: Confidence of a fact the sentence states outright about a compound it names.
 STATED = 0.9

@@ -24,10 +24,10 @@ from tracker.domain.facts import (
 from tracker.extraction.clauses import clause_around
 from tracker.extraction.evidence import confidence_for, fact
 from tracker.extraction.money import Money, amounts_in
-from tracker.extraction.names import key, plain
+from tracker.extraction.compound_names import key, plain
 from tracker.extraction.payments import read_payment_parties
-from tracker.extraction.reading import Reading, SentenceView
-from tracker.extraction.regions import places_in
+from tracker.extraction.context import Reading, SentenceView
+from tracker.extraction.places import places_in
 
 _PAYMENT = re.compile(r"\b(?:milestone payments?|payments?|upfront|up-front|license fees?|licen[cs]e payment)\b", re.I)
 _MILESTONE = re.compile(r"\bmilestones?\b", re.I)
@@ -53,7 +53,7 @@ def _sum_near(text: str, anchor: int, amounts: list[Money]) -> Money | None:
 def _party_test(reading: Reading):
     """Whether a name read as a party is one: not a compound, a trial, a regulator or a place the release names."""
     def is_party(name: str) -> bool:
-        if name in reading.lexicon.trials or key(plain(name)) in reading.lexicon.canonical:
+        if name in reading.names.trials or key(plain(name)) in reading.names.canonical:
             return False
         places = places_in(name)
         return not (places and places[0].start == 0 and places[0].end >= len(name) - 1)

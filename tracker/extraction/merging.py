@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tracker.domain.facts import Fact
-from tracker.extraction.names import key
+from tracker.extraction.compound_names import key
 
 #: The fields that tell two facts of a type apart.
 _KEYS: dict[str, tuple[str, ...]] = {

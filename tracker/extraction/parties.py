@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_LEGAL_FORMS = (r"Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|AG|SA|S\.A|NV|N\.V|BV|B\.V|GmbH|KGaA"
-                r"|KK|K\.K|SE|A/S|AB|ASA|Oy|Oyj|S\.p\.A|SpA|Srl|S\.r\.l|SAS|S\.A\.S|Pty")
-_DESCRIPTIVE = {"pharmaceuticals", "pharmaceutical", "pharma", "therapeutics", "biopharma", "biopharmaceuticals",
-                "biotherapeutics", "biosciences", "bioscience", "laboratories", "labs", "healthcare", "holdings",
-                "group", "medicines", "biotech", "biotechnology", "oncology"}
-_LEGAL = {form.replace("\\", "").lower() for form in _LEGAL_FORMS.split("|")}
+from tracker.lexicon import DESCRIPTIVE_COMPANY_WORDS, EXCHANGES, LEGAL_FORM_WORDS, LEGAL_FORMS
+
+_LEGAL_FORMS = LEGAL_FORMS
+_DESCRIPTIVE = DESCRIPTIVE_COMPANY_WORDS
+_LEGAL = LEGAL_FORM_WORDS
 
 #: Words that start capitalised phrases but are never a party.
 _NOT_PARTIES = {
@@ -151,7 +150,7 @@ def party_before(text: str, position: int) -> Party | None:
     return Party(start, start + len(written), normalise_party(written))
 
 
-_LISTED = re.compile(r"\((?:Nasdaq|NASDAQ|NYSE|HKEX|TSE|LSE|ASX|SIX|Euronext|OTC|TSX|AIM)\b")
+_LISTED = re.compile(rf"\((?:{EXCHANGES})\b")
 _ANNOUNCER = re.compile(r"\b(?:today announced|announced today|today reported|reported today|today provided|announces|announced)\b", re.I)
 
 
@@ -176,7 +175,7 @@ def issuer_in(sentences: list[str]) -> str | None:
 
 
 def _INN() -> re.Pattern[str]:
-    from tracker.extraction.names import INN_PATTERN  # names know no parties; imported late to keep it so
+    from tracker.extraction.compound_names import INN_PATTERN  # names know no parties; imported late to keep it so
 
     return INN_PATTERN
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from tracker.extraction.names import CODE_PATTERNS
+from tracker.extraction.compound_names import CODE_PATTERNS
 
 REGISTRY_ID = re.compile(r"\b(?:NCT\d{8}|ISRCTN\d{8}|EudraCT\s?\d{4}-\d{6}-\d{2}|\d{4}-\d{6}-\d{2}|jRCT\w{8,}|CTR\d{8})\b")
 #: A sponsor's protocol code standing beside a registry id: "(NCT01120184; BO22589)".

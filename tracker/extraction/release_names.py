@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from tracker.dates import DATE_PATTERNS
 from tracker.extraction.aliases import AliasStatement, parenthetical_aliases, stated_former_names
-from tracker.extraction.names import (
+from tracker.extraction.compound_names import (
     ALL_CAPS,
     BRAND_STATEMENT,
     INN_PATTERN,
@@ -32,7 +32,7 @@ from tracker.extraction.names import (
     plain,
     without_us_prefix,
 )
-from tracker.extraction.regions import agencies_in
+from tracker.extraction.places import agencies_in
 from tracker.extraction.trials import registry_spans, trial_names_in
 
 _KIND_RANK = {"inn": 0, "code": 1, "brand": 2}
@@ -83,7 +83,7 @@ class _Groups:
         self.parent[self.find(first)] = self.find(second)
 
 
-class Lexicon:
+class ReleaseNames:
     """Every compound name a release uses, grouped into compounds."""
 
     def __init__(self, texts: list[str], parties: set[str]):

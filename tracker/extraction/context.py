@@ -17,8 +17,8 @@ from functools import cached_property
 
 from tracker.dates import PartialDate
 from tracker.extraction.conferences import Conference, conferences_in
-from tracker.extraction.lexicon import Lexicon
-from tracker.extraction.names import Mention
+from tracker.extraction.release_names import ReleaseNames
+from tracker.extraction.compound_names import Mention
 from tracker.extraction.parties import affiliations_in, issuer_in, listed_parties
 from tracker.extraction.phases import phases_in
 from tracker.extraction.timing import TimeExpression, times_in
@@ -117,14 +117,14 @@ class Reading:
         pieces = [(sentence, segment) for sentence in document.sentences for segment in segments(sentence.text)]
         texts = [segment for _, segment in pieces]
         self.issuer = issuer_in(texts)
-        self.lexicon = Lexicon(texts, listed_parties(texts) | ({self.issuer} if self.issuer else set()))
+        self.names = ReleaseNames(texts, listed_parties(texts) | ({self.issuer} if self.issuer else set()))
         self.period = self._reporting_period(texts)
         self.affiliations = affiliations_in(texts)
         self.views: list[SentenceView] = []
         in_boilerplate = False
         for index, (sentence, segment) in enumerate(pieces):
             in_boilerplate = in_boilerplate or bool(_BOILERPLATE_START.search(segment))
-            mentions = self.lexicon.mentions_by_sentence[index]
+            mentions = self.names.mentions_by_sentence[index]
             view = SentenceView(index, sentence, segment, mentions, _roles(segment, mentions))
             view.boilerplate = in_boilerplate or bool(_BOILERPLATE_SENTENCE.search(segment))
             view.trials = self._trials(segment)
@@ -134,7 +134,7 @@ class Reading:
         self._attribute_subjects()
 
     def name(self, written: str) -> str:
-        return self.lexicon.name_of(written)
+        return self.names.name_of(written)
 
     def group_of(self, party: str) -> str:
         """The corporate group the release says `party` belongs to, else the party itself."""
@@ -142,7 +142,7 @@ class Reading:
 
     def _trials(self, text: str) -> list[tuple[int, str]]:
         found = []
-        for name in self.lexicon.trials:
+        for name in self.names.trials:
             for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
                 if not any(start <= match.start() < start + len(other) for start, other in found):
                     found.append((match.start(), name))

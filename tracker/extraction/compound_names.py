@@ -14,22 +14,27 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from tracker.lexicon import (
+    INN_ACID,
+    INN_GENE_WORD,
+    INN_GREEK_SUFFIX,
+    INN_SECOND_WORDS,
+    US_BIOLOGIC_SUFFIX,
+    US_INN_PREFIX,
+    inn_stem_pattern,
+)
+
 NameKind = Literal["inn", "code", "brand"]
 AliasKindOrNone = Literal["code", "inn", "brand", "former"] | None
 
 # --- INNs -----------------------------------------------------------------------------------------
-_US_PREFIX = r"(?:(?:ado|fam)-)?"
-#: WHO INN stems: antibodies old (-mab) and new (-tug unmodified, -bart engineered, -mig multi-specific),
-#: fusion proteins (-cept), kinase and enzyme inhibitors (-tinib, -ciclib, -parib, -lisib, -degib, -zomib, -stat),
-#: oligonucleotides (-siran, -rsen), and the commonest small-molecule classes (-gliptin, -gliflozin, -sartan,
-#: antivirals, -glutide/-enatide peptides).
-_STEMS = (r"(?!(?:intercept|concept|except|accept|thermostat|rheostat|hemostat|haemostat|cryostat)\b)"
-          r"(?:[a-z]{3,}(?:mab|tug|bart|mig|ercept|acept|tinib|rafenib|ciclib|parib|lisib|degib|zomib|stat|siran|rsen|nib"
-          r"|gliptin|gliflozin|sartan|previr|asvir|buvir|tegravir|navir|ciclovir|glutide|enatide))")
-_PAYLOADS = r"(?:vedotin|emtansine|mertansine|ravtansine|soravtansine|deruxtecan|govitecan|tesirine|mafodotin|ozogamicin|pasudotox|duocarmazine|pegol|[a-z]+tansine|[a-z]+dotin|[a-z]+tecan|[a-z]+tesirine)"
+_STEM_WORD = inn_stem_pattern()
+_SUFFIX = rf"(?:{US_BIOLOGIC_SUFFIX})?"
+_SECOND = rf"(?:\s(?:{INN_SECOND_WORDS}){_SUFFIX}(?![\w-])|-[A-Z]{{2,4}}\d(?![\w-]))"
 _FORMULATION = r"(?:\s(?:SC|IV|SQ))?"
 INN_PATTERN = re.compile(
-    rf"(?<![\w-]){_US_PREFIX}{_STEMS}(?:\s{_PAYLOADS}(?![\w-])|-[A-Z]{{2,4}}\d(?![\w-]))?{_FORMULATION}(?![\w-])", re.I)
+    rf"(?<![\w-])(?:{US_INN_PREFIX})?(?:{INN_GENE_WORD}\s[a-z]{{4,}}(?:vec|leucel|temcel){_SUFFIX}|{INN_GREEK_SUFFIX}|{INN_ACID}"
+    rf"|{_STEM_WORD}{_SUFFIX}{_SECOND}?){_FORMULATION}(?![\w-])", re.I)
 
 # --- codes ----------------------------------------------------------------------------------------
 _RX = r"(?:\s?R[Xx](?![\w]))?"
@@ -100,9 +105,12 @@ def kind_of(name: str) -> NameKind:
     return "brand"
 
 
+_US_NAMING = re.compile(rf"^{US_INN_PREFIX}|{US_BIOLOGIC_SUFFIX}(?=$|\s)", re.I)
+
+
 def without_us_prefix(name: str) -> str:
-    """The INN without the US naming prefix ("ado-trastuzumab emtansine" -> "trastuzumab emtansine")."""
-    return re.sub(r"^(?:ado|fam)-", "", name, flags=re.I)
+    """The INN without the US naming prefix or suffix ("ado-velumab tansine" and "velumab-abcd" -> "velumab ...")."""
+    return _US_NAMING.sub("", name) if INN_PATTERN.fullmatch(name) else name
 
 
 def pattern_mentions(text: str) -> list[Mention]:
