@@ -13,11 +13,11 @@ from __future__ import annotations
 from tracker.domain.facts import Fact, MilestoneAnticipated, MilestoneReceived, MilestoneTriggered, PartnershipRecorded
 from tracker.extraction.clinical import read_clinical
 from tracker.extraction.compound_aliases import read_aliases
+from tracker.extraction.context import Reading
 from tracker.extraction.finance import read_finance
 from tracker.extraction.merging import merge_repeats
 from tracker.extraction.parties import one_spelling
 from tracker.extraction.partnerships import read_affiliations, read_partnerships
-from tracker.extraction.context import Reading
 from tracker.extraction.regulatory import read_regulatory
 from tracker.reading.releases import ReleaseDocument
 

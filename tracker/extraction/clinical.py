@@ -13,9 +13,9 @@ from tracker.domain.facts import (
     TrialStarted,
 )
 from tracker.extraction.conferences import conferences_in
+from tracker.extraction.context import Reading, SentenceView
 from tracker.extraction.evidence import confidence_for, fact
 from tracker.extraction.phases import first_phase, phases_in
-from tracker.extraction.context import Reading, SentenceView
 from tracker.extraction.trials import (
     arms_in,
     design_terms_in,

@@ -8,9 +8,9 @@ spelling the release otherwise uses, at lower confidence.
 from __future__ import annotations
 
 from tracker.domain.facts import CompoundAliasRecorded, Fact
-from tracker.extraction.evidence import AMBIGUOUS, confidence_for, fact
 from tracker.extraction.compound_names import BRAND_STATEMENT, key, kind_of, plain
 from tracker.extraction.context import Reading
+from tracker.extraction.evidence import AMBIGUOUS, confidence_for, fact
 
 
 def read_aliases(reading: Reading, tracked: set[str]) -> list[Fact]:

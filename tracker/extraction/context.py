@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from tracker.dates import PartialDate
-from tracker.extraction.conferences import Conference, conferences_in
-from tracker.extraction.release_names import ReleaseNames
 from tracker.extraction.compound_names import Mention
+from tracker.extraction.conferences import Conference, conferences_in
 from tracker.extraction.parties import affiliations_in, issuer_in, listed_parties
 from tracker.extraction.phases import phases_in
+from tracker.extraction.release_names import ReleaseNames
 from tracker.extraction.timing import TimeExpression, times_in
 from tracker.reading.releases import ReleaseDocument
 from tracker.reading.text import Sentence

@@ -22,11 +22,11 @@ from tracker.domain.facts import (
     RoyaltyReported,
 )
 from tracker.extraction.clauses import clause_around
+from tracker.extraction.compound_names import key, plain
+from tracker.extraction.context import Reading, SentenceView
 from tracker.extraction.evidence import confidence_for, fact
 from tracker.extraction.money import Money, amounts_in
-from tracker.extraction.compound_names import key, plain
 from tracker.extraction.payments import read_payment_parties
-from tracker.extraction.context import Reading, SentenceView
 from tracker.extraction.places import places_in
 
 _PAYMENT = re.compile(r"\b(?:milestone payments?|payments?|upfront|up-front|license fees?|licen[cs]e payment)\b", re.I)

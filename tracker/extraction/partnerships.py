@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 
 from tracker.domain.facts import Fact, PartnershipRecorded, PartyAffiliationRecorded
+from tracker.extraction.context import Reading, SentenceView
 from tracker.extraction.evidence import STATED, confidence_for, fact
 from tracker.extraction.parties import Party, affiliations_stated, party_at, party_before
-from tracker.extraction.context import Reading, SentenceView
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,8 @@ from tracker.domain.facts import (
     SubmissionExpected,
 )
 from tracker.extraction.clauses import CLAUSE_BREAK, clause_around
-from tracker.extraction.evidence import confidence_for, fact
 from tracker.extraction.context import Reading, SentenceView
+from tracker.extraction.evidence import confidence_for, fact
 from tracker.extraction.places import APPROVING_AGENCY, Place, agencies_in, places_in
 from tracker.extraction.timing import TimeExpression
 
