@@ -2,7 +2,7 @@
 
     facts = extract(document)
 
-Reading happens in two passes. The first (`Reading`) learns the release as a
+ReleaseContext happens in two passes. The first (`ReleaseContext`) learns the release as a
 whole: the names it uses and which are one compound, its trials, its issuer,
 its reporting period, and which compound each sentence is about. The second
 applies the rules of each event family sentence by sentence, then folds the
@@ -13,12 +13,12 @@ from __future__ import annotations
 from tracker.domain.facts import Fact, MilestoneAnticipated, MilestoneReceived, MilestoneTriggered, PartnershipRecorded
 from tracker.extraction.clinical import read_clinical
 from tracker.extraction.compound_aliases import read_aliases
-from tracker.extraction.context import Reading
+from tracker.extraction.context import ReleaseContext
+from tracker.extraction.engine import read_sentence
 from tracker.extraction.finance import read_finance
 from tracker.extraction.merging import merge_repeats
 from tracker.extraction.parties import one_spelling
 from tracker.extraction.partnerships import read_affiliations, read_partnerships
-from tracker.extraction.regulatory import read_regulatory
 from tracker.reading.releases import ReleaseDocument
 
 __all__ = ["extract"]
@@ -28,14 +28,14 @@ def extract(document: ReleaseDocument) -> list[Fact]:
     """Every fact `document` states, in order of position in its text. Never raises on odd text."""
     if not document.text.strip():
         return []
-    reading = Reading(document)
+    reading = ReleaseContext(document)
     facts: list[Fact] = []
     paragraph: list[Fact] = []
     block = None
     for view in reading.views:
         if view.sentence.block != block:
             block, paragraph = view.sentence.block, paragraph[-3:]
-        found = read_regulatory(view, reading) + read_clinical(view, reading) + read_partnerships(view, reading)
+        found = read_sentence(view, reading, paragraph) + read_clinical(view, reading) + read_partnerships(view, reading)
         found += read_finance(view, reading, paragraph + found)
         paragraph += found
         facts += found
@@ -48,7 +48,7 @@ def extract(document: ReleaseDocument) -> list[Fact]:
     return sorted(facts, key=lambda found: found.offset)
 
 
-def _with_payers(facts: list[Fact], reading: Reading) -> list[Fact]:
+def _with_payers(facts: list[Fact], reading: ReleaseContext) -> list[Fact]:
     """Milestones whose payer the sentence leaves unnamed are paid by the compound's licensee, where the release names one."""
     licensees = {fact.compound: fact.partner for fact in facts
                  if isinstance(fact, PartnershipRecorded) and fact.role == "licensee"}
@@ -63,7 +63,7 @@ def _with_payers(facts: list[Fact], reading: Reading) -> list[Fact]:
     return completed
 
 
-def _one_spelling_a_party(facts: list[Fact], reading: Reading) -> list[Fact]:
+def _one_spelling_a_party(facts: list[Fact], reading: ReleaseContext) -> list[Fact]:
     """Each payer and payee spelled one way: "Kestrel Biologics" and "Kestrel" in one release are Kestrel.
 
     A party's spelling is taken from the companies the release names as its issuer, partners, payers and

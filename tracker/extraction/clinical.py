@@ -13,7 +13,7 @@ from tracker.domain.facts import (
     TrialStarted,
 )
 from tracker.extraction.conferences import conferences_in
-from tracker.extraction.context import Reading, SentenceView
+from tracker.extraction.context import ReleaseContext, SentenceView
 from tracker.extraction.evidence import confidence_for, fact
 from tracker.extraction.phases import first_phase, phases_in
 from tracker.extraction.trials import (
@@ -61,7 +61,7 @@ _READOUT = re.compile(
     r"|\b(?:expects?|anticipates?)\b[^.;]{0,40}?\b(?:data|results|readout)\b", re.I)
 
 
-def _trial_and_phase(view: SentenceView, reading: Reading, refers_back: bool = False) -> tuple[str | None, str | None, bool]:
+def _trial_and_phase(view: SentenceView, reading: ReleaseContext, refers_back: bool = False) -> tuple[str | None, str | None, bool]:
     trial = reading.trial_of(view)
     if trial is None and refers_back:
         trial = _trial_in_paragraph(view, reading)
@@ -71,7 +71,7 @@ def _trial_and_phase(view: SentenceView, reading: Reading, refers_back: bool = F
     return trial, (phase.phase if phase else None), bool(phase and phase.ambiguous)
 
 
-def _trial_in_paragraph(view: SentenceView, reading: Reading) -> str | None:
+def _trial_in_paragraph(view: SentenceView, reading: ReleaseContext) -> str | None:
     for earlier in reversed(reading.views[:view.index]):
         if earlier.sentence.block != view.sentence.block:
             return None
@@ -89,7 +89,7 @@ def _subject_or_skip(view: SentenceView) -> list[str | None]:
     return [view.subject] if view.subject is not None or view.undisclosed else []
 
 
-def _top_line(view: SentenceView, reading: Reading) -> list[Fact]:
+def _top_line(view: SentenceView, reading: ReleaseContext) -> list[Fact]:
     text = view.text
     non_inferior, negative, positive = _NON_INFERIOR.search(text), _NEGATIVE.search(text), _POSITIVE.search(text)
     mixed = _MIXED.search(text)
@@ -113,7 +113,7 @@ def _top_line(view: SentenceView, reading: Reading) -> list[Fact]:
             for compound in _subject_or_skip(view)]
 
 
-def _trial_started(view: SentenceView, reading: Reading) -> list[Fact]:
+def _trial_started(view: SentenceView, reading: ReleaseContext) -> list[Fact]:
     text = view.text
     cue = _STARTED.search(text)
     if not cue or not _CLINICAL.search(text) or _NOT_STARTED.search(text):
@@ -130,7 +130,7 @@ def _trial_started(view: SentenceView, reading: Reading) -> list[Fact]:
             for compound in compounds[:1]]
 
 
-def _trial_design(view: SentenceView, reading: Reading) -> list[Fact]:
+def _trial_design(view: SentenceView, reading: ReleaseContext) -> list[Fact]:
     text = view.text
     registry = registry_ids_in(text)
     terms = design_terms_in(text)
@@ -153,7 +153,7 @@ _AHEAD = re.compile(
     r"|\bscheduled (?:for|to)\b|\bto present\b", re.I)
 
 
-def _presented_on(view: SentenceView, reading: Reading, year: int | None):
+def _presented_on(view: SentenceView, reading: ReleaseContext, year: int | None):
     """The day or month of a presentation: from the sentence, else the heading just above it.
 
     A day written without a year ("Saturday, June 4") is in the year of the meeting where the release names
@@ -180,7 +180,7 @@ def _presented_on(view: SentenceView, reading: Reading, year: int | None):
     return chosen.expected if ahead else chosen.occurred
 
 
-def _data_presented(view: SentenceView, reading: Reading) -> list[Fact]:
+def _data_presented(view: SentenceView, reading: ReleaseContext) -> list[Fact]:
     text = view.text
     cue = _PRESENTED.search(text)
     if not cue or _NOT_PRESENTED.search(text):
@@ -223,7 +223,7 @@ def _respectively(values: list, names: list, text: str) -> bool:
     return len(values) > 1 and len(values) == len(names) and bool(re.search(r"\brespectively\b", text))
 
 
-def _development_status(view: SentenceView, reading: Reading) -> list[Fact]:
+def _development_status(view: SentenceView, reading: ReleaseContext) -> list[Fact]:
     text = view.text
     match = _STATUS.search(text)
     if not match or re.search(r"\bnot\s+(?:\w+\s+)?$", text[max(0, match.start() - 12):match.start() + 4]):
@@ -244,7 +244,7 @@ def _development_status(view: SentenceView, reading: Reading) -> list[Fact]:
             for compound in compounds[:1]]
 
 
-def _readout_expected(view: SentenceView, reading: Reading) -> list[Fact]:
+def _readout_expected(view: SentenceView, reading: ReleaseContext) -> list[Fact]:
     text = view.text
     match = _READOUT.search(text)
     if not match or not view.times:
@@ -256,7 +256,7 @@ def _readout_expected(view: SentenceView, reading: Reading) -> list[Fact]:
             for compound in _subject_or_skip(view)]
 
 
-def read_clinical(view: SentenceView, reading: Reading) -> list[Fact]:
+def read_clinical(view: SentenceView, reading: ReleaseContext) -> list[Fact]:
     """Every clinical fact a sentence states."""
     if view.boilerplate:
         return []

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from tracker.domain.facts import CompoundAliasRecorded, Fact
 from tracker.extraction.compound_names import BRAND_STATEMENT, key, kind_of, plain
-from tracker.extraction.context import Reading
+from tracker.extraction.context import ReleaseContext
 from tracker.extraction.evidence import AMBIGUOUS, confidence_for, fact
 
 
-def read_aliases(reading: Reading, tracked: set[str]) -> list[Fact]:
+def read_aliases(reading: ReleaseContext, tracked: set[str]) -> list[Fact]:
     """The aliases stated for the compounds in `tracked` (canonical names)."""
     facts: list[Fact] = []
     for index, statement in reading.names.statements:
@@ -39,7 +39,7 @@ def read_aliases(reading: Reading, tracked: set[str]) -> list[Fact]:
     return facts
 
 
-def _comparator(reading: Reading, index: int, name: str) -> bool:
+def _comparator(reading: ReleaseContext, index: int, name: str) -> bool:
     view = reading.views[index]
     for mention, role in zip(view.mentions, view.roles):
         if key(plain(mention.written)) == key(name):

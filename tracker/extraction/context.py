@@ -53,6 +53,8 @@ class SentenceView:
     subject: str | None = None
     named: bool = False
     """True when the subject is named in this sentence (not carried from an earlier one)."""
+    carried: str = "named"
+    """Where the subject came from: "named" here, the "paragraph" so far, or the "release" as a whole."""
     undisclosed: bool = False
     boilerplate: bool = False
     trials: list[tuple[int, str]] = field(default_factory=list)
@@ -108,7 +110,7 @@ def segments(text: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()] or [text]
 
 
-class Reading:
+class ReleaseContext:
     """A release read for extraction: its sentences, names, subjects, issuer and reporting period."""
 
     def __init__(self, document: ReleaseDocument):
@@ -181,6 +183,7 @@ class Reading:
             else:
                 earlier = last_in_block.get(view.sentence.block)
                 view.subject = earlier.subject if earlier is not None else self.main_compound
+                view.carried = "paragraph" if earlier is not None else "release"
             if view.named:
                 last_in_block[view.sentence.block] = view
 

@@ -23,7 +23,7 @@ from tracker.domain.facts import (
 )
 from tracker.extraction.clauses import clause_around
 from tracker.extraction.compound_names import key, plain
-from tracker.extraction.context import Reading, SentenceView
+from tracker.extraction.context import ReleaseContext, SentenceView
 from tracker.extraction.evidence import confidence_for, fact
 from tracker.extraction.money import Money, amounts_in
 from tracker.extraction.payments import read_payment_parties
@@ -50,7 +50,7 @@ def _sum_near(text: str, anchor: int, amounts: list[Money]) -> Money | None:
     return min(near, key=lambda m: abs(m.start - anchor)) if near else None
 
 
-def _party_test(reading: Reading):
+def _party_test(reading: ReleaseContext):
     """Whether a name read as a party is one: not a compound, a trial, a regulator or a place the release names."""
     def is_party(name: str) -> bool:
         if name in reading.names.trials or key(plain(name)) in reading.names.canonical:
@@ -134,7 +134,7 @@ def _when_agreed(view: SentenceView, earlier_facts: list[Fact]):
     return deals[-1].occurred_on if deals and re.search(r"\bterms of (?:the|this|that) (?:agreement|license|licence|collaboration)\b", view.text) else None
 
 
-def _milestones(view: SentenceView, reading: Reading, earlier_facts: list[Fact]) -> list[Fact]:
+def _milestones(view: SentenceView, reading: ReleaseContext, earlier_facts: list[Fact]) -> list[Fact]:
     text = view.text
     payments = list(_PAYMENT.finditer(text))
     amounts = amounts_in(text)
@@ -184,7 +184,7 @@ def _milestones(view: SentenceView, reading: Reading, earlier_facts: list[Fact])
     return facts
 
 
-def _royalties(view: SentenceView, reading: Reading) -> list[Fact]:
+def _royalties(view: SentenceView, reading: ReleaseContext) -> list[Fact]:
     text = view.text
     cue = _ROYALTY.search(text)
     if not cue:
@@ -210,7 +210,7 @@ def _royalties(view: SentenceView, reading: Reading) -> list[Fact]:
                  rate=(rate["rate"] or rate["rate2"]) if rate else None, period=period, payment_kind="royalty")]
 
 
-def read_finance(view: SentenceView, reading: Reading, earlier_facts: list[Fact]) -> list[Fact]:
+def read_finance(view: SentenceView, reading: ReleaseContext, earlier_facts: list[Fact]) -> list[Fact]:
     """Every money fact a sentence states; `earlier_facts` are those read so far in its paragraph."""
     if view.boilerplate:
         return []

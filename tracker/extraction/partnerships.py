@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.domain.facts import Fact, PartnershipRecorded, PartyAffiliationRecorded
-from tracker.extraction.context import Reading, SentenceView
+from tracker.extraction.context import ReleaseContext, SentenceView
 from tracker.extraction.evidence import STATED, confidence_for, fact
 from tracker.extraction.parties import Party, affiliations_stated, party_at, party_before
 
@@ -74,7 +74,7 @@ def _describes_a_part(view: SentenceView, cue_start: int) -> bool:
     return bool(re.fullmatch(r"[®™]?\s*(?:\(\w+\)\s*)?(?:antibody|antibodies|molecule)?\s*,?\s*", between))
 
 
-def read_partnerships(view: SentenceView, reading: Reading) -> list[Fact]:
+def read_partnerships(view: SentenceView, reading: ReleaseContext) -> list[Fact]:
     """Every partnership a sentence states, one per compound (the strongest cue wins)."""
     if view.boilerplate:
         return []
@@ -111,7 +111,7 @@ def read_partnerships(view: SentenceView, reading: Reading) -> list[Fact]:
     return facts
 
 
-def read_affiliations(reading: Reading) -> list[Fact]:
+def read_affiliations(reading: ReleaseContext) -> list[Fact]:
     """Each company a release says belongs to another, once, at its first statement."""
     found: dict[tuple[str, str], Fact] = {}
     for view in reading.views:

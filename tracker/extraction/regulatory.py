@@ -21,7 +21,7 @@ from tracker.domain.facts import (
     SubmissionExpected,
 )
 from tracker.extraction.clauses import CLAUSE_BREAK, clause_around
-from tracker.extraction.context import Reading, SentenceView
+from tracker.extraction.context import ReleaseContext, SentenceView
 from tracker.extraction.evidence import confidence_for, fact
 from tracker.extraction.places import APPROVING_AGENCY, Place, agencies_in, places_in
 from tracker.extraction.timing import TimeExpression
@@ -120,7 +120,7 @@ def _places_after(text: str, start: int, end: int) -> list[Place]:
     return found
 
 
-def _approval_facts(view: SentenceView, reading: Reading) -> list[Fact]:
+def _approval_facts(view: SentenceView, reading: ReleaseContext) -> list[Fact]:
     text = view.text
     facts: list[Fact] = []
     cues = list(_APPROVAL.finditer(text))
@@ -171,7 +171,7 @@ def _approval_facts(view: SentenceView, reading: Reading) -> list[Fact]:
     return facts
 
 
-def _expected_approvals(view: SentenceView, reading: Reading) -> list[Fact]:
+def _expected_approvals(view: SentenceView, reading: ReleaseContext) -> list[Fact]:
     """ "potential U.S. approvals for A and B in September 2024", "we project U.S. approval for C at the end of the year"."""
     text = view.text
     facts = []
@@ -189,7 +189,7 @@ def _expected_approvals(view: SentenceView, reading: Reading) -> list[Fact]:
     return facts
 
 
-def _decision_expected(view: SentenceView, reading: Reading) -> list[Fact]:
+def _decision_expected(view: SentenceView, reading: ReleaseContext) -> list[Fact]:
     text = view.text
     decision = _DECISION.search(text)
     pdufa = _PDUFA.search(text)
@@ -217,7 +217,7 @@ def _decision_expected(view: SentenceView, reading: Reading) -> list[Fact]:
                  region=region, expected_by=expected_by)]
 
 
-def _opinions(view: SentenceView, reading: Reading) -> list[Fact]:
+def _opinions(view: SentenceView, reading: ReleaseContext) -> list[Fact]:
     text = view.text
     agencies = [a for a in agencies_in(text) if a.agency == "CHMP"]
     committee = re.search(r"\b(?:[Aa]dvisory [Cc]ommittee|ODAC)\b", text)
@@ -238,7 +238,7 @@ def _opinions(view: SentenceView, reading: Reading) -> list[Fact]:
             for compound in compounds[:1]]
 
 
-def _submissions(view: SentenceView, reading: Reading) -> list[Fact]:
+def _submissions(view: SentenceView, reading: ReleaseContext) -> list[Fact]:
     text = view.text
     facts: list[Fact] = []
     cues = list(_SUBMITTED.finditer(text))
@@ -283,7 +283,7 @@ def _submissions(view: SentenceView, reading: Reading) -> list[Fact]:
     return facts
 
 
-def read_regulatory(view: SentenceView, reading: Reading) -> list[Fact]:
+def read_regulatory(view: SentenceView, reading: ReleaseContext) -> list[Fact]:
     """Every regulatory fact a sentence states."""
     if view.boilerplate:
         return []
