@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from tracker.domain.facts import Fact
+from tracker.extraction import extract
 from tracker.extraction.engine import _modality
 from tracker.extraction.rows import Cue, Family, Modality
 from tracker.extraction.rules import REGISTRY
 from tracker.reading.releases import ReleaseDocument
-from tracker.extraction import extract
 
 ROWS = [(family, row) for family in REGISTRY for row in family.rows()]
 

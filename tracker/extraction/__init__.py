@@ -11,7 +11,6 @@ repeats a release makes (headline, bullets, body) into one fact each.
 from __future__ import annotations
 
 from tracker.domain.facts import Fact, MilestoneAnticipated, MilestoneReceived, MilestoneTriggered, PartnershipRecorded
-from tracker.extraction.clinical import read_clinical
 from tracker.extraction.compound_aliases import read_aliases
 from tracker.extraction.context import ReleaseContext
 from tracker.extraction.engine import read_sentence
@@ -35,7 +34,7 @@ def extract(document: ReleaseDocument) -> list[Fact]:
     for view in reading.views:
         if view.sentence.block != block:
             block, paragraph = view.sentence.block, paragraph[-3:]
-        found = read_sentence(view, reading, paragraph) + read_clinical(view, reading) + read_partnerships(view, reading)
+        found = read_sentence(view, reading, paragraph) + read_partnerships(view, reading)
         found += read_finance(view, reading, paragraph + found)
         paragraph += found
         facts += found

@@ -8,7 +8,7 @@ from functools import cached_property
 from tracker.domain.facts import Fact
 from tracker.extraction.clauses import clause_around
 from tracker.extraction.context import ReleaseContext, SentenceView
-from tracker.extraction.rows import Cue, Family, Modality
+from tracker.extraction.rows import Cue, Family, Modality, cue_span
 
 
 @dataclass
@@ -30,11 +30,11 @@ class Candidate:
 
     @property
     def start(self) -> int:
-        return self.match.start("cue") if "cue" in self.match.re.groupindex and self.match.group("cue") else self.match.start()
+        return cue_span(self.match)[0]
 
     @property
     def end(self) -> int:
-        return self.match.end("cue") if "cue" in self.match.re.groupindex and self.match.group("cue") else self.match.end()
+        return cue_span(self.match)[1]
 
     @cached_property
     def clause(self) -> tuple[int, int]:

@@ -24,6 +24,8 @@ NAMED = 0.9
 CARRIED = 0.75
 #: ... about the release's subject, the sentence naming no compound and its paragraph none before it.
 RELEASE_SUBJECT = 0.7
+#: The most a fact resting on an OCR slip that leaves a value ambiguous ("Phase Il": II or III) is given.
+AMBIGUOUS = 0.6
 #: The lowest confidence a candidate is given: it waits in review, never lost.
 FLOOR = 0.1
 
@@ -36,19 +38,25 @@ def read_sentence(view: SentenceView, release: ReleaseContext, earlier: list[Fac
     for family in families:
         if family.context_pattern is not None and not family.context_pattern.search(view.text):
             continue
+        read_for: set[str | None] = set()
         for cue in family.cues:
             for match in cue.pattern.finditer(view.text):
                 states, modality = _modality(family, cue, view.text, match)
                 if states is None:
                     continue
                 candidate = Candidate(view, release, family, cue, match, states, modality, earlier + facts)
-                facts += [_fact(candidate, fields) for fields in family.read(candidate)]
+                readings = family.read(candidate)
+                if family.exclusive:
+                    readings = [fields for fields in readings if fields.get("compound") not in read_for]
+                    read_for |= {fields.get("compound") for fields in readings}
+                facts += [_fact(candidate, fields) for fields in readings]
     return facts
 
 
 def _modality(family: Family, cue: Cue, text: str, match: re.Match[str]) -> tuple[str | None, Modality | None]:
-    """What the cue states once the words around it are read: the first modality of the family found."""
-    start, end = match.span("cue") if "cue" in match.re.groupindex and match.group("cue") else match.span()
+    """What the cue states once the words around it are read: the first modality of the family found
+    before, after or around the words the cue matched."""
+    start, end = match.span()
     for modality in family.modalities:
         if _found(modality, text, start, end):
             return modality.becomes, modality
@@ -88,7 +96,8 @@ def _confidence(candidate: Candidate, fields: dict[str, Any]) -> float:
     for slot in candidate.family.slots:
         if (not slot.of or kind in slot.of) and fields.get(slot.field) in (None, (), ""):
             value -= slot.weight
-    value -= fields.pop("doubt", 0.0)
+    if fields.pop("ambiguous", False):
+        value = min(value, AMBIGUOUS)
     return round(min(0.95, max(FLOOR, value)), 2)
 
 

@@ -30,6 +30,14 @@ Side = Literal["after", "before", "nearest", "subject"]
 Scope = Literal["before", "after", "clause", "sentence"]
 
 
+def cue_span(match: re.Match[str]) -> tuple[int, int]:
+    """Where the words of a cue stand: its group named "cue" (or "cue2", "cue3"... in alternatives), else the whole match."""
+    for name, value in match.groupdict().items():
+        if value is not None and re.fullmatch(r"cue\d*", name):
+            return match.span(name)
+    return match.span()
+
+
 @dataclass(frozen=True)
 class Example:
     """A sentence a row is written for, and what it must be read into.
@@ -115,7 +123,9 @@ class Family:
     modalities: tuple[Modality, ...] = ()
     context: str | None = None
     """Words the sentence must hold for any cue of the family to count (a regulator, a trial...)."""
-    context_example: Example | None = None
+    exclusive: bool = False
+    """True when a sentence states one fact of the family per compound: the first cue (in row order) that
+    reads one wins ("met the primary endpoint ... while the low dose did not" is one result, not two)."""
 
     @cached_property
     def context_pattern(self) -> re.Pattern[str] | None:

@@ -6,7 +6,8 @@ import re
 from datetime import date
 
 from tracker.dates import PartialDate
-from tracker.extraction.context import SentenceView
+from tracker.extraction.context import ReleaseContext, SentenceView
+from tracker.extraction.phases import first_phase
 from tracker.extraction.places import Place, places_in
 from tracker.extraction.timing import TimeExpression
 from tracker.lexicon import APPLICATIONS
@@ -75,3 +76,31 @@ def places_after(text: str, start: int, end: int) -> list[Place]:
                 or re.fullmatch(r"\s*(?:,|and|,\s*and)\s+(?:in\s+)?(?:the\s+)?", segment[found[-1].end:place.start])):
             found.append(Place(start + place.start, start + place.end, place.region, place.agency))
     return found
+
+
+def trial_and_phase(view: SentenceView, release: ReleaseContext, refers_back: bool = False) -> tuple[str | None, str | None, bool]:
+    """The trial a sentence is about (one it names, "this study" referring back, or with `refers_back` the last
+    one its paragraph named), its phase (the sentence's, else the one the release gives the trial), and
+    whether that phase rests on an OCR slip ("Phase Il")."""
+    trial = release.trial_of(view)
+    if trial is None and refers_back:
+        trial = _trial_in_paragraph(view, release)
+    phase = first_phase(view.text)
+    if phase is None and trial is not None:
+        return trial, release.phase_of_trial(trial), False
+    return trial, (phase.phase if phase else None), bool(phase and phase.ambiguous)
+
+
+def _trial_in_paragraph(view: SentenceView, release: ReleaseContext) -> str | None:
+    for earlier in reversed(release.views[:view.index]):
+        if earlier.sentence.block != view.sentence.block:
+            return None
+        if earlier.trials:
+            return earlier.trials[-1][1]
+    return None
+
+
+def past_time(view: SentenceView) -> PartialDate | None:
+    """The first time in the sentence read as the past."""
+    past = [t for t in view.times if not t.forward]
+    return past[0].occurred if past else None

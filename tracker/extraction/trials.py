@@ -21,6 +21,8 @@ _NAMING = (
     re.compile(rf"(?<![\w-])(?P<name>{_NAME})\s+and\s+(?P<other>{_NAME})\b[^.]{{0,80}}?\b{_TRIAL_NOUN}\b"),
     re.compile(rf"(?<![\w-])(?P<name>{_NAME}),\s+(?:the|a|an)\s+(?:[\w-]+,?\s+){{0,8}}{_TRIAL_NOUN}\b"),
     re.compile(rf"\b(?:the|its|our)\s+(?P<name>{_NAME})\s+{_DESIGN_WORDS}{_TRIAL_NOUN}\b"),
+    # "TANGO (NCT01234567) is a randomized Phase 3 study", "EMBARK (Study ABC-301), a global, randomized ... study"
+    re.compile(rf"(?<![\w-])(?P<name>{_NAME})\s*(?:\([^()]*\)\s*)?(?:,|\s(?:is|was))\s+(?:the|a|an)\s+(?:[\w-]+,?\s+){{0,8}}{_TRIAL_NOUN}\b"),
 )
 #: Capitalised words that stand before "study" or "trial" without naming one.
 _NOT_TRIAL_NAMES = {

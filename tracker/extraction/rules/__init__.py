@@ -6,7 +6,19 @@ sentence); adding a kind of fact is a family module with its cues, modalities, s
 from __future__ import annotations
 
 from tracker.extraction.rows import Family
-from tracker.extraction.rules import approvals, decisions, declines, opinions, submissions
+from tracker.extraction.rules import (
+    approvals,
+    decisions,
+    declines,
+    designs,
+    opinions,
+    presentations,
+    readouts,
+    results,
+    status,
+    submissions,
+    trial_starts,
+)
 
 REGISTRY: tuple[Family, ...] = (
     submissions.FAMILY,
@@ -14,4 +26,10 @@ REGISTRY: tuple[Family, ...] = (
     opinions.FAMILY,
     approvals.FAMILY,
     decisions.FAMILY,
+    results.FAMILY,
+    trial_starts.FAMILY,
+    designs.FAMILY,
+    presentations.FAMILY,
+    status.FAMILY,
+    readouts.FAMILY,
 )

@@ -22,7 +22,7 @@ CUES = (
     Cue(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+\s+)?(?P<cue>approved)\b", compound="before",
         example=Example("Velmora (trazimab) has been approved by the European Commission for the treatment of adults with lupus nephritis.",
                         {"type": GRANTED, "compound": "trazimab", "region": "EU", "agency": "EC", "indication": "adults with lupus nephritis"})),
-    Cue(r"(?<![\w-])[A-Z][\w-]*[®™]?(?:\s?\([^()]*\))?\s+(?P<cue>[Aa]pproved|APPROVED)\s+(?:by|in|for)\b", compound="before", cased=True,
+    Cue(r"(?<![\w-])(?!(?:If|Once|When|Upon|Unless|Not|Newly|Recently|Previously|Already|Currently|Products?|Drugs?|Medicines?)\b)[A-Z][\w-]*[®™]?(?:\s?\([^()]*\))?\s+(?P<cue>[Aa]pproved|APPROVED)\s+(?:by|in|for)\b", compound="before", cased=True,
         example=Example("Zentara® (velotamab) Approved in Japan for the Treatment of Severe Gout",
                         {"type": GRANTED, "compound": "velotamab", "region": "JP", "agency": "MHLW"})),
     Cue(r"\b(?P<cue>approved|approves|approve)\b(?=\s+(?:the\s+|its\s+|their\s+)?[A-Z\w])", compound="after",

@@ -24,7 +24,7 @@ CUES = (
 )
 
 MODALITIES = (
-    Modality(r"investment|business|strategic|financing|board|management|our|company's", None, gap=1,
+    Modality(r"investment|business|strategic|financing|board|management|our|company's", None, scope="clause",
              example=Example("Orsolo expects a strategic decision on its velotamab program in 2022.", {"type": None})),
 )
 
