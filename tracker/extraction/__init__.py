@@ -11,13 +11,12 @@ repeats a release makes (headline, bullets, body) into one fact each.
 from __future__ import annotations
 
 from tracker.domain.facts import Fact, MilestoneAnticipated, MilestoneReceived, MilestoneTriggered, PartnershipRecorded
+from tracker.extraction.affiliations import read_affiliations
 from tracker.extraction.compound_aliases import read_aliases
 from tracker.extraction.context import ReleaseContext
 from tracker.extraction.engine import read_sentence
-from tracker.extraction.finance import read_finance
 from tracker.extraction.merging import merge_repeats
 from tracker.extraction.parties import one_spelling
-from tracker.extraction.partnerships import read_affiliations, read_partnerships
 from tracker.reading.releases import ReleaseDocument
 
 __all__ = ["extract"]
@@ -34,8 +33,7 @@ def extract(document: ReleaseDocument) -> list[Fact]:
     for view in reading.views:
         if view.sentence.block != block:
             block, paragraph = view.sentence.block, paragraph[-3:]
-        found = read_sentence(view, reading, paragraph) + read_partnerships(view, reading)
-        found += read_finance(view, reading, paragraph + found)
+        found = read_sentence(view, reading, paragraph)
         paragraph += found
         facts += found
     tracked = {fact.compound for fact in facts if fact.compound is not None}

@@ -27,7 +27,7 @@ from tracker.reading.text import Sentence
 
 _COMPARATOR_LEAD = re.compile(
     r"(?:compared (?:with|to)|versus|\bvs\.?|\bplus|in combination with|combined with|\bor with|\bthan|"
-    r"previously received|previously treated with|\breceived|refractory to|progressed on|regimen containing|"
+    r"previously received|previously treated with|\breceived(?!\s+(?:[\w-]+\s+){0,3}?(?:approvals?|authori[sz]ations?|clearance|designations?|notice|opinions?|payments?|milestones?|royalt\w+|rights|licen[cs]es?|funding|grants?)\b)|refractory to|progressed on|regimen containing|"
     r"\bcontaining|after prior|following prior|\bor)\s+(?:[\w-]+\s+){0,4}$")
 _COMPONENT_AFTER = re.compile(r"^[®™]?\s+(?:antibody|antibodies|monoclonal antibody|backbone|mAb)\b")
 _COMPONENT_BEFORE = re.compile(r"\bantibody,?\s+$")

@@ -62,6 +62,10 @@ class Cue:
     fields: Mapping[str, Any] = field(default_factory=dict)
     """Fields the words themselves fix ("negative opinion": opinion negative)."""
     compound: Side = "nearest"
+    party: Side = "after"
+    """Where the other party stands (a partner, a payer), for families that read one."""
+    marks: frozenset[str] = frozenset()
+    """Family-specific traits of the words ("deal": they record a deal being made)."""
     sure: float = 1.0
     """How sure the words are on their own (a bare "approval" in a list is less so than "has approved")."""
     cased: bool = False
