@@ -148,8 +148,10 @@ NOT_INNS = frozenset({"thermostat", "rheostat", "hemostat", "haemostat", "cryost
 _NOT_FUSION = r"(?<!int)(?<!conc)"
 #: Second words of two-word INNs: a conjugate's payload ("... vedotin", "... deruxtecan"), a salt, a PEG,
 #: the vector of a gene therapy or the cells of a cell therapy.
+#: The salts an INN is sold as ("... hydrochloride", "... mesylate"): the same compound.
+INN_SALTS = r"hydrochloride|dihydrochloride|mesylate|mesilate|maleate|tartrate|fumarate|succinate|sodium|potassium|calcium|besylate|tosylate|citrate|sulfate|phosphate|acetate|bromide"
 INN_SECOND_WORDS = (r"vedotin|emtansine|mertansine|ravtansine|soravtansine|deruxtecan|govitecan|tesirine|mafodotin|ozogamicin"
-                    r"|pasudotox|duocarmazine|pegol|etexilate|hydrochloride|mesylate|maleate|tartrate|fumarate|succinate"
+                    rf"|pasudotox|duocarmazine|pegol|etexilate|{INN_SALTS}"
                     r"|[a-z]+tansine|[a-z]+dotin|[a-z]+tecan|[a-z]+tesirine|[a-z]+parvovec|[a-z]+vec|[a-z]+leucel|[a-z]+temcel")
 #: Protein INNs of two words: "... alfa" after any word, "... beta" after an enzyme, hormone or interferon.
 INN_GREEK_SUFFIX = r"[a-z]{5,}\s(?:alfa|alpha)|[a-z]{3,}(?:ase|etin|feron|cept|mab)\s(?:beta|gamma)"

@@ -18,6 +18,7 @@ from tracker.lexicon import (
     INN_ACID,
     INN_GENE_WORD,
     INN_GREEK_SUFFIX,
+    INN_SALTS,
     INN_SECOND_WORDS,
     US_BIOLOGIC_SUFFIX,
     US_INN_PREFIX,
@@ -106,11 +107,15 @@ def kind_of(name: str) -> NameKind:
 
 
 _US_NAMING = re.compile(rf"^{US_INN_PREFIX}|{US_BIOLOGIC_SUFFIX}(?=$|\s)", re.I)
+_SALT = re.compile(rf"\s(?:{INN_SALTS})$", re.I)
 
 
-def without_us_prefix(name: str) -> str:
-    """The INN without the US naming prefix or suffix ("ado-velumab tansine" and "velumab-abcd" -> "velumab ...")."""
-    return _US_NAMING.sub("", name) if INN_PATTERN.fullmatch(name) else name
+def bare_inn(name: str) -> str:
+    """An INN without the US naming prefix or suffix, or the salt it is sold as ("ado-velumab tansine",
+    "velumab-abcd", "trazinib mesylate" -> "velumab tansine", "velumab", "trazinib")."""
+    if not INN_PATTERN.fullmatch(name):
+        return name
+    return _SALT.sub("", _US_NAMING.sub("", name))
 
 
 def pattern_mentions(text: str) -> list[Mention]:

@@ -15,7 +15,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from tracker.dates import DATE_PATTERNS
-from tracker.extraction.aliases import AliasStatement, parenthetical_aliases, stated_former_names
+from tracker.extraction.aliases import (
+    AliasStatement,
+    active_substances,
+    labelled_aliases,
+    labelled_names,
+    parenthetical_aliases,
+    stated_former_names,
+)
 from tracker.extraction.compound_names import (
     ALL_CAPS,
     BRAND_STATEMENT,
@@ -30,13 +37,13 @@ from tracker.extraction.compound_names import (
     ocr_variants,
     pattern_mentions,
     plain,
-    without_us_prefix,
+    bare_inn,
 )
 from tracker.extraction.places import agencies_in
 from tracker.extraction.trials import registry_spans, trial_names_in
 
 _KIND_RANK = {"inn": 0, "code": 1, "brand": 2}
-_BEFORE_INN = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z]{{3,}}[a-z0-9]*|[A-Z]{{4,}})[®™]?\s\((?={INN_PATTERN.pattern})")
+_BEFORE_INN = re.compile(rf"(?<![\w-])(?P<name>(?:[A-Z]{{3,}}\s)?(?:[A-Z][a-z]{{3,}}[a-z0-9]*|[A-Z]{{4,}}))[®™]?\s?\((?={INN_PATTERN.pattern})")
 _EXTENSION = re.compile(r"\s?[®™]?\s(?P<word>[A-Z][a-z]{3,}[a-z0-9]*)(?![\w-])")
 _DATELINE_AFTER = re.compile(r"^,\s*(?:[A-Z][a-z]+\.?|[A-Z]{2}\b|\w+ \d)|^\s*[-–—/]{1,2}|^\s+[A-Z]{3,}\b")
 
@@ -97,6 +104,8 @@ class ReleaseNames:
         self._learn_regulated_products()
         self._learn_extensions()
         self.statements: list[tuple[int, AliasStatement]] = []
+        self.declared: dict[str, str] = {}
+        """Name keys the release itself calls an INN ("nonproprietary name: ..."), whatever their form."""
         self._groups = _Groups()
         self._written: dict[str, Counter] = {}
         self.mentions_by_sentence = [self._scan(index, text) for index, text in enumerate(texts)]
@@ -117,11 +126,20 @@ class ReleaseNames:
                 if not self._not_a_name(name):
                     self.brands.add(name)
             for match in _BEFORE_INN.finditer(text):
-                if not self._not_a_name(match["name"]):
-                    self.brands.add(match["name"])
+                words = match["name"].split()
+                while words and self._not_a_name(words[0]) or len(words) > 1 and not words[0].isupper():
+                    words = words[1:]  # "FDA APPROVES LUMIRA (x)": the words before the brand are no part of it
+                if words and not self._not_a_name(" ".join(words)):
+                    self.brands.add(" ".join(words))
             for match in WITH_FORMULATION.finditer(text):
                 if not self._not_a_name(match["name"]):
                     self.learnt.add(f"{match['name']} {match['suffix']}")
+            for _, name, kind in labelled_names(text):
+                if not self._not_a_name(name) and not INN_PATTERN.fullmatch(name):
+                    (self.brands if kind in ("brand", None) and not re.search(r"\d", name) else self.learnt).add(name)
+            for brand, _ in active_substances(text):
+                if not self._not_a_name(brand):
+                    self.brands.add(brand)
 
     def _learn_all_caps(self) -> None:
         trial_heads = {re.split(r"[\s-]", name)[0] for name in self.trials}
@@ -200,13 +218,15 @@ class ReleaseNames:
             name = plain(mention.written)
             self._written.setdefault(key(name), Counter())[name] += 1
             self._groups.find(key(name))
-            bare = without_us_prefix(name)
+            bare = bare_inn(name)
             if bare != name:
                 self._written.setdefault(key(bare), Counter())[bare] += 0
                 self._groups.join(key(name), key(bare))
         spans = [(m.start, m.end, plain(m.written)) for m in mentions]
-        for statement in parenthetical_aliases(text, spans, self._is_name) + stated_former_names(text, spans):
+        for statement in parenthetical_aliases(text, spans, self._is_name) + stated_former_names(text, spans) + labelled_aliases(text, spans):
             self.statements.append((index, statement))
+            if statement.alias_kind == "inn":
+                self.declared[key(statement.alias)] = "inn"
             self._written.setdefault(key(statement.alias), Counter())[statement.alias] += 0
             self._groups.join(key(statement.alias), key(statement.name))
 
@@ -241,8 +261,8 @@ class ReleaseNames:
         for keys in members.values():
             def rank(name_key: str) -> tuple:
                 written = self._written[name_key].most_common(1)[0][0]
-                prefixed = without_us_prefix(written) != written
-                return (_KIND_RANK[kind_of(written)], prefixed, not written.islower() and kind_of(written) == "inn",
+                prefixed = bare_inn(written) != written
+                return (_KIND_RANK[self.declared.get(name_key) or kind_of(written)], prefixed, not written.islower() and kind_of(written) == "inn",
                         -sum(self._written[name_key].values()), -self._variant_weight(name_key))
             best = min(keys, key=rank)
             written = self._written[best].most_common(1)[0][0]
