@@ -42,6 +42,9 @@ from tracker.extraction.compound_names import (
 from tracker.extraction.places import agencies_in
 from tracker.extraction.trials import registry_spans, trial_names_in
 
+#: Capitalised words that follow a brand in headlines without being part of its name.
+_NOT_EXTENSIONS = {"Product", "Royalty", "Rights", "Sales", "Revenue", "Approval", "Data", "Results", "Phase", "Trial", "Study",
+                   "Tablet", "Injection", "Launch", "Label", "Patent", "Franchise", "Marketing", "Application", "Receives"}
 _KIND_RANK = {"inn": 0, "code": 1, "brand": 2}
 _BEFORE_INN = re.compile(rf"(?<![\w-])(?P<name>(?:[A-Z]{{3,}}\s)?(?:[A-Z][a-z]{{3,}}[a-z0-9]*|[A-Z]{{4,}}))[®™]?\s?\((?={INN_PATTERN.pattern})")
 _EXTENSION = re.compile(r"\s?[®™]?\s(?P<word>[A-Z][a-z]{3,}[a-z0-9]*)(?![\w-])")
@@ -64,13 +67,25 @@ def _opens_dateline(text: str, start: int) -> bool:
 
 
 def _defines_abbreviation(text: str, start: int, word: str) -> bool:
-    """True for "diffuse large B-cell lymphoma (DLBCL)": the word spells the initials before it."""
+    """True for "diffuse large B-cell lymphoma (DLBCL)", "alpha-1 antitrypsin-associated liver disease (AATLD)":
+    the word abbreviates the words before its parenthesis (Schwartz and Hearst's test: its letters, read
+    backwards, found in order in those words, its first letter starting one of them)."""
     if "(" not in text[max(0, start - 2):start]:
         return False
-    words = re.findall(r"[A-Za-z][a-z]*", text[max(0, start - 120):start])
-    initials = "".join(w[0].upper() for w in words[-(len(word) + 4):])
-    letters = iter(initials)
-    return all(letter in letters for letter in word) and word[0] in initials
+    long_form = text[max(0, start - 120):start].rstrip(" (").lower()
+    words = re.split(r"[\s/]+", long_form)[-(len(word) + 5):]
+    long_form = " ".join(words)
+    position = len(long_form) - 1
+    for index in range(len(word) - 1, -1, -1):
+        letter = word[index].lower()
+        if not letter.isalnum():
+            continue
+        while position >= 0 and (long_form[position] != letter or index == 0 and position > 0 and long_form[position - 1].isalnum()):
+            position -= 1
+        if position < 0:
+            return False
+        position -= 1
+    return True
 
 
 @dataclass
@@ -114,7 +129,7 @@ class ReleaseNames:
 
     # --- learning names from what the release does with them ----------------------------------------
     def _not_a_name(self, word: str) -> bool:
-        return word in NOT_NAMES or word.lower() in self._parties or bool(agencies_in(word))
+        return word in NOT_NAMES or word.title() in NOT_NAMES or word.lower() in self._parties or bool(agencies_in(word))
 
     def _learn_brands(self) -> None:
         for text in self._texts:
@@ -175,7 +190,7 @@ class ReleaseNames:
         for brand in list(self.brands):
             pairs = Counter(match["word"] for match in re.finditer(rf"(?<![\w-]){re.escape(brand)}{_EXTENSION.pattern}", joined))
             for word, count in pairs.items():
-                if count >= 2 and not word.endswith("s") and not self._not_a_name(word):
+                if count >= 2 and not word.endswith("s") and not self._not_a_name(word) and word not in _NOT_EXTENSIONS:
                     self.learnt.add(f"{brand} {word}")
 
     # --- finding names in a sentence -----------------------------------------------------------------
