@@ -30,7 +30,7 @@ _COMPARATOR_LEAD = re.compile(
     r"previously received|previously treated with|\breceived(?!\s+(?:[\w-]+\s+){0,3}?(?:approvals?|authori[sz]ations?|clearance|designations?|notice|opinions?|payments?|milestones?|royalt\w+|rights|licen[cs]es?|funding|grants?)\b)|refractory to|progressed on|regimen containing|"
     r"\bcontaining|after prior|following prior|\bor)\s+(?:[\w-]+\s+){0,4}$")
 _COMPONENT_AFTER = re.compile(r"^[®™]?\s+(?:antibody|antibodies|monoclonal antibody|backbone|mAb)\b")
-_COMPONENT_BEFORE = re.compile(r"\bantibody,?\s+$")
+_COMPONENT_BEFORE = re.compile(r"\bantibody,\s+$|\b(?:the|its|an?)\s+antibody\s+$")
 _UNDISCLOSED = re.compile(
     r"\bundisclosed\b|\b(?:a|an|the|one|first|second|third|fourth|fifth)\s+(?:[A-Z][\w-]*\s+)?(?:proprietary\s+)?biologics?\b(?!\s+[Ll]icense)"
     r"|\b(?:the|this) first (?:program|candidate|product candidate|target)\b|\b[Tt]his (?:first )?(?:candidate|biologic)\b")
@@ -59,6 +59,9 @@ class SentenceView:
     boilerplate: bool = False
     trials: list[tuple[int, str]] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
+    lead_in: str = ""
+    """The words of the sentence before, when a hard line wrap split one sentence in two ("... the European
+    Medicines" / "Agency (EMEA), has adopted ..."): where a regulator or a trial named there may stand."""
 
     @property
     def text(self) -> str:
@@ -137,6 +140,10 @@ class ReleaseContext:
             view.boilerplate = in_boilerplate or bool(_BOILERPLATE_SENTENCE.search(segment))
             view.trials = self._trials(segment)
             view.times = times_in(segment, self.published, self.period)
+            previous = self.views[-1] if self.views else None
+            if previous is not None and previous.sentence.block == sentence.block and re.search(r"[\w,]\s*$", previous.text) \
+                    and re.match(r"[a-z(]|[A-Z][a-z]+\s+\(", segment):
+                view.lead_in = previous.text
             self.views.append(view)
         self.main_compound = self._main_compound()
         self._attribute_subjects()

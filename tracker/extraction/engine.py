@@ -36,7 +36,7 @@ def read_sentence(view: SentenceView, release: ReleaseContext, earlier: list[Fac
         return []
     facts: list[Fact] = []
     for family in families:
-        if family.context_pattern is not None and not family.context_pattern.search(view.text):
+        if family.context_pattern is not None and not family.context_pattern.search(view.lead_in + " " + view.text):
             continue
         read_for: set[str | None] = set()
         for cue in family.cues:

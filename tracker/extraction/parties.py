@@ -181,9 +181,11 @@ def _INN() -> re.Pattern[str]:
 
 
 def _named_as_product(name: str, sentences: list[str]) -> bool:
-    """True when the release marks `name` as a product: "NAME®", "NAME™" or "NAME (inn)"."""
+    """True when the release marks `name` as a product: "NAME®", "NAME™", "NAME (inn)" or "(product name: NAME)"."""
+    from tracker.extraction.aliases import labelled_names  # aliases know no parties; imported late to keep it so
+
     marked = re.compile(rf"(?<![\w-]){re.escape(name)}\s?(?:[®™]|\((?={_INN().pattern}))")
-    return any(marked.search(text) for text in sentences)
+    return any(marked.search(text) or any(found == name for _, found, _ in labelled_names(text)) for text in sentences)
 
 
 def listed_parties(sentences: list[str]) -> set[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.candidates import Candidate
-from tracker.extraction.places import APPROVING_AGENCY, places_in
+from tracker.extraction.places import APPROVING_AGENCY, Place, agencies_in, places_in
 from tracker.extraction.rows import Cue, Example, Family, Modality, Readings, Slot
 from tracker.extraction.slots import indication_in, occurred_near, places_after
 from tracker.lexicon import DECIDING_AGENCIES
@@ -106,6 +106,10 @@ def read(candidate: Candidate) -> Readings:
         tail = places_after(text, tail_start, tail_end)
         if anchor is not None and anchor.start > end and not passive:
             tail = places_after(text, end, anchor.start) + tail  # "received approval from Japan's MHLW for X"
+        if not lead_places and not tail:
+            # "approval for X (product name: Y), a vitamin D derivative, from the NMPA": the regulator after an appositive
+            tail = [p for p in agencies_in(text[tail_start:clause_end]) if re.search(r"\b(?:from|by)\s+(?:the\s+)?(?:[A-Z]\w+\s+){0,2}$", text[tail_start:tail_start + p.start])]
+            tail = [Place(tail_start + p.start, tail_start + p.end, p.region, p.agency) for p in tail[:1]]
         places = lead_places + tail
         regions = list(dict.fromkeys(place.region for place in places)) or [None]
         for region in regions:

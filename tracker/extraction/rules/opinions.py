@@ -45,9 +45,10 @@ CONTEXT = r"\bCHMP\b|Committee for Medicinal Products|\b(?:[Aa]dvisory [Cc]ommit
 
 def read(candidate: Candidate) -> Readings:
     text = candidate.text
-    if re.search(r"\bCHMP\b|Committee for Medicinal Products", text):
+    around = candidate.view.lead_in + " " + text
+    if re.search(r"\bCHMP\b|Committee for Medicinal Products", around):
         agency, region = "CHMP", "EU"
-    elif any(a.agency == "FDA" for a in agencies_in(text)) or re.search(r"\bODAC\b|[Aa]dvisory [Cc]ommittee", text):
+    elif any(a.agency == "FDA" for a in agencies_in(around)) or re.search(r"\bODAC\b|[Aa]dvisory [Cc]ommittee", around):
         agency, region = "FDA", "US"
     else:
         return []
