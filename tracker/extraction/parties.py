@@ -96,6 +96,10 @@ def _usable(written: str) -> bool:
     return bool(written) and first not in _NOT_PARTIES and not re.fullmatch(r"[\d\W]+", written)
 
 
+#: The short name a release gives a company it names in full: "Tamura Pharmaceutical Co., Ltd. (“Tamura”)".
+_SHORT_NAME = re.compile(r"^\s*\(\s*(?:hereinafter\s+|hereafter\s+)?[“\"']?(?P<short>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})[”\"']\s*\)")
+
+
 def party_at(text: str, position: int) -> Party | None:
     """The party whose name starts at `position` (after white space), with its group where the text gives one."""
     lead = len(text[position:]) - len(text[position:].lstrip())
@@ -122,14 +126,19 @@ def party_at(text: str, position: int) -> Party | None:
     parent = _PARENT.match(rest[ticker.end():] if ticker else rest)
     if parent:
         return Party(start, end, normalise_party(parent["parent"]))
-    return Party(start, end, normalise_party(text[start:end]))
+    short = _SHORT_NAME.match(rest) or (_SHORT_NAME.match(rest[ticker.end():]) if ticker else None)
+    return Party(start, end, normalise_party(short["short"] if short else text[start:end]))
 
 
 def party_before(text: str, position: int) -> Party | None:
     """The party whose name (with its ticker or legal form) ends just before `position`."""
     head = text[:position].rstrip()
     head = re.sub(r",?\s+(?:which|who|that)$", "", head)  # "Galloway Pharma Ltd, which holds ..."
-    head = re.sub(r"\s*\([^()]*\)$", "", head)  # "(NYSE: DNA)"
+    short = None
+    while (parenthesis := re.search(r"\s*(\([^()]*\))$", head)) is not None:  # "(NYSE: DNA)", "( TSE:4502 ) (“Tamura”)"
+        named = _SHORT_NAME.match(parenthesis.group(1))
+        short = short or (named["short"] if named else None)
+        head = head[:parenthesis.start()]
     head = re.sub(rf",?\s+(?:{_LEGAL_FORMS})\.?$", "", head)
     head = re.sub(r"['’]s?$", "", head)
     words = re.findall(rf"{_WORD}|of|de|la", head[-80:])
@@ -147,7 +156,7 @@ def party_before(text: str, position: int) -> Party | None:
         return None
     written = " ".join(tokens)
     start = head.rfind(written)
-    return Party(start, start + len(written), normalise_party(written))
+    return Party(start, start + len(written), normalise_party(short or written))
 
 
 _LISTED = re.compile(rf"\((?:{EXCHANGES})\b")

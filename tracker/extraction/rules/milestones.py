@@ -164,13 +164,14 @@ def read(candidate: Candidate) -> Readings:
     if candidate.modality is None and candidate.family is FAMILY:
         return []
     text, view = candidate.text, candidate.view
-    if _ROYALTY.search(text) and re.fullmatch(r"payments?", candidate.match.group("cue"), re.I):
-        return []
+    if re.fullmatch(r"payments?", candidate.match.group("cue"), re.I) and _ROYALTY.search(text[max(0, candidate.start - 30):candidate.start]):
+        return []  # "royalty payments": the royalties family reads them
     start, end = candidate.clause
     clause = text[start:end]
     amounts = amounts_in(text)
-    money = _sum_near(text, candidate.start, [m for m in amounts if start <= m.start < end] or amounts)
     kind = candidate.states
+    in_clause = [m for m in amounts if start <= m.start < end]
+    money = _sum_near(text, candidate.start, in_clause or ([] if kind == ANTICIPATED else amounts))
     if kind == ANTICIPATED and money is None:
         return []  # "entitled to receive milestone payments": a term of the deal, not an expected event
     if money is None and not re.search(r"milestone payment|upfront|up-front|licen[cs]e (?:fee|payment)|initial payment|option", text[candidate.start:candidate.end + 40], re.I):
