@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from tracker.lexicon import (
+    CURRENCY_CODES,
     INN_ACID,
     INN_GENE_WORD,
     INN_GREEK_SUFFIX,
@@ -43,7 +44,9 @@ CODE_PATTERNS = (
     re.compile(rf"(?<![\w-])[A-Z]{{2,6}}-?\d{{3,6}}[A-Za-z]?{_RX}(?![\w-])"),          # IMGN901, SAR3419, DS-8201
     re.compile(rf"(?<![\w-])[A-Z]{{2,6}}-[A-Z]{{1,6}}\d{{1,3}}[A-Za-z]?{_RX}(?![\w-])"),  # IONIS-SOD1 Rx
     re.compile(r"(?<![\w-])[A-Z]-[A-Z][A-Za-z]{1,3}\d{0,2}(?![\w-])"),                   # T-DM1, T-DXd
-    re.compile(r"(?<![\w-])[a-z]{1,3}[A-Z][A-Za-z]{0,4}\d{2,4}(?:-[A-Z]{2}\d)?(?![\w-])"),  # rHuPH20, huN901-DM1
+    re.compile(r"(?<![\w-])[a-z]{1,3}[A-Z][A-Za-z]{0,4}\d{2,4}(?:-[A-Z]{2}\d)?(?![\w-])"),  # rOrsPH20, orN901-DM1
+    re.compile(r"(?<![\w-])[A-Z]{2,4}-[A-Z]{3,4}(?![\w-])"),                              # ORS-AAT, AT-GXA
+    re.compile(rf"(?<![\w-])(?!(?:{'|'.join(CURRENCY_CODES)}|RMB)\s)[A-Z]{{2,5}}\s(?!(?:19|20)\d\d\b)\d{{3,4}}(?![\w.,-])"),  # ORS 980
 )
 
 # --- brands ---------------------------------------------------------------------------------------

@@ -115,6 +115,7 @@ class ReleaseNames:
         self.learnt: set[str] = set()
         self._learn_brands()
         self.trials = trial_names_in(texts, self.brands)
+        self.abbreviations = self._abbreviations()
         self._learn_all_caps()
         self._learn_regulated_products()
         self._learn_extensions()
@@ -156,13 +157,24 @@ class ReleaseNames:
                 if not self._not_a_name(brand):
                     self.brands.add(brand)
 
+    def _abbreviations(self) -> set[str]:
+        """Capitalised words the release defines as abbreviations of the words before them ("... disease (AATD)")."""
+        found = set()
+        for text in self._texts:
+            for match in re.finditer(r"\((?P<word>[A-Z][A-Za-z0-9-]{1,11})\)", text):
+                before = text[max(0, match.start() - 80):match.start()].rstrip()
+                names_it = any(m.end == len(before) for m in pattern_mentions(before)) or re.search(r"[®™]$", before)
+                if not names_it and _defines_abbreviation(text, match.start("word"), match["word"]):
+                    found.add(match["word"])
+        return found
+
     def _learn_all_caps(self) -> None:
         trial_heads = {re.split(r"[\s-]", name)[0] for name in self.trials}
         for text in self._texts:
             for match in ALL_CAPS.finditer(text):
                 word, start, end = match["name"], match.start(), match.end()
                 before, after = text[max(0, start - 12):start], text[end:end + 12]
-                if word in NOT_NAMES or word in trial_heads or word.split("-")[0] in trial_heads or self._not_a_name(word):
+                if word in NOT_NAMES or word in trial_heads or word.split("-")[0] in trial_heads or self._not_a_name(word) or word in self.abbreviations:
                     continue
                 if re.search(r"[A-Z]{2,}[\s:]+$", before) or re.match(r"\s+[A-Z]{2,}\b(?!\s?[®™])", after) and not re.match(r"\s+(?:SC|IV)\b", after):
                     continue  # a run of capitals: a heading, a dateline, a wire name
@@ -215,7 +227,7 @@ class ReleaseNames:
             lead = text[max(0, mention.start - 10):mention.start]
             if mention.kind == "code" and re.search(r"(?:#|abstracts?\s+#?|[A-Z]{2,}:\s?|\bForm\s)$", lead):
                 continue  # abstract numbers, tickers, SEC forms
-            if plain(mention.written) in NOT_NAMES or plain(mention.written).lower() in self._parties:
+            if plain(mention.written) in NOT_NAMES or plain(mention.written).lower() in self._parties or plain(mention.written) in self.abbreviations:
                 continue
             kept.append(mention)
         self._record(index, text, kept)
