@@ -45,7 +45,6 @@ CODE_PATTERNS = (
     re.compile(rf"(?<![\w-])[A-Z]{{2,6}}-[A-Z]{{1,6}}\d{{1,3}}[A-Za-z]?{_RX}(?![\w-])"),  # IONIS-SOD1 Rx
     re.compile(r"(?<![\w-])[A-Z]-[A-Z][A-Za-z]{1,3}\d{0,2}(?![\w-])"),                   # T-DM1, T-DXd
     re.compile(r"(?<![\w-])[a-z]{1,3}[A-Z][A-Za-z]{0,4}\d{2,4}(?:-[A-Z]{2}\d)?(?![\w-])"),  # rOrsPH20, orN901-DM1
-    re.compile(r"(?<![\w-])[A-Z]{2,4}-[A-Z]{3,4}(?![\w-])"),                              # ORS-AAT, AT-GXA
     re.compile(rf"(?<![\w-])(?!(?:{'|'.join(CURRENCY_CODES)}|RMB)\s)[A-Z]{{2,5}}\s(?!(?:19|20)\d\d\b)\d{{3,4}}(?![\w.,-])"),  # ORS 980
 )
 
@@ -55,6 +54,13 @@ MARKED_WORD = re.compile(rf"(?<![\w-])(?P<name>[A-Z][A-Za-z0-9]+)\s?[{_MARK}](?P
 BRAND_STATEMENT = re.compile(r"\b(?:brand|trade|proprietary) name,?\s+(?P<name>[A-Z][\w-]+)|\bmarketed as\s+(?P<name2>[A-Z][\w-]+)")
 ALL_CAPS = re.compile(r"(?<![\w&-])(?P<name>[A-Z]{5,}(?:-[A-Z]+)?)(?![\w&-])")
 WITH_FORMULATION = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]{3,}|[A-Z]{4,})[®™]?\s(?P<suffix>SC|IV|SQ)(?![\w-])")
+#: A code of letters only ("ORS-AAT") is as often a clinical scale or a subtype ("MG-ADL", "MDS-RS"): it names a
+#: product only where the release describes it as one ("ORS-AAT, a Phase 2 investigational RNAi therapy",
+#: "ORS-AAT is an antibody", "to develop and commercialize ORS-AAT").
+DESCRIBED_PRODUCT = re.compile(
+    r"(?:\b(?:develop|commerciali[sz]e|license|licen[cs]ed|market)\s+(?:and\s+commerciali[sz]e\s+)?)?(?<![\w-])(?P<name>[A-Z]{2,4}-[A-Z]{3,4})(?![\w-])"
+    r"(?=,\s+(?:an?|the|our|its)\s+(?:[\w-]+\s+){0,6}?(?:therapy|therapeutic|candidate|antibody|inhibitor|antagonist|agonist|drug|medicine|vaccine|compound|molecule|biologic|conjugate|treatment)\b"
+    r"|\s+is\s+an?\s+(?:[\w-]+\s+){0,6}?(?:therapy|therapeutic|candidate|antibody|inhibitor|antagonist|agonist|drug|medicine|vaccine|compound|molecule|biologic|conjugate|treatment)\b)")
 #: A product a regulator rules on: "opinion on X", "application for X", "approval of X", "approves X".
 REGULATORY_SLOT = re.compile(
     r"\b(?:[Oo]pinion (?:on|for)|[Aa]pplication for|[Aa]pprovals? (?:of|for)|[Aa]uthori[sz]ation (?:of|for)|[Aa]pproves|[Aa]pproved)\s+"

@@ -26,6 +26,7 @@ from tracker.extraction.aliases import (
 from tracker.extraction.compound_names import (
     ALL_CAPS,
     BRAND_STATEMENT,
+    DESCRIBED_PRODUCT,
     INN_PATTERN,
     MARKED_WORD,
     NOT_NAMES,
@@ -190,6 +191,9 @@ class ReleaseNames:
 
     def _learn_regulated_products(self) -> None:
         for text in self._texts:
+            for match in DESCRIBED_PRODUCT.finditer(text):
+                if not self._not_a_name(match["name"]) and match["name"] not in self.abbreviations:
+                    self.learnt.add(match["name"])
             for match in REGULATORY_SLOT.finditer(text):
                 name = match["name"]
                 if self._not_a_name(name) or name in self.brands or INN_PATTERN.fullmatch(name):
