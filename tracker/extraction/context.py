@@ -156,12 +156,7 @@ class ReleaseContext:
         return self.affiliations.get(party, party)
 
     def _trials(self, text: str) -> list[tuple[int, str]]:
-        found = []
-        for name in self.names.trials:
-            for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-                if not any(start <= match.start() < start + len(other) for start, other in found):
-                    found.append((match.start(), name))
-        return sorted(found)
+        return self.names.trial_spans(text)
 
     def _reporting_period(self, texts: list[str]) -> PartialDate | None:
         for text in texts[:12]:

@@ -35,7 +35,10 @@ def read_sentence(view: SentenceView, release: ReleaseContext, earlier: list[Fac
     if view.boilerplate:
         return []
     facts: list[Fact] = []
+    lowered = view.text.lower()
     for family in families:
+        if family.keywords and not any(word in lowered for word in family.keywords):
+            continue
         if family.context_pattern is not None and not family.context_pattern.search(view.lead_in + " " + view.text):
             continue
         read_for: set[str | None] = set()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from tracker.dates import DATE_PATTERNS
 from tracker.extraction.aliases import (
@@ -33,12 +34,12 @@ from tracker.extraction.compound_names import (
     REGULATORY_SLOT,
     WITH_FORMULATION,
     Mention,
+    bare_inn,
     key,
     kind_of,
     ocr_variants,
     pattern_mentions,
     plain,
-    bare_inn,
 )
 from tracker.extraction.places import agencies_in
 from tracker.extraction.trials import registry_spans, trial_names_in
@@ -213,15 +214,32 @@ class ReleaseNames:
     def _known_names(self) -> list[str]:
         return sorted(self.brands | self.learnt, key=len, reverse=True)
 
+    @cached_property
+    def _known_pattern(self) -> re.Pattern[str] | None:
+        """One pattern for every name learnt from the release, longest first, compiled once a release."""
+        names = self._known_names()
+        if not names:
+            return None
+        spelled = ["".join(re.escape(part) if part not in (" ", "-") else r"\s?[®™]?" + ("-" if part == "-" else r"\s")
+                           for part in re.split(r"([ -])", name)) for name in names]
+        return re.compile(rf"(?<![\w-])(?:{'|'.join(spelled)})[®™]?(?![\w-])")
+
+    @cached_property
+    def _known_by_key(self) -> dict[str, str]:
+        return {key(name): name for name in self._known_names()}
+
+    @cached_property
+    def _trial_pattern(self) -> re.Pattern[str] | None:
+        names = sorted(self.trials, key=len, reverse=True)
+        return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?![\w-])") if names else None
+
     def _scan(self, index: int, text: str) -> list[Mention]:
         found = pattern_mentions(text)
-        for name in self._known_names():
-            spelled = "".join(re.escape(part) if part not in (" ", "-") else r"\s?[®™]?" + ("-" if part == "-" else r"\s")
-                              for part in re.split(r"([ -])", name))
-            for match in re.finditer(rf"(?<![\w-]){spelled}[®™]?(?![\w-])", text):
-                kind = "brand" if kind_of(name) == "brand" else kind_of(name)
-                found.append(Mention(match.start(), match.end(), match.group(0), kind))
-        blocked = registry_spans(text) + [(start, start + len(name)) for start, name in self._trial_spans(text)]
+        if self._known_pattern is not None:
+            for match in self._known_pattern.finditer(text):
+                name = self._known_by_key.get(key(plain(match.group(0))), plain(match.group(0)))
+                found.append(Mention(match.start(), match.end(), match.group(0), kind_of(name)))
+        blocked = registry_spans(text) + [(start, start + len(name)) for start, name in self.trial_spans(text)]
         kept: list[Mention] = []
         for mention in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
             if any(mention.start < end and start < mention.end for start, end in blocked):
@@ -237,12 +255,11 @@ class ReleaseNames:
         self._record(index, text, kept)
         return kept
 
-    def _trial_spans(self, text: str) -> list[tuple[int, str]]:
-        spans = []
-        for name in self.trials:
-            for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-                spans.append((match.start(), name))
-        return spans
+    def trial_spans(self, text: str) -> list[tuple[int, str]]:
+        """(offset, name) of each trial name the release uses, as `text` names them, in order."""
+        if self._trial_pattern is None:
+            return []
+        return [(match.start(), match.group(0)) for match in self._trial_pattern.finditer(text)]
 
     def _record(self, index: int, text: str, mentions: list[Mention]) -> None:
         for mention in mentions:

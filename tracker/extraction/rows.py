@@ -127,6 +127,9 @@ class Family:
     modalities: tuple[Modality, ...] = ()
     context: str | None = None
     """Words the sentence must hold for any cue of the family to count (a regulator, a trial...)."""
+    keywords: tuple[str, ...] = ()
+    """A fast test: pieces of words (lower case) every cue of the family holds one of; a sentence holding none
+    is not read for the family."""
     exclusive: bool = False
     """True when a sentence states one fact of the family per compound: the first cue (in row order) that
     reads one wins ("met the primary endpoint ... while the low dose did not" is one result, not two)."""
@@ -134,6 +137,7 @@ class Family:
     @cached_property
     def context_pattern(self) -> re.Pattern[str] | None:
         return re.compile(self.context, re.I) if self.context else None
+
 
     def rows(self) -> list[Cue | Modality]:
         return [*self.cues, *self.modalities]

@@ -125,4 +125,4 @@ def read(candidate: Candidate) -> Readings:
     return readings
 
 
-FAMILY = Family("approvals", GRANTED, CUES, read, SLOTS, MODALITIES)
+FAMILY = Family("approvals", GRANTED, CUES, read, SLOTS, MODALITIES, keywords=("approv", "authoris", "authoriz", "notice of compliance", "noc"))

@@ -50,4 +50,4 @@ def read(candidate: Candidate) -> Readings:
     return [dict(compound=compound, agency=agency, region=region, expected_by=when) for compound in candidate.compounds("subject")[:1]]
 
 
-FAMILY = Family("decisions", EXPECTED, CUES, read, SLOTS, MODALITIES)
+FAMILY = Family("decisions", EXPECTED, CUES, read, SLOTS, MODALITIES, keywords=("pdufa", "user fee", "action date", "goal date", "decision"))

@@ -59,4 +59,5 @@ def read(candidate: Candidate) -> Readings:
             for compound in candidate.compounds()[:1]]
 
 
-FAMILY = Family("declines", DECLINED, CUES, read, SLOTS, MODALITIES, context=CONTEXT)
+FAMILY = Family("declines", DECLINED, CUES, read, SLOTS, MODALITIES, context=CONTEXT,
+                keywords=("complete response", "crl", "refus", "reject", "declined", "did not approve", "approvable", "withdr"))

@@ -42,4 +42,5 @@ def read(candidate: Candidate) -> Readings:
             for compound in candidate.compounds("subject")[:1]]
 
 
-FAMILY = Family("trial designs", DESIGN, CUES, read, exclusive=True)
+FAMILY = Family("trial designs", DESIGN, CUES, read, exclusive=True,
+                keywords=("nct", "isrctn", "eudract", "jrct", "ctr", "randomi", "primary", "double-blind", "placebo", "open-label", "multi", "single-arm", "escalation", "-patient", "n=", "n ="))

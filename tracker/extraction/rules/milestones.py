@@ -197,6 +197,7 @@ def read(candidate: Candidate) -> Readings:
     return readings
 
 
-FAMILY = Family("milestones", TRIGGERED, CUES, read, SLOTS, MODALITIES)
+FAMILY = Family("milestones", TRIGGERED, CUES, read, SLOTS, MODALITIES, keywords=("milestone", "payment", "further", "additional", "another"))
 #: Upfront payments are due when the deal is made: a milestone triggered unless the words say paid or hedge it.
-UPFRONT = Family("upfront payments", TRIGGERED, UPFRONT_CUES, read, SLOTS, UPFRONT_MODALITIES)
+UPFRONT = Family("upfront payments", TRIGGERED, UPFRONT_CUES, read, SLOTS, UPFRONT_MODALITIES,
+                 keywords=("upfront", "up-front", "initial payment", "signing fee", "license fee", "licence fee", "license payment", "licence payment", "option"))

@@ -57,4 +57,4 @@ def read(candidate: Candidate) -> Readings:
             for compound in candidate.compounds()[:1]]
 
 
-FAMILY = Family("opinions", OPINION, CUES, read, (), MODALITIES, context=CONTEXT)
+FAMILY = Family("opinions", OPINION, CUES, read, (), MODALITIES, context=CONTEXT, keywords=("opinion", "recommend", "voted"))

@@ -160,4 +160,5 @@ def read(candidate: Candidate) -> Readings:
             for compound in compounds for partner in partners]
 
 
-FAMILY = Family("partnerships", PARTNERSHIP, CUES, read)
+FAMILY = Family("partnerships", PARTNERSHIP, CUES, read,
+                keywords=("licen", "develop", "collaborat", "partner", "agreement", "alliance", "rights", "option", "granted", "acquired"))

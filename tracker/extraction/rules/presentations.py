@@ -99,4 +99,4 @@ def read(candidate: Candidate) -> Readings:
             for abstract, compound in pairs]
 
 
-FAMILY = Family("presentations", PRESENTED, CUES, read, (), MODALITIES, exclusive=True)
+FAMILY = Family("presentations", PRESENTED, CUES, read, (), MODALITIES, exclusive=True, keywords=("present", "poster", "oral", "abstract", "reported"))

@@ -35,4 +35,5 @@ def read(candidate: Candidate) -> Readings:
     return [dict(compound=compound, trial=trial, phase=phase, expected_by=chosen.window_end) for compound in candidate.compounds()[:1]]
 
 
-FAMILY = Family("readouts expected", READOUT, CUES, read, SLOTS, MODALITIES, exclusive=True)
+FAMILY = Family("readouts expected", READOUT, CUES, read, SLOTS, MODALITIES, exclusive=True,
+                keywords=("result", "data", "readout", "read-out", "topline", "top-line"))

@@ -84,4 +84,6 @@ def read(candidate: Candidate) -> Readings:
             for compound in candidate.compounds()[:1]]
 
 
-FAMILY = Family("results", RESULT, CUES, read, (), MODALITIES, context=CONTEXT, exclusive=True)
+FAMILY = Family("results", RESULT, CUES, read, (), MODALITIES, context=CONTEXT, exclusive=True,
+                keywords=("mixed", "inferior", "not", "miss", "neither", "met", "meet", "achiev", "reach", "hit", "halt", "stop", "terminat",
+                          "discontinu", "futility", "unlikely", "significan", "positive", "superior", "improvement", "didn't", "unable"))

@@ -63,4 +63,4 @@ def read(candidate: Candidate) -> Readings:
                  rate=rate["rate"] if rate and not money else None, period=_period(candidate), payment_kind="royalty")]
 
 
-FAMILY = Family("royalties", ROYALTY, CUES, read, (), MODALITIES)
+FAMILY = Family("royalties", ROYALTY, CUES, read, (), MODALITIES, keywords=("royalt",))

@@ -54,4 +54,4 @@ def read(candidate: Candidate) -> Readings:
             for compound in candidate.compounds()[:1]]
 
 
-FAMILY = Family("development status", STATUS, CUES, read, (), MODALITIES, exclusive=True)
+FAMILY = Family("development status", STATUS, CUES, read, (), MODALITIES, exclusive=True, keywords=("phase", "approved"))

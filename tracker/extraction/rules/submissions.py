@@ -115,4 +115,5 @@ def read(candidate: Candidate) -> Readings:
             for compound in compounds]
 
 
-FAMILY = Family("submissions", SUBMITTED, CUES, read, SLOTS, MODALITIES, context=CONTEXT)
+FAMILY = Family("submissions", SUBMITTED, CUES, read, SLOTS, MODALITIES, context=CONTEXT,
+                keywords=("submi", "file", "filing", "appl", "accept", "validat", "priority review", "substantive review", "under "))

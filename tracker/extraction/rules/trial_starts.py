@@ -49,4 +49,6 @@ def read(candidate: Candidate) -> Readings:
             for compound in candidate.compounds()[:1]]
 
 
-FAMILY = Family("trial starts", STARTED, CUES, read, (), MODALITIES, context=CONTEXT, exclusive=True)
+FAMILY = Family("trial starts", STARTED, CUES, read, (), MODALITIES, context=CONTEXT, exclusive=True,
+                keywords=("first", "dosed", "dosing", "enrolled", "randomi", "treated", "initiat", "began", "begun", "begins", "commence",
+                          "start", "launch", "kicked off", "opened", "underway", "enter", "advance", "moved into", "progressed into"))
