@@ -61,7 +61,7 @@ def _with_payers(facts: list[Fact], reading: ReleaseContext) -> list[Fact]:
 
 
 def _one_spelling_a_party(facts: list[Fact], reading: ReleaseContext) -> list[Fact]:
-    """Each payer and payee spelled one way: "Kestrel Biologics" and "Kestrel" in one release are Kestrel.
+    """Each payer and payee spelled one way: "Quillon Biologics" and "Quillon" in one release are Quillon.
 
     A party's spelling is taken from the companies the release names as its issuer, partners, payers and
     payees; a payment whose payer then reads as its payee keeps only the payee.

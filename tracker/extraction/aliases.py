@@ -18,7 +18,7 @@ from tracker.extraction.compound_names import NOT_NAMES, AliasKindOrNone, kind_o
 
 _FORMER = re.compile(r"^(?:formerly|previously|previously known as|formerly known as|also known as|aka|earlier known as)\s+", re.I)
 _GENERIC_FOR = re.compile(r"^the (?:generic|international non-?proprietary)(?: or international non-?proprietary)? name (?:for|of)\s+", re.I)
-_SHORT_FORM = re.compile(r"^[A-Z][A-Za-z]{0,7}\d{0,3}$|^[A-Z]{2,6}-\d{1,6}[A-Za-z]?$")  # "Lonza", "ORB-12"
+_SHORT_FORM = re.compile(r"^[A-Z][A-Za-z]{0,7}\d{0,3}$|^[A-Z]{2,6}-\d{1,6}[A-Za-z]?$")  # "Velo", "ORS-12"
 #: "X, formerly known as Y", "X (INN), formerly Y": longest cue first, and the former name is name-shaped.
 _OUTSIDE_FORMER = re.compile(r"\)?,?\s*\(?(?:formerly known as|previously known as|also known as|formerly)\s+"
                              r"(?P<name>(?:[A-Z0-9][^\s,;()]*|[a-z]+-?[A-Z0-9][^\s,;()]*)(?:\s[A-Z0-9][^\s,;()]*)?)")
@@ -133,7 +133,7 @@ def active_substances(text: str) -> list[tuple[str, str]]:
 
 def labelled_aliases(text: str, names: list[tuple[int, int, str]]) -> list[AliasStatement]:
     """The aliases of `labelled_names`, each of the compound named nearest before its label
-    ("erlotinib hydrochloride, an EGFR inhibitor [brand name: Velmora® ...]")."""
+    ("trazinib hydrochloride, an EGFR inhibitor [brand name: Velmora® ...]")."""
     statements = []
     for offset, alias, kind in labelled_names(text):
         before = [(start, end, name) for start, end, name in names if end <= offset + 1 and offset - end <= 140]

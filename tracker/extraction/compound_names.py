@@ -2,9 +2,9 @@
 
 A release names a product by its INN (recognised by the WHO stems: -mab,
 -tug, -bart, -mig, -cept, -tinib, -stat, -siran, -rsen, ..., capitalised or
-not, and two-word ADC names like "brentuximab vedotin"), by a code
-(IMGN901, SAR3419, T-DM1, IONIS-SOD1 Rx), or by a brand (a word marked ® or
-™, an all-capitals product word such as ADCETRIS, "the brand name X", the word
+not, and two-word ADC names like "velotuximab vedotin"), by a code
+(ORSN901, VLM3419, V-DM1, ORSIS-KRT1 Rx), or by a brand (a word marked ® or
+™, an all-capitals product word such as VELMORA, "the brand name X", the word
 before an INN in parentheses). Companies, trials, agencies and meetings are
 not compounds.
 """
@@ -41,9 +41,9 @@ INN_PATTERN = re.compile(
 # --- codes ----------------------------------------------------------------------------------------
 _RX = r"(?:\s?R[Xx](?![\w]))?"
 CODE_PATTERNS = (
-    re.compile(rf"(?<![\w-])[A-Z]{{2,6}}-?\d{{3,6}}[A-Za-z]?{_RX}(?![\w-])"),          # IMGN901, SAR3419, DS-8201
-    re.compile(rf"(?<![\w-])[A-Z]{{2,6}}-[A-Z]{{1,6}}\d{{1,3}}[A-Za-z]?{_RX}(?![\w-])"),  # IONIS-SOD1 Rx
-    re.compile(r"(?<![\w-])[A-Z]-[A-Z][A-Za-z]{1,3}\d{0,2}(?![\w-])"),                   # T-DM1, T-DXd
+    re.compile(rf"(?<![\w-])[A-Z]{{2,6}}-?\d{{3,6}}[A-Za-z]?{_RX}(?![\w-])"),          # ORSN901, VLM3419, OR-8201
+    re.compile(rf"(?<![\w-])[A-Z]{{2,6}}-[A-Z]{{1,6}}\d{{1,3}}[A-Za-z]?{_RX}(?![\w-])"),  # ORSIS-KRT1 Rx
+    re.compile(r"(?<![\w-])[A-Z]-[A-Z][A-Za-z]{1,3}\d{0,2}(?![\w-])"),                   # V-DM1, V-DXd
     re.compile(r"(?<![\w-])[a-z]{1,3}[A-Z][A-Za-z]{0,4}\d{2,4}(?:-[A-Z]{2}\d)?(?![\w-])"),  # rOrsPH20, orN901-DM1
     re.compile(rf"(?<![\w-])(?!(?:{'|'.join(CURRENCY_CODES)}|RMB)\s)[A-Z]{{2,5}}\s(?!(?:19|20)\d\d\b)\d{{3,4}}(?![\w.,-])"),  # ORS 980
 )
@@ -96,7 +96,7 @@ class Mention:
 
 
 def plain(name: str) -> str:
-    """A name without its marks and spare white space ("Kadcyla®" -> "Kadcyla")."""
+    """A name without its marks and spare white space ("Velmora®" -> "Velmora")."""
     return re.sub(r"\s+", " ", re.sub(rf"\s?[{_MARK}]", "", name)).strip()
 
 
@@ -140,9 +140,9 @@ def pattern_mentions(text: str) -> list[Mention]:
 
 
 def ocr_variants(first: str, second: str) -> bool:
-    """True when two names differ by one slip of OCR or typing (T-DML1 / T-DM1, Bronchotol / Bronchitol).
+    """True when two names differ by one slip of OCR or typing (V-DML1 / V-DM1, Velmorra / Velmora).
 
-    Digits never stand in for other digits: IMGN901 and IMGN902 are two compounds.
+    Digits never stand in for other digits: ORSN901 and ORSN902 are two compounds.
     """
     confusable = set("lI1L|i")
     if first == second:

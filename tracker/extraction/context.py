@@ -5,7 +5,7 @@ not the comparator it is measured against ("compared with Herceptin") nor the
 antibody a conjugate is built from ("the trastuzumab antibody"). A sentence
 that names none ("This event triggers ...", "It was licensed to ...") is about
 the compound of the paragraph so far, else the release's main compound. A
-product named only by description ("a Roche biologic", "an undisclosed
+product named only by description ("a Tamura biologic", "an undisclosed
 target", "the first program") is undisclosed: its compound is None.
 """
 from __future__ import annotations

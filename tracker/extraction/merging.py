@@ -86,8 +86,8 @@ def merge_repeats(facts: list[Fact], same_compound: Callable[[str | None, str | 
                   same_party: Callable[[str, str], bool]) -> list[Fact]:
     """The facts with repeats folded into one, in order of position in the release.
 
-    Partners of one corporate group, as the release states it ("Genentech, a member
-    of the Roche Group"), make one partnership.
+    Partners of one corporate group, as the release states it ("Quillon, a member
+    of the Tamura Group"), make one partnership.
     """
     merged: list[Fact] = []
     for candidate in facts:

@@ -1,9 +1,9 @@
 """Companies as parties to deals, each with one spelling.
 
-"Seattle Genetics, Inc." is Seattle Genetics, "Ionis Pharmaceuticals" is Ionis,
-"Takeda Pharmaceutical Company Limited" is Takeda. Where a sentence says a
-company belongs to another ("Genentech, a member of the Roche Group",
-"Millennium, a wholly owned subsidiary of Takeda ..."), the party is the group.
+"Orsolo Genetics, Inc." is Orsolo Genetics, "Quillon Pharmaceuticals" is Quillon,
+"Tamura Pharmaceutical Company Limited" is Tamura. Where a sentence says a
+company belongs to another ("Quillon, a member of the Tamura Group",
+"Velsar, a wholly owned subsidiary of Tamura ..."), the party is the group.
 """
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ class Party:
 
 
 def normalise_party(written: str) -> str:
-    """The one spelling of a party as written ("Seattle Genetics, Inc." -> "Seattle Genetics")."""
+    """The one spelling of a party as written ("Orsolo Genetics, Inc." -> "Orsolo Genetics")."""
     name = re.sub(r"\s*\([^)]*\)", "", written)
     name = re.split(r":", name)[0]
     name = re.sub(r"['’]s?$", "", name.strip()).strip(" ,.")
@@ -64,7 +64,7 @@ def normalise_party(written: str) -> str:
     return " ".join(words)
 
 
-#: Words a company's name may end in that its partners leave off when they name it ("Kestrel Biologics" is Kestrel).
+#: Words a company's name may end in that its partners leave off when they name it ("Quillon Biologics" is Quillon).
 _SHORT_FORM_TAIL = _DESCRIPTIVE | {"biologics", "biologic", "bio", "biotherapeutic"}
 
 
@@ -112,11 +112,11 @@ def party_at(text: str, position: int) -> Party | None:
     end = match.end()
     written = match.group(0)
     while " " in written and _CURRENCY_WORD.fullmatch(written.rsplit(" ", 1)[1]):
-        written = written.rsplit(" ", 1)[0]  # "will pay Pradova EUR 19 million": the code starts the sum
+        written = written.rsplit(" ", 1)[0]  # "will pay Quillon EUR 19 million": the code starts the sum
         end = start + len(written)
     dateline = _DATELINE_AFTER.search(written)
     if dateline:
-        written = written[:dateline.start()]  # "from Merck SOUTH SAN FRANCISCO, Calif.": a headline run into its dateline
+        written = written[:dateline.start()]  # "from Tamura SOUTH SAN FRANCISCO, Calif.": a headline run into its dateline
         end = start + len(written)
     tail = _LEGAL_TAIL.match(text[end:])
     if tail:
@@ -133,7 +133,7 @@ def party_at(text: str, position: int) -> Party | None:
 def party_before(text: str, position: int) -> Party | None:
     """The party whose name (with its ticker or legal form) ends just before `position`."""
     head = text[:position].rstrip()
-    head = re.sub(r",?\s+(?:which|who|that)$", "", head)  # "Galloway Pharma Ltd, which holds ..."
+    head = re.sub(r",?\s+(?:which|who|that)$", "", head)  # "Quillon Pharma Ltd, which holds ..."
     short = None
     while (parenthesis := re.search(r"\s*(\([^()]*\))$", head)) is not None:  # "(NYSE: DNA)", "( TSE:4502 ) (“Tamura”)"
         named = _SHORT_NAME.match(parenthesis.group(1))
@@ -200,8 +200,8 @@ def _named_as_product(name: str, sentences: list[str]) -> bool:
 def listed_parties(sentences: list[str]) -> set[str]:
     """Every company a release names with its stock listing or an "About" section: never a compound.
 
-    "About QUELLEXA" heads a section on a product when the release marks QUELLEXA as one
-    ("QUELLEXA™", "QUELLEXA (zorbitamab)"): that section names no company.
+    "About VELMORA" heads a section on a product when the release marks VELMORA as one
+    ("VELMORA™", "VELMORA (velotamab)"): that section names no company.
     """
     found: set[str] = set()
     for text in sentences:
@@ -233,5 +233,5 @@ def affiliations_stated(text: str) -> list[tuple[str, str]]:
 
 
 def affiliations_in(sentences: list[str]) -> dict[str, str]:
-    """The groups a release says its companies belong to ("Genentech, a member of the Roche Group": Genentech -> Roche)."""
+    """The groups a release says its companies belong to ("Quillon, a member of the Tamura Group": Quillon -> Tamura)."""
     return {member: group for text in sentences for member, group in affiliations_stated(text)}

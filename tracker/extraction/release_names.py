@@ -4,7 +4,7 @@ Some names are recognised by their form wherever they stand (INNs, codes).
 Others only by what the release does with them somewhere: marks one with ®,
 states it is a brand name, puts it before an INN in parentheses, or submits
 it to a regulator. A word learnt anywhere in the release is a name in every
-sentence of it (Kadcyla® in one sentence makes Kadcyla a brand in all).
+sentence of it (Velmora® in one sentence makes Velmora a brand in all).
 Alias statements and OCR slips then join names into groups, and each group is
 called by its INN where the release gives one, else its code, else its brand.
 """
@@ -202,7 +202,7 @@ class ReleaseNames:
                 self.learnt.add(name)
 
     def _learn_extensions(self) -> None:
-        """Two-word brands ("VYVGART Hytrulo"): a brand and the same capitalised word after it, twice."""
+        """Two-word brands ("VELMORA Duo"): a brand and the same capitalised word after it, twice."""
         joined = "\n".join(self._texts)
         for brand in list(self.brands):
             pairs = Counter(match["word"] for match in re.finditer(rf"(?<![\w-]){re.escape(brand)}{_EXTENSION.pattern}", joined))
@@ -298,7 +298,7 @@ class ReleaseNames:
                     self._slips[slip] = self._written[kept].most_common(1)[0][0]
 
     def spelling(self, written: str) -> str:
-        """How the release spells a name when it is not slipping ("T-DML1" -> "T-DM1")."""
+        """How the release spells a name when it is not slipping ("V-DML1" -> "V-DM1")."""
         return self._slips.get(key(plain(written)), plain(written))
 
     def _canonical_names(self) -> dict[str, str]:

@@ -51,7 +51,7 @@ def trial_names_in(texts: Iterable[str], brands: set[str]) -> set[str]:
                     if head.upper() in _NOT_TRIAL_NAMES or head in brands or len(head) < 4 and not re.search(r"\d", name):
                         continue
                     if any(code.fullmatch(name) for code in CODE_PATTERNS):
-                        continue  # a compound's code: "the BIIB067 study" is a study of BIIB067
+                        continue  # a compound's code: "the ORSB067 study" is a study of ORSB067
                     names.add(name)
         for match in _CODED_NAMING.finditer(text):
             names.add(match["name"])

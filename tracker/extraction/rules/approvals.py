@@ -1,7 +1,7 @@
 """Approvals: a regulator lets a medicine be marketed in its region.
 
 Each cue says where its compound stands ("the FDA has approved X", "X was approved in Japan", "received
-approval for X", "Roche's EU and UK approval of X"); the regions are those named before the cue and after
+approval for X", "Tamura's EU and UK approval of X"); the regions are those named before the cue and after
 each compound ("approvals for A in Europe and B in the U.S."). Under a hedge ("if approved", "seeking
 approval") the words state nothing yet; under an expectation ("potential U.S. approval in September",
 "approval is expected in 2022") they state a decision expected.
