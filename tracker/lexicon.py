@@ -28,7 +28,7 @@ class Agency:
 
 AGENCIES: tuple[Agency, ...] = (
     Agency("NMPA", "CN", r"China Food and Drug Administration|China's Food and Drug Administration|CFDA"),
-    Agency("NMPA", "CN", r"(?:China\s+)?National Medical Products Administration|NMPA|Center for Drug Evaluation(?! and Research)|CDE"),
+    Agency("NMPA", "CN", r"(?:China\s+)?National Medical Products Administration|NMPA|Cent(?:er|re) (?:for|of) Drug Evaluation(?! and Research)|CDE"),
     Agency("FDA", "US", r"(?:U\.S\.|US|United States) Food and Drug Administration|Food and Drug Administration|FDA"),
     Agency("CHMP", "EU", r"Committee for Medicinal Products for Human Use|CHMP", decides=False),
     Agency("EMA", "EU", r"European Medicines Agency|EMA|EMEA", decides=False),
@@ -145,7 +145,7 @@ INN_STEMS = (
 NOT_INNS = frozenset({"thermostat", "rheostat", "hemostat", "haemostat", "cryostat", "peptide", "polypeptide",
                       "nucleotide", "oligonucleotide", "riptide", "eventide", "yuletide", "dipeptide"})
 #: English words ending in "-ercept": the lookbehinds that keep them out of the fusion-protein stem.
-_NOT_FUSION = r"(?<!int)(?<!conc)"
+_NOT_FUSION = r"(?<!inter)(?<!con)(?<!pre)(?<!per)"
 #: Second words of two-word INNs: a conjugate's payload ("... vedotin", "... deruxtecan"), a salt, a PEG,
 #: the vector of a gene therapy or the cells of a cell therapy.
 #: The salts an INN is sold as ("... hydrochloride", "... mesylate"): the same compound.
@@ -168,7 +168,7 @@ US_BIOLOGIC_SUFFIX = r"-(?!(?:only|free|like|type|dose|high|full|well|long|self|
 def inn_stem_pattern() -> str:
     """One word ending in an INN stem, as pattern source (its case left to the caller)."""
     stems = "|".join(sorted((s for s in INN_STEMS if s not in ("ercept", "acept")), key=len, reverse=True))
-    return rf"(?!(?:{'|'.join(sorted(NOT_INNS))})\b)[a-z]{{3,}}(?:{stems}|{_NOT_FUSION}ercept|acept)"
+    return rf"(?!(?:{'|'.join(sorted(NOT_INNS))})\b)[a-z]{{3,}}(?:{stems}|{_NOT_FUSION}cept)"
 
 
 # --- money ---------------------------------------------------------------------------------------------

@@ -97,7 +97,7 @@ def _usable(written: str) -> bool:
 
 
 #: The short name a release gives a company it names in full: "Tamura Pharmaceutical Co., Ltd. (“Tamura”)".
-_SHORT_NAME = re.compile(r"^\s*\(\s*(?:hereinafter\s+|hereafter\s+)?[“\"']?(?P<short>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})[”\"']\s*\)")
+_SHORT_NAME = re.compile(r"^\s*\(\s*(?:hereinafter\s+|hereafter\s+)?[“\"']?(?P<short>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})[”\"']?\s*\)")
 
 
 def party_at(text: str, position: int) -> Party | None:

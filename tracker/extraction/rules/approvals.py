@@ -14,9 +14,11 @@ from tracker.extraction.candidates import Candidate
 from tracker.extraction.places import APPROVING_AGENCY, Place, agencies_in, places_in
 from tracker.extraction.rows import Cue, Example, Family, Modality, Readings, Slot
 from tracker.extraction.slots import indication_in, occurred_near, places_after
-from tracker.lexicon import DECIDING_AGENCIES
+from tracker.lexicon import AGENCIES, DECIDING_AGENCIES
 
 GRANTED, EXPECTED = "ApprovalGranted", "RegulatoryDecisionExpected"
+#: Regulators that grant marketing authorisation, as written ("the European Commission (EC) authorization").
+_REGULATOR = "|".join(agency.written for agency in AGENCIES if agency.decides)
 
 CUES = (
     Cue(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+\s+)?(?P<cue>approved)\b", compound="before",
@@ -35,9 +37,12 @@ CUES = (
         r"(?:\w+\s+){0,4}?(?P<cue>approvals?|marketing authori[sz]ations?|authori[sz]ations?|Notice of Compliance|NOC)\b",
         example=Example("Astoria Pharma has obtained marketing approval for velotamab in Japan.",
                         {"type": GRANTED, "compound": "velotamab", "region": "JP"})),
-    Cue(r"\b(?P<cue>(?:[A-Z][\w.]*\s+(?:and\s+)?){1,4}[Aa]pprovals?)\b(?!\s+(?:decision|process|pathway|of\b|for\b))", cased=True,
+    Cue(r"\b(?P<cue>(?:[A-Z][\w.]*\s+(?:\([A-Z]{2,5}\)\s+)?(?:and\s+)?){1,4}[Aa]pprovals?)\b(?!\s+(?:decision|process|pathway|of\b|for\b))", cased=True,
         sure=0.9, example=Example("Zentara (velotamab) sales grew after its EU and UK approvals in the quarter.",
                                   {"type": GRANTED, "compound": "velotamab", "region": "UK"})),
+    Cue(rf"\b(?P<cue>(?:{_REGULATOR})\s+(?:\([A-Z]{{2,5}}\)\s+)?(?:conditional\s+|full\s+)?(?:marketing\s+)?authori[sz]ations?)\b(?!\s+(?:[Aa]pplication|[Hh]older|process|decision))",
+        cased=True, example=Example("Zentara sales began after the European Commission (EC) authorization of velotamab in May 2021.",
+                                    {"type": GRANTED, "compound": "velotamab", "region": "EU", "occurred_on": "2021-05"})),
     Cue(r"\b(?P<cue>marketing authori[sz]ation|approval)\s+(?:was|has been|had been|is)\s+granted\b",
         example=Example("Marketing authorisation was granted to Zentara (velotamab) by Swissmedic.",
                         {"type": GRANTED, "compound": "velotamab", "region": "CH", "agency": "Swissmedic"})),
@@ -49,6 +54,8 @@ CUES = (
 MODALITIES = (
     Modality(r"not|never|neither|nor|yet to be|without", None, gap=1,
              example=Example("Velmora (trazimab) has not been approved in Japan.", {"type": None})),
+    Modality(r"appl(?:y|ies|ied|ying|ication) for|fil(?:e|es|ed|ing) for|submi(?:t|ts|tted|tting|ssion) for|seek(?:s|ing)?|pursu(?:e|es|ing)", None, gap=2,
+             example=Example("Orsolo expects to file for approval of velotamab in Japan by year end.", {"type": None})),
     Modality(r"expect(?:s|ed|ing)?|anticipate[sd]?|project(?:s|ed)?|potential|planned|scheduled|on track for|target(?:s|ed|ing)?",
              EXPECTED, gap=4,
              example=Example("Orsolo expects U.S. approval for velotamab in the second half of 2022.",

@@ -18,6 +18,10 @@ CUES = (
     Cue(r"\b(?P<cue>decisions?)\b(?=[^.;]{0,80}?\b(?:expected|anticipated|due|scheduled)\b)",
         example=Example("A decision by the European Commission on velotamab is expected within 67 days.",
                         {"type": EXPECTED, "compound": "velotamab", "region": "EU", "agency": "EC", "expected_by": "2021-08-21"})),
+    Cue(r"\b(?:will now be|is now being|will be|now goes to|is now referred to)\s+(?P<cue>reviewed|considered|referred)\s+(?:by|to)\s+the\s+European Commission\b",
+        fields={"agency": "EC", "region": "EU"}, compound="subject",
+        example=Example("The CHMP positive opinion on velotamab will now be reviewed by the European Commission.",
+                        {"type": EXPECTED, "compound": "velotamab", "region": "EU", "agency": "EC"})),
     Cue(r"\b(?:expects?|anticipates?|awaits?|awaiting)\s+(?:\w+\s+){0,5}?(?P<cue>decisions?)\b",
         example=Example("Orsolo expects a decision from Health Canada on velotamab in the first quarter of 2022.",
                         {"type": EXPECTED, "compound": "velotamab", "region": "CA", "expected_by": "2022-03-31"})),
@@ -28,7 +32,7 @@ MODALITIES = (
              example=Example("Orsolo expects a strategic decision on its velotamab program in 2022.", {"type": None})),
 )
 
-SLOTS = (Slot("expected_by", 0.5), Slot("region", 0.45))
+SLOTS = (Slot("expected_by", 0.3), Slot("region", 0.45))
 
 
 def read(candidate: Candidate) -> Readings:
@@ -50,4 +54,4 @@ def read(candidate: Candidate) -> Readings:
     return [dict(compound=compound, agency=agency, region=region, expected_by=when) for compound in candidate.compounds("subject")[:1]]
 
 
-FAMILY = Family("decisions", EXPECTED, CUES, read, SLOTS, MODALITIES, keywords=("pdufa", "user fee", "action date", "goal date", "decision"))
+FAMILY = Family("decisions", EXPECTED, CUES, read, SLOTS, MODALITIES, keywords=("pdufa", "user fee", "action date", "goal date", "decision", "european commission"))

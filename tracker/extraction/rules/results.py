@@ -29,7 +29,7 @@ CUES = (
                         {"type": RESULT, "compound": "velotamab", "trial": "RIVET", "phase": "III", "outcome": "non_inferior"})),
     Cue(rf"\b(?:did not|does not|didn't|failed to|did not successfully|was unable to)\s+(?P<cue>meet|achieve|reach|demonstrate|show|hit)\s+(?:[\w-]+\s+){{0,5}}?(?:primary|main|co-primary)\b"
         rf"|\b(?P<cue2>miss(?:ed|es)?)\s+(?:its|the|both|their)\s+(?:[\w-]+\s+){{0,2}}?(?:primary|co-primary|main)\b"
-        rf"|\bprimary\s+(?:efficacy\s+)?{_END}\s+(?:[\w-]+\s+){{0,6}}?(?P<cue3>(?:was|were)\s+not\s+(?:met|achieved|reached)|not\s+met)\b"
+        rf"|\bprimary\s+(?:efficacy\s+)?{_END}\b[^.;]{{0,60}}?\b(?P<cue3>(?:was|were)\s+not\s+(?:met|achieved|reached)|not\s+met)\b"
         rf"|\b(?P<cue4>[Nn]either)\b[^.]{{0,80}}\b(?:improved|met|showed|achieved)\b",
         fields={"outcome": "negative"}, compound="subject",
         example=Example("The Phase 2 CASCADE study of velotamab did not meet its primary endpoint of progression-free survival.",

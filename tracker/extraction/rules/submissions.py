@@ -33,6 +33,9 @@ CUES = (
     Cue(r"\b(?P<cue>accepted|accepts|validated|validates)\b", fields={"status": "accepted"},
         example=Example("The FDA has accepted for Priority Review the New Drug Application (NDA) for Zentara (velotamab).",
                         {"type": SUBMITTED, "compound": "velotamab", "region": "US", "status": "accepted", "application": "NDA"})),
+    Cue(r"\b(?:has been|have been|was|were)\s+(?P<cue>received)\s+by\s+(?:the\s+)?(?=(?-i:[A-Z]))", fields={"status": "accepted"},
+        example=Example("The Biologics License Application of velotamab has been received by the Center for Drug Evaluation (CDE) of the NMPA.",
+                        {"type": SUBMITTED, "compound": "velotamab", "region": "CN", "application": "BLA"})),
     Cue(r"\b(?P<cue>acceptance|validation)\s+of\b", fields={"status": "accepted"},
         example=Example("Orsolo Bio announced the validation of its Marketing Authorisation Application for velotamab by the EMA.",
                         {"type": SUBMITTED, "compound": "velotamab", "region": "EU", "status": "accepted"})),
@@ -116,4 +119,4 @@ def read(candidate: Candidate) -> Readings:
 
 
 FAMILY = Family("submissions", SUBMITTED, CUES, read, SLOTS, MODALITIES, context=CONTEXT,
-                keywords=("submi", "file", "filing", "appl", "accept", "validat", "priority review", "substantive review", "under "))
+                keywords=("submi", "file", "filing", "appl", "accept", "validat", "priority review", "substantive review", "under ", "received by"))
