@@ -138,7 +138,7 @@ def party_before(text: str, position: int) -> Party | None:
     while (parenthesis := re.search(r"\s*(\([^()]*\))$", head)) is not None:  # "(NYSE: DNA)", "( TSE:4502 ) (“Tamura”)"
         named = _SHORT_NAME.match(parenthesis.group(1))
         short = short or (named["short"] if named else None)
-        head = head[:parenthesis.start()]
+        head = head[:parenthesis.start()].rstrip(" ,")
     head = re.sub(rf",?\s+(?:{_LEGAL_FORMS})\.?$", "", head)
     head = re.sub(r"['’]s?$", "", head)
     words = re.findall(rf"{_WORD}|of|de|la", head[-80:])

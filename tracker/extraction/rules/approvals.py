@@ -54,6 +54,8 @@ CUES = (
 MODALITIES = (
     Modality(r"not|never|neither|nor|yet to be|without", None, gap=1,
              example=Example("Velmora (trazimab) has not been approved in Japan.", {"type": None})),
+    Modality(r"no longer", None, gap=4,
+             example=Example("Orsolo no longer expects to receive EU approval for velotamab in 2022.", {"type": None})),
     Modality(r"appl(?:y|ies|ied|ying|ication) for|fil(?:e|es|ed|ing) for|submi(?:t|ts|tted|tting|ssion) for|seek(?:s|ing)?|pursu(?:e|es|ing)", None, gap=2,
              example=Example("Orsolo expects to file for approval of velotamab in Japan by year end.", {"type": None})),
     Modality(r"expect(?:s|ed|ing)?|anticipate[sd]?|project(?:s|ed)?|potential|planned|scheduled|on track for|target(?:s|ed|ing)?",

@@ -5,10 +5,10 @@ import re
 
 from tracker.extraction.candidates import Candidate
 from tracker.extraction.places import agencies_in
-from tracker.extraction.rows import Cue, Example, Family, Modality, Readings
+from tracker.extraction.rows import Cue, Example, Family, Modality, Readings, Slot
 from tracker.extraction.slots import indication_in, occurred_near
 
-OPINION = "RegulatoryOpinionIssued"
+OPINION, EXPECTED = "RegulatoryOpinionIssued", "RegulatoryDecisionExpected"
 
 CUES = (
     Cue(r"\b(?P<cue>positive)\s+(?:[\w-]+\s+){0,2}?opinion\b", fields={"opinion": "positive"}, compound="after",
@@ -35,8 +35,11 @@ MODALITIES = (
     Modality(r"(?:the\s+)?(?:refusal|rejection)", OPINION, fields={"opinion": "negative"}, scope="after", gap=1,
              example=Example("The CHMP recommended the refusal of the marketing authorisation for Zentara.",
                              {"type": OPINION, "compound": "Zentara", "opinion": "negative"})),
-    Modality(r"if|expect\w*|anticipat\w*|await\w*|pending|will|would|could|may|seek\w*", None, gap=4,
-             example=Example("Orsolo expects a positive opinion from the CHMP on velotamab in 2022.", {"type": None})),
+    Modality(r"if|would|could|may|might|seek\w*|whether", None, gap=6,
+             example=Example("If the CHMP adopts a positive opinion on velotamab, Orsolo will launch it in Europe.", {"type": None})),
+    Modality(r"expect\w*|anticipat\w*|await\w*|pending|will|likely to|to issue", EXPECTED, gap=8,
+             example=Example("Orsolo expects that the CHMP will issue a negative opinion on velotamab at its meeting in November.",
+                             {"type": EXPECTED, "compound": "velotamab", "region": "EU", "expected_by": "2021-11-30"})),
 )
 
 #: An opinion is a committee's: the CHMP (EU), or an FDA advisory committee (US).
@@ -52,9 +55,13 @@ def read(candidate: Candidate) -> Readings:
         agency, region = "FDA", "US"
     else:
         return []
+    if candidate.states == EXPECTED:
+        times = [t for t in candidate.view.times if t.start > candidate.start]
+        return [dict(compound=compound, agency=agency, region=region, expected_by=times[0].window_end if times else None)
+                for compound in candidate.compounds()[:1]]
     return [dict(compound=compound, agency=agency, region=region, indication=indication_in(text[candidate.end:]),
                  occurred_on=occurred_near(candidate.view, candidate.start))
             for compound in candidate.compounds()[:1]]
 
 
-FAMILY = Family("opinions", OPINION, CUES, read, (), MODALITIES, context=CONTEXT, keywords=("opinion", "recommend", "voted"))
+FAMILY = Family("opinions", OPINION, CUES, read, (Slot("expected_by", 0.3, of=(EXPECTED,)),), MODALITIES, context=CONTEXT, keywords=("opinion", "recommend", "voted"))
