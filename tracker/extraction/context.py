@@ -27,12 +27,13 @@ from tracker.reading.text import Sentence
 
 _COMPARATOR_LEAD = re.compile(
     r"(?:compared (?:with|to)|versus|\bvs\.?|\bplus|in combination with|combined with|\bor with|\bthan|"
-    r"previously received|previously treated with|\breceived(?!\s+(?:[\w-]+\s+){0,3}?(?:approvals?|authori[sz]ations?|clearance|designations?|notice|opinions?|payments?|milestones?|royalt\w+|rights|licen[cs]es?|funding|grants?)\b)|refractory to|progressed on|regimen containing|"
+    r"previously received|previously treated with|(?:had|have|prior|previously)\s+received|refractory to|progressed on|regimen containing|"
     r"\bcontaining|after prior|following prior|\bor)\s+(?:[\w-]+\s+){0,4}$")
 _COMPONENT_AFTER = re.compile(r"^[®™]?\s+(?:antibody|antibodies|monoclonal antibody|backbone|mAb)\b")
 _COMPONENT_BEFORE = re.compile(r"\bantibody,\s+$|\b(?:the|its|an?)\s+antibody\s+$")
 _UNDISCLOSED = re.compile(
-    r"\bundisclosed\b|\b(?:a|an|the|one|first|second|third|fourth|fifth)\s+(?:[A-Z][\w-]*\s+)?(?:proprietary\s+)?biologics?\b(?!\s+[Ll]icense)"
+    r"\bundisclosed\b|(?<!\bor\s)(?<!\bto\s)(?<!\bfailed\s)(?<!\bwith\s)\b(?:a|an|the|one|first|second|third|fourth|fifth)\s+(?:[A-Z][\w-]*\s+)?(?:proprietary\s+)?"
+    r"biologics?\b(?!\s+(?:[Ll]icense|agents?|therap\w+|treatments?|DMARDs?)|-)"
     r"|\b(?:the|this) first (?:program|candidate|product candidate|target)\b|\b[Tt]his (?:first )?(?:candidate|biologic)\b")
 _BOILERPLATE_START = re.compile(r"forward-looking statements|safe harbor|Private Securities Litigation|^SOURCE\b|^Source:|^For (?:Investors|Media)", re.I)
 _BOILERPLATE_SENTENCE = re.compile(r"registered trademarks?|trademarks? of\b|\brisks? (?:and uncertainties|related to)", re.I)

@@ -27,7 +27,8 @@ CUES = (
     Cue(r"(?<![\w-])(?!(?:If|Once|When|Upon|Unless|Not|Newly|Recently|Previously|Already|Currently|Products?|Drugs?|Medicines?)\b)[A-Z][\w-]*[®™]?(?:\s?\([^()]*\))?\s+(?P<cue>[Aa]pproved|APPROVED)\s+(?:by|in|for)\b", compound="before", cased=True,
         example=Example("Zentara® (velotamab) Approved in Japan for the Treatment of Severe Gout",
                         {"type": GRANTED, "compound": "velotamab", "region": "JP", "agency": "MHLW"})),
-    Cue(r"\b(?P<cue>approved|approves|approve)\b(?=\s+(?:the\s+|its\s+|their\s+)?[A-Z\w])", compound="after",
+    Cue(r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!already )(?<!\bnow )"
+        r"\b(?P<cue>approved|approves|approve)\b(?=\s+(?:the\s+|its\s+|their\s+)?[A-Z\w])", compound="after",
         example=Example("Health Canada approved Velmora (trazimab) for adults with lupus nephritis.",
                         {"type": GRANTED, "compound": "trazimab", "region": "CA", "agency": "Health Canada"})),
     Cue(r"\b(?P<cue>approvals?)\s+(?:of|for)\b", compound="after",

@@ -53,7 +53,7 @@ CUES = (
         example=Example("In the RIVET study, velotamab did not demonstrate an improvement over placebo.",
                         {"type": RESULT, "compound": "velotamab", "trial": "RIVET", "outcome": "negative"})),
     Cue(rf"\b(?P<cue>met|meets|achieved)\s+(?:its|the|both|all|their)\s+(?:[\w-]+\s+){{0,2}}?{_END}\b"
-        r"|\b(?P<cue2>statistically significant)\s+(?:and\s+clinically\s+meaningful\s+)?(?:[\w%()-]+\s+){0,4}?(?:improvement|reduction|increase|benefit|difference|delay|prolongation|decrease)s?\b"
+        r"|\b(?P<cue2>statistically significant)\s+(?:and\s+clinically\s+meaningful\s+)?(?:(?:[\w%.-]+|\([^()]{0,60}\))\s+){0,4}?(?:improvement|reduction|increase|benefit|difference|delay|prolongation|decrease)s?\b"
         r"|\b(?P<cue3>significantly|s\s?ignificant(?:ly)?)\s+(?:\w+\s+){0,2}?(?:improv\w+|reduc\w+|prolong\w+|extend\w+|delay\w+|increas\w+|decreas\w+|lower\w*|superior)\b"
         r"|\b(?P<cue4>positive)\s+(?:[\w-]+\s+){0,2}?(?:results|data|outcomes?|readouts?|findings|analysis)\b"
         r"|\b(?:demonstrated|showed|shows|demonstrates|achieved)\s+(?:a\s+|an\s+)?(?P<cue5>statistically significant|clinically meaningful|superior|superiority)\b"
@@ -85,5 +85,5 @@ def read(candidate: Candidate) -> Readings:
 
 
 FAMILY = Family("results", RESULT, CUES, read, (), MODALITIES, context=CONTEXT, exclusive=True,
-                keywords=("mixed", "inferior", "not", "miss", "neither", "met", "meet", "achiev", "reach", "hit", "halt", "stop", "terminat",
+                keywords=("mixed", "inferior", "not", "miss", "neither", "met", "meet", "achiev", "reach", "hit", "halt", "stop", "terminat", "no longer",
                           "discontinu", "futility", "unlikely", "significan", "positive", "superior", "improvement", "didn't", "unable"))

@@ -67,6 +67,8 @@ CUES = (
 MODALITIES = (
     Modality(r"not|yet to|never", None, gap=1,
              example=Example("Orsolo has not yet submitted a BLA for velotamab.", {"type": None})),
+    Modality(r"data|results|information|evidence|findings", None, gap=0,
+             example=Example("Based on the efficacy data submitted, velotamab received a positive opinion from the CHMP.", {"type": None})),
     Modality(r"if|once|upon|when|unless|whether", None, gap=5,
              example=Example("If the BLA for velotamab is accepted, Orsolo will receive a milestone.", {"type": None})),
     Modality(r"(?:for\s+)?(?:an?\s+|the\s+)?(?:oral\s+|poster\s+|late-breaking\s+)*(?:presentation|publication|poster|abstract)", None,
@@ -99,7 +101,8 @@ def read(candidate: Candidate) -> Readings:
     text, view = candidate.text, candidate.view
     after, before = _window(candidate)
     application = application_in(after) or application_in(before) or application_in(text)
-    agencies = agencies_in(after) or agencies_in(before)
+    introduced = [a for a in agencies_in(after) if re.search(r"\b(?:to|with|by|from|of|at|for)\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,2}$", after[:a.start])]
+    agencies = introduced or agencies_in(before)  # "the NDA filing follows the European Commission's approval": not the NDA's
     if application is None and not agencies and not re.search(
             r"\b(?:applications?|dossier|marketing authori[sz]ation|approval|regulatory|submissions?|filings?)\b", after + candidate.match.group(0) + before, re.I):
         return []
