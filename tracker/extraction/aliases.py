@@ -27,6 +27,10 @@ _LABELLED = re.compile(
     r"(?P<label>(?:(?:US|U\.S\.|EU|European|Japanese|Chinese|global|international|proposed)\s+)?"
     r"(?:brand|product|trade|proprietary|generic|non-?proprietary|international non-?proprietary|INN|IND|development|research|compound)"
     r"(?:\s+(?:names?|codes?))?)\s*[:：]\s*(?P<names>[^()\[\]]{2,120}?)\s*(?:\[[^\]]*\]\s*)?(?=[)\]]|\((?!R\)))", re.I)
+#: Words of a product's form between its name and a parenthesis: "Velmora® Inhalation Capsules (ORS149)".
+_DOSAGE_WORDS = r"Inhalation|Oral|Intravenous|Subcutaneous|Injection|Tablets?|Capsules?|Infusion|Solution"
+#: A dose after a name in parentheses: "(trazolin 20 mg)", "(trazolin 100mg and trazolin 200mg)".
+_DOSE = re.compile(r"\s+\d+(?:\.\d+)?\s?(?:mg|mcg|µg|g|mL|IU)\b.*$")
 _HEREAFTER = re.compile(r"\(\s*here(?:after|inafter)[,:]?\s*(?:referred to as\s+|called\s+)?[“\"']?(?P<name>[A-Z][\w-]*)[”\"']?\s*\)")
 #: Words of a labelled name that describe its form, not the product: "Velmora® Tablet 25 mg", "TRAZ® Intravenous Infusion".
 _DOSAGE_FORM = re.compile(r"[®™]?\s+(?:Tablets?|Capsules?|Injection|Injectable|Intravenous|Infusion|Oral|Subcutaneous|Solution|Powder|for|\d).*$", re.I)
@@ -49,7 +53,7 @@ def _parts(inside: str) -> list[tuple[str, bool]]:
     parts = []
     inside = _GENERIC_FOR.sub("", inside.strip())
     for part in re.split(r",\s*|\s+or\s+|;\s*", inside):
-        part = part.strip()
+        part = _DOSE.sub("", part.strip())
         former = bool(_FORMER.match(part))
         part = _FORMER.sub("", part)
         part = _GENERIC_FOR.sub("", part)
@@ -68,7 +72,7 @@ def parenthetical_aliases(text: str, names: list[tuple[int, int, str]], is_name:
     """
     statements = []
     for start, end, name in names:
-        after = re.match(r"\s?[”\"]?\s?\(([^()]{1,120})\)", text[end:])
+        after = re.match(rf"(?:\s+(?:{_DOSAGE_WORDS}))*,?\s?[”\"]?\s?\(([^()]{{1,120}})\)", text[end:])
         if not after or _LABELLED.search(after.group(0)):
             continue
         parts = _parts(after.group(1))

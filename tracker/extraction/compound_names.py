@@ -51,7 +51,15 @@ CODE_PATTERNS = (
 # --- brands ---------------------------------------------------------------------------------------
 _MARK = "®™"
 MARKED_WORD = re.compile(rf"(?<![\w-])(?P<name>[A-Z][A-Za-z0-9]+)\s?[{_MARK}](?P<code>-[A-Za-z0-9]+)?")
-BRAND_STATEMENT = re.compile(r"\b(?:brand|trade|proprietary) name,?\s+(?P<name>[A-Z][\w-]+)|\bmarketed as\s+(?P<name2>[A-Z][\w-]+)")
+BRAND_STATEMENT = re.compile(r"\b(?:brand|trade|proprietary) name,?\s+(?:of\s+)?(?P<name>[A-Z][\w-]+)|\bmarketed as\s+(?P<name2>[A-Z][\w-]+)")
+#: A generic name known by its place: the lower-case words in parentheses after a brand ("VELMORA® (trazolin)",
+#: "Velmora (trazolin 20 mg)", "VELMORA (alpha / beta)"), whatever their ending.
+GENERIC_AFTER_BRAND = re.compile(
+    r"(?<![\w-])(?P<brand>[A-Z][A-Za-z0-9]{2,}[®™]|[A-Z]{5,}[®™]?)(?:\s+(?:Inhalation|Oral|Intravenous|Subcutaneous|Injection|Tablets?|Capsules?|Infusion|Solution))*"
+    r",?\s?\((?P<generic>(?!(?:recombinant|injection|intravenous|subcutaneous|oral|tablets?|capsules?|once-daily|twice-daily|biosimilar"
+    r"|formerly|previously|approved|investigational|marketed|generic|nonsquamous|squamous|relapsed|refractory|metastatic|adults?|pediatric"
+    r"|paediatric|patients|children|topical|inhaled|extended-release|ophthalmic)\b)"
+    r"[a-z][a-z-]{4,}(?:\s?(?:/|and)\s?[a-z][a-z-]{4,}|\s(?!and\b|for\b|in\b|with\b|or\b)[a-z]{4,})?)(?:\s+\d[^)]*)?\)")
 ALL_CAPS = re.compile(r"(?<![\w&-])(?P<name>[A-Z]{5,}(?:-[A-Z]+)?)(?![\w&-])")
 WITH_FORMULATION = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]{3,}|[A-Z]{4,})[®™]?\s(?P<suffix>SC|IV|SQ)(?![\w-])")
 #: A code of letters only ("ORS-AAT") is as often a clinical scale or a subtype ("MG-ADL", "MDS-RS"): it names a

@@ -107,15 +107,15 @@ _BULLET_RUN = re.compile(r"\s*\|?\s*[\u25cf\u2022\u25aa]\s*\|?\s*")
 _UNMARKED_BREAK = re.compile(r"(?<=[a-z0-9%)])\s+(?=[\"\u201c][A-Z])")
 
 
-#: Trademark signs as web pages render them: "Brand^®", "Brand[®]", "Brand ®".
-_MARK_DEBRIS = re.compile(r"\s?\^([®™])|\[([®™])\]")
+#: Trademark signs as web pages render them: "BRAND^®", "BRAND[®]", "BRAND(® )", "BRANDTM", "BRAND TM".
+_MARK_DEBRIS = re.compile(r"\s?\^([®™])|\[([®™])\]|\(([®™])\s?\)|(?<=[A-Z]{3})\s?(TM)\b")
 
 
 def segments(text: str) -> list[str]:
     """The statements of a sentence the splitter could not separate: bullets run together in a table
     ("|● |A |● |B"), or a quotation opening after a line with no full stop. Rules read them with trademark
     signs in one form (the quote a fact keeps is the sentence as written)."""
-    text = _MARK_DEBRIS.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _MARK_DEBRIS.sub(lambda m: m.group(1) or m.group(2) or m.group(3) or "™", text)
     parts = [part for piece in _BULLET_RUN.split(text) for part in _UNMARKED_BREAK.split(piece)]
     return [part.strip() for part in parts if part.strip()] or [text]
 

@@ -28,6 +28,7 @@ from tracker.extraction.compound_names import (
     ALL_CAPS,
     BRAND_STATEMENT,
     DESCRIBED_PRODUCT,
+    GENERIC_AFTER_BRAND,
     INN_PATTERN,
     MARKED_WORD,
     NOT_NAMES,
@@ -115,6 +116,8 @@ class ReleaseNames:
         self._parties = {party.lower() for party in parties}
         self.brands: set[str] = set()
         self.learnt: set[str] = set()
+        self.generic: set[str] = set()
+        """Keys of generic names known by their place after a brand, whatever their form."""
         self._learn_brands()
         self.trials = trial_names_in(texts, self.brands)
         self.abbreviations = self._abbreviations()
@@ -158,6 +161,14 @@ class ReleaseNames:
             for brand, _ in active_substances(text):
                 if not self._not_a_name(brand):
                     self.brands.add(brand)
+            for match in GENERIC_AFTER_BRAND.finditer(text):
+                brand, generic = plain(match["brand"]), re.sub(r"\s*/\s*", "/", match["generic"])
+                if self._not_a_name(brand) or generic in NOT_NAMES or _defines_abbreviation(text, match.start("brand"), brand):
+                    continue
+                self.brands.add(brand)
+                if not INN_PATTERN.fullmatch(generic):
+                    self.learnt.add(generic)
+                    self.generic.add(key(generic))
 
     def _abbreviations(self) -> set[str]:
         """Capitalised words the release defines as abbreviations of the words before them ("... disease (AATD)")."""
@@ -310,7 +321,8 @@ class ReleaseNames:
             def rank(name_key: str) -> tuple:
                 written = self._written[name_key].most_common(1)[0][0]
                 prefixed = bare_inn(written) != written
-                return (_KIND_RANK[self.declared.get(name_key) or kind_of(written)], prefixed, not written.islower() and kind_of(written) == "inn",
+                kind = self.declared.get(name_key) or ("inn" if name_key in self.generic else kind_of(written))
+                return (_KIND_RANK[kind], prefixed, not written.islower() and kind_of(written) == "inn",
                         -sum(self._written[name_key].values()), -self._variant_weight(name_key))
             best = min(keys, key=rank)
             written = self._written[best].most_common(1)[0][0]
