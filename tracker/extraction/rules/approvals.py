@@ -21,7 +21,7 @@ GRANTED, EXPECTED = "ApprovalGranted", "RegulatoryDecisionExpected"
 _REGULATOR = "|".join(agency.written for agency in AGENCIES if agency.decides)
 
 CUES = (
-    Cue(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+\s+)?(?P<cue>approved)\b", compound="before",
+    Cue(r"\b(?:is|are|was|were|been|being|be)\s+(?!not\b|never\b|yet\b)(?:\w+\s+)?(?P<cue>approved)\b", compound="before",
         example=Example("Velmora (trazimab) has been approved by the European Commission for the treatment of adults with lupus nephritis.",
                         {"type": GRANTED, "compound": "trazimab", "region": "EU", "agency": "EC", "indication": "adults with lupus nephritis"})),
     Cue(r"(?<![\w-])(?!(?:If|Once|When|Upon|Unless|Not|Newly|Recently|Previously|Already|Currently|Products?|Drugs?|Medicines?)\b)[A-Z][\w-]*[®™]?(?:\s?\([^()]*\))?\s+(?P<cue>[Aa]pproved|APPROVED)\s+(?:by|in|for)\b", compound="before", cased=True,
