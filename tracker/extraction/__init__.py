@@ -72,10 +72,11 @@ def _one_spelling_a_party(facts: list[Fact], reading: ReleaseContext) -> list[Fa
     spelled = []
     for fact in facts:
         if getattr(fact, "payer", None) or getattr(fact, "payee", None):
-            payer, payee = spelling.get(fact.payer, fact.payer), spelling.get(fact.payee, fact.payee)
+            written = (getattr(fact, "payer", None), getattr(fact, "payee", None))
+            payer, payee = (spelling.get(name, name) if name else name for name in written)
             if payer is not None and payer == payee:
                 payer = None
-            if (payer, payee) != (fact.payer, fact.payee):
+            if (payer, payee) != written:
                 fact = fact.model_copy(update={"payer": payer, "payee": payee})
         spelled.append(fact)
     return spelled

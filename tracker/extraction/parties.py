@@ -171,15 +171,15 @@ def issuer_in(sentences: list[str]) -> str | None:
             if party is not None:
                 return party.name
     for text in sentences[:8]:
-        match = _ANNOUNCER.search(text)
-        if match:
-            party = party_before(text, match.start())
+        announcer = _ANNOUNCER.search(text)
+        if announcer:
+            party = party_before(text, announcer.start())
             if party is not None:
                 return party.name
     for text in sentences:
-        match = re.match(r"About (.+)$", text)
-        if match:
-            return normalise_party(match.group(1))
+        about = re.match(r"About (.+)$", text)
+        if about:
+            return normalise_party(about.group(1))
     return None
 
 

@@ -78,7 +78,7 @@ def read_payment_parties(clause: str, anchor: int, issuer: str | None,
         if _NOT_A_PAYMENT_SOURCE.search(clause[max(0, source.start() - 40):source.start()]):
             continue
         party = party_at(clause, source.end())
-        if named(party) is None:
+        if party is None or named(party) is None:
             continue
         payer = payer or named(party)
         onward = re.match(r"\s*(?:\([^()]*\)\s*)?,?\s*to\s+(?:(?:its|our|their)\s+(?:[a-z-]+\s+){0,3})?(?=[A-Z])", clause[party.end:])

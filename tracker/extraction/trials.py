@@ -58,16 +58,6 @@ def trial_names_in(texts: Iterable[str], brands: set[str]) -> set[str]:
     return names
 
 
-def trials_named(text: str, names: set[str]) -> list[tuple[int, str]]:
-    """(offset, name) of each known trial name in `text`, in order."""
-    found = []
-    for name in sorted(names, key=len, reverse=True):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            if not any(start <= match.start() < start + len(other) for start, other in found):
-                found.append((match.start(), name))
-    return sorted(found)
-
-
 def registry_ids_in(text: str) -> tuple[str, ...]:
     """Registry ids and the sponsor protocol codes written beside them."""
     ids: list[str] = [match.group(0) for match in REGISTRY_ID.finditer(text)]

@@ -95,7 +95,7 @@ def read(candidate: Candidate) -> Readings:
     clause_start, clause_end = candidate.clause
     passive = candidate.cue.compound == "before"
     following = [m for m, _ in view.subjects() if end <= m.start < clause_end]
-    compounds = candidate.release.compounds_near(view, start, end, after=not passive and bool(following))
+    compounds: list[str | None] = list(candidate.release.compounds_near(view, start, end, after=not passive and bool(following)))
     if not compounds:
         compounds = candidate.compounds("subject")
     if not compounds:
@@ -107,7 +107,7 @@ def read(candidate: Candidate) -> Readings:
     lead_places = places_in(before)
     mentions_after = [m for m, _ in view.subjects() if m.start >= end]
     cues = [m.start() for m in candidate.cue.pattern.finditer(text) if m.start() > start]
-    readings = []
+    readings: Readings = []
     for compound in compounds:
         anchor = next((m for m in mentions_after if candidate.release.name(m.written) == compound), None)
         tail_start = anchor.end if anchor is not None and not passive else end
@@ -121,7 +121,7 @@ def read(candidate: Candidate) -> Readings:
             tail = [p for p in agencies_in(text[tail_start:clause_end]) if re.search(r"\b(?:from|by)\s+(?:the\s+)?(?:[A-Z]\w+\s+){0,2}$", text[tail_start:tail_start + p.start])]
             tail = [Place(tail_start + p.start, tail_start + p.end, p.region, p.agency) for p in tail[:1]]
         places = lead_places + tail
-        regions = list(dict.fromkeys(place.region for place in places)) or [None]
+        regions: list[str | None] = list(dict.fromkeys(place.region for place in places)) or [None]
         for region in regions:
             named = [p.agency for p in places if p.region == region and p.agency in DECIDING_AGENCIES]
             agency = named[0] if named else APPROVING_AGENCY.get(region or "")

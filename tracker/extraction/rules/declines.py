@@ -44,6 +44,8 @@ CONTEXT = r"\b(?:CRL|FDA|EMA|CHMP|European Commission|MHLW|PMDA|NMPA|Health Cana
 def read(candidate: Candidate) -> Readings:
     text, view = candidate.text, candidate.view
     agencies = [a for a in agencies_in(text) if a.agency not in ("CHMP",)]
+    region: str | None
+    agency: str | None
     application = application_in(text)
     if agencies:
         chosen = min(agencies, key=lambda a: abs(a.start - candidate.start))

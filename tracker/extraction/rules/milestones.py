@@ -106,7 +106,8 @@ def _describe(earlier: Fact) -> str:
     if kind == "ApprovalGranted":
         return f"{region} approval" if region else "approval"
     if kind == "TrialStarted":
-        return f"Phase {earlier.phase} trial start" if getattr(earlier, "phase", None) else "trial start"
+        phase = getattr(earlier, "phase", None)
+        return f"Phase {phase} trial start" if phase else "trial start"
     if kind == "RegulatorySubmission":
         return f"{getattr(earlier, 'application', None) or 'application'} {getattr(earlier, 'status', '')} ({region})"
     return kind

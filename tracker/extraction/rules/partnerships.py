@@ -103,7 +103,7 @@ def _partners(candidate: Candidate) -> list[Party]:
     if candidate.cue.party == "before":
         head = text[:match.start()]
         subject_end = len(_BETWEEN_SUBJECT_AND_VERB.sub("", head))
-        found = []
+        found: list[Party] = []
         party = company(party_before(text, subject_end))
         while party is not None:
             found.insert(0, party)

@@ -50,6 +50,7 @@ def read(candidate: Candidate) -> Readings:
     # "royalties of $54.1 million from global net sales of VELTRO", "reflecting sales of VELTRO by our partner"
     sold = [m for m, _ in view.subjects() if candidate.start < m.start < stop
             and re.search(r"\b(?:sales|net sales)\s+of\s+(?:[\w®™-]+\s+){0,2}$|\bfrom\s+(?:[\w-]+\s+){0,3}$", text[max(0, m.start - 40):m.start])]
+    compound: str | None
     if sold:
         compound = release.name(sold[0].written)
     elif named_before and not following and len({release.name(m.written) for m in named_before}) == 1:
