@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from tracker.lexicon import (
@@ -21,6 +22,7 @@ from tracker.lexicon import (
     INN_GREEK_SUFFIX,
     INN_SALTS,
     INN_SECOND_WORDS,
+    INN_STEMS,
     US_BIOLOGIC_SUFFIX,
     US_INN_PREFIX,
     inn_stem_pattern,
@@ -103,14 +105,21 @@ class Mention:
     kind: NameKind
 
 
+_MARKS = re.compile(rf"\s?[{_MARK}]")
+_SPACES = re.compile(r"\s+")
+_FOLDED = re.compile(r"[\s\-_.,®™]+")
+
+
+@lru_cache(maxsize=8192)
 def plain(name: str) -> str:
     """A name without its marks and spare white space ("Velmora®" -> "Velmora")."""
-    return re.sub(r"\s+", " ", re.sub(rf"\s?[{_MARK}]", "", name)).strip()
+    return _SPACES.sub(" ", _MARKS.sub("", name)).strip()
 
 
+@lru_cache(maxsize=8192)
 def key(name: str) -> str:
     """The form two spellings of one name share: case, marks, hyphens and spaces folded."""
-    return re.sub(r"[\s\-_.,®™]+", "", name.lower())
+    return _FOLDED.sub("", name.lower())
 
 
 def kind_of(name: str) -> NameKind:
@@ -135,16 +144,28 @@ def bare_inn(name: str) -> str:
     return _SALT.sub("", _US_NAMING.sub("", name))
 
 
+#: A fast test for INN_PATTERN: some word of the text ends in a stem or is the second word of a two-word INN.
+_MAY_HOLD_AN_INN = re.compile(rf"(?:{'|'.join(INN_STEMS)}|alfa|alpha|beta|gamma|acid|vec|leucel|temcel)(?:-[a-z]{{4}})?(?![a-z])", re.I)
+_MAY_HOLD_A_CODE = re.compile(r"[A-Z]{2}|[A-Z][-\s]?\d|[a-z][A-Z]")
+
+
 def pattern_mentions(text: str) -> list[Mention]:
     """Names recognised by form alone: INNs and codes."""
+    return list(_pattern_mentions(text))
+
+
+@lru_cache(maxsize=2048)
+def _pattern_mentions(text: str) -> tuple[Mention, ...]:
     found: list[Mention] = []
-    for match in INN_PATTERN.finditer(text):
-        found.append(Mention(match.start(), match.end(), match.group(0), kind_of(match.group(0))))
-    for pattern in CODE_PATTERNS:
-        for match in pattern.finditer(text):
-            if not any(match.start() < m.end and m.start < match.end() for m in found):
-                found.append(Mention(match.start(), match.end(), match.group(0), "code"))
-    return found
+    if _MAY_HOLD_AN_INN.search(text):
+        for match in INN_PATTERN.finditer(text):
+            found.append(Mention(match.start(), match.end(), match.group(0), kind_of(match.group(0))))
+    if _MAY_HOLD_A_CODE.search(text):
+        for pattern in CODE_PATTERNS:
+            for match in pattern.finditer(text):
+                if not any(match.start() < m.end and m.start < match.end() for m in found):
+                    found.append(Mention(match.start(), match.end(), match.group(0), "code"))
+    return tuple(found)
 
 
 def ocr_variants(first: str, second: str) -> bool:

@@ -184,7 +184,9 @@ class ReleaseContext:
         last_in_block: dict[int, SentenceView] = {}
         for view in self.views:
             subjects = view.subjects()
-            view.undisclosed = bool(_UNDISCLOSED.search(view.text))
+            lowered = view.text.lower()
+            view.undisclosed = ("undisclosed" in lowered or "biologic" in lowered or "first" in lowered or "candidate" in lowered) \
+                and bool(_UNDISCLOSED.search(view.text))
             if view.undisclosed:
                 view.subject, view.named = None, True
             elif subjects:

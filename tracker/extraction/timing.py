@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 
 from tracker.dates import DATE_PATTERNS, MONTHS, PartialDate, date_from_match
@@ -208,6 +209,9 @@ _COMPILED = (
     + [(pattern, _full_date, False) for pattern in DATE_PATTERNS]
     + [(re.compile(pattern, re.I), reader, forward) for pattern, reader, forward in _EXPRESSIONS[1:]]
 )
+#: A fast test: a time expression holds a digit or one of these words.
+_MAY_HOLD_A_TIME = re.compile(r"\d|year|quarter|half|month|week|day|today|later|earlier|early|late|mid|end|"
+                              r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
 _LATER = re.compile(r"\b(?:later|by|before|next|upcoming|expected|anticipated|planned)\b", re.I)
 
 
@@ -216,7 +220,14 @@ def times_in(text: str, published: date, period: PartialDate | None = None) -> l
 
     `period` is the reporting period of the release, which "in the quarter" refers to.
     """
+    return list(_times_in(text, published, period))
+
+
+@lru_cache(maxsize=1024)
+def _times_in(text: str, published: date, period: PartialDate | None) -> tuple[TimeExpression, ...]:
     found: list[TimeExpression] = []
+    if not _MAY_HOLD_A_TIME.search(text):
+        return ()
     for pattern, reader, forward in _COMPILED:
         for match in pattern.finditer(text):
             if any(match.start() < known.end and known.start < match.end() for known in found):
@@ -233,4 +244,4 @@ def times_in(text: str, published: date, period: PartialDate | None = None) -> l
                 continue  # "abstract #2051" numbers an abstract, not a year
             looks_ahead = forward or bool(_LATER.search(match.group(0))) or bool(re.search(r"\b(?:by|before)\s*$", lead))
             found.append(TimeExpression(match.start(), match.end(), windows[0], windows[1], looks_ahead))
-    return sorted(found, key=lambda expression: expression.start)
+    return tuple(sorted(found, key=lambda expression: expression.start))
