@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from tracker.dates import PartialDate
+from tracker.dates import DATE_PATTERNS, PartialDate
 from tracker.extraction.compound_names import Mention
 from tracker.extraction.conferences import Conference, conferences_in
 from tracker.extraction.parties import affiliations_in, issuer_in, listed_parties
@@ -68,6 +68,18 @@ class SentenceView:
     def text(self) -> str:
         return self.segment
 
+    @cached_property
+    def dateline_end(self) -> int:
+        """Where the words after a dateline start ("VICTORIA, Canada I September 19, 2022 I Orsolo ..."): the
+        place a dateline names is where the release was issued, not what it is about. 0 without a dateline."""
+        head = self.text[:200]
+        for pattern in DATE_PATTERNS:
+            match = pattern.search(head)
+            if match and not _PROSE_BEFORE_DATE.search(head[:match.start()]):
+                separator = re.match(r"\s*(?:[-–—|I/]+|\([^()]{0,30}\))*\s*", head[match.end():])
+                return match.end() + (separator.end() if separator else 0)
+        return 0
+
     @property
     def is_heading(self) -> bool:
         return not re.search(r"[.!?:;\"')]\s*$", self.text)
@@ -103,6 +115,8 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
     return roles
 
 
+#: A lower-case word of prose (not "and", a month or a wire's name): no dateline stands before it.
+_PROSE_BEFORE_DATE = re.compile(r"(?<![\w.])(?!and\b|on\b)[a-z]{3,}\b")
 _BULLET_RUN = re.compile(r"\s*\|?\s*[\u25cf\u2022\u25aa]\s*\|?\s*")
 _UNMARKED_BREAK = re.compile(r"(?<=[a-z0-9%)])\s+(?=[\"\u201c][A-Z])")
 

@@ -59,6 +59,9 @@ MODALITIES = (
              example=Example("Orsolo no longer expects to receive EU approval for velotamab in 2022.", {"type": None})),
     Modality(r"appl(?:y|ies|ied|ying|ication) for|fil(?:e|es|ed|ing) for|submi(?:t|ts|tted|tting|ssion) for|seek(?:s|ing)?|pursu(?:e|es|ing)", None, gap=2,
              example=Example("Orsolo expects to file for approval of velotamab in Japan by year end.", {"type": None})),
+    Modality(r"(?:has|have|had)\s+(?:applied|filed)\s+for", None, gap=14, reach=160,
+             example=Example("Orsolo announced that it has filed for Ministry of Food and Drug Safety (MFDS, formerly the KFDA) approval of velotamab.",
+                             {"type": None})),
     Modality(r"expect(?:s|ed|ing)?|anticipate[sd]?|project(?:s|ed)?|potential|planned|scheduled|on track for|target(?:s|ed|ing)?",
              EXPECTED, gap=4,
              example=Example("Orsolo expects U.S. approval for velotamab in the second half of 2022.",
@@ -100,6 +103,7 @@ def read(candidate: Candidate) -> Readings:
         compounds = candidate.compounds("subject")
     if not compounds:
         return []
+    clause_start = max(clause_start, view.dateline_end)
     before = text[clause_start:end]
     previous = [m for m, _ in view.subjects() if clause_start <= m.start and m.end <= start]
     if previous and not passive:
