@@ -113,7 +113,8 @@ def _label_kind(label: str) -> AliasKindOrNone:
 def labelled_names(text: str) -> list[tuple[int, str, AliasKindOrNone]]:
     """(offset, name, kind) of each name a sentence gives under a label or "hereafter"."""
     found: list[tuple[int, str, AliasKindOrNone]] = []
-    if ":" not in text and "：" not in text and "here" not in text:
+    lowered = text.lower()
+    if "here" not in lowered and not (("name" in lowered or "code" in lowered or "inn" in lowered) and (":" in text or "：" in text)):
         return found
     for match in _LABELLED.finditer(text):
         for piece in re.split(r",\s*(?=[A-Za-z]+\s+(?:codes?|names?)\s*[:：])", match["names"]):

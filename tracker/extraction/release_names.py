@@ -161,7 +161,7 @@ class ReleaseNames:
             for brand, _ in active_substances(text):
                 if not self._not_a_name(brand):
                     self.brands.add(brand)
-            for match in GENERIC_AFTER_BRAND.finditer(text):
+            for match in GENERIC_AFTER_BRAND.finditer(text) if "(" in text else ():
                 brand, generic = plain(match["brand"]), re.sub(r"\s*/\s*", "/", match["generic"])
                 if self._not_a_name(brand) or generic in NOT_NAMES or _defines_abbreviation(text, match.start("brand"), brand):
                     continue
