@@ -586,13 +586,15 @@ def review_edit(tracker: Tracker, event_id: str, fields: tuple[str, ...], reason
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def evaluate_command(gold_dir: Path, corpus: Path, verbose: bool, fmt: str) -> None:
     """Measure the reading against releases you labelled (gold JSON files): precision, recall, F1 by type."""
-    result = evaluate(gold_dir, corpus)
+    result = evaluate(gold_dir, corpus, threshold=click.get_current_context().find_root().params["review_threshold"])
     total = result.total
     if fmt == "json":
         payload = {"per_type": {k: {"tp": t.tp, "fp": t.fp, "fn": t.fn, "precision": t.precision, "recall": t.recall,
                                     "f1": t.f1} for k, t in sorted(result.per_type.items())},
                    "precision": total.precision, "recall": total.recall, "f1": total.f1,
-                   "quotes_verbatim": result.quotes_verbatim, "misses": result.misses, "extras": result.extras}
+                   "quotes_verbatim": result.quotes_verbatim, "misses": result.misses, "extras": result.extras,
+                   "bands": [{"confidence": b.label, "events": b.events, "right": b.right, "wrong": b.wrong,
+                              "precision": b.precision} for b in result.bands]}
         click.echo(json.dumps(payload, indent=2))
         return
     rows = [(kind, t.tp, t.fp, t.fn, f"{t.precision:.2f}", f"{t.recall:.2f}", f"{t.f1:.2f}")
@@ -600,7 +602,10 @@ def evaluate_command(gold_dir: Path, corpus: Path, verbose: bool, fmt: str) -> N
     rows.append(("micro", total.tp, total.fp, total.fn, f"{total.precision:.2f}", f"{total.recall:.2f}", f"{total.f1:.2f}"))
     click.echo(render.table(("type", "tp", "fp", "fn", "P", "R", "F1"), rows), nl=False)
     quotes = "n/a" if result.quotes_verbatim is None else f"{result.quotes_verbatim:.2f}"
-    click.echo(f"quotes verbatim: {quotes}")
+    click.echo(f"quotes verbatim: {quotes} (the table counts events read with confidence {result.threshold:.2f} or more)")
+    bands = [(b.label, b.events, b.right, b.wrong, "n/a" if b.precision is None else f"{b.precision:.2f}") for b in result.bands]
+    click.echo("\nprecision by confidence band (every event read, those waiting in review too):")
+    click.echo(render.table(("confidence", "events", "right", "wrong", "P"), bands), nl=False)
     if verbose:
         click.echo("\nmissed:\n" + "\n".join(f"  {m}" for m in result.misses))
         click.echo("\nextra:\n" + "\n".join(f"  {e}" for e in result.extras))

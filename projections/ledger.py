@@ -37,6 +37,7 @@ from projections.names import NameBook
 from projections.royalties import money, tiered_royalty
 from projections.triggers import Trigger, read_trigger
 from tracker.domain import facts as f
+from tracker.lexicon import LEGAL_FORM_WORDS
 
 #: A contingent line whose expected date is this far past, with nothing to confirm it, has lapsed.
 LAPSE_AFTER = timedelta(days=365)
@@ -52,7 +53,7 @@ OPEN = (EARNED, INVOICED, PART_PAID)
 PENDING = (CONTINGENT, MET)
 """Statuses of a line that may become owed."""
 
-_LEGAL_SUFFIX = re.compile(r"\b(?:inc|incorporated|corp|corporation|co|company|ltd|limited|plc|ag|sa|gmbh|llc|nv|bv|as|a/s)\b\.?")
+_LEGAL_SUFFIX = re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, LEGAL_FORM_WORDS), key=len, reverse=True))})\b\.?")
 
 
 def party_key(name: str | None) -> str | None:

@@ -12,18 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tracker.lexicon import REGION_TRIGGER_WORDS
+
 #: Region codes of EVENTS.md and the words (agencies, places) that name them.
-_REGIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("EU", re.compile(r"\b(?:EC|EU|EMA|CHMP|E\.U\.)\b|\b(?i:europe(?:an)?(?: union| commission| medicines agency)?)\b")),
-    ("US", re.compile(r"\b(?:FDA|USA|US|U\.S\.(?:A\.)?)(?![A-Za-z])|\b(?i:united states|american?)\b")),
-    ("JP", re.compile(r"\b(?:JP|MHLW|PMDA)\b|\b(?i:japan(?:ese)?)\b")),
-    ("CN", re.compile(r"\b(?:CN|NMPA|CFDA)\b|\b(?i:china|chinese)\b")),
-    ("CA", re.compile(r"\b(?i:health canada|canad(?:a|ian))\b")),
-    ("UK", re.compile(r"\b(?:MHRA|UK)\b|\b(?i:united kingdom|britain|british)\b")),
-    ("AU", re.compile(r"\b(?:TGA)\b|\b(?i:australian?)\b")),
-    ("CH", re.compile(r"\b(?i:swissmedic|switzerland|swiss)\b")),
-    ("KR", re.compile(r"\b(?:MFDS)\b|\b(?i:(?:south )?korean?)\b")),
-)
+_REGIONS = REGION_TRIGGER_WORDS
 
 #: Kinds of triggering event, most specific first: "approval decision" is an approval.
 _EVENTS: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -192,8 +192,9 @@ def open_tracker(db: str | None = None) -> Tracker:
     return Tracker(db)
 
 
-def evaluate(gold: Path, corpus: Path) -> Evaluation:
-    """Precision, recall and F1 by event type of the reading of `corpus` against the gold files in `gold`."""
+def evaluate(gold: Path, corpus: Path, threshold: float = REVIEW_THRESHOLD) -> Evaluation:
+    """Precision, recall and F1 by event type of the reading of `corpus` against the gold files in `gold`, counting
+    the events at or above `threshold`; precision by confidence band over every event read."""
     from tracker.evaluation import evaluate as measure  # the extraction engine loads only for this
 
-    return measure(gold, corpus)
+    return measure(gold, corpus, threshold)

@@ -194,4 +194,4 @@ def test_a_royalty_rate_in_a_sentence_about_a_compound_is_about_that_compound():
     facts = facts_of("Ashby licensed ZKT-5521 to Tamura Pharma. Tamura would also pay Ashby tiered royalties of "
                      "4% to 6% on net sales of ZKT-5521.")
     royalty = one(facts, "RoyaltyReported")
-    assert (royalty.compound, royalty.rate) == ("ZKT-5521", "4%")
+    assert (royalty.compound, royalty.rate) == ("ZKT-5521", "4% to 6%")

@@ -91,4 +91,4 @@ def test_the_calendar_api_returns_plain_entries(tracker):
         "compound": "trastuzumab emtansine", "kind": "decision", "what": "EC decision (EU)",
         "announced_on": date(2013, 9, 20), "expected_by": date(2013, 12, 31), "event": "b7a64debc339d7ae.2",
         "sources": ["b7a64debc339d7ae.2"], "quote": "A decision by the European Commission is expected by year end.",
-        "file": "002_216599dac546bf8a.txt", "line": 13}
+        "file": "002_216599dac546bf8a.txt", "line": 13, "overdue": False}

@@ -1,23 +1,41 @@
 """Alias statements: where a release says two names are one compound.
 
-"Kadcyla (trastuzumab emtansine, formerly T-DM1)", "lorvotuzumab mertansine
-(LM, IMGN901)", "BIIB067 (IONIS-SOD1 Rx)", "trastuzumab emtansine (the
-generic or International Non-proprietary Name for T-DM1)", "the medicine
-will be commercialized under the brand name ONPATTRO".
+    "Velmora (trazimab, formerly ORS-101)"          the INN and a former code in parentheses
+    "trazimab (TZM, ORS-101)", "ORS-101 (KST-2 Rx)" short forms and codes
+    "trazimab (the generic name for ORS-101)"
+    "trazimab (product name: Velmora)", "[brand name: Velmora® Tablet 25 mg]", "(generic name: trazimab)",
+    "(nonproprietary names: A and B, IND code: ORS-102)", "(hereafter, Velmora)"
+    "trazimab, formerly known as ORS-101", "trazimab (formerly ORS-101/KST-7)"
+    "The active substance of Velmora is trazimab"
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from tracker.extraction.names import NOT_NAMES, AliasKindOrNone, kind_of, plain
+from tracker.extraction.compound_names import NOT_NAMES, AliasKindOrNone, kind_of, plain
 
 _FORMER = re.compile(r"^(?:formerly|previously|previously known as|formerly known as|also known as|aka|earlier known as)\s+", re.I)
 _GENERIC_FOR = re.compile(r"^the (?:generic|international non-?proprietary)(?: or international non-?proprietary)? name (?:for|of)\s+", re.I)
-_SHORT_FORM = re.compile(r"^[A-Z][A-Za-z]{0,7}\d{0,3}$|^[A-Z]{2,6}-\d{1,6}[A-Za-z]?$")  # "Lonca", "ORB-12"
+_SHORT_FORM = re.compile(r"^[A-Z][A-Za-z]{0,7}\d{0,3}$|^[A-Z]{2,6}-\d{1,6}[A-Za-z]?$")  # "Velo", "ORS-12"
 #: "X, formerly known as Y", "X (INN), formerly Y": longest cue first, and the former name is name-shaped.
 _OUTSIDE_FORMER = re.compile(r"\)?,?\s*\(?(?:formerly known as|previously known as|also known as|formerly)\s+"
                              r"(?P<name>(?:[A-Z0-9][^\s,;()]*|[a-z]+-?[A-Z0-9][^\s,;()]*)(?:\s[A-Z0-9][^\s,;()]*)?)")
+#: A name given under a label: "(US product name: X)", "[brand name: X ...]", "(generic name: Y [recombinant])".
+_LABELLED = re.compile(
+    r"(?P<label>(?:(?:US|U\.S\.|EU|European|Japanese|Chinese|global|international|proposed)\s+)?"
+    r"(?:brand|product|trade|proprietary|generic|non-?proprietary|international non-?proprietary|INN|IND|development|research|compound)"
+    r"(?:\s+(?:names?|codes?))?)\s*[:：]\s*(?P<names>[^()\[\]]{2,120}?)\s*(?:\[[^\]]*\]\s*)?(?=[)\]]|\((?!R\)))", re.I)
+#: Words of a product's form between its name and a parenthesis: "Velmora® Inhalation Capsules (ORS149)".
+_DOSAGE_WORDS = r"Inhalation|Oral|Intravenous|Subcutaneous|Injection|Tablets?|Capsules?|Infusion|Solution"
+#: A dose after a name in parentheses: "(trazolin 20 mg)", "(trazolin 100mg and trazolin 200mg)".
+_DOSE = re.compile(r"\s+\d+(?:\.\d+)?\s?(?:mg|mcg|µg|g|mL|IU)\b.*$")
+_HEREAFTER = re.compile(r"\(\s*here(?:after|inafter)[,:]?\s*(?:referred to as\s+|called\s+)?[“\"']?(?P<name>[A-Z][\w-]*)[”\"']?\s*\)")
+#: Words of a labelled name that describe its form, not the product: "Velmora® Tablet 25 mg", "TRAZ® Intravenous Infusion".
+_DOSAGE_FORM = re.compile(r"[®™]?\s+(?:Tablets?|Capsules?|Injection|Injectable|Intravenous|Infusion|Oral|Subcutaneous|Solution|Powder|for|\d).*$", re.I)
+_ACTIVE_SUBSTANCE = re.compile(
+    r"\b(?:active (?:substance|ingredient|pharmaceutical ingredient)|INN|generic name)\s+of\s+(?P<brand>[A-Z][\w-]+)[®™]?\s+(?:is|are)\s+(?P<inn>[a-z][\w-]+(?:\s[a-z]+)?)")
 
 
 @dataclass(frozen=True)
@@ -35,16 +53,18 @@ def _parts(inside: str) -> list[tuple[str, bool]]:
     parts = []
     inside = _GENERIC_FOR.sub("", inside.strip())
     for part in re.split(r",\s*|\s+or\s+|;\s*", inside):
-        part = part.strip()
+        part = _DOSE.sub("", part.strip())
         former = bool(_FORMER.match(part))
         part = _FORMER.sub("", part)
         part = _GENERIC_FOR.sub("", part)
-        if part:
+        if former and "/" in part:
+            parts += [(piece.strip(), True) for piece in part.split("/") if piece.strip()]
+        elif part:
             parts.append((part, former))
     return parts
 
 
-def parenthetical_aliases(text: str, names: list[tuple[int, int, str]], is_name) -> list[AliasStatement]:
+def parenthetical_aliases(text: str, names: list[tuple[int, int, str]], is_name: Callable[[str], bool]) -> list[AliasStatement]:
     """Aliases given in a parenthesis right after a name: "NAME (ALIAS, formerly OLD)".
 
     `names` are the (start, end, name) of the compounds recognised in `text`;
@@ -52,8 +72,8 @@ def parenthetical_aliases(text: str, names: list[tuple[int, int, str]], is_name)
     """
     statements = []
     for start, end, name in names:
-        after = re.match(r"\s?\(([^()]{1,120})\)", text[end:])
-        if not after:
+        after = re.match(rf"(?:\s+(?:{_DOSAGE_WORDS}))*,?\s?[”\"]?\s?\(([^()]{{1,120}})\)", text[end:])
+        if not after or _LABELLED.search(after.group(0)):
             continue
         parts = _parts(after.group(1))
         an_inn_is_named = kind_of(name) == "inn" or any(kind_of(part) == "inn" and is_name(part) for part, _ in parts)
@@ -66,7 +86,7 @@ def parenthetical_aliases(text: str, names: list[tuple[int, int, str]], is_name)
             elif is_name(candidate):
                 statements.append(AliasStatement(plain(name), candidate, kind_of(candidate), start))
             elif _SHORT_FORM.match(candidate) and candidate not in NOT_NAMES and an_inn_is_named:
-                # an INN's short form the release goes on to use ("loncastuximab tesirine (Lonca)")
+                # an INN's short form the release goes on to use ("velotamab tesirine (Velo)")
                 statements.append(AliasStatement(plain(name), candidate, "code", start))
     return statements
 
@@ -78,4 +98,55 @@ def stated_former_names(text: str, names: list[tuple[int, int, str]]) -> list[Al
         match = _OUTSIDE_FORMER.match(text[end:])
         if match and not text[end:].lstrip().startswith("("):
             statements.append(AliasStatement(plain(name), plain(match["name"]).rstrip("."), "former", start))
+    return statements
+
+
+def _label_kind(label: str) -> AliasKindOrNone:
+    label = label.lower()
+    if re.search(r"code|ind\b", label):
+        return "code"
+    if re.search(r"generic|non-?proprietary|inn", label):
+        return "inn"
+    return "brand"
+
+
+def labelled_names(text: str) -> list[tuple[int, str, AliasKindOrNone]]:
+    """(offset, name, kind) of each name a sentence gives under a label or "hereafter"."""
+    found: list[tuple[int, str, AliasKindOrNone]] = []
+    lowered = text.lower()
+    if "here" not in lowered and not (("name" in lowered or "code" in lowered or "inn" in lowered) and (":" in text or "：" in text)):
+        return found
+    for match in _LABELLED.finditer(text):
+        for piece in re.split(r",\s*(?=[A-Za-z]+\s+(?:codes?|names?)\s*[:：])", match["names"]):
+            label, names = match["label"], piece
+            relabel = re.match(r"(?P<label>[A-Za-z]+\s+(?:codes?|names?))\s*[:：]\s*(?P<names>.+)", piece)
+            if relabel:
+                label, names = relabel["label"], relabel["names"]
+            for name in re.split(r"\s*,\s*(?![^()]*\))", names):
+                name = _DOSAGE_FORM.sub("", plain(name)).strip(" “”\"'")
+                if 2 <= len(name) <= 60 and name[0].isalpha() and name not in NOT_NAMES:
+                    found.append((match.start(), name, _label_kind(label)))
+    for match in _HEREAFTER.finditer(text):
+        found.append((match.start(), match["name"], None))
+    return found
+
+
+def active_substances(text: str) -> list[tuple[str, str]]:
+    """(brand, INN) of each "the active substance of BRAND is INN" a sentence states."""
+    return [(match["brand"], match["inn"]) for match in _ACTIVE_SUBSTANCE.finditer(text)]
+
+
+def labelled_aliases(text: str, names: list[tuple[int, int, str]]) -> list[AliasStatement]:
+    """The aliases of `labelled_names`, each of the compound named nearest before its label
+    ("trazinib hydrochloride, an EGFR inhibitor [brand name: Velmora® ...]")."""
+    statements = []
+    for offset, alias, kind in labelled_names(text):
+        before = [(start, end, name) for start, end, name in names if end <= offset + 1 and offset - end <= 140]
+        before = [n for n in before if n[2].lower() != alias.lower()]
+        if not before:
+            continue
+        start, _, name = before[-1]
+        statements.append(AliasStatement(plain(name), alias, kind or kind_of(alias), start))
+    for match in _ACTIVE_SUBSTANCE.finditer(text):
+        statements.append(AliasStatement(match["inn"], match["brand"], "brand", match.start("brand")))
     return statements

@@ -1,46 +1,60 @@
-"""CompoundAliasRecorded facts from the alias statements a release makes about the compounds it reports on.
+"""CompoundAliasRecorded facts: the other names a release gives the compounds it reports on.
 
-Only compounds the release reports something else about are given aliases:
-"Herceptin® (trastuzumab)" named as a comparator is no news about Herceptin.
-A spelling that is an OCR slip of another ("T-DML1") is recorded under the
-spelling the release otherwise uses, at lower confidence.
+From its alias statements ("Velmora® (trazimab)", "(product name: Velmora)", "the brand name VELMORA"), and
+from the forms of an INN it writes (the US prefix or suffix, the salt: "trazinib mesylate" is trazinib).
+Only compounds the release reports something else about are given aliases with confidence: a comparator's
+brand ("compared with Zentara® (velotamab)") is no news about it, and waits in review. A spelling that is an
+OCR slip of another is recorded under the spelling the release otherwise uses, at lower confidence.
 """
 from __future__ import annotations
 
 from tracker.domain.facts import CompoundAliasRecorded, Fact
-from tracker.extraction.evidence import AMBIGUOUS, confidence_for, fact
-from tracker.extraction.names import BRAND_STATEMENT, key, kind_of, plain
-from tracker.extraction.reading import Reading
+from tracker.extraction.compound_names import BRAND_STATEMENT, bare_inn, key, kind_of, plain
+from tracker.extraction.context import ReleaseContext, SentenceView
+from tracker.extraction.engine import AMBIGUOUS, NAMED
+
+#: Confidence of an alias of a compound the release mentions only as a comparator.
+COMPARATOR = 0.45
 
 
-def read_aliases(reading: Reading, tracked: set[str]) -> list[Fact]:
-    """The aliases stated for the compounds in `tracked` (canonical names)."""
+def _alias(view: SentenceView, confidence: float, **fields) -> Fact:
+    sentence = view.sentence
+    return CompoundAliasRecorded(quote=sentence.quote, line=sentence.line, offset=sentence.start, confidence=confidence, **fields)
+
+
+def read_aliases(release: ReleaseContext, tracked: set[str]) -> list[Fact]:
+    """The aliases stated for the compounds in `tracked` (canonical names), and of the others at review confidence."""
     facts: list[Fact] = []
-    for index, statement in reading.lexicon.statements:
-        view = reading.views[index]
+    for index, statement in release.names.statements:
+        view = release.views[index]
         if view.boilerplate:
             continue
-        canonical = reading.name(statement.name)
-        if canonical not in tracked or _comparator(reading, index, statement.name):
-            continue
+        canonical = release.name(statement.name)
+        stated = NAMED if canonical in tracked and not _comparator(release, index, statement.name) else COMPARATOR
         for written, kind in ((statement.name, kind_of(statement.name)), (statement.alias, statement.alias_kind)):
-            spelled = reading.lexicon.spelling(written)
+            spelled = release.names.spelling(written)
             if key(spelled) == key(canonical):
                 continue
-            confidence = confidence_for(view) if spelled == plain(written) else AMBIGUOUS
-            facts.append(fact(CompoundAliasRecorded, view, confidence, compound=canonical, alias=spelled, alias_kind=kind))
-    for view in reading.views:
+            confidence = stated if spelled == plain(written) else min(stated, AMBIGUOUS)
+            facts.append(_alias(view, confidence, compound=canonical, alias=spelled, alias_kind=kind))
+    for view in release.views:
+        if view.boilerplate:
+            continue
         match = BRAND_STATEMENT.search(view.text)
-        if match and view.subject in tracked and not view.boilerplate:
+        if match and view.subject in tracked:
             brand = match["name"] or match["name2"]
             if key(brand) != key(view.subject):
-                facts.append(fact(CompoundAliasRecorded, view, confidence_for(view), compound=view.subject, alias=brand,
-                                  alias_kind="brand"))
+                facts.append(_alias(view, NAMED, compound=view.subject, alias=brand, alias_kind="brand"))
+        for mention in view.mentions:
+            written = plain(mention.written)
+            canonical = release.name(written)
+            if canonical in tracked and key(written) != key(canonical) and key(bare_inn(written)) == key(canonical):
+                facts.append(_alias(view, NAMED, compound=canonical, alias=written, alias_kind="inn"))
     return facts
 
 
-def _comparator(reading: Reading, index: int, name: str) -> bool:
-    view = reading.views[index]
+def _comparator(release: ReleaseContext, index: int, name: str) -> bool:
+    view = release.views[index]
     for mention, role in zip(view.mentions, view.roles):
         if key(plain(mention.written)) == key(name):
             return role == "comparator"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tracker.domain.facts import Fact
-from tracker.extraction.names import key
+from tracker.extraction.compound_names import key
 
 #: The fields that tell two facts of a type apart.
 _KEYS: dict[str, tuple[str, ...]] = {
@@ -86,8 +86,8 @@ def merge_repeats(facts: list[Fact], same_compound: Callable[[str | None, str | 
                   same_party: Callable[[str, str], bool]) -> list[Fact]:
     """The facts with repeats folded into one, in order of position in the release.
 
-    Partners of one corporate group, as the release states it ("Genentech, a member
-    of the Roche Group"), make one partnership.
+    Partners of one corporate group, as the release states it ("Quillon, a member
+    of the Tamura Group"), make one partnership.
     """
     merged: list[Fact] = []
     for candidate in facts:

@@ -1,21 +1,20 @@
 """Companies as parties to deals, each with one spelling.
 
-"Seattle Genetics, Inc." is Seattle Genetics, "Ionis Pharmaceuticals" is Ionis,
-"Takeda Pharmaceutical Company Limited" is Takeda. Where a sentence says a
-company belongs to another ("Genentech, a member of the Roche Group",
-"Millennium, a wholly owned subsidiary of Takeda ..."), the party is the group.
+"Orsolo Genetics, Inc." is Orsolo Genetics, "Quillon Pharmaceuticals" is Quillon,
+"Tamura Pharmaceutical Company Limited" is Tamura. Where a sentence says a
+company belongs to another ("Quillon, a member of the Tamura Group",
+"Velsar, a wholly owned subsidiary of Tamura ..."), the party is the group.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-_LEGAL_FORMS = (r"Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|AG|SA|S\.A|NV|N\.V|BV|B\.V|GmbH|KGaA"
-                r"|KK|K\.K|SE|A/S|AB|ASA|Oy|Oyj|S\.p\.A|SpA|Srl|S\.r\.l|SAS|S\.A\.S|Pty")
-_DESCRIPTIVE = {"pharmaceuticals", "pharmaceutical", "pharma", "therapeutics", "biopharma", "biopharmaceuticals",
-                "biotherapeutics", "biosciences", "bioscience", "laboratories", "labs", "healthcare", "holdings",
-                "group", "medicines", "biotech", "biotechnology", "oncology"}
-_LEGAL = {form.replace("\\", "").lower() for form in _LEGAL_FORMS.split("|")}
+from tracker.lexicon import DESCRIPTIVE_COMPANY_WORDS, EXCHANGES, LEGAL_FORM_WORDS, LEGAL_FORMS
+
+_LEGAL_FORMS = LEGAL_FORMS
+_DESCRIPTIVE = DESCRIPTIVE_COMPANY_WORDS
+_LEGAL = LEGAL_FORM_WORDS
 
 #: Words that start capitalised phrases but are never a party.
 _NOT_PARTIES = {
@@ -46,7 +45,7 @@ class Party:
 
 
 def normalise_party(written: str) -> str:
-    """The one spelling of a party as written ("Seattle Genetics, Inc." -> "Seattle Genetics")."""
+    """The one spelling of a party as written ("Orsolo Genetics, Inc." -> "Orsolo Genetics")."""
     name = re.sub(r"\s*\([^)]*\)", "", written)
     name = re.split(r":", name)[0]
     name = re.sub(r"['’]s?$", "", name.strip()).strip(" ,.")
@@ -65,7 +64,7 @@ def normalise_party(written: str) -> str:
     return " ".join(words)
 
 
-#: Words a company's name may end in that its partners leave off when they name it ("Kestrel Biologics" is Kestrel).
+#: Words a company's name may end in that its partners leave off when they name it ("Quillon Biologics" is Quillon).
 _SHORT_FORM_TAIL = _DESCRIPTIVE | {"biologics", "biologic", "bio", "biotherapeutic"}
 
 
@@ -97,6 +96,10 @@ def _usable(written: str) -> bool:
     return bool(written) and first not in _NOT_PARTIES and not re.fullmatch(r"[\d\W]+", written)
 
 
+#: The short name a release gives a company it names in full: "Tamura Pharmaceutical Co., Ltd. (“Tamura”)".
+_SHORT_NAME = re.compile(r"^\s*\(\s*(?:hereinafter\s+|hereafter\s+)?[“\"']?(?P<short>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})[”\"']?\s*\)")
+
+
 def party_at(text: str, position: int) -> Party | None:
     """The party whose name starts at `position` (after white space), with its group where the text gives one."""
     lead = len(text[position:]) - len(text[position:].lstrip())
@@ -109,11 +112,11 @@ def party_at(text: str, position: int) -> Party | None:
     end = match.end()
     written = match.group(0)
     while " " in written and _CURRENCY_WORD.fullmatch(written.rsplit(" ", 1)[1]):
-        written = written.rsplit(" ", 1)[0]  # "will pay Pradova EUR 19 million": the code starts the sum
+        written = written.rsplit(" ", 1)[0]  # "will pay Quillon EUR 19 million": the code starts the sum
         end = start + len(written)
     dateline = _DATELINE_AFTER.search(written)
     if dateline:
-        written = written[:dateline.start()]  # "from Merck SOUTH SAN FRANCISCO, Calif.": a headline run into its dateline
+        written = written[:dateline.start()]  # "from Tamura SOUTH SAN FRANCISCO, Calif.": a headline run into its dateline
         end = start + len(written)
     tail = _LEGAL_TAIL.match(text[end:])
     if tail:
@@ -123,14 +126,19 @@ def party_at(text: str, position: int) -> Party | None:
     parent = _PARENT.match(rest[ticker.end():] if ticker else rest)
     if parent:
         return Party(start, end, normalise_party(parent["parent"]))
-    return Party(start, end, normalise_party(text[start:end]))
+    short = _SHORT_NAME.match(rest) or (_SHORT_NAME.match(rest[ticker.end():]) if ticker else None)
+    return Party(start, end, normalise_party(short["short"] if short else text[start:end]))
 
 
 def party_before(text: str, position: int) -> Party | None:
     """The party whose name (with its ticker or legal form) ends just before `position`."""
     head = text[:position].rstrip()
-    head = re.sub(r",?\s+(?:which|who|that)$", "", head)  # "Galloway Pharma Ltd, which holds ..."
-    head = re.sub(r"\s*\([^()]*\)$", "", head)  # "(NYSE: DNA)"
+    head = re.sub(r",?\s+(?:which|who|that)$", "", head)  # "Quillon Pharma Ltd, which holds ..."
+    short = None
+    while (parenthesis := re.search(r"\s*(\([^()]*\))$", head)) is not None:  # "(NYSE: DNA)", "( TSE:4502 ) (“Tamura”)"
+        named = _SHORT_NAME.match(parenthesis.group(1))
+        short = short or (named["short"] if named else None)
+        head = head[:parenthesis.start()].rstrip(" ,")
     head = re.sub(rf",?\s+(?:{_LEGAL_FORMS})\.?$", "", head)
     head = re.sub(r"['’]s?$", "", head)
     words = re.findall(rf"{_WORD}|of|de|la", head[-80:])
@@ -148,10 +156,10 @@ def party_before(text: str, position: int) -> Party | None:
         return None
     written = " ".join(tokens)
     start = head.rfind(written)
-    return Party(start, start + len(written), normalise_party(written))
+    return Party(start, start + len(written), normalise_party(short or written))
 
 
-_LISTED = re.compile(r"\((?:Nasdaq|NASDAQ|NYSE|HKEX|TSE|LSE|ASX|SIX|Euronext|OTC|TSX|AIM)\b")
+_LISTED = re.compile(rf"\((?:{EXCHANGES})\b")
 _ANNOUNCER = re.compile(r"\b(?:today announced|announced today|today reported|reported today|today provided|announces|announced)\b", re.I)
 
 
@@ -163,35 +171,37 @@ def issuer_in(sentences: list[str]) -> str | None:
             if party is not None:
                 return party.name
     for text in sentences[:8]:
-        match = _ANNOUNCER.search(text)
-        if match:
-            party = party_before(text, match.start())
+        announcer = _ANNOUNCER.search(text)
+        if announcer:
+            party = party_before(text, announcer.start())
             if party is not None:
                 return party.name
     for text in sentences:
-        match = re.match(r"About (.+)$", text)
-        if match:
-            return normalise_party(match.group(1))
+        about = re.match(r"About (.+)$", text)
+        if about:
+            return normalise_party(about.group(1))
     return None
 
 
 def _INN() -> re.Pattern[str]:
-    from tracker.extraction.names import INN_PATTERN  # names know no parties; imported late to keep it so
+    from tracker.extraction.compound_names import INN_PATTERN  # names know no parties; imported late to keep it so
 
     return INN_PATTERN
 
 
 def _named_as_product(name: str, sentences: list[str]) -> bool:
-    """True when the release marks `name` as a product: "NAME®", "NAME™" or "NAME (inn)"."""
+    """True when the release marks `name` as a product: "NAME®", "NAME™", "NAME (inn)" or "(product name: NAME)"."""
+    from tracker.extraction.aliases import labelled_names  # aliases know no parties; imported late to keep it so
+
     marked = re.compile(rf"(?<![\w-]){re.escape(name)}\s?(?:[®™]|\((?={_INN().pattern}))")
-    return any(marked.search(text) for text in sentences)
+    return any(marked.search(text) or any(found == name for _, found, _ in labelled_names(text)) for text in sentences)
 
 
 def listed_parties(sentences: list[str]) -> set[str]:
     """Every company a release names with its stock listing or an "About" section: never a compound.
 
-    "About QUELLEXA" heads a section on a product when the release marks QUELLEXA as one
-    ("QUELLEXA™", "QUELLEXA (zorbitamab)"): that section names no company.
+    "About VELMORA" heads a section on a product when the release marks VELMORA as one
+    ("VELMORA™", "VELMORA (velotamab)"): that section names no company.
     """
     found: set[str] = set()
     for text in sentences:
@@ -223,5 +233,5 @@ def affiliations_stated(text: str) -> list[tuple[str, str]]:
 
 
 def affiliations_in(sentences: list[str]) -> dict[str, str]:
-    """The groups a release says its companies belong to ("Genentech, a member of the Roche Group": Genentech -> Roche)."""
+    """The groups a release says its companies belong to ("Quillon, a member of the Tamura Group": Quillon -> Tamura)."""
     return {member: group for text in sentences for member, group in affiliations_stated(text)}

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from tracker.extraction.parties import Party, party_at, party_before
 
-#: Words between a subject and its verb of receiving ("Istara will also receive", "Nordlys is entitled to receive").
+#: Words between a subject and its verb of receiving ("Quillon will also receive", "Orsolo is entitled to receive").
 _AUXILIARY = re.compile(
     r"(?:\s+|^)(?:will|would|shall|may|might|could|should|can|also|now|then|thereby|further|is|are|was|were|has|have|had|"
     r"been|be|to|expects?|expected|eligible|entitled|now|not|set|due|able|going|already|therefore|thus)\s*$")
@@ -28,14 +28,14 @@ _PAY = re.compile(r"\b(?:pay|pays|paid|paying|owes|owed|owe)\b(?!\s+(?:to|by)\b)
 _MAKE = re.compile(r"\b(?:made|makes|make|making)\b(?=\s+(?:an?|the|its|their)?\s*(?:[\w$€£¥.,-]+\s+){0,6}?payments?\b)")
 #: Verbs whose subject is paid.
 _RECEIVE = re.compile(r"\b(?:receive|receives|received|receiving|earn|earns|earned|earning|collect|collects|collected)\b")
-#: Verbs whose object (a name right after them) is paid: "earning Ashcombe a US$20 million milestone".
+#: Verbs whose object (a name right after them) is paid: "earning Orsolo a US$20 million milestone".
 _DATIVE = re.compile(r"\b(?:earn|earns|earned|earning|paid|pay|pays|paying|owes|owed|owe|award|awards|awarded)\s+(?=[A-Z])")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been|will be|would be|be)\s+(?:paid|payable|due|owed)\b")
-#: "from its commercialisation partner Delacourt Pharma SA": the words a name may follow "from" with.
+#: "from its commercialisation partner Tamura Pharma SA": the words a name may follow "from" with.
 _FROM = re.compile(r"\bfrom\s+(?:(?:its|our|their|the)\s+(?:[a-z-]+\s+){0,3})?(?=[A-Z])")
 _TO = re.compile(r"\bto\s+(?:(?:its|our|their)\s+(?:[a-z-]+\s+){0,3})?(?=[A-Z])")
 _BY = re.compile(r"\bby\s+(?:(?:its|our|their)\s+(?:[a-z-]+\s+){0,3})?(?=[A-Z])")
-#: A source that is no payer: "in-licensed zorbitamab from Kestrel", "acquired from", "rights from".
+#: A source that is no payer: "in-licensed velotamab from Quillon", "acquired from", "rights from".
 _NOT_A_PAYMENT_SOURCE = re.compile(r"\b(?:licen[cs]ed|in-licen[cs]ed|acquired|rights|spun out|spun off|derived)\b(?:\s+[\w-]+){0,3}\s*$", re.I)
 #: A "to" that names no recipient: "due to", "prior to", "up to", "according to", "compared to".
 _NOT_A_RECIPIENT = re.compile(r"\b(?:due|prior|up|according|compared|related|relating|owing|pursuant|addition|approval|access|rights|respect|regard|licensed|granted|sold)\s*$", re.I)
@@ -78,7 +78,7 @@ def read_payment_parties(clause: str, anchor: int, issuer: str | None,
         if _NOT_A_PAYMENT_SOURCE.search(clause[max(0, source.start() - 40):source.start()]):
             continue
         party = party_at(clause, source.end())
-        if named(party) is None:
+        if party is None or named(party) is None:
             continue
         payer = payer or named(party)
         onward = re.match(r"\s*(?:\([^()]*\)\s*)?,?\s*to\s+(?:(?:its|our|their)\s+(?:[a-z-]+\s+){0,3})?(?=[A-Z])", clause[party.end:])

@@ -13,6 +13,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from tracker.dates import DATE_PATTERNS, MONTHS, PartialDate, date_from_match
 
@@ -99,6 +100,23 @@ def _early_late(m: re.Match[str], published: date, period: PartialDate | None):
     return _same(PartialDate.year(year))
 
 
+def _mid_year(m: re.Match[str], published: date, period: PartialDate | None):
+    """"mid-2022", "by mid-year", "the middle of 2022": the year as the past, its first half as a window ahead."""
+    year = int(m["year"]) if m["year"] else published.year
+    return PartialDate.year(year), PartialDate.half(year, 1)
+
+
+def _mid_month(m: re.Match[str], published: date, period: PartialDate | None):
+    """"mid-November": the month as the past, its first half (to the 15th) as a window ahead."""
+    past, future = _month_either_way(_month(m["month"]), published)
+    return past, PartialDate.day(date(future.first_day.year, future.first_day.month, 15))
+
+
+def _early_next_year(m: re.Match[str], published: date, period: PartialDate | None):
+    half = 1 if m["when"].lower() == "early" else 2
+    return _same(PartialDate.half(published.year + 1, half))
+
+
 def _year_end(m: re.Match[str], published: date, period: PartialDate | None):
     year = int(m["year"]) if m["year"] else published.year
     return _same(PartialDate.year(year))
@@ -169,7 +187,10 @@ _EXPRESSIONS = (
     (rf"\b(?:H(?P<h>[12]) (?P<year>{_YEAR}))\b", _half, False),
     (rf"\b(?:by |at |before )?(?:the )?(?:end of (?:the )?year|year[- ]end|end of this year)(?: (?P<year>{_YEAR}))?", _year_end, True),
     (rf"\b(?:by |before )?(?:the )?end of (?P<year>{_YEAR})\b", _year_end, True),
-    (rf"\b(?P<when>early|late|mid|beginning of|start of|first part of|second part of)[- ](?P<year>{_YEAR})\b", _early_late, False),
+    (rf"\b(?:mid|the middle of)[- ](?:(?P<year>{_YEAR})|year|this year|the year)\b", _mid_year, False),
+    (rf"\bmid[- ](?P<month>{_MONTH})(?![\w-])", _mid_month, False),
+    (r"\b(?P<when>early|late)(?: in)? next year\b", _early_next_year, True),
+    (rf"\b(?P<when>early|late|beginning of|start of|first part of|second part of)[- ](?P<year>{_YEAR})\b", _early_late, False),
     (r"\bwithin (?:the next |approximately |about )?(?P<count>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?P<unit>days?|weeks?|months?)\b", _within, True),
     (r"\blater (?:this|in the) year\b|\bthis year\b|\bthe current year\b", _this_year, False),
     (r"\bearlier (?:this|in the) year\b", _this_year, False),
@@ -188,6 +209,9 @@ _COMPILED = (
     + [(pattern, _full_date, False) for pattern in DATE_PATTERNS]
     + [(re.compile(pattern, re.I), reader, forward) for pattern, reader, forward in _EXPRESSIONS[1:]]
 )
+#: A fast test: a time expression holds a digit or one of these words.
+_MAY_HOLD_A_TIME = re.compile(r"\d|year|quarter|half|month|week|day|today|later|earlier|early|late|mid|end|"
+                              r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
 _LATER = re.compile(r"\b(?:later|by|before|next|upcoming|expected|anticipated|planned)\b", re.I)
 
 
@@ -196,7 +220,14 @@ def times_in(text: str, published: date, period: PartialDate | None = None) -> l
 
     `period` is the reporting period of the release, which "in the quarter" refers to.
     """
+    return list(_times_in(text, published, period))
+
+
+@lru_cache(maxsize=1024)
+def _times_in(text: str, published: date, period: PartialDate | None) -> tuple[TimeExpression, ...]:
     found: list[TimeExpression] = []
+    if not _MAY_HOLD_A_TIME.search(text):
+        return ()
     for pattern, reader, forward in _COMPILED:
         for match in pattern.finditer(text):
             if any(match.start() < known.end and known.start < match.end() for known in found):
@@ -213,4 +244,4 @@ def times_in(text: str, published: date, period: PartialDate | None = None) -> l
                 continue  # "abstract #2051" numbers an abstract, not a year
             looks_ahead = forward or bool(_LATER.search(match.group(0))) or bool(re.search(r"\b(?:by|before)\s*$", lead))
             found.append(TimeExpression(match.start(), match.end(), windows[0], windows[1], looks_ahead))
-    return sorted(found, key=lambda expression: expression.start)
+    return tuple(sorted(found, key=lambda expression: expression.start))

@@ -4,14 +4,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from tracker.extraction.names import CODE_PATTERNS
+from tracker.extraction.compound_names import CODE_PATTERNS
 
 REGISTRY_ID = re.compile(r"\b(?:NCT\d{8}|ISRCTN\d{8}|EudraCT\s?\d{4}-\d{6}-\d{2}|\d{4}-\d{6}-\d{2}|jRCT\w{8,}|CTR\d{8})\b")
 #: A sponsor's protocol code standing beside a registry id: "(NCT01120184; BO22589)".
 _SPONSOR_CODE = re.compile(r"\b[A-Z]{1,5}\d{4,6}\b")
 _ID_GROUP = re.compile(r"\(([^()]*\bNCT\d{8}[^()]*)\)")
 
-_TRIAL_NOUN = r"(?:trials?|stud(?:y|ies))"
+_TRIAL_NOUN = r"(?:trials?|stud(?:y|ies)|programs?|programmes?)"
 _DESIGN_WORDS = r"(?:(?:[Pp]hase\s+\S+|pivotal|registrational|randomi[sz]ed|global|clinical|confirmatory|open-label|multicenter|multi-center)\s+)*"
 _ALL_CAPS_NAME = r"[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*(?:\s\d{1,3}(?!\d))?"
 _MIXED_NAME = r"[a-z]+[A-Z]{1,3}[a-z]*\s\d{1,4}|[A-Z][a-z]+[A-Z][a-z]+[\s-]\d{1,4}"
@@ -21,7 +21,14 @@ _NAMING = (
     re.compile(rf"(?<![\w-])(?P<name>{_NAME})\s+and\s+(?P<other>{_NAME})\b[^.]{{0,80}}?\b{_TRIAL_NOUN}\b"),
     re.compile(rf"(?<![\w-])(?P<name>{_NAME}),\s+(?:the|a|an)\s+(?:[\w-]+,?\s+){{0,8}}{_TRIAL_NOUN}\b"),
     re.compile(rf"\b(?:the|its|our)\s+(?P<name>{_NAME})\s+{_DESIGN_WORDS}{_TRIAL_NOUN}\b"),
+    # "TANGO (NCT01234567) is a randomized Phase 3 study", "EMBARK (Study ABC-301), a global, randomized ... study"
+    re.compile(rf"(?<![\w-])(?P<name>{_NAME})\s*(?:\([^()]*\)\s*)?(?:,|\s(?:is|was))\s+(?:the|a|an)\s+(?:[\w-]+,?\s+){{0,8}}{_TRIAL_NOUN}\b"),
+    # "a Phase III study (SELECT)", "a study known as the SELECT (Study of ...) trial"
+    re.compile(rf"\b{_TRIAL_NOUN}\s*\((?P<name>{_NAME})\)"),
+    re.compile(rf"\b{_TRIAL_NOUN}\s+(?:\w+\s+)?(?:known as|called|named)\s+(?:the\s+)?(?P<name>{_NAME})\b"),
 )
+#: Namings that give a trial a code of its own: "This clinical trial (also known as ORS1004)".
+_CODED_NAMING = re.compile(rf"\b{_TRIAL_NOUN}\s*\((?:also known as|aka|also called|referred to as)\s+(?P<name>[A-Z][A-Z0-9-]{{3,}})\)")
 #: Capitalised words that stand before "study" or "trial" without naming one.
 _NOT_TRIAL_NAMES = {
     "THE", "THIS", "PHASE", "FDA", "EMA", "CHMP", "NIH", "NCI", "TAP", "ADC", "ADCS", "BLA", "NDA", "MAA", "IND",
@@ -44,19 +51,11 @@ def trial_names_in(texts: Iterable[str], brands: set[str]) -> set[str]:
                     if head.upper() in _NOT_TRIAL_NAMES or head in brands or len(head) < 4 and not re.search(r"\d", name):
                         continue
                     if any(code.fullmatch(name) for code in CODE_PATTERNS):
-                        continue  # a compound's code: "the BIIB067 study" is a study of BIIB067
+                        continue  # a compound's code: "the ORSB067 study" is a study of ORSB067
                     names.add(name)
+        for match in _CODED_NAMING.finditer(text):
+            names.add(match["name"])
     return names
-
-
-def trials_named(text: str, names: set[str]) -> list[tuple[int, str]]:
-    """(offset, name) of each known trial name in `text`, in order."""
-    found = []
-    for name in sorted(names, key=len, reverse=True):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            if not any(start <= match.start() < start + len(other) for start, other in found):
-                found.append((match.start(), name))
-    return sorted(found)
 
 
 def registry_ids_in(text: str) -> tuple[str, ...]:

@@ -5,7 +5,7 @@ not the comparator it is measured against ("compared with Herceptin") nor the
 antibody a conjugate is built from ("the trastuzumab antibody"). A sentence
 that names none ("This event triggers ...", "It was licensed to ...") is about
 the compound of the paragraph so far, else the release's main compound. A
-product named only by description ("a Roche biologic", "an undisclosed
+product named only by description ("a Tamura biologic", "an undisclosed
 target", "the first program") is undisclosed: its compound is None.
 """
 from __future__ import annotations
@@ -15,24 +15,25 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from tracker.dates import PartialDate
+from tracker.dates import DATE_PATTERNS, PartialDate
+from tracker.extraction.compound_names import Mention
 from tracker.extraction.conferences import Conference, conferences_in
-from tracker.extraction.lexicon import Lexicon
-from tracker.extraction.names import Mention
 from tracker.extraction.parties import affiliations_in, issuer_in, listed_parties
 from tracker.extraction.phases import phases_in
+from tracker.extraction.release_names import ReleaseNames
 from tracker.extraction.timing import TimeExpression, times_in
 from tracker.reading.releases import ReleaseDocument
 from tracker.reading.text import Sentence
 
 _COMPARATOR_LEAD = re.compile(
     r"(?:compared (?:with|to)|versus|\bvs\.?|\bplus|in combination with|combined with|\bor with|\bthan|"
-    r"previously received|previously treated with|\breceived|refractory to|progressed on|regimen containing|"
+    r"previously received|previously treated with|(?:had|have|prior|previously)\s+received|refractory to|progressed on|regimen containing|"
     r"\bcontaining|after prior|following prior|\bor)\s+(?:[\w-]+\s+){0,4}$")
 _COMPONENT_AFTER = re.compile(r"^[®™]?\s+(?:antibody|antibodies|monoclonal antibody|backbone|mAb)\b")
-_COMPONENT_BEFORE = re.compile(r"\bantibody,?\s+$")
+_COMPONENT_BEFORE = re.compile(r"\bantibody,\s+$|\b(?:the|its|an?)\s+antibody\s+$")
 _UNDISCLOSED = re.compile(
-    r"\bundisclosed\b|\b(?:a|an|the|one|first|second|third|fourth|fifth)\s+(?:[A-Z][\w-]*\s+)?(?:proprietary\s+)?biologics?\b(?!\s+[Ll]icense)"
+    r"\bundisclosed\b|(?<!\bor\s)(?<!\bto\s)(?<!\bfailed\s)(?<!\bwith\s)\b(?:a|an|the|one|first|second|third|fourth|fifth)\s+(?:[A-Z][\w-]*\s+)?(?:proprietary\s+)?"
+    r"biologics?\b(?!\s+(?:[Ll]icense|agents?|therap\w+|treatments?|DMARDs?)|-)"
     r"|\b(?:the|this) first (?:program|candidate|product candidate|target)\b|\b[Tt]his (?:first )?(?:candidate|biologic)\b")
 _BOILERPLATE_START = re.compile(r"forward-looking statements|safe harbor|Private Securities Litigation|^SOURCE\b|^Source:|^For (?:Investors|Media)", re.I)
 _BOILERPLATE_SENTENCE = re.compile(r"registered trademarks?|trademarks? of\b|\brisks? (?:and uncertainties|related to)", re.I)
@@ -53,14 +54,31 @@ class SentenceView:
     subject: str | None = None
     named: bool = False
     """True when the subject is named in this sentence (not carried from an earlier one)."""
+    carried: str = "named"
+    """Where the subject came from: "named" here, the "paragraph" so far, or the "release" as a whole."""
     undisclosed: bool = False
     boilerplate: bool = False
     trials: list[tuple[int, str]] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
+    lead_in: str = ""
+    """The words of the sentence before, when a hard line wrap split one sentence in two ("... the European
+    Medicines" / "Agency (EMEA), has adopted ..."): where a regulator or a trial named there may stand."""
 
     @property
     def text(self) -> str:
         return self.segment
+
+    @cached_property
+    def dateline_end(self) -> int:
+        """Where the words after a dateline start ("VICTORIA, Canada I September 19, 2022 I Orsolo ..."): the
+        place a dateline names is where the release was issued, not what it is about. 0 without a dateline."""
+        head = self.text[:200]
+        for pattern in DATE_PATTERNS:
+            match = pattern.search(head)
+            if match and not _PROSE_BEFORE_DATE.search(head[:match.start()]):
+                separator = re.match(r"\s*(?:[-–—|I/]+|\([^()]{0,30}\))*\s*", head[match.end():])
+                return match.end() + (separator.end() if separator else 0)
+        return 0
 
     @property
     def is_heading(self) -> bool:
@@ -97,18 +115,26 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
     return roles
 
 
+#: A lower-case word of prose (not "and", a month or a wire's name): no dateline stands before it.
+_PROSE_BEFORE_DATE = re.compile(r"(?<![\w.])(?!and\b|on\b)[a-z]{3,}\b")
 _BULLET_RUN = re.compile(r"\s*\|?\s*[\u25cf\u2022\u25aa]\s*\|?\s*")
 _UNMARKED_BREAK = re.compile(r"(?<=[a-z0-9%)])\s+(?=[\"\u201c][A-Z])")
 
 
+#: Trademark signs as web pages render them: "BRAND^®", "BRAND[®]", "BRAND(® )", "BRANDTM", "BRAND TM".
+_MARK_DEBRIS = re.compile(r"\s?\^([®™])|\[([®™])\]|\(([®™])\s?\)|(?<=[A-Z]{3})\s?(TM)\b")
+
+
 def segments(text: str) -> list[str]:
     """The statements of a sentence the splitter could not separate: bullets run together in a table
-    ("|● |A |● |B"), or a quotation opening after a line with no full stop."""
+    ("|● |A |● |B"), or a quotation opening after a line with no full stop. Rules read them with trademark
+    signs in one form (the quote a fact keeps is the sentence as written)."""
+    text = _MARK_DEBRIS.sub(lambda m: m.group(1) or m.group(2) or m.group(3) or "™", text)
     parts = [part for piece in _BULLET_RUN.split(text) for part in _UNMARKED_BREAK.split(piece)]
     return [part.strip() for part in parts if part.strip()] or [text]
 
 
-class Reading:
+class ReleaseContext:
     """A release read for extraction: its sentences, names, subjects, issuer and reporting period."""
 
     def __init__(self, document: ReleaseDocument):
@@ -117,36 +143,35 @@ class Reading:
         pieces = [(sentence, segment) for sentence in document.sentences for segment in segments(sentence.text)]
         texts = [segment for _, segment in pieces]
         self.issuer = issuer_in(texts)
-        self.lexicon = Lexicon(texts, listed_parties(texts) | ({self.issuer} if self.issuer else set()))
+        self.names = ReleaseNames(texts, listed_parties(texts) | ({self.issuer} if self.issuer else set()))
         self.period = self._reporting_period(texts)
         self.affiliations = affiliations_in(texts)
         self.views: list[SentenceView] = []
         in_boilerplate = False
         for index, (sentence, segment) in enumerate(pieces):
             in_boilerplate = in_boilerplate or bool(_BOILERPLATE_START.search(segment))
-            mentions = self.lexicon.mentions_by_sentence[index]
+            mentions = self.names.mentions_by_sentence[index]
             view = SentenceView(index, sentence, segment, mentions, _roles(segment, mentions))
             view.boilerplate = in_boilerplate or bool(_BOILERPLATE_SENTENCE.search(segment))
             view.trials = self._trials(segment)
             view.times = times_in(segment, self.published, self.period)
+            previous = self.views[-1] if self.views else None
+            if previous is not None and previous.sentence.block == sentence.block and re.search(r"[\w,]\s*$", previous.text) \
+                    and re.match(r"[a-z(]|[A-Z][a-z]+\s+\(", segment):
+                view.lead_in = previous.text
             self.views.append(view)
         self.main_compound = self._main_compound()
         self._attribute_subjects()
 
     def name(self, written: str) -> str:
-        return self.lexicon.name_of(written)
+        return self.names.name_of(written)
 
     def group_of(self, party: str) -> str:
         """The corporate group the release says `party` belongs to, else the party itself."""
         return self.affiliations.get(party, party)
 
     def _trials(self, text: str) -> list[tuple[int, str]]:
-        found = []
-        for name in self.lexicon.trials:
-            for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-                if not any(start <= match.start() < start + len(other) for start, other in found):
-                    found.append((match.start(), name))
-        return sorted(found)
+        return self.names.trial_spans(text)
 
     def _reporting_period(self, texts: list[str]) -> PartialDate | None:
         for text in texts[:12]:
@@ -173,7 +198,9 @@ class Reading:
         last_in_block: dict[int, SentenceView] = {}
         for view in self.views:
             subjects = view.subjects()
-            view.undisclosed = bool(_UNDISCLOSED.search(view.text))
+            lowered = view.text.lower()
+            view.undisclosed = ("undisclosed" in lowered or "biologic" in lowered or "first" in lowered or "candidate" in lowered) \
+                and bool(_UNDISCLOSED.search(view.text))
             if view.undisclosed:
                 view.subject, view.named = None, True
             elif subjects:
@@ -181,6 +208,7 @@ class Reading:
             else:
                 earlier = last_in_block.get(view.sentence.block)
                 view.subject = earlier.subject if earlier is not None else self.main_compound
+                view.carried = "paragraph" if earlier is not None else "release"
             if view.named:
                 last_in_block[view.sentence.block] = view
 

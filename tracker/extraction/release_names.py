@@ -4,7 +4,7 @@ Some names are recognised by their form wherever they stand (INNs, codes).
 Others only by what the release does with them somewhere: marks one with ®,
 states it is a brand name, puts it before an INN in parentheses, or submits
 it to a regulator. A word learnt anywhere in the release is a name in every
-sentence of it (Kadcyla® in one sentence makes Kadcyla a brand in all).
+sentence of it (Velmora® in one sentence makes Velmora a brand in all).
 Alias statements and OCR slips then join names into groups, and each group is
 called by its INN where the release gives one, else its code, else its brand.
 """
@@ -13,30 +13,43 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from tracker.dates import DATE_PATTERNS
-from tracker.extraction.aliases import AliasStatement, parenthetical_aliases, stated_former_names
-from tracker.extraction.names import (
+from tracker.extraction.aliases import (
+    AliasStatement,
+    active_substances,
+    labelled_aliases,
+    labelled_names,
+    parenthetical_aliases,
+    stated_former_names,
+)
+from tracker.extraction.compound_names import (
     ALL_CAPS,
     BRAND_STATEMENT,
+    DESCRIBED_PRODUCT,
+    GENERIC_AFTER_BRAND,
     INN_PATTERN,
     MARKED_WORD,
     NOT_NAMES,
     REGULATORY_SLOT,
     WITH_FORMULATION,
     Mention,
+    bare_inn,
     key,
     kind_of,
     ocr_variants,
     pattern_mentions,
     plain,
-    without_us_prefix,
 )
-from tracker.extraction.regions import agencies_in
+from tracker.extraction.places import agencies_in
 from tracker.extraction.trials import registry_spans, trial_names_in
 
+#: Capitalised words that follow a brand in headlines without being part of its name.
+_NOT_EXTENSIONS = {"Product", "Royalty", "Rights", "Sales", "Revenue", "Approval", "Data", "Results", "Phase", "Trial", "Study",
+                   "Tablet", "Injection", "Launch", "Label", "Patent", "Franchise", "Marketing", "Application", "Receives"}
 _KIND_RANK = {"inn": 0, "code": 1, "brand": 2}
-_BEFORE_INN = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z]{{3,}}[a-z0-9]*|[A-Z]{{4,}})[®™]?\s\((?={INN_PATTERN.pattern})")
+_BEFORE_INN = re.compile(rf"(?<![\w-])(?P<name>(?:[A-Z]{{3,}}\s)?(?:[A-Z][a-z]{{3,}}[a-z0-9]*|[A-Z]{{4,}}))[®™]?\s?\((?={INN_PATTERN.pattern})")
 _EXTENSION = re.compile(r"\s?[®™]?\s(?P<word>[A-Z][a-z]{3,}[a-z0-9]*)(?![\w-])")
 _DATELINE_AFTER = re.compile(r"^,\s*(?:[A-Z][a-z]+\.?|[A-Z]{2}\b|\w+ \d)|^\s*[-–—/]{1,2}|^\s+[A-Z]{3,}\b")
 
@@ -57,13 +70,25 @@ def _opens_dateline(text: str, start: int) -> bool:
 
 
 def _defines_abbreviation(text: str, start: int, word: str) -> bool:
-    """True for "diffuse large B-cell lymphoma (DLBCL)": the word spells the initials before it."""
+    """True for "diffuse large B-cell lymphoma (DLBCL)", "alpha-1 antitrypsin-associated liver disease (AATLD)":
+    the word abbreviates the words before its parenthesis (Schwartz and Hearst's test: its letters, read
+    backwards, found in order in those words, its first letter starting one of them)."""
     if "(" not in text[max(0, start - 2):start]:
         return False
-    words = re.findall(r"[A-Za-z][a-z]*", text[max(0, start - 120):start])
-    initials = "".join(w[0].upper() for w in words[-(len(word) + 4):])
-    letters = iter(initials)
-    return all(letter in letters for letter in word) and word[0] in initials
+    long_form = text[max(0, start - 120):start].rstrip(" (").lower()
+    words = re.split(r"[\s/]+", long_form)[-(len(word) + 5):]
+    long_form = " ".join(words)
+    position = len(long_form) - 1
+    for index in range(len(word) - 1, -1, -1):
+        letter = word[index].lower()
+        if not letter.isalnum():
+            continue
+        while position >= 0 and (long_form[position] != letter or index == 0 and position > 0 and long_form[position - 1].isalnum()):
+            position -= 1
+        if position < 0:
+            return False
+        position -= 1
+    return True
 
 
 @dataclass
@@ -83,7 +108,7 @@ class _Groups:
         self.parent[self.find(first)] = self.find(second)
 
 
-class Lexicon:
+class ReleaseNames:
     """Every compound name a release uses, grouped into compounds."""
 
     def __init__(self, texts: list[str], parties: set[str]):
@@ -91,12 +116,17 @@ class Lexicon:
         self._parties = {party.lower() for party in parties}
         self.brands: set[str] = set()
         self.learnt: set[str] = set()
+        self.generic: set[str] = set()
+        """Keys of generic names known by their place after a brand, whatever their form."""
         self._learn_brands()
         self.trials = trial_names_in(texts, self.brands)
+        self.abbreviations = self._abbreviations()
         self._learn_all_caps()
         self._learn_regulated_products()
         self._learn_extensions()
         self.statements: list[tuple[int, AliasStatement]] = []
+        self.declared: dict[str, str] = {}
+        """Name keys the release itself calls an INN ("nonproprietary name: ..."), whatever their form."""
         self._groups = _Groups()
         self._written: dict[str, Counter] = {}
         self.mentions_by_sentence = [self._scan(index, text) for index, text in enumerate(texts)]
@@ -105,7 +135,7 @@ class Lexicon:
 
     # --- learning names from what the release does with them ----------------------------------------
     def _not_a_name(self, word: str) -> bool:
-        return word in NOT_NAMES or word.lower() in self._parties or bool(agencies_in(word))
+        return word in NOT_NAMES or word.title() in NOT_NAMES or word.lower() in self._parties or bool(agencies_in(word))
 
     def _learn_brands(self) -> None:
         for text in self._texts:
@@ -117,11 +147,39 @@ class Lexicon:
                 if not self._not_a_name(name):
                     self.brands.add(name)
             for match in _BEFORE_INN.finditer(text):
-                if not self._not_a_name(match["name"]):
-                    self.brands.add(match["name"])
+                words = match["name"].split()
+                while words and self._not_a_name(words[0]) or len(words) > 1 and not words[0].isupper():
+                    words = words[1:]  # "FDA APPROVES LUMIRA (x)": the words before the brand are no part of it
+                if words and not self._not_a_name(" ".join(words)):
+                    self.brands.add(" ".join(words))
             for match in WITH_FORMULATION.finditer(text):
                 if not self._not_a_name(match["name"]):
                     self.learnt.add(f"{match['name']} {match['suffix']}")
+            for _, name, kind in labelled_names(text):
+                if not self._not_a_name(name) and not INN_PATTERN.fullmatch(name):
+                    (self.brands if kind in ("brand", None) and not re.search(r"\d", name) else self.learnt).add(name)
+            for brand, _ in active_substances(text):
+                if not self._not_a_name(brand):
+                    self.brands.add(brand)
+            for match in GENERIC_AFTER_BRAND.finditer(text) if "(" in text else ():
+                brand, generic = plain(match["brand"]), re.sub(r"\s*/\s*", "/", match["generic"])
+                if self._not_a_name(brand) or generic in NOT_NAMES or _defines_abbreviation(text, match.start("brand"), brand):
+                    continue
+                self.brands.add(brand)
+                if not INN_PATTERN.fullmatch(generic):
+                    self.learnt.add(generic)
+                    self.generic.add(key(generic))
+
+    def _abbreviations(self) -> set[str]:
+        """Capitalised words the release defines as abbreviations of the words before them ("... disease (AATD)")."""
+        found = set()
+        for text in self._texts:
+            for match in re.finditer(r"\((?P<word>[A-Z][A-Za-z0-9-]{1,11})\)", text):
+                before = text[max(0, match.start() - 80):match.start()].rstrip()
+                names_it = any(m.end == len(before) for m in pattern_mentions(before)) or re.search(r"[®™]$", before)
+                if not names_it and _defines_abbreviation(text, match.start("word"), match["word"]):
+                    found.add(match["word"])
+        return found
 
     def _learn_all_caps(self) -> None:
         trial_heads = {re.split(r"[\s-]", name)[0] for name in self.trials}
@@ -129,7 +187,7 @@ class Lexicon:
             for match in ALL_CAPS.finditer(text):
                 word, start, end = match["name"], match.start(), match.end()
                 before, after = text[max(0, start - 12):start], text[end:end + 12]
-                if word in NOT_NAMES or word in trial_heads or word.split("-")[0] in trial_heads or self._not_a_name(word):
+                if word in NOT_NAMES or word in trial_heads or word.split("-")[0] in trial_heads or self._not_a_name(word) or word in self.abbreviations:
                     continue
                 if re.search(r"[A-Z]{2,}[\s:]+$", before) or re.match(r"\s+[A-Z]{2,}\b(?!\s?[®™])", after) and not re.match(r"\s+(?:SC|IV)\b", after):
                     continue  # a run of capitals: a heading, a dateline, a wire name
@@ -145,6 +203,9 @@ class Lexicon:
 
     def _learn_regulated_products(self) -> None:
         for text in self._texts:
+            for match in DESCRIBED_PRODUCT.finditer(text):
+                if not self._not_a_name(match["name"]) and match["name"] not in self.abbreviations:
+                    self.learnt.add(match["name"])
             for match in REGULATORY_SLOT.finditer(text):
                 name = match["name"]
                 if self._not_a_name(name) or name in self.brands or INN_PATTERN.fullmatch(name):
@@ -152,27 +213,44 @@ class Lexicon:
                 self.learnt.add(name)
 
     def _learn_extensions(self) -> None:
-        """Two-word brands ("VYVGART Hytrulo"): a brand and the same capitalised word after it, twice."""
+        """Two-word brands ("VELMORA Duo"): a brand and the same capitalised word after it, twice."""
         joined = "\n".join(self._texts)
         for brand in list(self.brands):
             pairs = Counter(match["word"] for match in re.finditer(rf"(?<![\w-]){re.escape(brand)}{_EXTENSION.pattern}", joined))
             for word, count in pairs.items():
-                if count >= 2 and not word.endswith("s") and not self._not_a_name(word):
+                if count >= 2 and not word.endswith("s") and not self._not_a_name(word) and word not in _NOT_EXTENSIONS:
                     self.learnt.add(f"{brand} {word}")
 
     # --- finding names in a sentence -----------------------------------------------------------------
     def _known_names(self) -> list[str]:
         return sorted(self.brands | self.learnt, key=len, reverse=True)
 
+    @cached_property
+    def _known_pattern(self) -> re.Pattern[str] | None:
+        """One pattern for every name learnt from the release, longest first, compiled once a release."""
+        names = self._known_names()
+        if not names:
+            return None
+        spelled = ["".join(re.escape(part) if part not in (" ", "-") else r"\s?[®™]?" + ("-" if part == "-" else r"\s")
+                           for part in re.split(r"([ -])", name)) for name in names]
+        return re.compile(rf"(?<![\w-])(?:{'|'.join(spelled)})[®™]?(?![\w-])")
+
+    @cached_property
+    def _known_by_key(self) -> dict[str, str]:
+        return {key(name): name for name in self._known_names()}
+
+    @cached_property
+    def _trial_pattern(self) -> re.Pattern[str] | None:
+        names = sorted(self.trials, key=len, reverse=True)
+        return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?![\w-])") if names else None
+
     def _scan(self, index: int, text: str) -> list[Mention]:
         found = pattern_mentions(text)
-        for name in self._known_names():
-            spelled = "".join(re.escape(part) if part not in (" ", "-") else r"\s?[®™]?" + ("-" if part == "-" else r"\s")
-                              for part in re.split(r"([ -])", name))
-            for match in re.finditer(rf"(?<![\w-]){spelled}[®™]?(?![\w-])", text):
-                kind = "brand" if kind_of(name) == "brand" else kind_of(name)
-                found.append(Mention(match.start(), match.end(), match.group(0), kind))
-        blocked = registry_spans(text) + [(start, start + len(name)) for start, name in self._trial_spans(text)]
+        if self._known_pattern is not None:
+            for match in self._known_pattern.finditer(text):
+                name = self._known_by_key.get(key(plain(match.group(0))), plain(match.group(0)))
+                found.append(Mention(match.start(), match.end(), match.group(0), kind_of(name)))
+        blocked = registry_spans(text) + [(start, start + len(name)) for start, name in self.trial_spans(text)]
         kept: list[Mention] = []
         for mention in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
             if any(mention.start < end and start < mention.end for start, end in blocked):
@@ -182,31 +260,32 @@ class Lexicon:
             lead = text[max(0, mention.start - 10):mention.start]
             if mention.kind == "code" and re.search(r"(?:#|abstracts?\s+#?|[A-Z]{2,}:\s?|\bForm\s)$", lead):
                 continue  # abstract numbers, tickers, SEC forms
-            if plain(mention.written) in NOT_NAMES or plain(mention.written).lower() in self._parties:
+            if plain(mention.written) in NOT_NAMES or plain(mention.written).lower() in self._parties or plain(mention.written) in self.abbreviations:
                 continue
             kept.append(mention)
         self._record(index, text, kept)
         return kept
 
-    def _trial_spans(self, text: str) -> list[tuple[int, str]]:
-        spans = []
-        for name in self.trials:
-            for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-                spans.append((match.start(), name))
-        return spans
+    def trial_spans(self, text: str) -> list[tuple[int, str]]:
+        """(offset, name) of each trial name the release uses, as `text` names them, in order."""
+        if self._trial_pattern is None:
+            return []
+        return [(match.start(), match.group(0)) for match in self._trial_pattern.finditer(text)]
 
     def _record(self, index: int, text: str, mentions: list[Mention]) -> None:
         for mention in mentions:
             name = plain(mention.written)
             self._written.setdefault(key(name), Counter())[name] += 1
             self._groups.find(key(name))
-            bare = without_us_prefix(name)
+            bare = bare_inn(name)
             if bare != name:
                 self._written.setdefault(key(bare), Counter())[bare] += 0
                 self._groups.join(key(name), key(bare))
         spans = [(m.start, m.end, plain(m.written)) for m in mentions]
-        for statement in parenthetical_aliases(text, spans, self._is_name) + stated_former_names(text, spans):
+        for statement in parenthetical_aliases(text, spans, self._is_name) + stated_former_names(text, spans) + labelled_aliases(text, spans):
             self.statements.append((index, statement))
+            if statement.alias_kind == "inn":
+                self.declared[key(statement.alias)] = "inn"
             self._written.setdefault(key(statement.alias), Counter())[statement.alias] += 0
             self._groups.join(key(statement.alias), key(statement.name))
 
@@ -230,7 +309,7 @@ class Lexicon:
                     self._slips[slip] = self._written[kept].most_common(1)[0][0]
 
     def spelling(self, written: str) -> str:
-        """How the release spells a name when it is not slipping ("T-DML1" -> "T-DM1")."""
+        """How the release spells a name when it is not slipping ("V-DML1" -> "V-DM1")."""
         return self._slips.get(key(plain(written)), plain(written))
 
     def _canonical_names(self) -> dict[str, str]:
@@ -241,8 +320,9 @@ class Lexicon:
         for keys in members.values():
             def rank(name_key: str) -> tuple:
                 written = self._written[name_key].most_common(1)[0][0]
-                prefixed = without_us_prefix(written) != written
-                return (_KIND_RANK[kind_of(written)], prefixed, not written.islower() and kind_of(written) == "inn",
+                prefixed = bare_inn(written) != written
+                kind = self.declared.get(name_key) or ("inn" if name_key in self.generic else kind_of(written))
+                return (_KIND_RANK[kind], prefixed, not written.islower() and kind_of(written) == "inn",
                         -sum(self._written[name_key].values()), -self._variant_weight(name_key))
             best = min(keys, key=rank)
             written = self._written[best].most_common(1)[0][0]

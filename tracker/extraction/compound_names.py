@@ -1,0 +1,193 @@
+"""Compound names in the language of the field.
+
+A release names a product by its INN (recognised by the WHO stems: -mab,
+-tug, -bart, -mig, -cept, -tinib, -stat, -siran, -rsen, ..., capitalised or
+not, and two-word ADC names like "velotuximab vedotin"), by a code
+(ORSN901, VLM3419, V-DM1, ORSIS-KRT1 Rx), or by a brand (a word marked ® or
+™, an all-capitals product word such as VELMORA, "the brand name X", the word
+before an INN in parentheses). Companies, trials, agencies and meetings are
+not compounds.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from tracker.lexicon import (
+    CURRENCY_CODES,
+    INN_ACID,
+    INN_GENE_WORD,
+    INN_GREEK_SUFFIX,
+    INN_SALTS,
+    INN_SECOND_WORDS,
+    INN_STEMS,
+    US_BIOLOGIC_SUFFIX,
+    US_INN_PREFIX,
+    inn_stem_pattern,
+)
+
+NameKind = Literal["inn", "code", "brand"]
+AliasKindOrNone = Literal["code", "inn", "brand", "former"] | None
+
+# --- INNs -----------------------------------------------------------------------------------------
+_STEM_WORD = inn_stem_pattern()
+_SUFFIX = rf"(?:{US_BIOLOGIC_SUFFIX})?"
+_SECOND = rf"(?:\s(?:{INN_SECOND_WORDS}){_SUFFIX}(?![\w-])|-[A-Z]{{2,4}}\d(?![\w-]))"
+_FORMULATION = r"(?:\s(?:SC|IV|SQ))?"
+INN_PATTERN = re.compile(
+    rf"(?<![\w-])(?:{US_INN_PREFIX})?(?:{INN_GENE_WORD}\s[a-z]{{4,}}(?:vec|leucel|temcel){_SUFFIX}|{INN_GREEK_SUFFIX}|{INN_ACID}"
+    rf"|{_STEM_WORD}{_SUFFIX}{_SECOND}?){_FORMULATION}(?![\w-])", re.I)
+
+# --- codes ----------------------------------------------------------------------------------------
+_RX = r"(?:\s?R[Xx](?![\w]))?"
+CODE_PATTERNS = (
+    re.compile(rf"(?<![\w-])[A-Z]{{2,6}}-?\d{{3,6}}[A-Za-z]?{_RX}(?![\w-])"),          # ORSN901, VLM3419, OR-8201
+    re.compile(rf"(?<![\w-])[A-Z]{{2,6}}-[A-Z]{{1,6}}\d{{1,3}}[A-Za-z]?{_RX}(?![\w-])"),  # ORSIS-KRT1 Rx
+    re.compile(r"(?<![\w-])[A-Z]-[A-Z][A-Za-z]{1,3}\d{0,2}(?![\w-])"),                   # V-DM1, V-DXd
+    re.compile(r"(?<![\w-])[a-z]{1,3}[A-Z][A-Za-z]{0,4}\d{2,4}(?:-[A-Z]{2}\d)?(?![\w-])"),  # rOrsPH20, orN901-DM1
+    re.compile(rf"(?<![\w-])(?!(?:{'|'.join(CURRENCY_CODES)}|RMB|NO|ISO|FY|COVID|SARS|ASCO|ESMO|ASH)\s)[A-Z]{{2,5}}\s(?!(?:19|20)\d\d\b)\d{{3,4}}(?![\w.,/-])"),  # ORS 980
+)
+
+# --- brands ---------------------------------------------------------------------------------------
+_MARK = "®™"
+MARKED_WORD = re.compile(rf"(?<![\w-])(?P<name>[A-Z][A-Za-z0-9]+)\s?[{_MARK}](?P<code>-[A-Za-z0-9]+)?")
+BRAND_STATEMENT = re.compile(r"\b(?:brand|trade|proprietary) name,?\s+(?:of\s+)?(?P<name>[A-Z][\w-]+)|\bmarketed as\s+(?P<name2>[A-Z][\w-]+)")
+#: A generic name known by its place: the lower-case words in parentheses after a brand ("VELMORA® (trazolin)",
+#: "Velmora (trazolin 20 mg)", "VELMORA (alpha / beta)"), whatever their ending.
+GENERIC_AFTER_BRAND = re.compile(
+    r"(?<![\w-])(?P<brand>[A-Z][A-Za-z0-9]{2,}[®™]|[A-Z]{5,}[®™]?)(?:\s+(?:Inhalation|Oral|Intravenous|Subcutaneous|Injection|Tablets?|Capsules?|Infusion|Solution))*"
+    r",?\s?\((?P<generic>(?!(?:recombinant|injection|intravenous|subcutaneous|oral|tablets?|capsules?|once-daily|twice-daily|biosimilar"
+    r"|formerly|previously|approved|investigational|marketed|generic|nonsquamous|squamous|relapsed|refractory|metastatic|adults?|pediatric"
+    r"|paediatric|patients|children|topical|inhaled|extended-release|ophthalmic)\b)"
+    r"[a-z][a-z-]{4,}(?:\s?(?:/|and)\s?[a-z][a-z-]{4,}|\s(?!and\b|for\b|in\b|with\b|or\b)[a-z]{4,})?)(?:\s+\d[^)]*)?\)")
+ALL_CAPS = re.compile(r"(?<![\w&-])(?P<name>[A-Z]{5,}(?:-[A-Z]+)?)(?![\w&-])")
+WITH_FORMULATION = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]{3,}|[A-Z]{4,})[®™]?\s(?P<suffix>SC|IV|SQ)(?![\w-])")
+#: A code of letters only ("ORS-AAT") is as often a clinical scale or a subtype ("MG-ADL", "MDS-RS"): it names a
+#: product only where the release describes it as one ("ORS-AAT, a Phase 2 investigational RNAi therapy",
+#: "ORS-AAT is an antibody", "to develop and commercialize ORS-AAT").
+DESCRIBED_PRODUCT = re.compile(
+    r"(?:\b(?:develop|commerciali[sz]e|license|licen[cs]ed|market)\s+(?:and\s+commerciali[sz]e\s+)?)?(?<![\w-])(?P<name>[A-Z]{2,4}-[A-Z]{3,4})(?![\w-])"
+    r"(?=,\s+(?:an?|the|our|its)\s+(?:[\w-]+\s+){0,6}?(?:therapy|therapeutic|candidate|antibody|inhibitor|antagonist|agonist|drug|medicine|vaccine|compound|molecule|biologic|conjugate|treatment)\b"
+    r"|\s+is\s+an?\s+(?:[\w-]+\s+){0,6}?(?:therapy|therapeutic|candidate|antibody|inhibitor|antagonist|agonist|drug|medicine|vaccine|compound|molecule|biologic|conjugate|treatment)\b)")
+#: A product a regulator rules on: "opinion on X", "application for X", "approval of X", "approves X".
+REGULATORY_SLOT = re.compile(
+    r"\b(?:[Oo]pinion (?:on|for)|[Aa]pplication for|[Aa]pprovals? (?:of|for)|[Aa]uthori[sz]ation (?:of|for)|[Aa]pproves|[Aa]pproved)\s+"
+    r"(?:[A-Z][\w&]*['’]s?\s+)?(?P<name>[A-Z][a-z]{3,}[a-z0-9]*)(?![\w-])")
+
+#: Capitalised words that name things other than products: never a compound.
+NOT_NAMES = {
+    "NASDAQ", "NYSE", "EBITDA", "GAAP", "SOURCE", "TWEET", "BUSINESS", "WIRE", "NEWS", "PRNEWSWIRE", "GLOBE",
+    "NEWSWIRE", "ABOUT", "NOTE", "NOTES", "EDITORS", "CONTACT", "CONTACTS", "MEDIA", "INVESTORS", "FORWARD",
+    "LOOKING", "STATEMENTS", "UPDATE", "RELEASE", "PRESS", "EXHIBIT", "HKEX", "DILUTED", "TOTAL", "REVENUE",
+    "INCOME", "ANNUAL", "REPORT", "QUARTER", "FIRST", "SECOND", "THIRD", "FOURTH", "NOTICE", "SAFE", "HARBOR",
+    "HIGHLIGHTS", "TABLE", "INDEX", "LIMITED", "COMPANY", "GROUP", "HOLDINGS", "CORPORATION", "PHARMA",
+    "DLBCL", "TNBC", "CIDP", "NSCLC", "HATTR", "MBC", "AML", "CLL", "USA", "USD", "EUR", "DKK", "CHF", "GBP",
+    "The", "This", "These", "That", "Phase", "Company", "Committee", "Commission", "Agency", "Administration",
+    "Ministry", "European", "Japanese", "Chinese", "Marketing", "Regulatory", "Conditional", "Priority", "Review",
+    "PDUFA", "Treatment", "Positive", "Negative", "Opinion", "Approval", "Application",
+    "Biologics", "License", "Drug", "New", "Orphan", "Breakthrough", "Therapy", "Designation", "Patients",
+    "Cystic", "Fibrosis", "Hodgkin", "Lymphoma", "Cancer", "Disease", "Hereditary", "Adults", "Adult", "Use",
+    "January", "February", "March", "April", "June", "July", "August", "September", "October", "November",
+    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Europe", "Japan",
+    "China", "Canada", "United", "States", "Kingdom", "Union", "Its", "Our", "Their", "Inc", "Ltd",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A compound named at `start..end` of a sentence, as written there."""
+
+    start: int
+    end: int
+    written: str
+    kind: NameKind
+
+
+_MARKS = re.compile(rf"\s?[{_MARK}]")
+_SPACES = re.compile(r"\s+")
+_FOLDED = re.compile(r"[\s\-_.,®™]+")
+
+
+@lru_cache(maxsize=8192)
+def plain(name: str) -> str:
+    """A name without its marks and spare white space ("Velmora®" -> "Velmora")."""
+    return _SPACES.sub(" ", _MARKS.sub("", name)).strip()
+
+
+@lru_cache(maxsize=8192)
+def key(name: str) -> str:
+    """The form two spellings of one name share: case, marks, hyphens and spaces folded."""
+    return _FOLDED.sub("", name.lower())
+
+
+def kind_of(name: str) -> NameKind:
+    """What sort of name `name` is, from its form alone."""
+    bare = plain(name)
+    if INN_PATTERN.fullmatch(bare) and not re.search(r"-[A-Z]{2,4}\d$", bare):
+        return "inn"
+    if any(pattern.fullmatch(bare) for pattern in CODE_PATTERNS) or re.search(r"\d", bare):
+        return "code"
+    return "brand"
+
+
+_US_NAMING = re.compile(rf"^{US_INN_PREFIX}|{US_BIOLOGIC_SUFFIX}(?=$|\s)", re.I)
+_SALT = re.compile(rf"\s(?:{INN_SALTS})$", re.I)
+
+
+def bare_inn(name: str) -> str:
+    """An INN without the US naming prefix or suffix, or the salt it is sold as ("ado-velumab tansine",
+    "velumab-abcd", "trazinib mesylate" -> "velumab tansine", "velumab", "trazinib")."""
+    if not INN_PATTERN.fullmatch(name):
+        return name
+    return _SALT.sub("", _US_NAMING.sub("", name))
+
+
+#: A fast test for INN_PATTERN: some word of the text ends in a stem or is the second word of a two-word INN.
+_MAY_HOLD_AN_INN = re.compile(rf"(?:{'|'.join(INN_STEMS)}|alfa|alpha|beta|gamma|acid|vec|leucel|temcel)(?:-[a-z]{{4}})?(?![a-z])", re.I)
+_MAY_HOLD_A_CODE = re.compile(r"[A-Z]{2}|[A-Z][-\s]?\d|[a-z][A-Z]")
+
+
+def pattern_mentions(text: str) -> list[Mention]:
+    """Names recognised by form alone: INNs and codes."""
+    return list(_pattern_mentions(text))
+
+
+@lru_cache(maxsize=2048)
+def _pattern_mentions(text: str) -> tuple[Mention, ...]:
+    found: list[Mention] = []
+    if _MAY_HOLD_AN_INN.search(text):
+        for match in INN_PATTERN.finditer(text):
+            found.append(Mention(match.start(), match.end(), match.group(0), kind_of(match.group(0))))
+    if _MAY_HOLD_A_CODE.search(text):
+        for pattern in CODE_PATTERNS:
+            for match in pattern.finditer(text):
+                if not any(match.start() < m.end and m.start < match.end() for m in found):
+                    found.append(Mention(match.start(), match.end(), match.group(0), "code"))
+    return tuple(found)
+
+
+def ocr_variants(first: str, second: str) -> bool:
+    """True when two names differ by one slip of OCR or typing (V-DML1 / V-DM1, Velmorra / Velmora).
+
+    Digits never stand in for other digits: ORSN901 and ORSN902 are two compounds.
+    """
+    confusable = set("lI1L|i")
+    if first == second:
+        return False
+    if len(first) == len(second):
+        diffs = [(a, b) for a, b in zip(first, second) if a != b]
+        if len(diffs) != 1:
+            return False
+        a, b = diffs[0]
+        if a in confusable and b in confusable:
+            return True
+        return a.isalpha() and b.isalpha() and a.islower() and b.islower() and len(first) >= 8
+    shorter, longer = sorted((first, second), key=len)
+    if len(longer) - len(shorter) != 1 or len(shorter) < 4:
+        return False
+    for index in range(len(longer)):
+        if longer[:index] + longer[index + 1:] == shorter:
+            return longer[index] in confusable
+    return False

@@ -1,0 +1,56 @@
+"""Regulators and regions named in a sentence, each with one spelling (the words are the lexicon's).
+
+A regulator named in a sentence fixes the region ("the Japanese MHLW" is JP);
+a region named without a regulator ("approved for marketing in the US") fixes
+the authority that grants marketing approval there.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.lexicon import AGENCIES, APPROVING_AGENCY, REGIONS
+
+__all__ = ["APPROVING_AGENCY", "Place", "agencies_in", "places_in"]
+
+
+@dataclass(frozen=True)
+class Place:
+    """An agency or region named in a sentence, at `start..end` of its text."""
+
+    start: int
+    end: int
+    region: str
+    agency: str | None = None
+
+
+_AGENCY_RE = [(re.compile(rf"(?<![\w-])(?:{agency.written})(?![\w-])"), agency.name, agency.region) for agency in AGENCIES]
+#: A demonym names a region unless it starts the name of a society or a meeting ("European Hematology Association").
+_NOT_A_PLACE_AFTER = r"(?!\s+(?:Society|Association|Academy|College|Congress|Conference|League|Alliance|Organi[sz]ation|Respiratory|Hematology|Haematology|Heart|Thoracic|Cancer Congress|Medicines Agency|Commission|Committee|Journal))"
+_REGION_RE = [(re.compile(rf"(?<![\w-])(?:{region.names})(?![\w-])"), region.code) for region in REGIONS] + [
+    (re.compile(rf"(?<![\w-])(?:{region.demonyms})(?![\w-]){_NOT_A_PLACE_AFTER}"), region.code)
+    for region in REGIONS if region.demonyms]
+
+
+def _overlaps(start: int, end: int, taken: list[Place]) -> bool:
+    return any(start < place.end and place.start < end for place in taken)
+
+
+def agencies_in(text: str) -> list[Place]:
+    """Every regulator named in `text`, in order."""
+    found: list[Place] = []
+    for pattern, agency, region in _AGENCY_RE:
+        for match in pattern.finditer(text):
+            if not _overlaps(match.start(), match.end(), found):
+                found.append(Place(match.start(), match.end(), region, agency))
+    return sorted(found, key=lambda place: place.start)
+
+
+def places_in(text: str) -> list[Place]:
+    """Every regulator and every region named in `text`, in order (regulators carry their region)."""
+    found = agencies_in(text)
+    for pattern, region in _REGION_RE:
+        for match in pattern.finditer(text):
+            if not _overlaps(match.start(), match.end(), found):
+                found.append(Place(match.start(), match.end(), region))
+    return sorted(found, key=lambda place: place.start)

@@ -1,0 +1,143 @@
+"""The shape of the rules: a family of facts declares its cues, the modalities around them, and its slots.
+
+A **cue** is the words that state a fact ("has approved", "met its primary endpoint", "Complete Response
+Letter"): every sentence holding one yields a candidate. A **modality** is the words around a cue that change
+what it states: a plan ("plans to file" makes a submission expected), a hedge ("if approved" states nothing
+yet), a negation ("did not meet"). **Slots** are the fields a fact of the family carries; each has a weight,
+the confidence a candidate loses when its sentence leaves that slot empty, so that a thin reading waits in
+review instead of being dropped or exported.
+
+Every cue and every modality carries an **example**: a sentence of the field, with invented names, and the
+fact it must be read into. The tests walk every row and read its example, so no row exists without the
+sentence it was written for.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from tracker.extraction.candidates import Candidate
+
+#: Where a cue's compound stands: named after the cue ("approved X"), before it ("X was approved"),
+#: whichever is nearest, or the sentence's subject whatever the cue's place.
+Side = Literal["after", "before", "nearest", "subject"]
+#: Where a modality's words are looked for, relative to the cue.
+Scope = Literal["before", "after", "clause", "sentence"]
+
+
+def cue_span(match: re.Match[str]) -> tuple[int, int]:
+    """Where the words of a cue stand: its group named "cue" (or "cue2", "cue3"... in alternatives), else the whole match."""
+    for name, value in match.groupdict().items():
+        if value is not None and re.fullmatch(r"cue\d*", name):
+            return match.span(name)
+    return match.span()
+
+
+@dataclass(frozen=True)
+class Example:
+    """A sentence a row is written for, and what it must be read into.
+
+    `expect` names the fact's type under "type" and the fields it must carry; a "type" of None says the
+    sentence states no fact of the row's family (a hedge or a negation that cancels the cue).
+    """
+
+    sentence: str
+    expect: Mapping[str, Any]
+    published: date = date(2021, 6, 15)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Words that state a fact of a family."""
+
+    words: str
+    example: Example
+    states: str | None = None
+    """The fact type the cue states, where it is not the family's."""
+    fields: Mapping[str, Any] = field(default_factory=dict)
+    """Fields the words themselves fix ("negative opinion": opinion negative)."""
+    compound: Side = "nearest"
+    party: Side = "after"
+    """Where the other party stands (a partner, a payer), for families that read one."""
+    marks: frozenset[str] = frozenset()
+    """Family-specific traits of the words ("deal": they record a deal being made)."""
+    sure: float = 1.0
+    """How sure the words are on their own (a bare "approval" in a list is less so than "has approved")."""
+    cased: bool = False
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(self.words, 0 if self.cased else re.I)
+
+
+@dataclass(frozen=True)
+class Modality:
+    """Words around a cue that change what it states: `becomes` the fact type it turns the cue into, or None
+    when the sentence then states no fact ("if approved", "not yet submitted")."""
+
+    words: str
+    becomes: str | None
+    example: Example
+    scope: Scope = "before"
+    gap: int = 3
+    """How many words may stand between the modality's words and the cue ("before"/"after" scopes)."""
+    reach: int = 80
+    """How many characters before or after the cue are searched ("before"/"after" scopes)."""
+    fields: Mapping[str, Any] = field(default_factory=dict)
+    sure: float = 1.0
+    """How sure a fact under these words is ("in response to the CRL" restates one: less sure)."""
+    cased: bool = False
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        between = rf"(?:[\w.'’®™-]+\W+){{0,{self.gap}}}"
+        anchored = {"before": rf"(?<![\w-])(?:{self.words})(?![\w-])\W*{between}$",
+                    "after": rf"^\W*{between}(?:{self.words})(?![\w-])"}.get(self.scope, self.words)
+        return re.compile(anchored, 0 if self.cased else re.I)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A field of a family's facts and the confidence a fact loses when its sentence leaves it empty."""
+
+    field: str
+    weight: float = 0.0
+    of: tuple[str, ...] = ()
+    """The fact types the weight applies to (all of the family's when empty)."""
+
+
+#: What a family's reader makes of a candidate: one field set per fact it states (with "compound").
+Readings = list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Family:
+    """The facts of one kind, the cues that state them, and the reader that fills their slots."""
+
+    name: str
+    states: str
+    cues: tuple[Cue, ...]
+    read: Callable[[Candidate], Readings]
+    slots: tuple[Slot, ...] = ()
+    modalities: tuple[Modality, ...] = ()
+    context: str | None = None
+    """Words the sentence must hold for any cue of the family to count (a regulator, a trial...)."""
+    keywords: tuple[str, ...] = ()
+    """A fast test: pieces of words (lower case) every cue of the family holds one of; a sentence holding none
+    is not read for the family."""
+    exclusive: bool = False
+    """True when a sentence states one fact of the family per compound: the first cue (in row order) that
+    reads one wins ("met the primary endpoint ... while the low dose did not" is one result, not two)."""
+
+    @cached_property
+    def context_pattern(self) -> re.Pattern[str] | None:
+        return re.compile(self.context, re.I) if self.context else None
+
+
+    def rows(self) -> list[Cue | Modality]:
+        return [*self.cues, *self.modalities]

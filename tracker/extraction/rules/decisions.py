@@ -1,0 +1,57 @@
+"""Regulatory decisions expected: a PDUFA date, "a decision is expected within 67 days", "EC decision expected in
+September". The regulator is the deciding one the sentence names, else the one the sentence before names in
+its paragraph ("The opinion will now be reviewed by the European Commission."); a PDUFA date is the FDA's."""
+from __future__ import annotations
+
+from tracker.extraction.candidates import Candidate
+from tracker.extraction.places import agencies_in
+from tracker.extraction.rows import Cue, Example, Family, Modality, Readings, Slot
+from tracker.extraction.slots import expected_by
+from tracker.lexicon import APPROVING_AGENCY
+
+EXPECTED = "RegulatoryDecisionExpected"
+
+CUES = (
+    Cue(r"\b(?P<cue>PDUFA|Prescription Drug User Fee Act|(?:target |goal )action date|review goal date)\b", fields={"agency": "FDA", "region": "US"},
+        example=Example("The FDA has set a Prescription Drug User Fee Act (PDUFA) target action date of March 12, 2022 for the velotamab application.",
+                        {"type": EXPECTED, "region": "US", "agency": "FDA", "expected_by": "2022-03-12"})),
+    Cue(r"\b(?P<cue>decisions?)\b(?=[^.;]{0,80}?\b(?:expected|anticipated|due|scheduled)\b)",
+        example=Example("A decision by the European Commission on velotamab is expected within 67 days.",
+                        {"type": EXPECTED, "compound": "velotamab", "region": "EU", "agency": "EC", "expected_by": "2021-08-21"})),
+    Cue(r"\b(?:will now be|is now being|will be|now goes to|is now referred to)\s+(?P<cue>reviewed|considered|referred)\s+(?:by|to)\s+the\s+European Commission\b",
+        fields={"agency": "EC", "region": "EU"}, compound="subject",
+        example=Example("The CHMP positive opinion on velotamab will now be reviewed by the European Commission.",
+                        {"type": EXPECTED, "compound": "velotamab", "region": "EU", "agency": "EC"})),
+    Cue(r"\b(?:expects?|anticipates?|awaits?|awaiting)\s+(?:\w+\s+){0,5}?(?P<cue>decisions?)\b",
+        example=Example("Orsolo expects a decision from Health Canada on velotamab in the first quarter of 2022.",
+                        {"type": EXPECTED, "compound": "velotamab", "region": "CA", "expected_by": "2022-03-31"})),
+)
+
+MODALITIES = (
+    Modality(r"investment|business|strategic|financing|board|management|our|company's", None, scope="clause",
+             example=Example("Orsolo expects a strategic decision on its velotamab program in 2022.", {"type": None})),
+)
+
+SLOTS = (Slot("expected_by", 0.3), Slot("region", 0.45))
+
+
+def read(candidate: Candidate) -> Readings:
+    view, release = candidate.view, candidate.release
+    times = [t for t in view.times if t.forward or t.start > candidate.start] or view.times
+    when = expected_by(times, candidate.start)
+    agency, region = candidate.cue.fields.get("agency"), candidate.cue.fields.get("region")
+    if agency is None:
+        named = agencies_in(view.text)
+        if not named and view.index > 0:
+            earlier = release.views[view.index - 1]
+            if earlier.sentence.block == view.sentence.block:
+                named = [a for a in agencies_in(earlier.text) if a.agency not in ("CHMP", "EMA")]
+        if named:
+            deciding = [a for a in named if a.agency not in ("CHMP", "EMA")] or named
+            chosen = min(deciding, key=lambda a: abs(a.start - candidate.start))
+            region = chosen.region
+            agency = chosen.agency if chosen.agency not in ("CHMP", "EMA") else APPROVING_AGENCY.get(region)
+    return [dict(compound=compound, agency=agency, region=region, expected_by=when) for compound in candidate.compounds("subject")[:1]]
+
+
+FAMILY = Family("decisions", EXPECTED, CUES, read, SLOTS, MODALITIES, keywords=("pdufa", "user fee", "action date", "goal date", "decision", "european commission"))

@@ -1,0 +1,165 @@
+"""Partnerships: who licensed, develops or collaborates on a compound.
+
+The cues are read as written (case counts: a partner's name starts with a capital). Each cue says on which side of it the partner stands and on which side the compound ("licensed to X",
+"X is developing Y", "A and B, in development by X"). The issuing company is never its own partner, and a
+list of partners ("partnerships with A, B and C") names no deal.
+"""
+from __future__ import annotations
+
+import re
+
+from tracker.extraction.candidates import Candidate
+from tracker.extraction.compound_names import key, plain
+from tracker.extraction.parties import Party, party_at, party_before
+from tracker.extraction.rows import Cue, Example, Family, Readings
+
+PARTNERSHIP = "PartnershipRecorded"
+_DEAL = frozenset({"deal"})
+_RIGHTS = (r"(?:the\s+)?(?:(?:global|worldwide|exclusive|full|[A-Z][a-z]+)\s+)*(?:(?:development|commercialization|commercialisation|marketing)"
+           r"(?:\s+and\s+|\s+))*(?:rights|licen[cs]e)\b")
+_COMPANY_NEXT = r"(?=[A-Z])"
+
+CUES = (
+    Cue(r"\b(?:in-licen[cs]ed|licen[cs]ed|acquired)\s+(?:[^.;]{0,80}?\s)??from\s+(?=[A-Z])", cased=True, fields={"role": "originator"},
+        compound="after", marks=_DEAL | {"compound inside"},
+        example=Example("Orsolo Bio in-licensed velotamab from Kestrin Labs in 2019.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Kestrin", "role": "originator"})),
+    Cue(r"\b(?:granted|grants|has granted)\s+(?=[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*,?\s+(?:an?\s+)?(?:(?:exclusive|worldwide|global|non-exclusive)\s+)*(?:licen[cs]e|rights)\b)",
+        cased=True, fields={"role": "licensee"}, compound="after", marks=_DEAL,
+        example=Example("Orsolo Bio granted Tamura Pharma exclusive rights to develop velotamab in Japan.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
+    Cue(r"\b(?:is|are|was|were)\s+granted\s+(?:the\s+)?(?:(?:exclusive|worldwide|global)\s+)*(?:rights|licen[cs]e)\b", cased=True, fields={"role": "licensee"},
+        compound="after", party="before", marks=_DEAL,
+        example=Example("Under the agreement, Tamura is granted the rights to develop and commercialize velotamab worldwide.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee", "territory": "worldwide"})),
+    Cue(r"\b(?:out-?licen[cs]ed|licen[cs]ed)\s+(?:\w+\s+){0,3}?to\s+(?=[A-Za-z])", cased=True, fields={"role": "licensee"}, compound="before", marks=_DEAL,
+        example=Example("Velotamab is an antibody that was outlicensed to Tamura Pharma in 2013.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee", "occurred_on": "2013"})),
+    Cue(r"\b(?:has|have|had)\s+licensed\b", cased=True, fields={"role": "licensee"}, compound="after", party="before", marks=_DEAL,
+        example=Example("Orsolo Bio today announced that Tamura Pharma has licensed exclusive rights to velotamab.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
+    Cue(r"\bexercised (?:its|an|the) option\b", cased=True, fields={"role": "licensee"}, compound="after", party="before", marks=_DEAL,
+        example=Example("Orsolo Bio announced that Tamura Pharma exercised its option to license velotamab.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
+    Cue(rf"\b(?:has|have|holds?|retains?|obtains?|obtained|acquires?|gains?|receives?|received|will receive)\s+(?:an?\s+)?{_RIGHTS}", cased=True, fields={"role": "licensee"},
+        compound="after", party="before", marks=_DEAL,
+        example=Example("Tamura Pharma will receive an exclusive license to commercialize velotamab outside the U.S.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
+    Cue(r"\b(?:signed|entered into|executed|concluded)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?licen[cs](?:e|ing) agreement with\s+", cased=True, fields={"role": "licensee"},
+        compound="after", marks=_DEAL,
+        example=Example("Orsolo Bio entered into an exclusive license agreement with Tamura Pharma for velotamab.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
+    Cue(r"\bin (?:global |clinical |late-stage )?development by\s+", cased=True, fields={"role": "developer"}, compound="before",
+        example=Example("ORS-101 and ORS-202, in development by Tamura Pharma, use Orsolo's linker technology.",
+                        {"type": PARTNERSHIP, "compound": "ORS-101", "partner": "Tamura", "role": "developer"})),
+    Cue(r"\b(?:is|are)\s+(?:currently\s+)?(?:developing|co-developing)\b", cased=True, fields={"role": "developer"}, compound="after", party="before",
+        example=Example("Tamura Pharma is developing velotamab in Japan.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "developer"})),
+    Cue(r"\b(?:co-)?developed (?:\w+\s+)?by\s+(?:\w+\s+and\s+)?(?=[A-Za-z])", cased=True, fields={"role": "developer"}, compound="before",
+        example=Example("Velotamab is being co-developed by Orsolo Bio and Tamura Pharma.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "developer"})),
+    Cue(r"\b(?:signed|entered(?: into)?|executed|formed|announced|concluded)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:agreement|collaboration|partnership|alliance)"
+        r"(?:\s+(?:in|on|for|to)\s+(?:[\w-]+\s+){1,3}?)?\s+with\s+",
+        cased=True, fields={"role": "collaborator"}, compound="after", marks=_DEAL,
+        example=Example("In July 2018, Orsolo Bio entered into a collaboration with Tamura Pharma to develop velotamab.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator", "occurred_on": "2018-07"})),
+    Cue(r"\bits (?:strategic\s+)?(?:collaborator|licensing partner|licensee),?\s+", cased=True, fields={"role": "collaborator"}, compound="after",
+        example=Example("Orsolo Bio announced that its collaborator, Tamura Pharma, received approval for velotamab in Japan.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
+    Cue(rf"\b(?:its|our|their|[A-Z][\w-]*['’]s)\s+(?:commerciali[sz]ation|commercial|marketing|licensing)\s+partner,?\s+{_COMPANY_NEXT}", cased=True, fields={"role": "licensee"},
+        compound="after", example=Example("Orsolo Bio said its commercialisation partner Tamura Pharma launched velotamab in Japan.",
+                                          {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
+    Cue(rf"\b(?:its|our|their|[A-Z][\w-]*['’]s)\s+(?:(?:development|regional|European|Japanese|Chinese|U\.S\.|strategic|global)\s+)?partner,?\s+{_COMPANY_NEXT}",
+        cased=True, fields={"role": "collaborator"}, compound="after",
+        example=Example("Orsolo Bio announced that its partner Tamura Pharma dosed the first patient with velotamab.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
+    Cue(r"\b(?:entered(?: into)?|signed|formed|announced)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:agreement|collaboration|partnership|alliance)\b(?!\s+with)",
+        cased=True, fields={"role": "collaborator"}, compound="after", party="before", marks=_DEAL,
+        example=Example("Tamura Pharma and Orsolo Bio today announced a collaboration and licensing agreement to develop velotamab.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
+    Cue(r"\b(?:collaboration|partnership|alliance)(?:\s+agreement)?\s+(?:with|between)\s+", cased=True, fields={"role": "collaborator"}, compound="before",
+        example=Example("Velotamab is developed under a collaboration with Tamura Pharma.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
+    Cue(r"\bwill\s+co-develop\b|\bco-develop(?:s|ing)?\b(?=\s+[A-Za-z])", cased=True, fields={"role": "developer"}, compound="after", party="before",
+        example=Example("Under the terms of the agreement, Tamura Pharma and Orsolo Bio will co-develop velotamab.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "developer"})),
+)
+
+_LIST_AFTER = re.compile(r"^[^,.;]{0,40},\s+[A-Z][\w-]*(?:\s[A-Z][\w-]*)*,")
+_TERRITORY = re.compile(r"\b(worldwide|global)\b", re.I)
+
+
+#: Words between a subject and its verb ("A and B today announced", "A has also licensed").
+_BETWEEN_SUBJECT_AND_VERB = re.compile(r"(?:\s+(?:today|also|jointly|recently|together|now|further|have|has|had|that|,))+\s*$")
+
+
+def _partners(candidate: Candidate) -> list[Party]:
+    """The partner the cue names, and those listed with it ("A and B will co-develop", "between A, B and C")."""
+    text, match, release = candidate.text, candidate.match, candidate.release
+
+    def company(party: Party | None) -> Party | None:
+        return None if party is None or key(plain(party.name)) in release.names.canonical else party
+
+    if candidate.cue.party == "before":
+        head = text[:match.start()]
+        subject_end = len(_BETWEEN_SUBJECT_AND_VERB.sub("", head))
+        found: list[Party] = []
+        party = company(party_before(text, subject_end))
+        while party is not None:
+            found.insert(0, party)
+            joined = re.search(r"(?:,\s*|\s+and\s+|,\s+and\s+)$", head[:party.start])
+            if not joined:
+                break
+            party = company(party_before(text, joined.start()))
+        return found
+    rest = text[match.end():]
+    if _LIST_AFTER.match(rest) or re.match(r"[^,.;]{0,40}\s+and\s+[A-Z][\w-]*\s*(?:,|respectively)", rest) and "respectively" in text:
+        return []
+    found = []
+    party = company(party_at(text, match.end()))
+    while party is not None:
+        found.append(party)
+        joined = re.match(r"(?:\s*\([^()]*\))?(?:,\s*|\s+and\s+|,\s+and\s+)(?=[A-Z])", text[party.end:])
+        if not joined or len(found) >= 4:
+            break
+        party = company(party_at(text, party.end + joined.end()))
+    return found
+
+
+def _describes_a_part(candidate: Candidate) -> bool:
+    """True for "the humanized antibody developed by X": the cue is about a component or a comparator."""
+    view = candidate.view
+    before = [(m, role) for m, role in zip(view.mentions, view.roles) if m.end <= candidate.match.start()]
+    if not before or before[-1][1] == "subject":
+        return False
+    between = view.text[before[-1][0].end:candidate.match.start()]
+    return bool(re.fullmatch(r"[®™]?\s*(?:\(\w+\)\s*)?(?:antibody|antibodies|molecule)?\s*,?\s*", between))
+
+
+def read(candidate: Candidate) -> Readings:
+    view, release, cue, match = candidate.view, candidate.release, candidate.cue, candidate.match
+    partners = [p for p in _partners(candidate) if p.name not in ("Company",) and p.name != release.issuer]
+    if not partners:
+        return []
+    if cue.compound == "before" and _describes_a_part(candidate):
+        return []
+    if "compound inside" in cue.marks:
+        compounds: list[str | None] = list(release.compounds_near(view, match.start(), match.start(), after=True))
+    else:
+        compounds = list(release.compounds_near(view, match.start(), match.end(), after=cue.compound == "after"))
+    if not compounds:
+        compounds = list(release.compounds_near(view, match.start(), match.end(), after=cue.compound != "after"))
+    if view.undisclosed:
+        compounds = [None]
+    if not compounds:
+        if view.subject is None and "deal" not in cue.marks:
+            return []
+        compounds = [view.subject]
+    territory = _TERRITORY.search(view.text[max(0, match.start() - 60):match.end() + 80])
+    occurred = next((t.occurred for t in view.times if not t.forward), None) if "deal" in cue.marks else None
+    return [dict(compound=compound, partner=partner.name, territory=territory.group(1).lower() if territory else None, occurred_on=occurred)
+            for compound in compounds for partner in partners]
+
+
+FAMILY = Family("partnerships", PARTNERSHIP, CUES, read,
+                keywords=("licen", "develop", "collaborat", "partner", "agreement", "alliance", "rights", "option", "granted", "acquired"))

@@ -1,0 +1,102 @@
+"""Data presented: a poster, an oral presentation or an abstract at a medical meeting, or a publication.
+
+A day written without a year ("Saturday, June 4") is in the year of the meeting where the release names
+one, else in the year ahead when the sentence, its heading or the release's announcement of the meeting
+looks ahead ("are being presented", "will be presented", "taking place"), else in the year past.
+"""
+from __future__ import annotations
+
+import re
+
+from tracker.extraction.candidates import Candidate
+from tracker.extraction.conferences import conferences_in
+from tracker.extraction.context import ReleaseContext, SentenceView
+from tracker.extraction.rows import Cue, Example, Family, Modality, Readings
+from tracker.extraction.slots import trial_and_phase
+
+PRESENTED = "DataPresented"
+
+CUES = (
+    Cue(r"\b(?P<cue>present(?:ed|s|ing)?|presentations?|posters?|oral (?:presentation|session)s?|abstracts?)\b",
+        example=Example("Data on velotamab were presented in a poster at the 2021 ASH Annual Meeting, Abstract: 2210.",
+                        {"type": PRESENTED, "compound": "velotamab", "conference": "ASH 2021", "abstract": "2210"})),
+    Cue(r"\b(?P<cue>reported)\s+(?:\w+\s+){0,4}at\b",
+        example=Example("The first results of the RIVET trial of velotamab were reported at the European Hematology Association congress in June 2020.",
+                        {"type": PRESENTED, "compound": "velotamab", "conference": "EHA 2020", "trial": "RIVET", "presented_on": "2020-06"})),
+)
+
+MODALITIES = (
+    Modality(r"will be|to be|upcoming|future|submitted for|planned|when they are|plans? to|intends? to|expects? to|look(?:s|ing)? forward",
+             None, scope="sentence",
+             example=Example("Detailed velotamab results will be presented at an upcoming ASCO meeting.", {"type": None})),
+)
+
+_PRESENTS_WHAT_FOLLOWS = re.compile(r"presentation of|present(?:ed|s|ing)? (?:\w+\s+){0,3}(?:data|findings|results)")
+_PRESENTED_DATA = re.compile(r"\bpresent(?:ed|ation of)\s+(?:\w+\s+){0,3}(?:data|findings|results)\b|\b(?:data|findings|results)\s+(?:\w+\s+){0,3}(?:were|was|are being)\s+(?:presented|reported)\b")
+_ABSTRACT = re.compile(r"#\s?(?P<number>[A-Z]{0,4}\d{2,6})\b|\babstract(?:\s*:\s*|\s+)(?:No\.?\s*|number\s*|#\s?)?(?P<plain>[A-Z]{0,4}\d{2,6})\b", re.I)
+#: Words that announce a presentation still to come: its days without a year fall on or after publication.
+_AHEAD = re.compile(
+    r"\b(?:will|to) be (?:presented|reported|shown|featured|given|held)\b|\b(?:are|is) being (?:presented|reported|featured|held)\b"
+    r"|\bwill (?:present|report|feature|take place|be held)\b|\bupcoming\b|\btaking place\b|\baccepted for (?:\w+\s+)?presentation\b"
+    r"|\bscheduled (?:for|to)\b|\bto present\b", re.I)
+
+
+def _presented_on(view: SentenceView, release: ReleaseContext, year: int | None):
+    source, times = view, [t for t in view.times if not t.forward]
+    if not times:
+        for earlier in reversed(release.views[max(0, view.index - 3):view.index]):
+            if earlier.is_heading and earlier.times:
+                source, times = earlier, earlier.times
+                break
+    if not times:
+        return None
+    chosen = times[0]
+    if chosen.occurred == chosen.expected:
+        return chosen.occurred
+    if year is not None:
+        fitting = [w for w in (chosen.occurred, chosen.expected) if w.first_day.year == year]
+        if fitting:
+            return fitting[0]
+    announcement = next((v for v in release.views if not v.boilerplate and conferences_in(v.text)), None)
+    ahead = any(_AHEAD.search(v.text) for v in (view, source, announcement) if v is not None)
+    return chosen.expected if ahead else chosen.occurred
+
+
+def _respectively(values: list, names: list, text: str) -> bool:
+    """True when a sentence pairs two lists in order: "the A and B trials (abstracts #1 and #2, respectively)"."""
+    return len(values) > 1 and len(values) == len(names) and bool(re.search(r"\brespectively\b", text))
+
+
+def read(candidate: Candidate) -> Readings:
+    view, release, text = candidate.view, candidate.release, candidate.text
+    abstracts = [m["number"] or m["plain"] for m in _ABSTRACT.finditer(text)] if re.search(r"\babstracts?\b", text, re.I) else []
+    conferences = conferences_in(text)
+    if not (conferences or abstracts or _PRESENTED_DATA.search(text)):
+        return []
+    if not (view.named or abstracts or view.trials):
+        return []
+    conference = conferences[0] if conferences else (release.first_conference if abstracts else None)
+    label, year = None, None
+    if conference is not None:
+        named = release.first_conference
+        year = conference.year or (named.year if named is not None and named.acronym == conference.acronym else None) or next(
+            (t.occurred.first_day.year for t in view.times if not t.forward and re.match(r"\d{4}", t.occurred.text)), None)
+        label = f"{conference.acronym} {year}" if year else conference.acronym
+    trial, phase, ambiguous = trial_and_phase(view, release)
+    presented_on = _presented_on(view, release, year)
+    if abstracts:
+        compounds = candidate.compounds("subject")
+    else:
+        after = bool(_PRESENTS_WHAT_FOLLOWS.match(text, candidate.start)) or not any(m.end <= candidate.start for m, _ in view.subjects())
+        compounds = candidate.compounds("after" if after else "before")
+    trials = list(dict.fromkeys(name for _, name in view.trials))
+    named_compounds = list(dict.fromkeys(release.name(m.written) for m, _ in view.subjects()))
+    trial_of = dict(zip(abstracts, trials)) if _respectively(abstracts, trials, text) else {}
+    compound_of = dict(zip(abstracts, named_compounds)) if _respectively(abstracts, named_compounds, text) else {}
+    pairs = list(compound_of.items()) if compound_of else [(a, c) for c in compounds for a in abstracts or [None]]
+    return [dict(compound=compound, conference=label, abstract=abstract, trial=trial_of.get(abstract, trial), phase=phase,
+                 presented_on=presented_on, occurred_on=presented_on, ambiguous=ambiguous)
+            for abstract, compound in pairs]
+
+
+FAMILY = Family("presentations", PRESENTED, CUES, read, (), MODALITIES, exclusive=True, keywords=("present", "poster", "oral", "abstract", "reported"))

@@ -1,0 +1,89 @@
+"""Top-line results: a trial met its primary endpoint, missed it, showed non-inferiority, or read out mixed.
+
+A sentence states one result per compound, and the rows are in the order that decides it: mixed, then
+non-inferior, then what the primary endpoint did, then other efficacy language ("did not meet its primary
+endpoint ... secondary endpoints improved" is negative; "met its primary endpoint ... not significant on
+overall survival" positive). A trial halted on its monitoring committee's advice is a negative result.
+"""
+from __future__ import annotations
+
+from tracker.extraction.candidates import Candidate
+from tracker.extraction.rows import Cue, Example, Family, Modality, Readings
+from tracker.extraction.slots import past_time, trial_and_phase
+from tracker.extraction.trials import endpoint_in
+
+RESULT = "TopLineReported"
+_END = r"end ?-?points?"
+_DMC = r"(?:IDMC|iDMC|DMC|DSMB|DSMC|(?:Independent\s+)?Data (?:and\s+)?(?:Safety\s+)?Monitoring (?:Committee|Board))"
+_STOP = r"(?:halt\w*|stop(?:s|ped|ping)?|terminat\w+|discontinu\w+|no longer support\w*|futility|unblind\w*\s+early)"
+
+CUES = (
+    Cue(r"\b(?:results|data|findings|outcomes?)\b[^.;:]{0,60}?\s(?:were|was|are)\s+(?P<cue>mixed)\b|\b(?P<cue2>mixed)\s+(?:top-?line\s+)?(?:results|data|findings|outcomes?)\b",
+        fields={"outcome": "mixed"}, compound="subject",
+        example=Example("The results of the TANGO study of velotamab were mixed: the high dose met the primary endpoint while the low dose did not.",
+                        {"type": RESULT, "compound": "velotamab", "trial": "TANGO", "outcome": "mixed"})),
+    Cue(r"\b(?:met|meet|meeting|achiev\w+|demonstrat\w+|showed|shows|established|confirmed)\b[^.;]{0,60}?\b(?P<cue>non-?inferior(?:ity)?)\b"
+        r"|\b(?P<cue2>non-?inferior(?:ity)?)\b[^.;]{0,60}?\b(?:was|were|has been)\s+(?:met|achieved|demonstrated|established|shown)\b",
+        fields={"outcome": "non_inferior"}, compound="subject",
+        example=Example("The Phase 3 RIVET trial of velotamab met its non-inferiority endpoint versus methotrexate.",
+                        {"type": RESULT, "compound": "velotamab", "trial": "RIVET", "phase": "III", "outcome": "non_inferior"})),
+    Cue(rf"\b(?:did not|does not|didn't|failed to|did not successfully|was unable to)\s+(?P<cue>meet|achieve|reach|demonstrate|show|hit)\s+(?:[\w-]+\s+){{0,5}}?(?:primary|main|co-primary)\b"
+        rf"|\b(?P<cue2>miss(?:ed|es)?)\s+(?:its|the|both|their)\s+(?:[\w-]+\s+){{0,2}}?(?:primary|co-primary|main)\b"
+        rf"|\bprimary\s+(?:efficacy\s+)?{_END}\b[^.;]{{0,60}}?\b(?P<cue3>(?:was|were)\s+not\s+(?:met|achieved|reached)|not\s+met)\b"
+        rf"|\b(?P<cue4>[Nn]either)\b[^.]{{0,80}}\b(?:improved|met|showed|achieved)\b",
+        fields={"outcome": "negative"}, compound="subject",
+        example=Example("The Phase 2 CASCADE study of velotamab did not meet its primary endpoint of progression-free survival.",
+                        {"type": RESULT, "compound": "velotamab", "trial": "CASCADE", "phase": "II", "outcome": "negative", "endpoint": "PFS"})),
+    Cue(rf"\b(?P<cue>met|meets|meeting|achieved|achieves|reached|hit)\s+(?:its|the|both|all|their|each of its|all of its|all three|all four|two)\s+(?:[\w-]+\s+){{0,3}}?(?:primary|co-primary|main)\s+(?:[\w-]+\s+){{0,2}}?{_END}\b"
+        rf"|\b(?:primary|co-primary)\s+(?:efficacy\s+)?{_END}\s+(?:[\w-]+\s+){{0,8}}?(?:was|were|has been|have been|had been)\s+(?:successfully\s+|clearly\s+)?(?P<cue2>met|achieved|reached)\b",
+        fields={"outcome": "positive"}, compound="subject",
+        example=Example("Orsolo Bio today announced that the Phase 3 HORIZON-2 trial of velotamab met its primary endpoint of overall survival.",
+                        {"type": RESULT, "compound": "velotamab", "trial": "HORIZON-2", "phase": "III", "outcome": "positive", "endpoint": "OS"})),
+    Cue(rf"\b{_DMC}\b[^.;]{{0,160}}?\b(?P<cue>{_STOP})|\b(?P<cue2>{_STOP})\b[^.;]{{0,160}}?\b{_DMC}",
+        fields={"outcome": "negative"}, compound="subject",
+        example=Example("The TANGO study of velotamab was halted after the Independent Data Monitoring Committee review found it unlikely to succeed.",
+                        {"type": RESULT, "compound": "velotamab", "trial": "TANGO", "outcome": "negative"})),
+    Cue(r"\b(?:will|would)\s+not\s+(?P<cue>reach|achieve|meet)\s+(?:statistical\s+)?significance\b|\b(?P<cue2>unlikely)\s+to\s+(?:meet|achieve|reach)\b",
+        fields={"outcome": "negative"}, compound="subject",
+        example=Example("An interim analysis showed that the TANGO study of velotamab will not reach statistical significance.",
+                        {"type": RESULT, "compound": "velotamab", "trial": "TANGO", "outcome": "negative"})),
+    Cue(r"\b(?:did not|does not|failed to)\s+(?P<cue>meet|achieve|reach|demonstrate|show)\b|\b(?P<cue2>not\s+(?:statistically\s+)?significant)\b"
+        r"|\bno\s+(?P<cue3>(?:statistically\s+)?significant)\s+(?:difference|improvement|benefit|effect|reduction)",
+        fields={"outcome": "negative"}, compound="subject", sure=0.9,
+        example=Example("In the RIVET study, velotamab did not demonstrate an improvement over placebo.",
+                        {"type": RESULT, "compound": "velotamab", "trial": "RIVET", "outcome": "negative"})),
+    Cue(rf"\b(?P<cue>met|meets|achieved)\s+(?:its|the|both|all|their)\s+(?:[\w-]+\s+){{0,2}}?{_END}\b"
+        r"|\b(?P<cue2>statistically significant)\s+(?:and\s+clinically\s+meaningful\s+)?(?:(?:[\w%.-]+|\([^()]{0,60}\))\s+){0,4}?(?:improvement|reduction|increase|benefit|difference|delay|prolongation|decrease)s?\b"
+        r"|\b(?P<cue3>significantly|s\s?ignificant(?:ly)?)\s+(?:\w+\s+){0,2}?(?:improv\w+|reduc\w+|prolong\w+|extend\w+|delay\w+|increas\w+|decreas\w+|lower\w*|superior)\b"
+        r"|\b(?P<cue4>positive)\s+(?:[\w-]+\s+){0,2}?(?:results|data|outcomes?|readouts?|findings|analysis)\b"
+        r"|\b(?:demonstrated|showed|shows|demonstrates|achieved)\s+(?:a\s+|an\s+)?(?P<cue5>statistically significant|clinically meaningful|superior|superiority)\b"
+        r"|\bresulted in (?:a |an )?(?P<cue6>(?:statistically |clinically )?significant)\b"
+        r"|\b(?P<cue7>improvement in)\s+(?:OS|PFS|overall survival|progression-free survival)\b",
+        fields={"outcome": "positive"}, compound="subject", sure=0.9,
+        example=Example("Relative to placebo, treatment with velotamab resulted in a clinically significant reduction in urinary oxalate in the RIVET study.",
+                        {"type": RESULT, "compound": "velotamab", "trial": "RIVET", "outcome": "positive"})),
+)
+
+MODALITIES = (
+    Modality(r"trend\w*|if|whether|would|will|could|may|might|expects?|expected|designed to|aims? to|aimed to|powered to|hypothesi\w+"
+             r"|potential(?:ly)?|to be (?:reported|presented)|in order to|goal|objective|intended to|seeks? to|shown to|been shown", None, gap=5,
+             example=Example("The RIVET study of velotamab is designed to show a statistically significant improvement in overall survival.",
+                             {"type": None})),
+)
+
+#: Results are of a trial: the sentence speaks of one, its patients or its endpoints.
+CONTEXT = (r"\b(?:trials?|stud(?:y|ies)|phase|end ?-?points?|patients|participants|subjects|placebo|data|results|analys[ie]s|efficacy"
+           r"|cohort|arms?|treatment|treated|significan\w+|p\s?[<=]|hazard ratio)\b")
+
+
+def read(candidate: Candidate) -> Readings:
+    trial, phase, ambiguous = trial_and_phase(candidate.view, candidate.release, refers_back=True)
+    endpoint = endpoint_in(candidate.text)
+    return [dict(compound=compound, trial=trial, phase=phase, endpoint=None if endpoint == "non-inferiority" else endpoint,
+                 occurred_on=past_time(candidate.view), ambiguous=ambiguous)
+            for compound in candidate.compounds()[:1]]
+
+
+FAMILY = Family("results", RESULT, CUES, read, (), MODALITIES, context=CONTEXT, exclusive=True,
+                keywords=("mixed", "inferior", "not", "miss", "neither", "met", "meet", "achiev", "reach", "hit", "halt", "stop", "terminat", "no longer",
+                          "discontinu", "futility", "unlikely", "significan", "positive", "superior", "improvement", "didn't", "unable"))

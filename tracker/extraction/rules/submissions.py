@@ -1,0 +1,125 @@
+"""Submissions: an application for marketing approval filed with a regulator, accepted for review, or planned.
+
+The region is the regulator's the clause names, else the place it names ("in Japan"), else the
+application's own ("an NDA" is filed in the US, "an MAA" in the EU). Plans ("plans to file", "submission
+is planned for the first half of 2022") are submissions expected, with the last day of their window.
+"""
+from __future__ import annotations
+
+import re
+
+from tracker.extraction.candidates import Candidate
+from tracker.extraction.clauses import CLAUSE_BREAK
+from tracker.extraction.places import agencies_in
+from tracker.extraction.rows import Cue, Example, Family, Modality, Readings, Slot
+from tracker.extraction.slots import (
+    application_in,
+    expected_by,
+    indication_in,
+    occurred_near,
+    region_named_in,
+    region_of_application,
+)
+
+SUBMITTED, EXPECTED = "RegulatorySubmission", "SubmissionExpected"
+
+CUES = (
+    Cue(r"\b(?P<cue>submitted|filed|resubmitted|submits|files|resubmits|applied)\b", fields={"status": "submitted"},
+        example=Example("Orsolo Bio has submitted a Biologics License Application (BLA) to the FDA for velotamab in gout.",
+                        {"type": SUBMITTED, "compound": "velotamab", "region": "US", "application": "BLA", "status": "submitted"})),
+    Cue(r"\b(?P<cue>submission|filing|resubmission)\s+of\b", fields={"status": "submitted"},
+        example=Example("Orsolo Bio announced the submission of a Marketing Authorisation Application for Zentara (velotamab) to the EMA.",
+                        {"type": SUBMITTED, "compound": "velotamab", "region": "EU", "application": "MAA"})),
+    Cue(r"\b(?P<cue>accepted|accepts|validated|validates)\b", fields={"status": "accepted"},
+        example=Example("The FDA has accepted for Priority Review the New Drug Application (NDA) for Zentara (velotamab).",
+                        {"type": SUBMITTED, "compound": "velotamab", "region": "US", "status": "accepted", "application": "NDA"})),
+    Cue(r"\b(?:has been|have been|was|were)\s+(?P<cue>received)\s+by\s+(?:the\s+)?(?=(?-i:[A-Z]))", fields={"status": "accepted"},
+        example=Example("The Biologics License Application of velotamab has been received by the Center for Drug Evaluation (CDE) of the NMPA.",
+                        {"type": SUBMITTED, "compound": "velotamab", "region": "CN", "application": "BLA"})),
+    Cue(r"\b(?P<cue>acceptance|validation)\s+of\b", fields={"status": "accepted"},
+        example=Example("Orsolo Bio announced the validation of its Marketing Authorisation Application for velotamab by the EMA.",
+                        {"type": SUBMITTED, "compound": "velotamab", "region": "EU", "status": "accepted"})),
+    Cue(r"\b(?:granted|grants|assigned|given)\s+(?:\w+\s+){0,2}?(?P<cue>[Pp]riority [Rr]eview)\b", fields={"status": "accepted"},
+        example=Example("The FDA granted Priority Review to the supplemental Biologics License Application for velotamab.",
+                        {"type": SUBMITTED, "compound": "velotamab", "region": "US", "status": "accepted", "application": "sBLA"})),
+    Cue(r"\b(?P<cue>sufficiently complete to permit a substantive review)\b", fields={"status": "accepted"},
+        example=Example("The FDA has determined that the New Drug Application for velotamab is sufficiently complete to permit a substantive review.",
+                        {"type": SUBMITTED, "compound": "velotamab", "region": "US", "status": "accepted"})),
+    Cue(r"\b(?:is|are|remains?)\s+(?:currently\s+|now\s+)?(?P<cue>under (?:priority |accelerated |standard )?review)\b", fields={"status": "accepted"},
+        sure=0.85, example=Example("The Marketing Authorisation Application for Zentara is under review by the European Medicines Agency.",
+                                   {"type": SUBMITTED, "compound": "Zentara", "region": "EU", "status": "accepted"})),
+    Cue(r"\b(?:to|will|would|shall)\s+(?:\w+\s+){0,2}?(?P<cue>submit|file|resubmit|apply for)\b", states=EXPECTED,
+        example=Example("Orsolo plans to file a New Drug Application for velotamab in Japan by the end of 2022.",
+                        {"type": EXPECTED, "compound": "velotamab", "region": "JP", "application": "NDA", "expected_by": "2022-12-31"})),
+    Cue(r"\b(?P<cue>submissions?|filings?|resubmission|applications?)\s+(?:\w+\s+){0,6}?(?:is |are )?(?:planned|expected|anticipated|scheduled|on track)\b",
+        states=EXPECTED,
+        example=Example("A Marketing Authorisation Application for Zentara is planned for the first half of 2022.",
+                        {"type": EXPECTED, "compound": "Zentara", "region": "EU", "expected_by": "2022-06-30"})),
+    Cue(r"\b(?:planned|expected|anticipated|upcoming|potential)\s+(?:\w+\s+){0,2}?(?P<cue>submissions?|filings?|resubmission)\b",
+        states=EXPECTED,
+        example=Example("Orsolo reiterated its expected submission of a BLA for velotamab in the fourth quarter of 2021.",
+                        {"type": EXPECTED, "compound": "velotamab", "region": "US", "expected_by": "2021-12-31"})),
+    Cue(r"\b(?:expects?|plans?|intends?)\b[^.;]{0,60}\b(?P<cue>regulatory submissions?)\b", states=EXPECTED,
+        example=Example("Orsolo expects to complete regulatory submissions for velotamab in the US and EU next year.",
+                        {"type": EXPECTED, "compound": "velotamab", "expected_by": "2022-12-31"})),
+)
+
+MODALITIES = (
+    Modality(r"not|yet to|never", None, gap=1,
+             example=Example("Orsolo has not yet submitted a BLA for velotamab.", {"type": None})),
+    Modality(r"data|results|information|evidence|findings", None, gap=0,
+             example=Example("Based on the efficacy data submitted, velotamab received a positive opinion from the CHMP.", {"type": None})),
+    Modality(r"if|once|upon|when|unless|whether", None, gap=5,
+             example=Example("If the BLA for velotamab is accepted, Orsolo will receive a milestone.", {"type": None})),
+    Modality(r"(?:for\s+)?(?:an?\s+|the\s+)?(?:oral\s+|poster\s+|late-breaking\s+)*(?:presentation|publication|poster|abstract)", None,
+             scope="after", gap=2,
+             example=Example("Data on velotamab were accepted for an oral presentation at the ASCO Annual Meeting.", {"type": None})),
+    Modality(r"expects?|expected|plans?|planned|planning|intends?|intended|anticipates?|anticipated|aims?|prepar\w+", EXPECTED, gap=3,
+             example=Example("Orsolo anticipates having submitted the BLA for velotamab to the FDA by mid-2022.",
+                             {"type": EXPECTED, "compound": "velotamab", "region": "US"})),
+)
+
+SLOTS = (Slot("region", 0.45),)
+
+#: A submission is of an application to a regulator: the sentence names one or the other.
+CONTEXT = (r"\b(?:s?BLA|s?NDA|MAA|J-NDA|NDS|Biologics? License|New Drug|Marketing Authori[sz]ation|applications?|dossier|filings?"
+           r"|submissions?|FDA|EMA|CHMP|European Commission|MHLW|PMDA|NMPA|Health Canada|MHRA|regulatory|approval)\b")
+_PRESENTATION = re.compile(r"\b(?:abstracts?|presentations?|posters?|publications?|meeting|congress|manuscript|journal)\b", re.I)
+
+
+def _window(candidate: Candidate) -> tuple[str, str]:
+    """The words after and before the cue, up to the nearest clause break or other cue."""
+    text = candidate.text
+    breaks = sorted([m.start() for m in CLAUSE_BREAK.finditer(text)] +
+                    [m.start() for m in candidate.cue.pattern.finditer(text) if m.start() != candidate.match.start()])
+    end = min([b for b in breaks if b > candidate.end] or [len(text)])
+    start = max([b for b in breaks if b < candidate.match.start()] or [0])
+    return text[candidate.end:end], text[start:candidate.match.start()]
+
+
+def read(candidate: Candidate) -> Readings:
+    text, view = candidate.text, candidate.view
+    after, before = _window(candidate)
+    application = application_in(after) or application_in(before) or application_in(text)
+    introduced = [a for a in agencies_in(after) if re.search(r"\b(?:to|with|by|from|of|at|for)\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,2}$", after[:a.start])]
+    agencies = introduced or agencies_in(before)  # "the NDA filing follows the European Commission's approval": not the NDA's
+    if application is None and not agencies and not re.search(
+            r"\b(?:applications?|dossier|marketing authori[sz]ation|approval|regulatory|submissions?|filings?)\b", after + candidate.match.group(0) + before, re.I):
+        return []
+    if application is None and _PRESENTATION.search(after[:60] + before[-40:]):
+        return []
+    region = agencies[0].region if agencies else (region_named_in(after) or region_named_in(before) or region_of_application(application))
+    agency = agencies[0].agency if agencies else None
+    compounds = candidate.compounds()[:1]
+    if candidate.states == EXPECTED:
+        times = [t for t in view.times if t.start >= candidate.match.start() - 30]
+        return [dict(compound=compound, agency=agency, region=region, application=application,
+                     indication=indication_in(after), expected_by=expected_by(times, candidate.start) if times else None)
+                for compound in compounds]
+    return [dict(compound=compound, agency=agency, region=region, application=application, indication=indication_in(after),
+                 occurred_on=occurred_near(view, candidate.start))
+            for compound in compounds]
+
+
+FAMILY = Family("submissions", SUBMITTED, CUES, read, SLOTS, MODALITIES, context=CONTEXT,
+                keywords=("submi", "file", "filing", "appl", "accept", "validat", "priority review", "substantive review", "under ", "received by"))
