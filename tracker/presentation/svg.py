@@ -7,13 +7,15 @@ written with one decimal at most, so the same chart is the same bytes.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from html import escape
 
 #: Advance widths of a sans-serif face (DejaVu Sans, the widest of the common ones) in ems, by character class,
 #: so that a label's estimated width errs on the wide side whatever face the browser picks.
 _NARROW, _WIDE, _UPPER, _DIGIT, _OTHER = "ijlftrI.,:;'!|()[] ", "mwMW%@", "ABCDEFGHJKLNOPQRSTUVXYZ&", "0123456789$#", 0.61
-_WIDTHS = {**{c: 0.36 for c in _NARROW}, **{c: 0.95 for c in _WIDE}, **{c: 0.74 for c in _UPPER},
-           **{c: 0.64 for c in _DIGIT}, " ": 0.32, "-": 0.37}
+_WIDTHS: defaultdict[str, float] = defaultdict(lambda: _OTHER, {
+    **{c: 0.36 for c in _NARROW}, **{c: 0.95 for c in _WIDE}, **{c: 0.74 for c in _UPPER},
+    **{c: 0.64 for c in _DIGIT}, " ": 0.32, "-": 0.37})
 
 
 #: How much wider bold glyphs run than regular ones.
@@ -22,7 +24,7 @@ _BOLD = 1.1
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """The width a line of `text` takes at font size `size`, estimated generously."""
-    return size * sum(_WIDTHS.get(c, _OTHER) for c in text) * (_BOLD if bold else 1.0)
+    return size * sum(map(_WIDTHS.__getitem__, text)) * (_BOLD if bold else 1.0)
 
 
 def wrap(line: str, width: float, size: float, bold: bool = False) -> list[str]:
