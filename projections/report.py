@@ -7,8 +7,9 @@ was in view that day: its "today" is the view's horizon.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from datetime import date, timedelta
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -37,19 +38,27 @@ class TimelineItem(BaseModel):
 
     lane: str
     kind: str
-    """started, readout, presented, submission, opinion, approval, milestone, expected."""
+    """started, readout, presented, submission, opinion, approval, declined, milestone, expected."""
     label: str
     start: date
     end: date
     when: str
     """The date as precise as the text is: "2013-09-20", "2013", "2010-H2", "by 2013-12-31"."""
     expected: bool = False
+    overdue: bool = False
+    """An expectation whose window closed before the report's day with nothing in view answering it."""
     sources: list[str] = Field(default_factory=list)
 
 
 class Timeline(BaseModel):
+    """A compound's items in lanes (one per trial, per region, and for presentations and milestones), on an axis."""
+
     compound: str
     items: list[TimelineItem]
+    axis_start: date
+    """The first of January on or before the first item (or the report's day, when it is near)."""
+    axis_end: date
+    """The first of January after the last item (or the report's day, when it is near): the axis's right edge."""
 
     @property
     def lanes(self) -> list[str]:
@@ -68,25 +77,38 @@ class Report(BaseModel):
     calendar: list[CalendarEntry]
     receivables: ReceivablesReport
     events: list[dict[str, Any]]
+    stored_events: int
+    """Every event the store holds, in this view or not: 0 for an empty store."""
 
     def regulatory(self, status: CompoundStatus) -> dict[str, RegionStatus]:
         return {r.region: r for r in status.regulatory}
 
 
 def build_report(view: TimeView, statuses: list[CompoundStatus], records: list[dict[str, Any]],
-                 receivables: ReceivablesReport) -> Report:
-    """The report of one view, from the statuses, events and receivables the API gives for it."""
+                 receivables: ReceivablesReport, stored_events: int) -> Report:
+    """The report of one view, from the statuses, events and receivables the API gives for it.
+
+    `stored_events` counts every event the store holds, in view or not, so that an empty page can
+    tell an empty store from a view that leaves everything out.
+    """
     axes = {"as_of": view.as_of, "occurred_by": view.occurred_by, "recorded_by": view.recorded_by}
+    calendar = catalyst_calendar(statuses, records)
+    overdue = {entry.event for entry in calendar if entry.overdue}
+    by_compound: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for record in records:
+        by_compound[record["compound"]].append(record)
+    timelines = (timeline(s.name, by_compound[s.name], view.horizon, overdue) for s in statuses)
     return Report(
         as_of=view.horizon,
         view={name: value.isoformat() for name, value in axes.items() if value is not None},
         compounds=statuses,
-        pipeline=[row for status in statuses for row in pipeline_rows(status, records)],
+        pipeline=[row for status in statuses for row in pipeline_rows(status, by_compound[status.name])],
         regions=sorted({r.region for status in statuses for r in status.regulatory}),
-        timelines=[t for t in (timeline(status.name, records) for status in statuses) if t.items],
-        calendar=catalyst_calendar(statuses, records),
+        timelines=[t for t in timelines if t.items],
+        calendar=calendar,
         receivables=receivables,
         events=records,
+        stored_events=stored_events,
     )
 
 
@@ -130,67 +152,181 @@ def _money(record: dict[str, Any]) -> str:
     return f"{record.get('currency') or ''} {short}".strip()
 
 
-def _trial_lane(record: dict[str, Any]) -> str:
+# ---- lanes ----------------------------------------------------------------------------------------
+#
+# A lane is a trial, a region's regulatory steps, the presentations tied to no trial, or the milestones.
+# A trial is known by its name. An unnamed one is known by its phase and indication when the release
+# states both; an unnamed trial without a stated indication is a trial of its own, event by event: three
+# unnamed Phase II events may be three trials (the seeds have three), and drawing them in one row would
+# say they are one. Such rows share a name and are told apart by a count, "Phase II trial (2 of 3)".
+
+LaneKey = tuple[str, ...]
+_TRIAL, _REGULATORY, _PRESENTED, _MILESTONES = "trial", "regulatory", "presented", "milestones"
+
+
+def _trial_lane(record: dict[str, Any]) -> tuple[LaneKey, str]:
+    phase, indication = record.get("phase"), record.get("indication")
+    name = f"Phase {phase} trial" if phase else "Trial"
+    if indication:
+        name = f"{name} in {indication}"
     if record.get("trial"):
-        return str(record["trial"])
-    return f"Phase {record['phase']} trial" if record.get("phase") else "Trials"
+        return (_TRIAL, str(record["trial"]).upper()), str(record["trial"])
+    if indication:
+        return (_TRIAL, phase or "", indication.lower()), name
+    return (_TRIAL, record["id"]), name
 
 
-def _regulatory_lane(record: dict[str, Any]) -> str:
-    return f"{record['region']} regulatory" if record.get("region") else "Regulatory"
+def _regulatory_lane(record: dict[str, Any]) -> tuple[LaneKey, str]:
+    region = record.get("region")
+    return (_REGULATORY, region or ""), f"{region} regulatory" if region else "Regulatory (region not stated)"
 
 
-def _item(record: dict[str, Any]) -> TimelineItem | None:
+def _presented_lane(record: dict[str, Any]) -> tuple[LaneKey, str]:
+    return _trial_lane(record) if record.get("trial") else ((_PRESENTED,), "Data presented")
+
+
+def _milestone_lane(record: dict[str, Any]) -> tuple[LaneKey, str]:
+    return (_MILESTONES,), "Milestones"
+
+
+_LANES = {"TrialStarted": _trial_lane, "TopLineReported": _trial_lane, "ReadoutExpected": _trial_lane,
+          "DataPresented": _presented_lane, "RegulatorySubmission": _regulatory_lane,
+          "RegulatoryOpinionIssued": _regulatory_lane, "ApprovalGranted": _regulatory_lane,
+          "ApprovalDeclined": _regulatory_lane, "RegulatoryDecisionExpected": _regulatory_lane,
+          "SubmissionExpected": _regulatory_lane, "MilestoneTriggered": _milestone_lane,
+          "MilestoneReceived": _milestone_lane, "MilestoneAnticipated": _milestone_lane}
+
+
+# ---- items ----------------------------------------------------------------------------------------
+
+def _expected_item(record: dict[str, Any]) -> TimelineItem | None:
+    if not record.get("expected_by"):
+        return None
+    agency, condition = record.get("agency"), record.get("condition")
+    label = {"RegulatoryDecisionExpected": f"{agency or 'regulatory'} decision expected",
+             "SubmissionExpected": f"{agency} submission expected" if agency else "submission expected",
+             "ReadoutExpected": "data expected",
+             "MilestoneAnticipated": f"{_money(record)} expected" + (f" on {condition}" if condition else "")}
+    return TimelineItem(lane="", kind="expected", label=label[record["type"]], expected=True,
+                        start=date.fromisoformat(record["reported_on"]), end=date.fromisoformat(record["expected_by"]),
+                        when=f"by {record['expected_by']}", sources=[record["id"]])
+
+
+def _trial_item(record: dict[str, Any]) -> TimelineItem:
     kind = record["type"]
-    sources = [record["id"]]
-    if kind in ("RegulatoryDecisionExpected", "SubmissionExpected", "ReadoutExpected", "MilestoneAnticipated"):
-        if not record.get("expected_by"):
-            return None
-        lane, what = {
-            "RegulatoryDecisionExpected": (_regulatory_lane(record), f"{record.get('agency') or 'regulatory'} decision"),
-            "SubmissionExpected": (_regulatory_lane(record), f"{record.get('agency') or ''} submission".strip()),
-            "ReadoutExpected": (_trial_lane(record), "data"),
-            "MilestoneAnticipated": ("Milestones", _money(record)),
-        }[kind]
-        return TimelineItem(lane=lane, kind="expected", label=f"{what} expected", expected=True,
-                            start=date.fromisoformat(record["reported_on"]),
-                            end=date.fromisoformat(record["expected_by"]),
-                            when=f"by {record['expected_by']}", sources=sources)
-    if kind in ("TrialStarted", "TopLineReported", "DataPresented"):
-        first, last, when = _window(record, "presented_on", "occurred_on") if kind == "DataPresented" \
-            else _window(record, "occurred_on")
-        label = {"TrialStarted": "started",
-                 "TopLineReported": f"{(record.get('outcome') or '').replace('_', '-')} {record.get('endpoint') or ''}".strip(),
-                 "DataPresented": " ".join(x for x in (record.get("conference"), record.get("abstract") and f"#{record['abstract']}") if x)
-                 or "data presented"}[kind]
-        lane = "Data presented" if kind == "DataPresented" and not record.get("trial") else _trial_lane(record)
-        item_kind = {"TrialStarted": "started", "TopLineReported": "readout", "DataPresented": "presented"}[kind]
-        return TimelineItem(lane=lane, kind=item_kind, label=label, start=first, end=last, when=when, sources=sources)
-    if kind in ("RegulatorySubmission", "RegulatoryOpinionIssued", "ApprovalGranted"):
-        first, last, when = _window(record, "occurred_on")
-        agency = record.get("agency") or ""
-        label = {"RegulatorySubmission": f"{agency} {record.get('status') or 'submitted'}",
-                 "RegulatoryOpinionIssued": f"{agency} {record.get('opinion')} opinion",
-                 "ApprovalGranted": f"{agency} approval"}[kind].strip()
-        item_kind = {"RegulatorySubmission": "submission", "RegulatoryOpinionIssued": "opinion",
-                     "ApprovalGranted": "approval"}[kind]
-        return TimelineItem(lane=_regulatory_lane(record), kind=item_kind, label=label,
-                            start=first, end=last, when=when, sources=sources)
-    if kind in ("MilestoneTriggered", "MilestoneReceived"):
-        first, last, when = _window(record, "occurred_on")
-        verb = "triggered" if kind == "MilestoneTriggered" else "received"
-        return TimelineItem(lane="Milestones", kind="milestone", label=f"{_money(record)} {verb}",
-                            start=first, end=last, when=when, sources=sources)
-    return None
+    if kind == "DataPresented":
+        first, last, when = _window(record, "presented_on", "occurred_on")
+        label = " ".join(x for x in (record.get("conference"), record.get("abstract") and f"#{record['abstract']}") if x)
+        return TimelineItem(lane="", kind="presented", label=label or "data presented", start=first, end=last,
+                            when=when, sources=[record["id"]])
+    first, last, when = _window(record, "occurred_on")
+    if kind == "TrialStarted":
+        return TimelineItem(lane="", kind="started", label="started", start=first, end=last, when=when,
+                            sources=[record["id"]])
+    outcome = (record.get("outcome") or "").replace("_", "-")
+    return TimelineItem(lane="", kind="readout", label=f"{outcome} {record.get('endpoint') or ''}".strip(),
+                        start=first, end=last, when=when, sources=[record["id"]])
 
 
-def timeline(compound: str, records: Iterable[dict[str, Any]]) -> Timeline:
+def _regulatory_item(record: dict[str, Any]) -> TimelineItem:
+    first, last, when = _window(record, "occurred_on")
+    agency = record.get("agency") or ""
+    kind, label = {
+        "RegulatorySubmission": ("submission", f"{agency} {record.get('status') or 'submitted'}"),
+        "RegulatoryOpinionIssued": ("opinion", f"{agency} {record.get('opinion')} opinion"),
+        "ApprovalGranted": ("approval", f"{agency} approval"),
+        "ApprovalDeclined": ("declined", f"{agency} {(record.get('form') or 'refusal').replace('_', ' ')}"),
+    }[record["type"]]
+    return TimelineItem(lane="", kind=kind, label=label.strip(), start=first, end=last, when=when,
+                        sources=[record["id"]])
+
+
+def _payment_item(record: dict[str, Any]) -> TimelineItem:
+    first, last, when = _window(record, "occurred_on")
+    if record["type"] == "MilestoneTriggered":
+        label = f"{_money(record)} triggered" + (f" by {record['trigger']}" if record.get("trigger") else "")
+    else:
+        label = f"{_money(record)} received" + (f" from {record['payer']}" if record.get("payer") else "")
+    return TimelineItem(lane="", kind="milestone", label=label, start=first, end=last, when=when,
+                        sources=[record["id"]])
+
+
+_ITEMS = {"TrialStarted": _trial_item, "TopLineReported": _trial_item, "DataPresented": _trial_item,
+          "RegulatorySubmission": _regulatory_item, "RegulatoryOpinionIssued": _regulatory_item,
+          "ApprovalGranted": _regulatory_item, "ApprovalDeclined": _regulatory_item,
+          "MilestoneTriggered": _payment_item, "MilestoneReceived": _payment_item,
+          "RegulatoryDecisionExpected": _expected_item, "SubmissionExpected": _expected_item,
+          "ReadoutExpected": _expected_item, "MilestoneAnticipated": _expected_item}
+
+
+# ---- the timeline ---------------------------------------------------------------------------------
+
+#: How far the axis stretches beyond its items to take in the report's day: a quarter of their span, or a year.
+_TODAY_REACH = 0.25
+_TODAY_REACH_MIN = timedelta(days=366)
+
+
+def _axis(items: list[TimelineItem], today: date) -> tuple[date, date]:
+    """Whole calendar years around the items, and around the report's day when it lies near them.
+
+    A day far from every item (the report of today on a story that ended in 2015) is not worth the
+    empty years between: the chart says where it lies instead of drawing them.
+    """
+    first, last = min(i.start for i in items), max(i.end for i in items)
+    reach = max((last - first) * _TODAY_REACH, _TODAY_REACH_MIN)
+    if last < today <= last + reach:
+        last = today
+    elif first - reach <= today < first:
+        first = today
+    return date(first.year, 1, 1), date(last.year + 1, 1, 1)
+
+
+def _lane_order(key: LaneKey, items: list[TimelineItem]) -> tuple:
+    """Trials first, by the first day drawn in them; then regions by name; then presentations; then milestones."""
+    family = (_TRIAL, _REGULATORY, _PRESENTED, _MILESTONES).index(key[0])
+    if key[0] == _TRIAL:
+        return family, min(i.start for i in items), items[0].lane.lower()
+    return family, key[1:] == ("",), key[1:]
+
+
+def _numbered(lanes: list[list[TimelineItem]]) -> None:
+    """Rows of different trials that would go by one name are told apart by a count: "(2 of 3)"."""
+    named: dict[str, list[list[TimelineItem]]] = defaultdict(list)
+    for lane in lanes:
+        named[lane[0].lane].append(lane)
+    for name, same in named.items():
+        if len(same) > 1:
+            for number, lane in enumerate(same, 1):
+                for item in lane:
+                    item.lane = f"{name} ({number} of {len(same)})"
+
+
+def timeline(compound: str, records: Iterable[dict[str, Any]], today: date,
+             overdue: Collection[str] = ()) -> Timeline:
     """A compound's trials, readouts, regulatory steps, milestones and expectations on one date axis.
 
-    An expectation is drawn as its window, from the release announcing it to its `expected_by`;
-    those whose window has closed stay on the chart, as what was once expected.
+    `records` are the compound's events in view; `today` is the report's day; `overdue` the ids of
+    the events announcing catalysts now overdue. An expectation is drawn as its window, from the
+    release announcing it to its `expected_by`; those whose window has closed stay on the chart, as
+    what was once expected.
     """
-    items = [item for r in records if r["compound"] == compound and (item := _item(r)) is not None]
-    order = {"Milestones": 2, "Data presented": 1}
-    items.sort(key=lambda i: (order.get(i.lane, 0), i.lane == "Regulatory" or i.lane.endswith(" regulatory"), i.lane.lower(), i.start))
-    return Timeline(compound=compound, items=items)
+    lanes: dict[LaneKey, list[TimelineItem]] = defaultdict(list)
+    names: dict[LaneKey, str] = {}
+    for record in records:
+        build = _ITEMS.get(record["type"])
+        item = build(record) if build else None
+        if item is None:
+            continue
+        key, name = _LANES[record["type"]](record)
+        item.lane = names.setdefault(key, name)
+        item.overdue = record["id"] in overdue
+        lanes[key].append(item)
+    if not lanes:
+        return Timeline(compound=compound, items=[], axis_start=date(today.year, 1, 1),
+                        axis_end=date(today.year + 1, 1, 1))
+    ordered = [sorted(lanes[key], key=lambda i: (i.start, i.end, i.label))
+               for key in sorted(lanes, key=lambda k: _lane_order(k, lanes[k]))]
+    _numbered(ordered)
+    items = [item for lane in ordered for item in lane]
+    axis_start, axis_end = _axis(items, today)
+    return Timeline(compound=compound, items=items, axis_start=axis_start, axis_end=axis_end)

@@ -7,6 +7,7 @@ the ids of the facts behind it, so it can be explained.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date
 
 from pydantic import BaseModel, Field
@@ -104,9 +105,26 @@ def _phase_rank(phase: str | None) -> int:
 def compound_status(history: tuple[RecordedFact, ...], names: NameBook, name: str, horizon: date) -> CompoundStatus:
     """The status of compound `name` (canonical) from the facts in view, standing on `horizon`."""
     mine = [r for r in history if names.canonical(r.fact.compound) == name]
+    return _status(name, mine, affiliations(history), horizon)
+
+
+def compound_statuses(history: tuple[RecordedFact, ...], names: NameBook, horizon: date) -> list[CompoundStatus]:
+    """The status of every compound the facts in view name, by name (facts about undisclosed products left out).
+
+    One pass sorts the facts by compound, so the cost grows with the history, not with the history
+    times the number of compounds."""
+    facts: dict[str, list[RecordedFact]] = defaultdict(list)
+    for recorded in history:
+        if recorded.fact.compound:
+            facts[names.canonical(recorded.fact.compound)].append(recorded)
+    groups = affiliations(history)
+    return [_status(name, facts[name], groups, horizon) for name in sorted(facts, key=str.lower)]
+
+
+def _status(name: str, mine: list[RecordedFact], groups: dict[str, str], horizon: date) -> CompoundStatus:
     status = CompoundStatus(name=name, as_of=horizon, events=len(mine))
     _aliases(status, mine)
-    _partners(status, mine, affiliations(history))
+    _partners(status, mine, groups)
     _phases(status, mine)
     _regulatory(status, mine)
     _trials(status, mine)

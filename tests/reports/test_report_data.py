@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from projections.history import TimeView
+from tracker import open_tracker
 
 SEPT_30 = TimeView(as_of=date(2013, 9, 30))
 
@@ -30,20 +31,33 @@ def test_the_regulatory_matrix_has_a_column_per_region_with_a_status(tracker):
 
 def test_the_timeline_draws_imprecise_dates_and_expectations_as_windows_and_says_which_dates_are_release_days(tracker):
     (kadcyla,) = [t for t in tracker.report(SEPT_30).timelines if t.compound == "trastuzumab emtansine"]
+    mbc, adjuvant, first_line = ("Phase II trial in HER2-positive metastatic breast cancer",
+                                 "Phase II trial in neoadjuvant/adjuvant HER2-positive breast cancer",
+                                 "Phase II trial in first-line HER2-positive metastatic breast cancer")
     assert [(i.lane, i.kind, i.label, i.when, i.start, i.end, i.expected) for i in kadcyla.items] == [
-        ("Phase II trial", "expected", "data expected", "by 2008-12-31", date(2008, 6, 3), date(2008, 12, 31), True),
-        ("Phase II trial", "started", "started", "2010-H2", date(2010, 7, 1), date(2010, 12, 31), False),
-        ("Phase II trial", "readout", "positive PFS", "2011-04-07", date(2011, 4, 7), date(2011, 4, 7), False),
+        (mbc, "expected", "data expected", "by 2008-12-31", date(2008, 6, 3), date(2008, 12, 31), True),
+        (adjuvant, "started", "started", "2010-H2", date(2010, 7, 1), date(2010, 12, 31), False),
+        (first_line, "readout", "positive PFS", "2011-04-07", date(2011, 4, 7), date(2011, 4, 7), False),
         ("EU regulatory", "opinion", "CHMP positive opinion", "reported 2013-09-20", date(2013, 9, 20), date(2013, 9, 20), False),
         ("EU regulatory", "expected", "EC decision expected", "by 2013-12-31", date(2013, 9, 20), date(2013, 12, 31), True),
         ("JP regulatory", "approval", "MHLW approval", "reported 2013-09-20", date(2013, 9, 20), date(2013, 9, 20), False),
         ("US regulatory", "approval", "FDA approval", "2013", date(2013, 1, 1), date(2013, 12, 31), False),
         ("Data presented", "presented", "ASCO 2008 #1028", "reported 2008-06-03", date(2008, 6, 3), date(2008, 6, 3), False),
-        ("Milestones", "expected", "USD 5M expected", "by 2013-12-31", date(2013, 9, 20), date(2013, 12, 31), True),
-        ("Milestones", "milestone", "USD 5M triggered", "reported 2013-09-20", date(2013, 9, 20), date(2013, 9, 20), False),
+        ("Milestones", "milestone", "USD 5M triggered by JP approval", "reported 2013-09-20", date(2013, 9, 20), date(2013, 9, 20), False),
+        ("Milestones", "expected", "USD 5M expected on EC approval", "by 2013-12-31", date(2013, 9, 20), date(2013, 12, 31), True),
     ]
-    assert kadcyla.lanes == ["Phase II trial", "EU regulatory", "JP regulatory", "US regulatory", "Data presented",
-                             "Milestones"]
+    assert kadcyla.lanes == [mbc, adjuvant, first_line, "EU regulatory", "JP regulatory", "US regulatory",
+                             "Data presented", "Milestones"]
+
+
+def test_each_timeline_has_an_axis_of_whole_years_around_its_own_story(tracker):
+    axes = {t.compound: (t.axis_start, t.axis_end) for t in tracker.report(SEPT_30).timelines}
+    assert axes == {"lorvotuzumab mertansine": (date(2011, 1, 1), date(2012, 1, 1)),
+                    "SAR3419": (date(2011, 1, 1), date(2012, 1, 1)),
+                    "trastuzumab emtansine": (date(2008, 1, 1), date(2014, 1, 1))}
+    (kadcyla,) = [t for t in tracker.report(TimeView(as_of=date(2026, 12, 1))).timelines
+                  if t.compound == "trastuzumab emtansine"]
+    assert (kadcyla.axis_start, kadcyla.axis_end) == (date(2008, 1, 1), date(2016, 1, 1))
 
 
 def test_the_receivables_are_aged_to_the_day_of_the_report(tracker):
@@ -68,3 +82,10 @@ def test_the_report_of_a_past_day_holds_only_what_was_public_that_day(tracker):
 def test_today_in_a_report_is_the_horizon_of_its_view(tracker):
     report = tracker.report(TimeView(as_of=date(2014, 1, 31), occurred_by=date(2013, 6, 30)))
     assert (report.as_of, report.view) == (date(2013, 6, 30), {"as_of": "2014-01-31", "occurred_by": "2013-06-30"})
+
+
+def test_a_report_counts_the_events_in_the_store_so_an_empty_view_can_be_told_from_an_empty_store(tracker, tmp_path):
+    before_any = tracker.report(TimeView(as_of=date(2000, 1, 1)))
+    assert (before_any.events, before_any.stored_events) == ([], 26)
+    empty = open_tracker(str(tmp_path / "empty.db")).report(SEPT_30)
+    assert (empty.events, empty.compounds, empty.stored_events) == ([], [], 0)

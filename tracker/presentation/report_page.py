@@ -14,17 +14,23 @@ from projections.calendar import window
 from projections.receivables import BUCKETS
 from projections.report import Report, phase_reached
 from projections.status import PHASE_ORDER
-from tracker.presentation.charts import STYLE, aging_svg, anchor, timeline_svg
+from tracker.presentation import charts
 from tracker.presentation.render import summary
 
 _environment = Environment(loader=PackageLoader("tracker.presentation", "templates"), autoescape=True,
                            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-_environment.filters.update(anchor=anchor, summary=summary, window=window)
+_environment.filters.update(anchor=charts.anchor, summary=summary, window=window,
+                            glyph=lambda kind: Markup(charts.glyph(kind)))
 
 
 def render_html(report: Report) -> str:
     """The report page; the same report gives the same bytes."""
+    kinds = {"expected" if item.expected else item.kind for t in report.timelines for item in t.items}
     return _environment.get_template("report.html.j2").render(
-        report=report, phases=PHASE_ORDER, phase_reached=phase_reached, buckets=BUCKETS, colours=STYLE,
-        timelines=[(t, Markup(timeline_svg(t, report.as_of))) for t in report.timelines],
-        aging=Markup(aging_svg(report.receivables)))
+        report=report, phases=PHASE_ORDER, phase_reached=phase_reached, buckets=BUCKETS,
+        chart_style=Markup(charts.CHART_STYLE), kinds=charts.KINDS, legend=[k for k in charts.KINDS if k in kinds],
+        timelines=[(t, Markup(charts.timeline_svg(t, report.as_of, charts.WIDE)),
+                    Markup(charts.timeline_svg(t, report.as_of, charts.NARROW))) for t in report.timelines],
+        aging=[(currency, Markup(charts.aging_svg(report.receivables, currency)))
+               for currency in charts.outstanding_currencies(report.receivables)],
+        group_colours=charts.group_colours(report.receivables))

@@ -12,7 +12,7 @@ from projections.names import NameBook
 from projections.receivables import ReceivablesReport
 from projections.records import event_records
 from projections.report import Report, build_report
-from projections.status import CompoundStatus, compound_status
+from projections.status import CompoundStatus, compound_status, compound_statuses
 from tracker.errors import UnknownCompound
 from tracker.services.history import History
 
@@ -34,8 +34,7 @@ class Queries:
     def compounds(self, view: TimeView) -> list[CompoundStatus]:
         """Every compound in view with its status; facts about undisclosed products are left out."""
         selected, names = self.history.in_view(view)
-        found = sorted({names.canonical(r.fact.compound) or "" for r in selected if r.fact.compound}, key=str.lower)
-        return [compound_status(selected, names, name, view.horizon) for name in found]
+        return compound_statuses(selected, names, view.horizon)
 
     def status(self, compound: str, view: TimeView) -> CompoundStatus:
         """The status of the compound going by `compound` (any alias, any case)."""
@@ -49,8 +48,12 @@ class Queries:
         return catalyst_calendar(statuses, self.events(view, compound=compound), start, end)
 
     def report(self, view: TimeView, receivables: ReceivablesReport) -> Report:
-        """What the report of this view shows: pipeline, timelines, catalysts, receivables, events."""
-        return build_report(view, self.compounds(view), self.events(view), receivables)
+        """What the report of this view shows: pipeline, timelines, catalysts, receivables, events.
+        The history is read once for all of them."""
+        history = self.history.all()
+        selected, names = self.history.in_view(view, history=history)
+        statuses = compound_statuses(selected, names, view.horizon)
+        return build_report(view, statuses, event_records(selected, names), receivables, stored_events=len(history))
 
     def resolve(self, query: str, names: NameBook) -> str:
         """The canonical name a user's query names, or an error suggesting the names it is close to."""
