@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import inspect
 import os
-import shutil
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from decimal import Decimal, InvalidOperation
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -29,6 +27,8 @@ import click
 from tracker.errors import TrackerError
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from click.shell_completion import CompletionItem
 
     from tracker.application import IngestOutcome, IngestReport, TimeView, Tracker
@@ -51,6 +51,15 @@ def use_colour(stream) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
     return bool(os.environ.get("FORCE_COLOR")) or on_terminal(stream)
+
+
+def terminal_width() -> int | None:
+    """The width of the terminal a person watches the output on (COLUMNS, else the terminal's); None in a pipe."""
+    if not on_terminal(sys.stdout):
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns
 
 
 class Failure(click.ClickException):
@@ -150,6 +159,8 @@ class AmountParam(click.ParamType):
     name = "AMOUNT"
 
     def convert(self, value, param, ctx):
+        from decimal import Decimal, InvalidOperation
+
         if isinstance(value, Decimal):
             return value
         try:
@@ -271,8 +282,7 @@ def output(*formats: str):
             from tracker.presentation.output import Output
 
             chosen = tuple(name.strip() for value in columns for name in value.split(",") if name.strip())
-            width = shutil.get_terminal_size().columns if on_terminal(sys.stdout) else None
-            out = Output(fmt, headers=not no_headers, columns=chosen, width=width, colour=use_colour(sys.stdout))
+            out = Output(fmt, headers=not no_headers, columns=chosen, width=terminal_width(), colour=use_colour(sys.stdout))
             problem = out.problem()
             if problem:
                 raise click.UsageError(problem)
