@@ -150,3 +150,28 @@ def test_the_first_command_works_on_a_fresh_machine_as_written(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("trastuzumab emtansine  (as of ") == 2
     assert "5 releases ingested, 0 already present, " in result.stdout
+
+
+def test_the_command_reference_names_every_command_and_the_formats_it_offers():
+    from cli import cli
+
+    text = README.read_text(encoding="utf-8")
+    table = text[text.index("### Command reference"):text.index("Shell completion comes from click")]
+    listed = {}
+    for usage, formats in re.findall(r"^\| `([^`]+)` \| [^|]+ \|\s*([^|]*?)\s*\|$", table, re.M):
+        words = []
+        for word in usage.split():
+            if not word[0].islower():
+                break
+            words.append(word)
+        *group, last = words
+        for name in last.split("/"):
+            listed[" ".join([*group, name])] = tuple(f.strip() for f in formats.split(",") if f.strip())
+    offered = {}
+    for name, command in cli.commands.items():
+        subcommands = getattr(command, "commands", None)
+        for sub, each in (subcommands.items() if subcommands is not None else [(None, command)]):
+            formats = [p.type.choices for p in each.params if p.name == "fmt"]
+            offered[f"{name} {sub}" if sub else name] = tuple(formats[0]) if formats else ()
+    assert listed.pop("record") == ()  # `record EVENT_TYPE`: a command for each type a person may record
+    assert listed == offered
