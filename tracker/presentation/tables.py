@@ -185,10 +185,17 @@ def page_text(page: Page | str, width: int | None = None, headers: bool = True, 
     blocks = [page] if isinstance(page, str) else page
     for index, block in enumerate(blocks):
         if isinstance(block, Heading):
-            yield ("\n" if index else "") + block.text + "\n" + ("\n" if block.level == 1 and index + 1 < len(blocks) else "")
+            if index:
+                yield "\n"
+            yield block.text + "\n"
+            if block.level == 1 and index + 1 < len(blocks):
+                yield "\n"
         elif isinstance(block, Rows):
             shown = block.pick(for_table=True)
-            yield from plain_table(shown, headers) if width is None else [terminal_table(shown, width, headers, colour)]
+            if width is None:
+                yield from plain_table(shown, headers)
+            else:
+                yield terminal_table(shown, width, headers, colour)
         else:
             yield block
 
