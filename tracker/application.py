@@ -120,10 +120,6 @@ class Tracker:
 
         return Exporter(self._store, self._queries)
 
-    def exists(self) -> bool:
-        """Whether the store is there already (a PostgreSQL database always is: its server says otherwise)."""
-        return self._store.exists()
-
     @property
     def store(self) -> EventStore:  # the `eventsourcing` application itself, for the library's own API
         return self._store.events
