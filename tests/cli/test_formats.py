@@ -267,3 +267,16 @@ def test_status_csv_keeps_its_row_per_value(seeds_store):
     assert [row[2:5] for row in rows if row[2] == "regulatory"] == [
         ["regulatory", "EU", "opinion"], ["regulatory", "JP", "approved"], ["regulatory", "US", "approved"]]
     assert {row[1] for row in rows[1:]} == {date(2013, 9, 30).isoformat()}
+
+
+def test_a_terminal_gets_plain_lines_past_the_rows_rich_can_lay_out_quickly():
+    from tracker.presentation.rows import Column, Rows
+    from tracker.presentation.tables import TERMINAL_ROWS, plain_table, terminal_table
+
+    def rows(count: int) -> Rows:
+        return Rows([Column("n"), Column("word")], ((i, "x") for i in range(count)))
+
+    large = terminal_table(rows(TERMINAL_ROWS + 1), 80)
+    assert large == "".join(plain_table(rows(TERMINAL_ROWS + 1))) + (
+        f"({TERMINAL_ROWS + 1:,} rows, written as plain lines: a pager or --format csv reads them best)\n")
+    assert "plain lines" not in terminal_table(rows(TERMINAL_ROWS), 80)

@@ -25,6 +25,9 @@ from tracker.presentation.rows import Column, Heading, Page, Rows
 GAP = "   "
 #: Between columns on a terminal, where room is scarcer than in a file.
 TERMINAL_GAP = 2
+#: Past this many rows a terminal gets the plain writer's lines: rich lays out every cell (about 0.4 ms a
+#: row), which would keep a person waiting for a table no one reads without a pager.
+TERMINAL_ROWS = 2000
 RULE = "─"
 
 
@@ -139,6 +142,9 @@ def terminal_table(rows: Rows, width: int, headers: bool = True, colour: bool = 
     body = [list(row) for row in rows.rows]
     if not body:
         return rows.empty + "\n"
+    if len(body) > TERMINAL_ROWS:
+        plain = "".join(plain_table(Rows(rows.columns, body, rows.empty), headers))
+        return plain + f"({len(body):,} rows, written as plain lines: a pager or --format csv reads them best)\n"
     right = _numeric_columns(body, len(rows.columns))
     unbroken = [r or not column.wrap or all(isinstance(row[i], (date, datetime)) or row[i] is None for row in body)
                 for i, (column, r) in enumerate(zip(rows.columns, right))]
