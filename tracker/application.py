@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -21,20 +22,6 @@ from tracker.adapters.store import DEFAULT_DB, default_db
 from tracker.dates import parse_date
 from tracker.domain.facts import FACT_TYPES, OWN_COMMANDS
 from tracker.manual import RECORDABLE_TYPES, typed_fields
-from tracker.services.audit import Audit
-from tracker.services.entries import Entries
-from tracker.services.export import Exporter
-from tracker.services.history import History
-from tracker.services.ingest import (
-    Ingest,
-    IngestOutcome,
-    IngestReport,
-    ReleaseProblems,
-    count_release_files,
-    read_releases,
-)
-from tracker.services.money import Money
-from tracker.services.queries import Queries
 
 if TYPE_CHECKING:  # the answers' types, imported where they are defined
     from projections.calendar import CalendarEntry
@@ -49,25 +36,89 @@ if TYPE_CHECKING:  # the answers' types, imported where they are defined
     from tracker.adapters.chain import Verification
     from tracker.domain.facts import Fact
     from tracker.evaluation import Evaluation
+    from tracker.services.audit import Audit
+    from tracker.services.entries import Entries
+    from tracker.services.export import Exporter
+    from tracker.services.history import History
+    from tracker.services.ingest import (
+        Ingest,
+        IngestOutcome,
+        IngestReport,
+        ReleaseProblems,
+        count_release_files,
+        read_releases,
+    )
+    from tracker.services.money import Money
+    from tracker.services.queries import Queries
 
 __all__ = ["DEFAULT_DB", "FACT_TYPES", "OWN_COMMANDS", "RECORDABLE_TYPES", "REVIEW_THRESHOLD", "IngestOutcome",
            "IngestReport", "ReleaseProblems", "TimeView", "Tracker", "count_release_files", "evaluate", "open_tracker",
            "parse_date", "read_releases", "typed_fields"]
 
+#: The ingest service's names, imported on first use: reading and extraction load only for an ingest.
+_INGEST_NAMES = ("IngestOutcome", "IngestReport", "ReleaseProblems", "count_release_files", "read_releases")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _INGEST_NAMES:
+        from tracker.services import ingest
+
+        return getattr(ingest, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 class Tracker:
     """Ingest releases and query the record, on one event store (an SQLite path or a `postgresql://` URL)."""
 
-    def __init__(self, db: str | None = None):
+    def __init__(self, db: str | None = None, create: bool = True):
+        """`create=False` refuses an SQLite file that does not exist yet instead of creating it (a query on a
+        misspelt path answers nothing and leaves no file behind)."""
         self.db = db or default_db()
-        self._store = Store(self.db)
-        self._history = History(self._store)
-        self._entries = Entries(self._store)
-        self._queries = Queries(self._history)
-        self._ingest = Ingest(self._store)
-        self._money = Money(self._history, self._queries, self._entries)
-        self._audit = Audit(self._store, self._history, self._queries, self._entries)
-        self._exporter = Exporter(self._store, self._queries)
+        self._store = Store(self.db, create=create)
+
+    # Each service is built (and its module imported) on first use, so a command loads only what it runs.
+
+    @cached_property
+    def _history(self) -> History:
+        from tracker.services.history import History
+
+        return History(self._store)
+
+    @cached_property
+    def _entries(self) -> Entries:
+        from tracker.services.entries import Entries
+
+        return Entries(self._store)
+
+    @cached_property
+    def _queries(self) -> Queries:
+        from tracker.services.queries import Queries
+
+        return Queries(self._history)
+
+    @cached_property
+    def _ingest(self) -> Ingest:
+        from tracker.services.ingest import Ingest
+
+        return Ingest(self._store)
+
+    @cached_property
+    def _money(self) -> Money:
+        from tracker.services.money import Money
+
+        return Money(self._history, self._queries, self._entries)
+
+    @cached_property
+    def _audit(self) -> Audit:
+        from tracker.services.audit import Audit
+
+        return Audit(self._store, self._history, self._queries, self._entries)
+
+    @cached_property
+    def _exporter(self) -> Exporter:
+        from tracker.services.export import Exporter
+
+        return Exporter(self._store, self._queries)
 
     @property
     def store(self) -> EventStore:  # the `eventsourcing` application itself, for the library's own API
@@ -167,8 +218,9 @@ class Tracker:
     def context(self, event_id: str, around: int = 2) -> tuple[RecordedFact, list[tuple[int, str]]]:
         return self._audit.context(event_id, around)
 
-    def review_queue(self, view: TimeView = TimeView()) -> list[Pending]:
-        return self._audit.review_queue(view)
+    def review_queue(self, view: TimeView = TimeView(), compound: str | None = None) -> list[Pending]:
+        """The events in view the review threshold holds back (of one compound, any alias, when given)."""
+        return self._audit.review_queue(view, compound)
 
     def replay(self, view: TimeView = TimeView(), compound: str | None = None) -> list[ReplayStep]:
         return self._audit.replay(view, compound)
@@ -187,9 +239,9 @@ class Tracker:
         return self._exporter.export(folder, view)
 
 
-def open_tracker(db: str | None = None) -> Tracker:
-    """Open (creating on first write) the event store at a file path or `postgresql://` URL."""
-    return Tracker(db)
+def open_tracker(db: str | None = None, create: bool = True) -> Tracker:
+    """Open the event store at a file path or `postgresql://` URL, created on first use unless `create=False`."""
+    return Tracker(db, create)
 
 
 def evaluate(gold: Path, corpus: Path, threshold: float = REVIEW_THRESHOLD) -> Evaluation:

@@ -76,7 +76,7 @@ def test_the_csv_carries_the_source_sentence_and_event_of_each_catalyst(seeded):
     assert rows == [{"expected_by": "2013-12-31", "compound": "trastuzumab emtansine", "kind": "decision",
                      "what": "EC decision (EU)", "announced_on": "2013-09-20", "event": "b7a64debc339d7ae.2",
                      "sources": "b7a64debc339d7ae.2", "file": "002_216599dac546bf8a.txt", "line": "13",
-                     "quote": "A decision by the European Commission is expected by year end."}]
+                     "quote": "A decision by the European Commission is expected by year end.", "overdue": "false"}]
 
 
 def test_a_compound_of_the_calendar_goes_by_any_alias_and_a_misspelling_gets_a_suggestion(seeded):

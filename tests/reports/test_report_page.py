@@ -99,7 +99,9 @@ def test_an_overdue_catalyst_says_so_in_words_in_the_table_and_on_its_timeline(t
 
 
 def test_the_report_of_an_empty_store_says_how_to_fill_it(tmp_path):
-    path = tmp_path / "report.html"
+    path, nothing_yet = tmp_path / "report.html", tmp_path / "no-releases-yet"
+    nothing_yet.mkdir()
+    assert CliRunner().invoke(cli, ["--db", str(tmp_path / "empty.db"), "ingest", str(nothing_yet)]).exit_code == 0
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "empty.db"), "report", "-o", str(path)])
     assert result.exit_code == 0, result.output
     page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")

@@ -37,7 +37,7 @@ def _run(db: str, *args: str):
 
 
 def _types(db: str, *args: str) -> list[str]:
-    return [json.loads(line)["type"] for line in _run(db, "events", "--format", "jsonl", *args).output.splitlines()]
+    return [json.loads(line)["type"] for line in _run(db, "events", "--format", "jsonl", *args).stdout.splitlines()]
 
 
 def _trial_id(db: str) -> str:
@@ -54,7 +54,7 @@ def test_an_event_under_the_threshold_waits_in_the_queue_and_out_of_the_projecti
 def test_the_threshold_is_configurable(store):
     assert _types(store) == ["ApprovalGranted"]
     assert CliRunner().invoke(cli, ["--db", store, "--review-threshold", "0.3", "events", "--format", "jsonl"]
-                              ).output.count("TrialStarted") == 1
+                              ).stdout.count("TrialStarted") == 1
     assert _run(store, "--review-threshold", "0.3").exit_code == 2  # an option of the group, before the command
 
 
@@ -74,14 +74,14 @@ def test_an_accepted_event_enters_the_projections_from_the_decision_on(store):
     today = date.today().isoformat()
     assert _types(store, "--as-of", today) == ["ApprovalGranted", "TrialStarted", "FactReviewed"]
     assert _types(store, "--as-of", "2021-12-31") == ["ApprovalGranted"]
-    assert _run(store, "review", "list").output == "nothing to review (threshold 0.5)\n"
+    assert _run(store, "review", "list").output == f"Nothing to review (threshold 0.5, as of {today}).\n"
 
 
 def test_an_edit_accepts_the_event_with_the_field_corrected(store):
     trial = _trial_id(store)
     result = _run(store, "review", "edit", trial, "--field", "phase=III", "--reason", "Il is III in the 10-K")
     assert result.output.startswith(f"accepted {trial} with phase changed as entry.")
-    started = [json.loads(line) for line in _run(store, "events", "--format", "jsonl").output.splitlines()
+    started = [json.loads(line) for line in _run(store, "events", "--format", "jsonl").stdout.splitlines()
                if '"TrialStarted"' in line]
     assert [(e["phase"], e["confidence"]) for e in started] == [("III", 1.0)]
 
@@ -97,7 +97,7 @@ def test_a_rejected_event_stays_out_and_leaves_the_queue(store):
     trial = _trial_id(store)
     assert _run(store, "review", "reject", trial, "--reason", "not a trial start").exit_code == 0
     assert _types(store) == ["ApprovalGranted", "FactReviewed"]
-    assert _run(store, "review", "list").output.startswith("nothing to review")
+    assert _run(store, "review", "list").output.startswith("Nothing to review")
 
 
 def test_a_decision_on_an_unknown_event_is_refused(store):

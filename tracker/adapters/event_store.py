@@ -27,7 +27,9 @@ from tracker.adapters.store import (
     describe,
     is_postgres,
     lock_timeout,
+    missing_store,
     register_domain_transcodings,
+    store_exists,
     store_settings,
 )
 from tracker.errors import StoreError
@@ -46,18 +48,26 @@ class EventStore(Application):
 
 
 class Store:
-    """One database: its events, its read model, and the errors a user can act on."""
+    """One database: its events, its read model, and the errors a user can act on.
 
-    def __init__(self, db: str):
+    With `create=False` a database that does not exist yet is refused when first used, and none is created."""
+
+    def __init__(self, db: str, create: bool = True):
         self.db = db
+        self.create = create
 
     def describe(self) -> str:
         return describe(self.db)
+
+    def exists(self) -> bool:
+        return store_exists(self.db)
 
     @cached_property
     def _opened(self) -> tuple[EventStore, FactsProjection]:
         """Opened (and created) on first use. A store marked by a newer schema than this tracker's is refused
         rather than misread."""
+        if not self.create and not self.exists():
+            raise missing_store(self.db)
         settings = store_settings(self.db)
 
         def open_both() -> tuple[EventStore, FactsProjection, int]:

@@ -7,6 +7,7 @@ registers how the domain's own types are written to the store.
 from __future__ import annotations
 
 import os
+import shlex
 from datetime import date
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -50,6 +51,18 @@ def describe(db: str) -> str:
     if url.password:
         return db.replace(f":{url.password}@", ":***@", 1)
     return db
+
+
+def store_exists(db: str) -> bool:
+    """Whether there is a store at `db`: an SQLite file that exists, or any PostgreSQL URL (whose server
+    answers for its database)."""
+    return is_postgres(db) or Path(db).exists()
+
+
+def missing_store(db: str) -> StoreError:
+    """The one line a query on a store that does not exist gets: where it looked, and how to create one."""
+    return StoreError(f"no store at {db}; create one with `tracker --db {shlex.quote(db)} ingest RELEASES`, "
+                      "or give --db (or TRACKER_DB) the path of an existing one")
 
 
 def store_settings(db: str) -> dict[str, str]:

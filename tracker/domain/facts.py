@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
@@ -36,7 +37,8 @@ class Fact(BaseModel):
     whatever the compound asked about) and `implied_phase()` (the development phase it shows).
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # A class's validator is built when it first validates, not at import: a command pays for the types it reads.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
     summary_fields: ClassVar[tuple[str, ...]] = ()
     recorded_with: ClassVar[str | None] = None
     in_ledger: ClassVar[bool] = False
@@ -282,7 +284,7 @@ Currency = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
 class MilestoneTerm(BaseModel):
     """One payment of an agreement's milestone schedule."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     trigger: str
     amount: Decimal
@@ -293,7 +295,7 @@ class MilestoneTerm(BaseModel):
 class RoyaltyTier(BaseModel):
     """A royalty rate on the part of a year's net sales up to `up_to` (the top tier has none)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     up_to: Decimal | None = None
     percent: Decimal
@@ -405,14 +407,18 @@ EVERY_VIEW_FACT_TYPES: tuple[str, ...] = tuple(sorted(name for name, cls in FACT
 OWN_COMMANDS: dict[str, str] = {name: cls.recorded_with for name, cls in FACT_TYPES.items() if cls.recorded_with}
 AnyFact = Annotated[Union[FACT_CLASSES], Field(discriminator="type")]  # type: ignore[valid-type]  # noqa: UP007
 
-_adapter: TypeAdapter[Fact] = TypeAdapter(AnyFact)
+
+@cache
+def _adapter() -> TypeAdapter[Fact]:
+    """The validator of every fact type, built on first use rather than at import."""
+    return TypeAdapter(AnyFact)
 
 
 def fact_from_json(data: str | bytes) -> Fact:
     """The fact a `model_dump_json()` text describes, validated (parsed and checked in one pass)."""
-    return _adapter.validate_json(data)
+    return _adapter().validate_json(data)
 
 
 def fact_from_dict(data: dict) -> Fact:
     """The fact a `model_dump(mode="json")` dict describes, validated."""
-    return _adapter.validate_python(data)
+    return _adapter().validate_python(data)

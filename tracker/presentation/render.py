@@ -1,31 +1,29 @@
-"""Plain data to what a person reads: tables, status text, CSV and JSON lines.
+"""The answers of the queries as rows and pages: events, compounds, status, ledger, receivables, calendar, review.
 
-Renderers return strings, so the CLI only prints and tests compare exact text.
-Tables are drawn by `rich` without colour or terminal tricks unless asked, so
-the same output works in a pipe.
+Each answer is built once as `Rows` of typed cells (amounts as `Decimal`, days
+as `date`), with the columns a table shows by default and those a CSV writes
+(every field on its own); `tracker.presentation.output` writes them in the
+format asked. Pages (the status, the ledger with its history, the receivables
+with their totals) hold what a table-format answer shows besides.
 """
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Iterable, Sequence
-from datetime import date
-from decimal import Decimal
-from typing import Any
-
-from rich import box
-from rich.console import Console
-from rich.table import Table
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from projections.calendar import CalendarEntry, window
-from projections.ledger import Ledger, LedgerLine
-from projections.receivables import BUCKETS, ReceivablesReport, Total
-from projections.records import records_jsonl
+from projections.names import NameBook
+from projections.records import event_record
 from projections.review import Pending
 from projections.royalties import money
 from projections.status import CompoundStatus
-from tracker.domain.facts import FACT_TYPES, Fact
+from tracker.domain.facts import FACT_CLASSES, FACT_TYPES, Fact
+from tracker.presentation.rows import Column, Heading, Page, Rows
+
+if TYPE_CHECKING:  # the money projections load with a money command, not with every query
+    from projections.ledger import Ledger, LedgerLine
+    from projections.receivables import ReceivablesReport, Total
 
 
 def _text(value: Any) -> str:
@@ -36,19 +34,8 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[Any]], width: int = 160) -> str:
-    """A plain table, wide enough not to wrap in a pipe."""
-    grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
-    for header in headers:
-        grid.add_column(header, overflow="fold")
-    for row in rows:
-        grid.add_row(*(_text(cell) for cell in row))
-    buffer = io.StringIO()
-    Console(file=buffer, width=width, no_color=True, color_system=None, highlight=False).print(grid)
-    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
-
-
 def summary(record: dict[str, Any]) -> str:
+    """The fields that say what an event is about, as `name=value` words (its type's `summary_fields`)."""
     kind = FACT_TYPES.get(record["type"])
     fields = kind.summary_fields if kind else ()
     return " ".join(f"{name}={_text(record.get(name))}" for name in fields if record.get(name) not in (None, "", []))
@@ -59,59 +46,62 @@ def fact_summary(fact: Fact) -> str:
     return summary(fact.model_dump(mode="json"))
 
 
-def review_table(queue: list[Pending]) -> str:
-    """The events waiting for review, least confident first."""
-    ordered = sorted(queue, key=lambda p: (p.recorded.fact.confidence, p.recorded.sort_key))
-    rows = [(p.recorded.id, f"{p.recorded.fact.confidence:.2f}", p.recorded.type, p.recorded.fact.compound or "",
-             fact_summary(p.recorded.fact), " ".join(p.recorded.fact.quote.split())[:80]) for p in ordered]
-    return table(("id", "confidence", "type", "compound", "details", "quote"), rows)
+# ---- events -------------------------------------------------------------
+
+#: The fields every fact has, and those EVENTS.md moves into `source`: not repeated among a type's own.
+_COMMON_FIELDS = {"type", "compound", "occurred_on", "quote", "line", "offset", "confidence"}
+_SOURCE_FIELDS = ("release", "file", "line", "quote", "compound_as_written", "entered_by", "reason")
 
 
-def events_table(records: list[dict[str, Any]]) -> str:
-    rows = [(r["reported_on"], r["id"], r["type"], r["compound"] or "(undisclosed)", summary(r)) for r in records]
-    return table(("reported", "id", "type", "compound", "details"), rows)
+def event_fields(types: Iterable[str] = ()) -> list[str]:
+    """The fields of the event `types` (every type when none), each once, in the vocabulary's order."""
+    wanted = set(types)
+    fields: dict[str, None] = {}
+    for cls in FACT_CLASSES:
+        if not wanted or cls.__name__ in wanted:
+            fields.update(dict.fromkeys(name for name in cls.model_fields if name not in _COMMON_FIELDS))
+    return list(fields)
 
 
-def events_jsonl(records: list[dict[str, Any]]) -> str:
-    return records_jsonl(records)
+def _event_columns(fields: Sequence[str]) -> list[Column]:
+    return [Column("reported_on", "reported"), Column("id", wrap=False), Column("type"),
+            Column("compound", missing="(undisclosed)"), Column("occurred_on", table=False),
+            Column("details", csv=False), *(Column(name, table=False) for name in fields),
+            *(Column(f"source_{name}", table=False) for name in _SOURCE_FIELDS),
+            Column("confidence", table=False), Column("recorded_at", table=False)]
 
 
-def csv_text(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(headers)
-    for row in rows:
-        writer.writerow([_text(cell) for cell in row])
-    return buffer.getvalue()
+def _event_values(record: dict[str, Any], fields: Sequence[str]) -> dict[str, Any]:
+    """The record's cells by column name."""
+    return {**{name: record.get(name) for name in ("reported_on", "id", "type", "compound", "occurred_on",
+                                                    "confidence", "recorded_at", *fields)},
+            "details": summary(record), **{f"source_{name}": record["source"].get(name) for name in _SOURCE_FIELDS}}
 
 
-_EVENT_CSV = ("reported_on", "id", "type", "compound", "occurred_on", "details", "file", "line", "quote", "confidence")
+def events_rows(records: Sequence[dict[str, Any]], types: Iterable[str] = (),
+                empty: str = "No events in view.") -> Rows:
+    """EVENTS.md records as rows: a table of what each is about; in a CSV, one column per field of the
+    types asked (every type when none), then where each was read."""
+    fields = event_fields(types)
+    columns = _event_columns(fields)
+    return Rows(columns, ([values[c.name] for c in columns] for values in (_event_values(r, fields) for r in records)),
+                empty)
 
 
-def events_csv(records: list[dict[str, Any]]) -> str:
-    rows = [(r["reported_on"], r["id"], r["type"], r["compound"], r["occurred_on"], summary(r),
-             r["source"]["file"], r["source"]["line"], r["source"]["quote"], r["confidence"]) for r in records]
-    return csv_text(_EVENT_CSV, rows)
+# ---- compounds and status -----------------------------------------------
 
 
-def _regions(status: CompoundStatus, wanted: str) -> str:
-    return ", ".join(r.region for r in status.regulatory if r.status == wanted)
+def _regions(status: CompoundStatus, wanted: str) -> list[str]:
+    return [r.region for r in status.regulatory if r.status == wanted]
 
 
-_COMPOUND_COLUMNS = ("compound", "highest phase", "approved in", "partners", "aliases", "events")
+_COMPOUND_COLUMNS = (Column("compound"), Column("highest_phase"), Column("approved_in"), Column("partners", spare=1),
+                     Column("aliases", spare=2), Column("events"), Column("as_of", table=False))
 
 
-def _compound_row(status: CompoundStatus) -> tuple:
-    return (status.name, status.highest_phase or "", _regions(status, "approved"),
-            ", ".join(p.name for p in status.partners), ", ".join(a.name for a in status.aliases), status.events)
-
-
-def compounds_table(statuses: list[CompoundStatus]) -> str:
-    return table(_COMPOUND_COLUMNS, (_compound_row(s) for s in statuses))
-
-
-def compounds_csv(statuses: list[CompoundStatus]) -> str:
-    return csv_text(_COMPOUND_COLUMNS, (_compound_row(s) for s in statuses))
+def compounds_rows(statuses: Sequence[CompoundStatus], empty: str = "No compounds in view.") -> Rows:
+    return Rows(_COMPOUND_COLUMNS, ((s.name, s.highest_phase, _regions(s, "approved"), [p.name for p in s.partners],
+                                     [a.name for a in s.aliases], s.events, s.as_of) for s in statuses), empty)
 
 
 def _cited(sources: list[str]) -> str:
@@ -165,178 +155,8 @@ def status_text(status: CompoundStatus) -> str:
     return "\n".join(lines) + "\n"
 
 
-def status_json(status: CompoundStatus) -> str:
-    return status.model_dump_json(indent=2) + "\n"
-
-
-# ---- ledger and receivables -------------------------------------------
-
-
-def _amount(value: Decimal | None) -> str:
-    """An amount for a person: thousands separators, blank for none."""
-    return "" if value is None else money(value)
-
-
-def _plain(value: Decimal | int | None) -> str:
-    """An amount for a spreadsheet: digits and a point only."""
-    if value is None:
-        return ""
-    if isinstance(value, Decimal) and value == value.to_integral_value():
-        value = value.quantize(Decimal(1))
-    return format(value, "f") if isinstance(value, Decimal) else str(value)
-
-
-def _day(value: date | None) -> str:
-    return value.isoformat() if value else ""
-
-
-_NO_PAYER = "(payer not stated)"
-_LEDGER_COLUMNS = ("line", "status", "basis", "kind", "counterparty", "payee", "compound", "agreement", "territory",
-                   "trigger", "currency", "amount", "paid", "outstanding", "due")
-
-
-def _ledger_row(line: LedgerLine) -> tuple:
-    return (line.id, line.status, line.basis, line.kind, line.counterparty or _NO_PAYER, line.payee,
-            line.compound, line.agreement, line.territory, line.trigger, line.currency, _amount(line.amount),
-            _amount(line.paid), _amount(line.outstanding), _day(line.due_on))
-
-
-def ledger_table(book: Ledger) -> str:
-    """The lines, then each line's history with the event and words behind every step."""
-    if not book.lines:
-        return f"Ledger as of {book.as_of.isoformat()}: no milestone or royalty lines\n"
-    out = [f"Ledger as of {book.as_of.isoformat()}: {len(book.lines)} lines\n",
-           table(_LEDGER_COLUMNS, (_ledger_row(line) for line in book.lines), width=400), "History\n"]
-    for line in book.lines:
-        out.append(f"{line.id}  {line.compound or '(compound not stated)'}  {line.trigger or ''}  "
-                   f"{line.currency} {money(line.amount)}  {line.status}\n")
-        for step in line.history:
-            amount = f" {line.currency} {money(step.amount)}" if step.amount is not None else ""
-            words = f'  "{step.quote}"' if step.quote else ""
-            out.append(f"  {step.on.isoformat()}  {step.what}{amount}  [{step.event}, {step.source}]{words}\n")
-    return "".join(out)
-
-
-def ledger_json(book: Ledger) -> str:
-    return book.model_dump_json(indent=2) + "\n"
-
-
-_RECEIVABLE_COLUMNS = ("line", "counterparty", "payee", "compound", "territory", "kind", "status", "triggered", "published",
-                       "source", "event", "due", "days", "currency", "outstanding") + BUCKETS
-_CONTINGENT_COLUMNS = ("line", "counterparty", "payee", "compound", "territory", "kind", "status", "condition", "expected by",
-                       "published", "source", "event", "met by", "currency", "amount")
-
-
-def _receivable_rows(report: ReceivablesReport) -> list[tuple]:
-    return [(r.line, r.counterparty or _NO_PAYER, r.payee, r.compound, r.territory, r.kind, r.status, _day(r.triggered_on),
-             _day(r.published_on), r.source_file or "entered", r.source_event, _day(r.due_on), r.days_outstanding,
-             r.currency, _amount(r.outstanding))
-            + tuple(_amount(r.outstanding) if r.bucket == name else "" for name in BUCKETS)
-            for r in report.receivables]
-
-
-def _contingent_rows(report: ReceivablesReport) -> list[tuple]:
-    return [(c.line, c.counterparty or _NO_PAYER, c.payee, c.compound, c.territory, c.kind, c.status, c.condition,
-             _day(c.expected_by), _day(c.published_on), c.source_file or "entered", c.source_event,
-             c.condition_met_by, c.currency, _amount(c.amount)) for c in report.contingent]
-
-
-def _total_rows(totals: list[Total]) -> list[tuple]:
-    return [(t.group, t.currency, _amount(t.outstanding)) + tuple(_amount(t.buckets[name]) for name in BUCKETS)
-            + (_amount(t.contingent),) for t in totals]
-
-
-def _converted_rows(report: ReceivablesReport) -> list[tuple]:
-    c = report.converted
-    if c is None:
-        return []
-    return [(f"all, in {c.currency}", c.currency, _amount(c.outstanding))
-            + tuple(_amount(c.buckets[name]) for name in BUCKETS) + (_amount(c.contingent),)]
-
-
-def _notes(report: ReceivablesReport) -> list[str]:
-    notes = list(report.assumptions)
-    if report.converted is not None:
-        rates = ", ".join(f"1 {cur} = {money(rate)} {report.converted.currency}"
-                          for cur, rate in sorted(report.converted.rates.items()))
-        notes.append(f"converted at the rates of {report.converted.rates_file}: {rates}")
-    return notes
-
-
-def receivables_table(report: ReceivablesReport) -> str:
-    totals_head = (report.group_by, "currency", "outstanding") + BUCKETS + ("contingent",)
-    out = [f"Receivables as of {report.as_of.isoformat()}, by {report.group_by}\n\n"]
-    out.append(table(_RECEIVABLE_COLUMNS, _receivable_rows(report), width=400) if report.receivables
-               else "Nothing earned is outstanding.\n")
-    out.append("\nTotals\n")
-    out.append(table(totals_head, _total_rows(report.totals) + _total_rows(report.currency_totals)
-                     + _converted_rows(report), width=200) if report.totals else "None.\n")
-    out.append("\nContingent (not receivable until earned)\n")
-    out.append(table(_CONTINGENT_COLUMNS, _contingent_rows(report), width=400) if report.contingent else "None.\n")
-    notes = _notes(report)
-    if notes:
-        out.append("\nNotes\n" + "".join(f"- {note}\n" for note in notes))
-    return "".join(out)
-
-
-def _markdown(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    def cell(value: Any) -> str:
-        return _text(value).replace("|", "\\|")
-
-    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
-
-
-def receivables_markdown(report: ReceivablesReport) -> str:
-    totals_head = (report.group_by, "currency", "outstanding") + BUCKETS + ("contingent",)
-    out = [f"# Receivables as of {report.as_of.isoformat()}, by {report.group_by}\n\n"]
-    out.append(_markdown(_RECEIVABLE_COLUMNS, _receivable_rows(report)) if report.receivables
-               else "Nothing earned is outstanding.\n")
-    out.append("\n## Totals\n\n")
-    out.append(_markdown(totals_head, _total_rows(report.totals) + _total_rows(report.currency_totals)
-                         + _converted_rows(report)))
-    out.append("\n## Contingent (not receivable until earned)\n\n")
-    out.append(_markdown(_CONTINGENT_COLUMNS, _contingent_rows(report)) if report.contingent else "None.\n")
-    notes = _notes(report)
-    if notes:
-        out.append("\n## Notes\n\n" + "".join(f"- {note}\n" for note in notes))
-    return "".join(out)
-
-
-_RECEIVABLES_CSV = ("section", "line", "status", "counterparty", "payee", "compound", "territory", "agreement", "kind", "basis",
-                    "trigger", "triggered_on", "expected_by", "published_on", "source_file", "source_event",
-                    "condition_met_by", "currency", "amount", "paid", "outstanding", "due_on", "days_outstanding",
-                    "days_past_due", "bucket", "payment_terms")
-
-
-def receivables_csv(report: ReceivablesReport) -> str:
-    """One header row, one row a line: plain numbers, ISO dates, no totals (a spreadsheet sums them)."""
-    rows: list[tuple[Any, ...]] = [("receivable", r.line, r.status, r.counterparty, r.payee, r.compound, r.territory, r.agreement, r.kind, r.basis,
-             r.trigger, _day(r.triggered_on), "", _day(r.published_on), r.source_file, r.source_event, "",
-             r.currency, _plain(r.amount), _plain(r.paid), _plain(r.outstanding), _day(r.due_on),
-             _plain(r.days_outstanding), _plain(r.days_past_due), r.bucket, r.payment_terms)
-            for r in report.receivables]
-    rows += [("contingent", c.line, c.status, c.counterparty, c.payee, c.compound, c.territory, c.agreement, c.kind, c.basis,
-              c.condition, "", _day(c.expected_by), _day(c.published_on), c.source_file, c.source_event,
-              c.condition_met_by, c.currency, _plain(c.amount), "", "", "", "", "", "", "")
-             for c in report.contingent]
-    return csv_text(_RECEIVABLES_CSV, rows)
-
-
-def receivables_json(report: ReceivablesReport) -> str:
-    return report.model_dump_json(indent=2) + "\n"
-
-
-# ---- reports and calendar ----------------------------------------------
-
-
-def events_json(records: list[dict[str, Any]]) -> str:
-    """The same records as `events_jsonl`, as one JSON array."""
-    return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
-
-
-_STATUS_CSV = ("compound", "as_of", "section", "item", "value", "detail", "date", "sources")
+_STATUS_COLUMNS = tuple(Column(name) for name in ("compound", "as_of", "section", "item", "value", "detail", "date",
+                                                    "sources"))
 
 
 def _status_rows(status: CompoundStatus) -> Iterable[tuple]:
@@ -358,29 +178,243 @@ def _status_rows(status: CompoundStatus) -> Iterable[tuple]:
         yield "expected", c.kind, c.what, "", c.expected_by, c.sources
 
 
-def status_csv(status: CompoundStatus) -> str:
-    """A compound's status as rows a spreadsheet can filter, each with the events behind it."""
-    rows = ((status.name, status.as_of, section, item, value, detail, when, " ".join(sources))
-            for section, item, value, detail, when, sources in _status_rows(status))
-    return csv_text(_STATUS_CSV, rows)
+def status_rows(status: CompoundStatus) -> Rows:
+    """A compound's status as rows a spreadsheet can filter, a row a value, each with the events behind it."""
+    return Rows(_STATUS_COLUMNS, ((status.name, status.as_of, *row) for row in _status_rows(status)))
 
 
-_CALENDAR_COLUMNS = ("expected by", "compound", "what", "window", "event")
+# ---- ledger and receivables -------------------------------------------
+
+_NO_PAYER = "(payer not stated)"
+_LEDGER_COLUMNS = (
+    Column("line", wrap=False), Column("status"), Column("basis", table=False), Column("kind", table=False),
+    Column("counterparty", missing=_NO_PAYER, spare=2), Column("payee", spare=5), Column("compound", spare=1),
+    Column("agreement", table=False), Column("territory", spare=4), Column("trigger", spare=3), Column("currency"),
+    Column("amount"), Column("paid", spare=4), Column("written_off", table=False), Column("outstanding"),
+    Column("due_on", "due"),
+    Column("expected_by", table=False), Column("condition_met_by", table=False), Column("triggered_on", table=False),
+    Column("invoiced_on", table=False), Column("published_on", table=False), Column("source_file", table=False),
+    Column("source_event", table=False), Column("payment_terms", table=False), Column("terms_assumed", table=False),
+    Column("period", table=False), Column("computed_amount", table=False), Column("sources", table=False))
 
 
-def calendar_table(entries: list[CalendarEntry]) -> str:
-    rows = [(_day(e.expected_by) or "no date given", e.compound, e.what, window(e), e.event) for e in entries]
-    return table(_CALENDAR_COLUMNS, rows)
+def _ledger_cells(line: LedgerLine) -> tuple:
+    return (line.id, line.status, line.basis, line.kind, line.counterparty, line.payee, line.compound, line.agreement,
+            line.territory, line.trigger, line.currency, line.amount, line.paid, line.written_off, line.outstanding,
+            line.due_on, line.expected_by, line.condition_met_by, line.triggered_on, line.invoiced_on,
+            line.published_on, line.source_file, line.source_event, line.payment_terms, line.terms_assumed,
+            line.period, line.computed_amount, line.sources)
 
 
-_CALENDAR_CSV = ("expected_by", "compound", "kind", "what", "announced_on", "event", "sources", "file", "line", "quote")
+def ledger_rows(book: Ledger) -> Rows:
+    """A row a line: its state and amounts; in a CSV every field of the line."""
+    return Rows(_LEDGER_COLUMNS, (_ledger_cells(line) for line in book.lines),
+                f"No milestone or royalty lines as of {book.as_of.isoformat()}.")
 
 
-def calendar_csv(entries: list[CalendarEntry]) -> str:
-    rows = [(_day(e.expected_by), e.compound, e.kind, e.what, _day(e.announced_on), e.event, " ".join(e.sources),
-             e.file, e.line, e.quote) for e in entries]
-    return csv_text(_CALENDAR_CSV, rows)
+def _history(book: Ledger) -> str:
+    out = []
+    for line in book.lines:
+        out.append(f"{line.id}  {line.compound or '(compound not stated)'}  {line.trigger or ''}  "
+                   f"{line.currency} {money(line.amount)}  {line.status}\n")
+        for step in line.history:
+            amount = f" {line.currency} {money(step.amount)}" if step.amount is not None else ""
+            words = f'  "{step.quote}"' if step.quote else ""
+            out.append(f"  {step.on.isoformat()}  {step.what}{amount}  [{step.event}, {step.source}]{words}\n")
+    return "".join(out)
 
 
-def calendar_json(entries: list[CalendarEntry]) -> str:
-    return json.dumps([e.model_dump(mode="json") for e in entries], indent=2, ensure_ascii=False) + "\n"
+def ledger_table(book: Ledger) -> Page:
+    """The lines, then each line's history with the event and words behind every step."""
+    if not book.lines:
+        return [Heading(f"Ledger as of {book.as_of.isoformat()}: no milestone or royalty lines")]
+    return [Heading(f"Ledger as of {book.as_of.isoformat()}: {len(book.lines)} lines"), ledger_rows(book),
+            Heading("History", 2), _history(book)]
+
+
+def _buckets() -> tuple[str, ...]:
+    from projections.receivables import BUCKETS
+
+    return BUCKETS
+
+
+_RECEIVABLE_COLUMNS = (
+    Column("line", wrap=False), Column("counterparty", missing=_NO_PAYER, spare=3), Column("compound", spare=2),
+    Column("territory", spare=4), Column("status", spare=1), Column("source_file", "source", missing="entered", spare=6),
+    Column("source_event", "event", wrap=False, spare=5), Column("due_on", "due", spare=1),
+    Column("days_outstanding", "days", spare=5), Column("currency"), Column("outstanding"), Column("bucket"))
+_CONTINGENT_COLUMNS = (
+    Column("line", wrap=False), Column("counterparty", missing=_NO_PAYER, spare=3), Column("compound", spare=2),
+    Column("territory", spare=4), Column("status"), Column("condition", spare=1),
+    Column("expected_by", "expected by"), Column("source_file", "source", missing="entered", spare=6),
+    Column("source_event", "event", wrap=False, spare=5), Column("condition_met_by", "met by", wrap=False, spare=5),
+    Column("currency"), Column("amount"))
+
+
+def _receivable_rows(report: ReceivablesReport) -> Iterable[tuple]:
+    for r in report.receivables:
+        yield (r.line, r.counterparty, r.compound, r.territory, r.status, r.source_file, r.source_event, r.due_on,
+               r.days_outstanding, r.currency, r.outstanding, r.bucket)
+
+
+def _contingent_rows(report: ReceivablesReport) -> Iterable[tuple]:
+    for c in report.contingent:
+        yield (c.line, c.counterparty, c.compound, c.territory, c.status, c.condition, c.expected_by, c.source_file,
+               c.source_event, c.condition_met_by, c.currency, c.amount)
+
+
+def _total_rows(totals: list[Total]) -> list[tuple]:
+    return [(t.group, t.currency, t.outstanding, *(t.buckets[name] for name in _buckets()), t.contingent)
+            for t in totals]
+
+
+def _converted_rows(report: ReceivablesReport) -> list[tuple]:
+    c = report.converted
+    if c is None:
+        return []
+    return [(f"all, in {c.currency}", c.currency, c.outstanding, *(c.buckets[name] for name in _buckets()),
+             c.contingent)]
+
+
+def _notes(report: ReceivablesReport) -> list[str]:
+    notes = list(report.assumptions)
+    if report.converted is not None:
+        rates = ", ".join(f"1 {cur} = {money(rate)} {report.converted.currency}"
+                          for cur, rate in sorted(report.converted.rates.items()))
+        notes.append(f"converted at the rates of {report.converted.rates_file}: {rates}")
+    return notes
+
+
+def receivables_table(report: ReceivablesReport) -> Page:
+    """What is owed, aged, with the event behind each line; the totals by group and currency; what may be owed."""
+    totals_columns = (Column("group", report.group_by), Column("currency"), Column("outstanding"),
+                      *(Column(name) for name in _buckets()), Column("contingent"))
+    page: list[Heading | str | Rows] = [
+        Heading(f"Receivables as of {report.as_of.isoformat()}, by {report.group_by}"),
+        Rows(_RECEIVABLE_COLUMNS, _receivable_rows(report), "Nothing earned is outstanding."),
+        Heading("Totals", 2),
+        Rows(totals_columns, _total_rows(report.totals) + _total_rows(report.currency_totals) + _converted_rows(report),
+             "None."),
+        Heading("Contingent (not receivable until earned)", 2),
+        Rows(_CONTINGENT_COLUMNS, _contingent_rows(report), "None.")]
+    notes = _notes(report)
+    if notes:
+        page += [Heading("Notes", 2), "".join(f"- {note}\n" for note in notes)]
+    return page
+
+
+_RECEIVABLES_CSV = tuple(Column(name) for name in (
+    "section", "group", "line", "status", "counterparty", "payee", "compound", "territory", "agreement", "kind", "basis",
+    "trigger", "triggered_on", "expected_by", "published_on", "source_file", "source_event", "condition_met_by",
+    "currency", "amount", "paid", "outstanding", "due_on", "days_outstanding", "days_past_due", "bucket",
+    "payment_terms"))
+
+
+def receivables_rows(report: ReceivablesReport) -> Rows:
+    """A row a line, receivable or contingent, in `group` (the `--by` of the report) order: plain numbers, ISO
+    days, no totals (a spreadsheet sums them, by group or otherwise)."""
+    def rows() -> Iterable[tuple]:
+        for r in report.receivables:
+            yield ("receivable", r.group, r.line, r.status, r.counterparty, r.payee, r.compound, r.territory,
+                   r.agreement, r.kind, r.basis, r.trigger, r.triggered_on, None, r.published_on, r.source_file,
+                   r.source_event, None, r.currency, r.amount, r.paid, r.outstanding, r.due_on, r.days_outstanding,
+                   r.days_past_due, r.bucket, r.payment_terms)
+        for c in report.contingent:
+            yield ("contingent", c.group, c.line, c.status, c.counterparty, c.payee, c.compound, c.territory,
+                   c.agreement, c.kind, c.basis, c.condition, None, c.expected_by, c.published_on, c.source_file,
+                   c.source_event, c.condition_met_by, c.currency, c.amount, None, None, None, None, None, None, None)
+
+    return Rows(_RECEIVABLES_CSV, rows(), f"Nothing owed or contingent as of {report.as_of.isoformat()}.")
+
+
+# ---- calendar and review -------------------------------------------------
+
+_CALENDAR_COLUMNS = (
+    Column("expected_by", "expected by", missing="no date given"), Column("compound"), Column("kind", table=False),
+    Column("what"), Column("window", csv=False, spare=1), Column("announced_on", table=False),
+    Column("event", wrap=False),
+    Column("sources", table=False), Column("file", table=False), Column("line", table=False),
+    Column("quote", table=False), Column("overdue", table=False))
+
+
+def calendar_table(entries: list[CalendarEntry], empty: str = "Nothing expected.") -> Rows:
+    """The catalysts expected, each in its window; in a CSV with the sentence that announced it."""
+    rows = ((e.expected_by, e.compound, e.kind, e.what, window(e), e.announced_on, e.event, e.sources, e.file, e.line,
+             e.quote, e.overdue) for e in entries)
+    return Rows(_CALENDAR_COLUMNS, rows, empty)
+
+
+def pending_records(queue: Sequence[Pending]) -> list[dict[str, Any]]:
+    """The events waiting for review, least confident first, as EVENTS.md records (compounds as written)."""
+    ordered = sorted(queue, key=lambda p: (p.recorded.fact.confidence, p.recorded.sort_key))
+    return [event_record(p.recorded, NameBook()) for p in ordered]
+
+
+_REVIEW_SHOWN = ("id", "confidence", "type", "compound", "details", "excerpt")
+
+
+def review_table(queue: Sequence[Pending], empty: str = "Nothing waits for review.") -> Rows:
+    """The events waiting for review, least confident first, with (the start of) the sentence each was read from;
+    in a CSV every field, as `events` writes them."""
+    fields = event_fields()
+    columns = {c.name: c for c in _event_columns(fields)} | {"excerpt": Column("excerpt", "quote", csv=False, spare=1)}
+    ordered = [replace(columns[name], table=name in _REVIEW_SHOWN)
+               for name in (*_REVIEW_SHOWN, *(name for name in columns if name not in _REVIEW_SHOWN))]
+    rows = ([{**_event_values(r, fields), "excerpt": _excerpt(r["source"]["quote"])}[c.name] for c in ordered]
+            for r in pending_records(queue))
+    return Rows(ordered, rows, empty)
+
+
+def _excerpt(quote: str, length: int = 80) -> str:
+    folded = " ".join(quote.split())
+    return folded if len(folded) <= length else folded[:length - 1] + "…"
+
+
+# ---- evaluation ------------------------------------------------------------
+
+_EVALUATION_COLUMNS = (Column("type"), Column("tp"), Column("fp"), Column("fn"), Column("precision", "P"),
+                       Column("recall", "R"), Column("f1", "F1"))
+
+
+def evaluation_rows(result: Any) -> Rows:
+    """Precision, recall and F1 by event type, then over every type ("micro"), of a `tracker.evaluation.Evaluation`
+    (which presentation does not import: it reaches the reading of releases)."""
+    tallies = [*sorted(result.per_type.items()), ("micro", result.total)]
+    return Rows(_EVALUATION_COLUMNS, ((kind, t.tp, t.fp, t.fn, t.precision, t.recall, t.f1) for kind, t in tallies),
+                "No labelled events to measure against.")
+
+
+_BAND_COLUMNS = (Column("confidence"), Column("events"), Column("right"), Column("wrong"), Column("precision", "P"))
+
+
+def confidence_band_rows(result: Any) -> Rows:
+    """Precision by confidence band over every event read, those waiting in review too: the evidence a review
+    threshold is set from."""
+    return Rows(_BAND_COLUMNS, ((b.label, b.events, b.right, b.wrong, b.precision) for b in result.bands),
+                "No events read.")
+
+
+def evaluation_table(result: Any, verbose: bool = False) -> Page:
+    """The scores by type (events at or above the review threshold), how many quotes were verbatim, precision by
+    confidence band and, `verbose`, every miss and every extra."""
+    quotes = "n/a" if result.quotes_verbatim is None else f"{result.quotes_verbatim:.2f}"
+    page: list[Heading | str | Rows] = [
+        evaluation_rows(result),
+        f"quotes verbatim: {quotes} (the table counts events read with confidence {result.threshold:.2f} or more)\n",
+        Heading("precision by confidence band (every event read, those waiting in review too)", 2),
+        confidence_band_rows(result)]
+    if verbose:
+        page += [Heading("missed", 2), "".join(f"  {m}\n" for m in result.misses),
+                 Heading("extra", 2), "".join(f"  {e}\n" for e in result.extras)]
+    return page
+
+
+def evaluation_document(result: Any) -> dict[str, Any]:
+    total = result.total
+    return {"per_type": {kind: {"tp": t.tp, "fp": t.fp, "fn": t.fn, "precision": t.precision, "recall": t.recall,
+                                "f1": t.f1} for kind, t in sorted(result.per_type.items())},
+            "precision": total.precision, "recall": total.recall, "f1": total.f1,
+            "quotes_verbatim": result.quotes_verbatim, "misses": result.misses, "extras": result.extras,
+            "threshold": result.threshold,
+            "bands": [{"confidence": b.label, "events": b.events, "right": b.right, "wrong": b.wrong,
+                       "precision": b.precision} for b in result.bands]}

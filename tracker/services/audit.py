@@ -7,15 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from eventsourcing.persistence import PersistenceError
 
-from projections.diff import Difference, diff
-from projections.explain import Explanation, explain, line_explanation
 from projections.history import RecordedFact, TimeView
-from projections.ledger import ledger
-from projections.replay import ReplayStep, replay
 from projections.review import Pending, edited, pending
 from tracker.adapters.chain import Verification
 from tracker.adapters.chain import verify as verify_chain
@@ -25,8 +21,13 @@ from tracker.domain.release import release_uuid
 from tracker.errors import StoreError, TrackerError, UnknownCompound
 from tracker.manual import fact_from_fields
 from tracker.services.entries import Entries
-from tracker.services.history import History
+from tracker.services.history import History, identities
 from tracker.services.queries import Queries
+
+if TYPE_CHECKING:  # the projections of replay, diff and explain load only when one is asked for
+    from projections.diff import Difference
+    from projections.explain import Explanation
+    from projections.replay import ReplayStep
 
 
 class Audit:
@@ -77,10 +78,20 @@ class Audit:
 
     # ---- review ----
 
-    def review_queue(self, view: TimeView) -> list[Pending]:
-        """Events in view under the review threshold that no decision in view has settled."""
-        in_time = sorted((r for r in self.history.all() if view.admits(r)), key=lambda r: r.sort_key)
-        return pending(in_time, in_time, view.review_threshold)
+    def review_queue(self, view: TimeView, compound: str | None = None) -> list[Pending]:
+        """Events in view under the review threshold that no decision in view has settled (about `compound`,
+        any alias, when given). Reads only the facts under the threshold and the decisions, or the compound's."""
+        if compound is None:
+            history = self.history.for_review(view.review_threshold)
+        else:
+            history = self.history.of_compound(compound)
+        in_time = sorted((r for r in history if view.admits(r)), key=lambda r: r.sort_key)
+        queue = pending(in_time, in_time, view.review_threshold)
+        if compound is None:
+            return queue
+        names = identities(view, history)
+        canonical = self.queries.resolve(compound, names)
+        return [p for p in queue if names.canonical(p.recorded.fact.compound) == canonical]
 
     def review(self, event_id: str, decision: Literal["accepted", "rejected"], entered_by: str, reason: str,
                changes: dict[str, Any] | None = None, reported_on: date | None = None) -> str:
@@ -96,16 +107,23 @@ class Audit:
 
     def replay(self, view: TimeView, compound: str | None = None) -> list[ReplayStep]:
         """The facts in view in order of the view's axis, each with the status and ledger fields it changed."""
+        from projections.replay import replay
+
         history, names = self.history.with_names(view)
         return replay(history, names, view, self.queries.resolve(compound, names) if compound else None)
 
     def diff(self, first: TimeView, second: TimeView, compound: str | None = None) -> Difference:
         """What the record in `second` shows that the record in `first` did not, and the reverse."""
+        from projections.diff import diff
+
         history, names = self.history.with_names(second)
         return diff(history, names, first, second, self.queries.resolve(compound, names) if compound else None)
 
     def explain(self, name: str, field: str | None, view: TimeView) -> list[Explanation]:
         """The facts behind each value of a compound's status (or of the ledger line with id `name`)."""
+        from projections.explain import explain, line_explanation
+        from projections.ledger import ledger
+
         history, names = self.history.with_names(view)
         try:
             compound = self.queries.resolve(name, names)

@@ -41,6 +41,14 @@ class History:
         releases = {row.release_uuid for row in money if row.release_uuid}
         return self._recorded(self.store.read_model.facts_related(keys, releases))
 
+    def for_review(self, threshold: float) -> tuple[RecordedFact, ...]:
+        """The facts read with less confidence than `threshold`, and every review decision: what the review
+        queue reads. Costs in proportion to what waits for review, not to the store."""
+        self.store.catch_up()
+        p = self.store.read_model.placeholder
+        return self._recorded(self.store.read_model.facts(f"WHERE confidence < {p} OR type = {p}",
+                                                          [threshold, "FactReviewed"]))
+
     def name_group(self, *keys: str) -> set[str]:
         """Every name key linked to `keys` by alias facts, found edge by edge."""
         group, frontier = set(keys), set(keys)

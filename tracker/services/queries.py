@@ -4,17 +4,19 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from projections.calendar import CalendarEntry, catalyst_calendar
 from projections.history import TimeView
 from projections.names import NameBook
-from projections.receivables import ReceivablesReport
 from projections.records import event_records
-from projections.report import Report, build_report
 from projections.status import CompoundStatus, compound_status, compound_statuses
 from tracker.errors import UnknownCompound
 from tracker.services.history import History
+
+if TYPE_CHECKING:
+    from projections.receivables import ReceivablesReport
+    from projections.report import Report
 
 
 class Queries:
@@ -50,6 +52,8 @@ class Queries:
     def report(self, view: TimeView, receivables: ReceivablesReport) -> Report:
         """What the report of this view shows: pipeline, timelines, catalysts, receivables, events.
         The history is read once for all of them."""
+        from projections.report import build_report  # the report's projection loads only for a report
+
         history = self.history.all()
         selected, names = self.history.in_view(view, history=history)
         statuses = compound_statuses(selected, names, view.horizon)
