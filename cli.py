@@ -444,7 +444,7 @@ def verify(tracker: Tracker) -> None:
 @click.option("--by", "entered_by", default=who, show_default="the current user", help="Who retracts it.")
 @click.pass_obj
 def retract(tracker: Tracker, event_id: str, reason: str, entered_by: str) -> None:
-    """Withdraw an event from the projections from today on; it stays in the log."""
+    """Withdraw an event from every view from now on, past days included; it stays in the log (--recorded-by before now still shows it)."""
     entry = tracker.retract(event_id, entered_by=entered_by, reason=reason)
     click.echo(f"retracted {tracker.find_event(event_id).id} as {entry}")
 

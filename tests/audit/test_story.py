@@ -52,10 +52,17 @@ def test_diff_from_2011_to_2013_names_the_approvals_and_the_milestone(store):
         f"  ledger.{earned_line(store)}: (none) -> earned USD 5,000,000 (outstanding 5,000,000)  [{milestone}, {japan}]"]
 
 
-def test_diff_names_a_retracted_event_and_who_retracted_it(store):
+def recorded_at(db: str, kind: str, **fields: str) -> str:
+    records = [json.loads(line) for line in run(db, "events", "--format", "jsonl", "--type", kind).output.splitlines()]
+    (found,) = [r["recorded_at"] for r in records if all(r.get(k) == v for k, v in fields.items())]
+    return found
+
+
+def test_diff_on_the_record_axis_names_a_retracted_event_and_who_retracted_it(store):
     japan = event_id(store, "ApprovalGranted", region="JP")
+    before = recorded_at(store, "ApprovalGranted", region="JP")
     run(store, "retract", japan, "--reason", "misread", "--by", "auditor")
-    result = run(store, "diff", "2013-12-31", "2099-12-31", "--compound", "kadcyla")
+    result = run(store, "diff", "--on", "recorded-by", before, "2099-12-31", "--compound", "kadcyla")
     (gone,) = [line for line in result.output.splitlines() if "retracted by" in line]
     assert gone.startswith(f"  2013-09-20  ApprovalGranted  trastuzumab emtansine  agency=MHLW region=JP  [{japan}]: "
                            "retracted by entry.")
@@ -115,9 +122,27 @@ def test_replay_tells_the_japan_approval_with_its_change_and_sentence(store):
     assert lines[0] == f"Replay, as of 2013-09-30: {sum(1 for line in lines if not line.startswith(' ')) - 1} events"
 
 
-def test_replay_shows_a_retraction_as_the_step_that_withdrew_the_approval(store):
+def test_diff_of_two_days_of_todays_record_shows_no_retracted_event_on_either_side(store):
+    japan = event_id(store, "ApprovalGranted", region="JP")
+    run(store, "retract", japan, "--reason", "misread", "--by", "auditor")
+    result = run(store, "diff", "2013-12-31", "2099-12-31", "--compound", "kadcyla")
+    assert f"[{japan}]" not in result.output
+    assert "retracted by" not in result.output
+    assert "regulatory.JP" not in result.output
+
+
+def test_replay_on_the_record_axis_shows_a_retraction_as_the_step_that_withdrew_the_approval(store):
     run(store, "retract", event_id(store, "ApprovalGranted", region="JP"), "--reason", "misread", "--by", "auditor")
-    lines = run(store, "replay", "--compound", "kadcyla", "--as-of", "2099-12-31").output.splitlines()
+    lines = run(store, "replay", "--compound", "kadcyla", "--recorded-by", "2099-12-31").output.splitlines()
     at = next(i for i, line in enumerate(lines) if "  EventRetracted  " in line)
     assert "    regulatory.JP: approved (MHLW, 2013-09-20) -> (none)" in lines[at + 1:]
     assert lines[-1] == "    reason: misread (entered by auditor)"
+
+
+def test_replay_of_a_past_day_tells_the_story_as_now_corrected(store):
+    japan = event_id(store, "ApprovalGranted", region="JP")
+    run(store, "retract", japan, "--reason", "misread", "--by", "auditor")
+    output = run(store, "replay", "--compound", "kadcyla", "--as-of", "2013-12-31").output
+    assert japan not in output
+    assert "regulatory.JP" not in output
+    assert "EventRetracted" not in output

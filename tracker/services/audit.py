@@ -63,7 +63,8 @@ class Audit:
     # ---- corrections ----
 
     def retract(self, event_id: str, entered_by: str, reason: str, reported_on: date | None = None) -> str:
-        """Withdraw an event from the projections from `reported_on` on; it stays in the log."""
+        """Withdraw an event from every view recorded from now on, however far back it looks; it stays in the log,
+        and a view with `recorded_by` before now still shows it (`reported_on` dates the retraction itself)."""
         target = self.find_event(event_id)
         if isinstance(target.fact, EventRetracted):
             raise TrackerError(f"event {target.id} is itself a retraction; record the fact again instead")
@@ -78,9 +79,11 @@ class Audit:
     # ---- review ----
 
     def review_queue(self, view: TimeView) -> list[Pending]:
-        """Events in view under the review threshold that no decision in view has settled."""
-        in_time = sorted((r for r in self.history.all() if view.admits(r)), key=lambda r: r.sort_key)
-        return pending(in_time, in_time, view.review_threshold)
+        """Events in view under the review threshold that no decision recorded by the view's `recorded_by` has settled."""
+        history = self.history.all()
+        in_time = sorted((r for r in history if view.admits(r)), key=lambda r: r.sort_key)
+        decided = sorted(view.corrections(history), key=lambda r: r.recorded_at)
+        return pending(decided, in_time, view.review_threshold)
 
     def review(self, event_id: str, decision: Literal["accepted", "rejected"], entered_by: str, reason: str,
                changes: dict[str, Any] | None = None, reported_on: date | None = None) -> str:
