@@ -298,10 +298,12 @@ def ledger(tracker: Tracker, view: TimeView, compound: str | None, fmt: str) -> 
 @click.option("--format", "fmt", type=click.Choice(["table", "md", "csv", "json"]), default="table", show_default=True)
 @click.option("--rates", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="TOML file of exchange rates (base = \"USD\", [rates] EUR = \"1.08\"): adds a converted total.")
+@click.option("--payee", help="Only the lines owed to this company (totals are always per payee).")
 @click.pass_obj
-def receivables(tracker: Tracker, view: TimeView, group_by: str, fmt: str, rates: Path | None) -> None:
-    """What is owed, aged past its due date to the as-of day; what may be owed, apart."""
-    report = tracker.receivables(view, by=group_by, rates=rates)  # type: ignore[arg-type]
+def receivables(tracker: Tracker, view: TimeView, group_by: str, fmt: str, rates: Path | None,
+                payee: str | None) -> None:
+    """What is owed, aged past its due date to the as-of day; what may be owed, apart; totals per payee."""
+    report = tracker.receivables(view, by=group_by, rates=rates, payee=payee)  # type: ignore[arg-type]
     renderer = {"table": render.receivables_table, "md": render.receivables_markdown,
                 "csv": render.receivables_csv, "json": render.receivables_json}[fmt]
     click.echo(renderer(report), nl=False)

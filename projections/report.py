@@ -7,7 +7,7 @@ was in view that day: its "today" is the view's horizon.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date
 from typing import Any
 
@@ -44,6 +44,8 @@ class TimelineItem(BaseModel):
     when: str
     """The date as precise as the text is: "2013-09-20", "2013", "2010-H2", "by 2013-12-31"."""
     expected: bool = False
+    overdue: bool = False
+    """An expectation whose window closed before the report's day with nothing answering it."""
     sources: list[str] = Field(default_factory=list)
 
 
@@ -83,11 +85,17 @@ def build_report(view: TimeView, statuses: list[CompoundStatus], records: list[d
         compounds=statuses,
         pipeline=[row for status in statuses for row in pipeline_rows(status, records)],
         regions=sorted({r.region for status in statuses for r in status.regulatory}),
-        timelines=[t for t in (timeline(status.name, records) for status in statuses) if t.items],
+        timelines=[t for t in (timeline(status.name, records, overdue_expectations(status)) for status in statuses)
+                   if t.items],
         calendar=catalyst_calendar(statuses, records),
         receivables=receivables,
         events=records,
     )
+
+
+def overdue_expectations(status: CompoundStatus) -> set[str]:
+    """The ids of the expectations standing behind the status's overdue catalysts."""
+    return {catalyst.sources[0] for catalyst in status.expected if catalyst.overdue}
 
 
 def _phase_of(record: dict[str, Any]) -> str | None:
@@ -184,13 +192,15 @@ def _item(record: dict[str, Any]) -> TimelineItem | None:
     return None
 
 
-def timeline(compound: str, records: Iterable[dict[str, Any]]) -> Timeline:
+def timeline(compound: str, records: Iterable[dict[str, Any]], overdue: Collection[str] = ()) -> Timeline:
     """A compound's trials, readouts, regulatory steps, milestones and expectations on one date axis.
 
     An expectation is drawn as its window, from the release announcing it to its `expected_by`;
-    those whose window has closed stay on the chart, as what was once expected.
+    those whose window has closed stay on the chart, as what was once expected, and those of them
+    nothing answered (the ids in `overdue`) are marked overdue.
     """
-    items = [item for r in records if r["compound"] == compound and (item := _item(r)) is not None]
+    items = [item.model_copy(update={"overdue": True}) if r["id"] in overdue else item
+             for r in records if r["compound"] == compound and (item := _item(r)) is not None]
     order = {"Milestones": 2, "Data presented": 1}
     items.sort(key=lambda i: (order.get(i.lane, 0), i.lane == "Regulatory" or i.lane.endswith(" regulatory"), i.lane.lower(), i.start))
     return Timeline(compound=compound, items=items)

@@ -21,10 +21,11 @@ def test_the_regulatory_matrix_has_a_column_per_region_with_a_status(tracker):
     report = tracker.report(SEPT_30)
     (kadcyla,) = [s for s in report.compounds if s.regulatory]
     assert report.regions == ["EU", "JP", "US"]
-    assert {region: (step.status, step.occurred_on, step.sources) for region, step in report.regulatory(kadcyla).items()} == {
-        "EU": ("opinion", "2013-09-20", ["b7a64debc339d7ae.1"]),
-        "JP": ("approved", "2013-09-20", ["b7a64debc339d7ae.4"]),
-        "US": ("approved", "2013", ["b7a64debc339d7ae.6"]),
+    assert {region: (step.status, step.occurred_on, step.when, step.sources)
+            for region, step in report.regulatory(kadcyla).items()} == {
+        "EU": ("opinion", None, "reported 2013-09-20, date not stated", ["b7a64debc339d7ae.1"]),
+        "JP": ("approved", None, "reported 2013-09-20, date not stated", ["b7a64debc339d7ae.4"]),
+        "US": ("approved", "2013", "2013", ["b7a64debc339d7ae.6"]),
     }
 
 

@@ -134,10 +134,11 @@ def status_text(status: CompoundStatus) -> str:
         lines += [f"  {p.phase:<9} {p.indication or '(indication not stated)'}" + _cited(p.sources) for p in status.phases]
     lines.append("Regulatory status by region:" if status.regulatory else "Regulatory status: no submission, opinion or approval reported")
     for region in status.regulatory:
-        state = f"{region.opinion} opinion" if region.status == "opinion" else region.status
-        lines.append(f"  {region.region:<3} {state} ({region.agency or 'agency not named'}, {region.occurred_on})"
+        lines.append(f"  {region.region:<3} {region.state} ({region.agency or 'agency not named'}, {region.when})"
                      + _cited(region.sources))
-        lines += [f"        {step}" for step in region.history[:-1]]
+        if region.indications:
+            lines.append(f"        for: {'; '.join(region.indications)}")
+        lines += [f"        {step}" for step in region.history]
     if status.trials:
         lines.append("Trials:")
     for trial in status.trials:
@@ -154,14 +155,14 @@ def status_text(status: CompoundStatus) -> str:
         if trial.started:
             lines.append(f"      started: {trial.started}")
         for readout in trial.readouts:
-            lines.append(f"      readout {readout.reported_on}: {readout.outcome}"
+            lines.append(f"      readout {readout.when}: {readout.outcome}"
                          + (f" ({readout.endpoint})" if readout.endpoint else "") + _cited(readout.sources))
         for presentation in trial.presentations:
             lines.append(f"      presented: {presentation}")
     lines.append("Expected:" if status.expected else "Expected: nothing ahead")
     for catalyst in status.expected:
         when = f"by {catalyst.expected_by.isoformat()}" if catalyst.expected_by else "no date given"
-        lines.append(f"  {catalyst.what}, {when}" + _cited(catalyst.sources))
+        lines.append(f"  {catalyst.what}, {when}" + (", overdue" if catalyst.overdue else "") + _cited(catalyst.sources))
     return "\n".join(lines) + "\n"
 
 
@@ -191,12 +192,19 @@ def _day(value: date | None) -> str:
 
 
 _NO_PAYER = "(payer not stated)"
+
+
+def _payer(name: str | None, inferred: bool) -> str:
+    """The payer as the ledger knows it: named by a sentence or terms, inferred (and said so), or not stated."""
+    if name is None:
+        return _NO_PAYER
+    return f"{name} (inferred)" if inferred else name
 _LEDGER_COLUMNS = ("line", "status", "basis", "kind", "counterparty", "payee", "compound", "agreement", "territory",
                    "trigger", "currency", "amount", "paid", "outstanding", "due")
 
 
 def _ledger_row(line: LedgerLine) -> tuple:
-    return (line.id, line.status, line.basis, line.kind, line.counterparty or _NO_PAYER, line.payee,
+    return (line.id, line.status, line.basis, line.kind, _payer(line.counterparty, line.counterparty_inferred), line.payee,
             line.compound, line.agreement, line.territory, line.trigger, line.currency, _amount(line.amount),
             _amount(line.paid), _amount(line.outstanding), _day(line.due_on))
 
@@ -228,7 +236,8 @@ _CONTINGENT_COLUMNS = ("line", "counterparty", "payee", "compound", "territory",
 
 
 def _receivable_rows(report: ReceivablesReport) -> list[tuple]:
-    return [(r.line, r.counterparty or _NO_PAYER, r.payee, r.compound, r.territory, r.kind, r.status, _day(r.triggered_on),
+    return [(r.line, _payer(r.counterparty, r.counterparty_inferred), r.payee, r.compound, r.territory, r.kind, r.status,
+             _day(r.triggered_on),
              _day(r.published_on), r.source_file or "entered", r.source_event, _day(r.due_on), r.days_outstanding,
              r.currency, _amount(r.outstanding))
             + tuple(_amount(r.outstanding) if r.bucket == name else "" for name in BUCKETS)
@@ -236,36 +245,39 @@ def _receivable_rows(report: ReceivablesReport) -> list[tuple]:
 
 
 def _contingent_rows(report: ReceivablesReport) -> list[tuple]:
-    return [(c.line, c.counterparty or _NO_PAYER, c.payee, c.compound, c.territory, c.kind, c.status, c.condition,
+    return [(c.line, _payer(c.counterparty, c.counterparty_inferred), c.payee, c.compound, c.territory, c.kind, c.status,
+             c.condition,
              _day(c.expected_by), _day(c.published_on), c.source_file or "entered", c.source_event,
              c.condition_met_by, c.currency, _amount(c.amount)) for c in report.contingent]
 
 
 def _total_rows(totals: list[Total]) -> list[tuple]:
-    return [(t.group, t.currency, _amount(t.outstanding)) + tuple(_amount(t.buckets[name]) for name in BUCKETS)
+    return [(t.payee, t.group, t.currency, _amount(t.outstanding)) + tuple(_amount(t.buckets[name]) for name in BUCKETS)
             + (_amount(t.contingent),) for t in totals]
 
 
 def _converted_rows(report: ReceivablesReport) -> list[tuple]:
-    c = report.converted
-    if c is None:
-        return []
-    return [(f"all, in {c.currency}", c.currency, _amount(c.outstanding))
-            + tuple(_amount(c.buckets[name]) for name in BUCKETS) + (_amount(c.contingent),)]
+    return [(c.payee, f"all, in {c.currency}", c.currency, _amount(c.outstanding))
+            + tuple(_amount(c.buckets[name]) for name in BUCKETS) + (_amount(c.contingent),) for c in report.converted]
 
 
 def _notes(report: ReceivablesReport) -> list[str]:
     notes = list(report.assumptions)
-    if report.converted is not None:
-        rates = ", ".join(f"1 {cur} = {money(rate)} {report.converted.currency}"
-                          for cur, rate in sorted(report.converted.rates.items()))
-        notes.append(f"converted at the rates of {report.converted.rates_file}: {rates}")
+    for converted in report.converted[:1]:
+        rates = ", ".join(f"1 {cur} = {money(rate)} {converted.currency}"
+                          for cur, rate in sorted({k: v for c in report.converted for k, v in c.rates.items()}.items()))
+        notes.append(f"converted at the rates of {converted.rates_file}: {rates}")
     return notes
 
 
+def _receivables_title(report: ReceivablesReport) -> str:
+    owed_to = f", owed to {report.payee}" if report.payee else ""
+    return f"Receivables as of {report.as_of.isoformat()}{owed_to}, by {report.group_by}"
+
+
 def receivables_table(report: ReceivablesReport) -> str:
-    totals_head = (report.group_by, "currency", "outstanding") + BUCKETS + ("contingent",)
-    out = [f"Receivables as of {report.as_of.isoformat()}, by {report.group_by}\n\n"]
+    totals_head = ("payee", report.group_by, "currency", "outstanding") + BUCKETS + ("contingent",)
+    out = [f"{_receivables_title(report)}\n\n"]
     out.append(table(_RECEIVABLE_COLUMNS, _receivable_rows(report), width=400) if report.receivables
                else "Nothing earned is outstanding.\n")
     out.append("\nTotals\n")
@@ -289,8 +301,8 @@ def _markdown(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 
 
 def receivables_markdown(report: ReceivablesReport) -> str:
-    totals_head = (report.group_by, "currency", "outstanding") + BUCKETS + ("contingent",)
-    out = [f"# Receivables as of {report.as_of.isoformat()}, by {report.group_by}\n\n"]
+    totals_head = ("payee", report.group_by, "currency", "outstanding") + BUCKETS + ("contingent",)
+    out = [f"# {_receivables_title(report)}\n\n"]
     out.append(_markdown(_RECEIVABLE_COLUMNS, _receivable_rows(report)) if report.receivables
                else "Nothing earned is outstanding.\n")
     out.append("\n## Totals\n\n")
@@ -307,19 +319,21 @@ def receivables_markdown(report: ReceivablesReport) -> str:
 _RECEIVABLES_CSV = ("section", "line", "status", "counterparty", "payee", "compound", "territory", "agreement", "kind", "basis",
                     "trigger", "triggered_on", "expected_by", "published_on", "source_file", "source_event",
                     "condition_met_by", "currency", "amount", "paid", "outstanding", "due_on", "days_outstanding",
-                    "days_past_due", "bucket", "payment_terms")
+                    "days_past_due", "bucket", "payment_terms", "counterparty_inferred")
 
 
 def receivables_csv(report: ReceivablesReport) -> str:
     """One header row, one row a line: plain numbers, ISO dates, no totals (a spreadsheet sums them)."""
     rows: list[tuple[Any, ...]] = [("receivable", r.line, r.status, r.counterparty, r.payee, r.compound, r.territory, r.agreement, r.kind, r.basis,
-             r.trigger, _day(r.triggered_on), "", _day(r.published_on), r.source_file, r.source_event, "",
-             r.currency, _plain(r.amount), _plain(r.paid), _plain(r.outstanding), _day(r.due_on),
-             _plain(r.days_outstanding), _plain(r.days_past_due), r.bucket, r.payment_terms)
+             r.trigger, _day(r.triggered_on), "", _day(r.published_on), r.source_file, r.source_event,
+             r.condition_met_by, r.currency, _plain(r.amount), _plain(r.paid), _plain(r.outstanding), _day(r.due_on),
+             _plain(r.days_outstanding), _plain(r.days_past_due), r.bucket, r.payment_terms,
+             "yes" if r.counterparty_inferred else "")
             for r in report.receivables]
     rows += [("contingent", c.line, c.status, c.counterparty, c.payee, c.compound, c.territory, c.agreement, c.kind, c.basis,
               c.condition, "", _day(c.expected_by), _day(c.published_on), c.source_file, c.source_event,
-              c.condition_met_by, c.currency, _plain(c.amount), "", "", "", "", "", "", "")
+              c.condition_met_by, c.currency, _plain(c.amount), "", "", "", "", "", "", "",
+              "yes" if c.counterparty_inferred else "")
              for c in report.contingent]
     return csv_text(_RECEIVABLES_CSV, rows)
 
@@ -349,13 +363,14 @@ def _status_rows(status: CompoundStatus) -> Iterable[tuple]:
     for phase in status.phases:
         yield "phase", phase.indication, phase.phase, "", phase.reported_on, phase.sources
     for r in status.regulatory:
-        yield "regulatory", r.region, r.status, " ".join(x for x in (r.agency, r.opinion) if x), r.occurred_on, r.sources
+        yield "regulatory", r.region, r.status, " ".join(x for x in (r.agency, r.opinion, r.approval_type, r.form) if x), \
+            r.occurred_on, r.sources
     for t in status.trials:
         yield "trial", t.name, t.phase, t.indication, t.started, t.sources
         for readout in t.readouts:
-            yield "readout", t.name, readout.outcome, readout.endpoint, readout.occurred_on or readout.reported_on, readout.sources
+            yield "readout", t.name, readout.outcome, readout.endpoint, readout.occurred_on, readout.sources
     for c in status.expected:
-        yield "expected", c.kind, c.what, "", c.expected_by, c.sources
+        yield "expected", c.kind, c.what, "overdue" if c.overdue else "", c.expected_by, c.sources
 
 
 def status_csv(status: CompoundStatus) -> str:
@@ -369,16 +384,18 @@ _CALENDAR_COLUMNS = ("expected by", "compound", "what", "window", "event")
 
 
 def calendar_table(entries: list[CalendarEntry]) -> str:
-    rows = [(_day(e.expected_by) or "no date given", e.compound, e.what, window(e), e.event) for e in entries]
+    rows = [((_day(e.expected_by) or "no date given") + (" overdue" if e.overdue else ""), e.compound, e.what,
+             window(e), e.event) for e in entries]
     return table(_CALENDAR_COLUMNS, rows)
 
 
-_CALENDAR_CSV = ("expected_by", "compound", "kind", "what", "announced_on", "event", "sources", "file", "line", "quote")
+_CALENDAR_CSV = ("expected_by", "overdue", "compound", "kind", "what", "announced_on", "event", "sources", "file", "line",
+                 "quote")
 
 
 def calendar_csv(entries: list[CalendarEntry]) -> str:
-    rows = [(_day(e.expected_by), e.compound, e.kind, e.what, _day(e.announced_on), e.event, " ".join(e.sources),
-             e.file, e.line, e.quote) for e in entries]
+    rows = [(_day(e.expected_by), "yes" if e.overdue else "", e.compound, e.kind, e.what, _day(e.announced_on), e.event,
+             " ".join(e.sources), e.file, e.line, e.quote) for e in entries]
     return csv_text(_CALENDAR_CSV, rows)
 
 
