@@ -40,6 +40,17 @@ _FILLER = {"a", "an", "the", "of", "for", "with", "in", "and", "or", "to", "who"
            "indication", "disease", "setting", "use", "monotherapy"}
 
 
+#: Where a sentence names two indications at once ("for X and for the treatment of Y", "X; Y").
+_BETWEEN_INDICATIONS = re.compile(r"\s*;\s*|,?\s+and\s+for\s+(?:the\s+treatment\s+of\s+)?", re.I)
+
+
+def split_indications(text: str | None) -> list[str]:
+    """The indications one text names: "adults with X and for the treatment of adults with Y" is two."""
+    if not text:
+        return []
+    return [part.strip() for part in _BETWEEN_INDICATIONS.split(text) if part.strip()]
+
+
 def indication_terms(text: str | None) -> frozenset[str]:
     """The terms of an indication: its disease words and folded qualifiers (empty when none is stated)."""
     if not text:

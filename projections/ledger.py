@@ -74,6 +74,17 @@ def party_key(name: str | None) -> str | None:
     return re.sub(r"[^a-z0-9]+", "", folded) or None
 
 
+def _party_words(name: str | None) -> list[str]:
+    return re.findall(r"[a-z0-9]+", _LEGAL_SUFFIX.sub(" ", name.lower())) if name else []
+
+
+def same_party(a: str | None, b: str | None) -> bool:
+    """Whether two names may name one company: one spelling (`party_key`), or a shorter name that is the first
+    words of a longer one ("Norvale" and "Norvale Therapeutics, Inc."), as releases shorten a company's name."""
+    short, long = sorted((_party_words(a), _party_words(b)), key=len)
+    return bool(short) and (party_key(a) == party_key(b) or long[:len(short)] == short)
+
+
 def line_id(event_id: str) -> str:
     """A short, typeable, stable id for the line whose first fact is `event_id`."""
     return "L-" + hashlib.sha256(event_id.encode()).hexdigest()[:8]
@@ -624,7 +635,8 @@ def _finish(draft: _Draft, horizon: date) -> LedgerLine:
         counterparty=draft.payer, counterparty_inferred=draft.payer is not None and not draft.payer_stated,
         payee=draft.payee, agreement=terms.agreement if terms else None, compound=draft.compound,
         territory=draft.trigger.region or (terms.territory if terms else None),
-        trigger=draft.trigger_text or draft.scheduled, amount=draft.amount, currency=draft.currency, paid=paid,
+        trigger=draft.trigger_text or draft.scheduled or (str(draft.trigger) if draft.trigger.event else None),
+        amount=draft.amount, currency=draft.currency, paid=paid,
         written_off=written_off,
         outstanding=draft.amount - paid - written_off if status != LAPSED else Decimal(0),
         expected_by=draft.expected_by, condition_met_by=draft.met_by.id if draft.met_by else None,

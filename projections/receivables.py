@@ -31,7 +31,7 @@ from projections.ledger import (
     OPEN,
     Ledger,
     LedgerLine,
-    party_key,
+    same_party,
 )
 from projections.royalties import money
 from tracker.rates import Rates
@@ -147,10 +147,10 @@ def _payee(row: _LineRow) -> str:
 def receivables(ledger: Ledger, by: GroupBy = "counterparty", rates: Rates | None = None,
                 payee: str | None = None) -> ReceivablesReport:
     """The receivables report of a ledger, aged to the day it stands on; of one payee's lines, when given
-    (any spelling `party_key` folds together)."""
+    (by any spelling of its name, or the first words of it: `same_party`)."""
     horizon = ledger.as_of
     report = ReceivablesReport(as_of=horizon, group_by=by, payee=payee)
-    lines = [line for line in ledger.lines if payee is None or party_key(line.payee) == party_key(payee)]
+    lines = [line for line in ledger.lines if payee is None or same_party(line.payee, payee)]
     for line in lines:
         shared: dict[str, Any] = dict(line=line.id, group=_group(line, by), counterparty=line.counterparty,
                       counterparty_inferred=line.counterparty_inferred, payee=line.payee, compound=line.compound,

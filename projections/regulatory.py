@@ -24,7 +24,7 @@ from datetime import date
 from pydantic import Field
 
 from projections.history import RecordedFact
-from projections.indications import indication_terms
+from projections.indications import indication_terms, split_indications
 from projections.sourced import Sourced, cite, said_when
 from tracker.dates import PartialDate
 from tracker.domain import facts as f
@@ -134,8 +134,9 @@ class _Region:
             entry.occurred_on = entry.when = str(fact.occurred_on)
         if isinstance(fact, f.ApprovalGranted):
             entry.approval_type = fact.approval_type or entry.approval_type
-            if fact.indication and not _among(fact.indication, entry.indications):
-                entry.indications.append(fact.indication)
+            added = [i for i in split_indications(fact.indication) if not _among(i, entry.indications)]
+            if added:
+                entry.indications += added
                 entry.history.append(step.line)
         entry.agency = entry.agency or fact.agency
 
@@ -163,7 +164,7 @@ def _new_region(step: _Step, history: list[str]) -> _Region:
         opinion=fact.opinion if isinstance(fact, f.RegulatoryOpinionIssued) else None,
         form=fact.form if isinstance(fact, f.ApprovalDeclined) else None,
         approval_type=fact.approval_type if isinstance(fact, f.ApprovalGranted) else None,
-        indications=[fact.indication] if fact.indication else [],
+        indications=split_indications(fact.indication),
         occurred_on=str(fact.occurred_on) if fact.occurred_on else None,
         when=said_when(fact.occurred_on, step.recorded.reported_on), history=history, **cite(step.recorded))
     return _Region(step, entry, fact.occurred_on)

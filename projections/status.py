@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field
 
 from projections.catalysts import Catalyst, expected_catalysts
 from projections.history import RecordedFact
-from projections.indications import covers, indication_terms
+from projections.indications import covers, indication_terms, split_indications
 from projections.names import NameBook, displayed_kind
 from projections.regulatory import RegionStatus, region_statuses
 from projections.sourced import Sourced, cite, said_when
@@ -172,7 +172,8 @@ _PHASE_ROWS = (f.DevelopmentStatusReported, f.ApprovalGranted, f.RegulatorySubmi
 
 def _phases(status: CompoundStatus, mine: list[RecordedFact]) -> None:
     """Phase per indication: a later report of an equal or higher phase for the same or a broader indication
-    supersedes a row; within one indication a phase never goes back."""
+    supersedes a row; within one indication a phase never goes back; a row a broader one of the same phase
+    covers says nothing more."""
     rows: list[tuple[frozenset[str], PhaseEntry]] = []
     highest = None
     for recorded in mine:
@@ -184,12 +185,15 @@ def _phases(status: CompoundStatus, mine: list[RecordedFact]) -> None:
         fact = recorded.fact
         if not isinstance(fact, _PHASE_ROWS):
             continue
-        terms = indication_terms(fact.indication)
-        if any(known == terms and _phase_rank(row.phase) > _phase_rank(phase) for known, row in rows):
-            continue
-        rows = [(known, row) for known, row in rows
-                if not (_phase_rank(phase) >= _phase_rank(row.phase) and (known == terms or covers(terms, known)))]
-        rows.append((terms, PhaseEntry(indication=fact.indication, phase=phase, **cite(recorded))))
+        for indication in split_indications(fact.indication) or [None]:
+            terms = indication_terms(indication)
+            if any(known == terms and _phase_rank(row.phase) > _phase_rank(phase) for known, row in rows):
+                continue
+            rows = [(known, row) for known, row in rows
+                    if not (_phase_rank(phase) >= _phase_rank(row.phase) and (known == terms or covers(terms, known)))]
+            rows.append((terms, PhaseEntry(indication=indication, phase=phase, **cite(recorded))))
+    rows = [(terms, row) for terms, row in rows if not any(
+        other.phase == row.phase and known != terms and covers(known, terms) for known, other in rows)]
     known_top = max((_phase_rank(row.phase) for terms, row in rows if terms), default=None)
     shown = [row for terms, row in rows if terms or known_top is None or _phase_rank(row.phase) > known_top]
     status.phases = sorted(shown, key=lambda p: (p.indication or "").lower())

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from ledger_facts import M5, book, kadcyla_2013_09_20, read
 
+from projections.ledger import same_party
 from projections.receivables import bucket, receivables
 from tracker.domain import facts as f
 from tracker.errors import TrackerError
@@ -112,3 +113,11 @@ def test_a_bad_rate_is_reported_with_its_file_and_line(tmp_path: Path):
     with pytest.raises(TrackerError) as raised:
         read_rates(rates)
     assert str(raised.value) == f"{rates}:5: rates.DKK: Input should be greater than 0"
+
+
+def test_a_payee_is_one_company_by_any_spelling_or_the_first_words_of_its_name_only():
+    assert same_party("Norvale", "Norvale Therapeutics, Inc.")
+    assert same_party("ImmunoGen, Inc.", "immunogen")
+    assert not same_party("Bio", "Biogen")
+    assert not same_party("Norvale", "Castellan Norvale")
+    assert not same_party(None, "Norvale")

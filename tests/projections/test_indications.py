@@ -1,4 +1,4 @@
-from projections.indications import covers, indication_terms, related
+from projections.indications import covers, indication_terms, related, split_indications
 
 
 def _covers(broader: str, narrower: str) -> bool:
@@ -35,3 +35,13 @@ def test_another_disease_or_biomarker_is_another_indication():
 def test_no_indication_covers_nothing():
     assert indication_terms(None) == frozenset()
     assert not covers(frozenset(), indication_terms("gastric cancer"))
+
+
+def test_a_text_naming_two_indications_at_once_is_read_as_two():
+    assert split_indications("adult patients with HER3-positive metastatic gastric cancer and for the treatment of "
+                             "adult patients with HER3-positive gastroesophageal junction adenocarcinoma") == [
+        "adult patients with HER3-positive metastatic gastric cancer",
+        "adult patients with HER3-positive gastroesophageal junction adenocarcinoma"]
+    assert split_indications("relapsed Hodgkin lymphoma; relapsed sALCL") == ["relapsed Hodgkin lymphoma", "relapsed sALCL"]
+    assert split_indications("HER2-positive breast cancer") == ["HER2-positive breast cancer"]
+    assert split_indications(None) == []

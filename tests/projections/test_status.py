@@ -152,3 +152,15 @@ def test_a_platform_has_no_phase_of_its_own_whatever_trials_of_partners_products
     )
     status = _status_of(history, D1, "rHuPH20")
     assert (status.platform, status.highest_phase, status.phases, len(status.trials)) == (True, None, [], 1)
+
+
+def test_a_row_a_broader_row_of_the_same_phase_covers_says_nothing_more():
+    history = (
+        recorded(f.ApprovalGranted, D1, compound="velotuzumab", region="US", indication="HER3-positive gastric cancer"),
+        recorded(f.ApprovalGranted, D2, compound="velotuzumab", region="EU",
+                 indication="adults with HER3-positive metastatic gastric cancer and for the treatment of adults with "
+                            "HER3-positive gastroesophageal junction adenocarcinoma"),
+    )
+    assert [(p.phase, p.indication) for p in _status_of(history, D2, "velotuzumab").phases] == [
+        ("approved", "adults with HER3-positive gastroesophageal junction adenocarcinoma"),
+        ("approved", "HER3-positive gastric cancer")]

@@ -261,6 +261,16 @@ def _converted_rows(report: ReceivablesReport) -> list[tuple]:
             + tuple(_amount(c.buckets[name]) for name in BUCKETS) + (_amount(c.contingent),) for c in report.converted]
 
 
+def _totals_by_payee(report: ReceivablesReport) -> list[tuple]:
+    """Each payee's totals by group, then over its groups, then converted: one company's money at a time."""
+    rows = []
+    for payee in dict.fromkeys(t.payee for t in report.currency_totals):
+        rows += _total_rows([t for t in report.totals if t.payee == payee])
+        rows += _total_rows([t for t in report.currency_totals if t.payee == payee])
+        rows += [row for row in _converted_rows(report) if row[0] == payee]
+    return rows
+
+
 def _notes(report: ReceivablesReport) -> list[str]:
     notes = list(report.assumptions)
     for converted in report.converted[:1]:
@@ -281,8 +291,7 @@ def receivables_table(report: ReceivablesReport) -> str:
     out.append(table(_RECEIVABLE_COLUMNS, _receivable_rows(report), width=400) if report.receivables
                else "Nothing earned is outstanding.\n")
     out.append("\nTotals\n")
-    out.append(table(totals_head, _total_rows(report.totals) + _total_rows(report.currency_totals)
-                     + _converted_rows(report), width=200) if report.totals else "None.\n")
+    out.append(table(totals_head, _totals_by_payee(report), width=200) if report.totals else "None.\n")
     out.append("\nContingent (not receivable until earned)\n")
     out.append(table(_CONTINGENT_COLUMNS, _contingent_rows(report), width=400) if report.contingent else "None.\n")
     notes = _notes(report)
@@ -306,8 +315,7 @@ def receivables_markdown(report: ReceivablesReport) -> str:
     out.append(_markdown(_RECEIVABLE_COLUMNS, _receivable_rows(report)) if report.receivables
                else "Nothing earned is outstanding.\n")
     out.append("\n## Totals\n\n")
-    out.append(_markdown(totals_head, _total_rows(report.totals) + _total_rows(report.currency_totals)
-                         + _converted_rows(report)))
+    out.append(_markdown(totals_head, _totals_by_payee(report)))
     out.append("\n## Contingent (not receivable until earned)\n\n")
     out.append(_markdown(_CONTINGENT_COLUMNS, _contingent_rows(report)) if report.contingent else "None.\n")
     notes = _notes(report)
