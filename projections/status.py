@@ -185,7 +185,8 @@ def _phases(status: CompoundStatus, mine: list[RecordedFact]) -> None:
         fact = recorded.fact
         if not isinstance(fact, _PHASE_ROWS):
             continue
-        for indication in split_indications(fact.indication) or [None]:
+        indications: list[str | None] = [*split_indications(fact.indication)] or [None]
+        for indication in indications:
             terms = indication_terms(indication)
             if any(known == terms and _phase_rank(row.phase) > _phase_rank(phase) for known, row in rows):
                 continue
