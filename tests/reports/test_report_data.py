@@ -69,3 +69,14 @@ def test_the_report_of_a_past_day_holds_only_what_was_public_that_day(tracker):
 def test_today_in_a_report_is_the_horizon_of_its_view(tracker):
     report = tracker.report(TimeView(as_of=date(2014, 1, 31), occurred_by=date(2013, 6, 30)))
     assert (report.as_of, report.view) == (date(2013, 6, 30), {"as_of": "2014-01-31", "occurred_by": "2013-06-30"})
+
+
+def test_an_expectation_whose_window_closed_unanswered_is_overdue_in_the_report(tracker):
+    report = tracker.report(TimeView(as_of=date(2014, 6, 30)))
+    assert [(e.what, e.expected_by, e.overdue) for e in report.calendar if e.kind == "decision"] == [
+        ("EC decision (EU)", date(2013, 12, 31), True)]
+    (kadcyla,) = [t for t in report.timelines if t.compound == "trastuzumab emtansine"]
+    assert [(i.label, i.overdue) for i in kadcyla.items if i.expected and i.lane == "EU regulatory"] == [
+        ("EC decision expected", True)]
+    assert [(i.label, i.overdue) for i in kadcyla.items if i.expected and i.lane == "Phase II trial"] == [
+        ("data expected", False)]  # answered, late, by the 2011 Phase II readout
