@@ -70,6 +70,8 @@ class NameBook:
     _kind: dict[str, str] = field(default_factory=dict)
     _first_published: dict[str, date] = field(default_factory=dict)
     _canonical_by_root: dict[str, str] = field(default_factory=dict)
+    _canonical_of: dict[str, str] = field(default_factory=dict)
+    """Each name asked about, canonical: queries ask about the same few names once a fact."""
 
     @classmethod
     def from_history(cls, history: Iterable[RecordedFact], named_by: date | None = None) -> NameBook:
@@ -85,6 +87,7 @@ class NameBook:
 
     def add(self, name: str, kind: str | None = None, published: date | None = None) -> str:
         self._canonical_by_root.clear()
+        self._canonical_of.clear()
         key = name_key(name)
         if not key:
             return key
@@ -107,6 +110,7 @@ class NameBook:
 
     def link(self, a: str, b: str) -> None:
         self._canonical_by_root.clear()
+        self._canonical_of.clear()
         ra, rb = self._root(self.add(a)), self._root(self.add(b))
         if ra != rb:
             self._parent[rb] = ra
@@ -131,12 +135,14 @@ class NameBook:
         """The canonical name of the group holding `name` (itself when unknown)."""
         if not name:
             return None
-        key = name_key(name)
-        if key not in self._parent:
-            return name
-        if not self._canonical_by_root:
-            self._choose_canonical_names()
-        return self._canonical_by_root[self._root(key)]
+        if name not in self._canonical_of:
+            key = name_key(name)
+            if key not in self._parent:
+                return name
+            if not self._canonical_by_root:
+                self._choose_canonical_names()
+            self._canonical_of[name] = self._canonical_by_root[self._root(key)]
+        return self._canonical_of[name]
 
     def _choose_canonical_names(self) -> None:
         groups: dict[str, list[str]] = {}

@@ -28,7 +28,7 @@ from projections.sourced import Sourced, cite, said_when
 from tracker.domain import facts as f
 
 __all__ = ["PHASE_ORDER", "Alias", "Catalyst", "CompoundStatus", "Partner", "PhaseEntry", "Readout", "RegionStatus",
-           "Sourced", "Trial", "affiliations", "compound_status"]
+           "Sourced", "Trial", "affiliations", "compound_status", "compound_statuses"]
 
 PHASE_ORDER = ("preclinical", "I", "I/II", "II", "II/III", "III", "filed", "approved")
 _PLATFORM = re.compile(r"\b(?:technology|technologies|platform)\b", re.I)
@@ -102,9 +102,24 @@ def _phase_rank(phase: str | None) -> int:
 def compound_status(history: tuple[RecordedFact, ...], names: NameBook, name: str, horizon: date) -> CompoundStatus:
     """The status of compound `name` (canonical) from the facts in view, standing on `horizon`."""
     mine = [r for r in history if names.canonical(r.fact.compound) == name]
+    return _status(name, mine, affiliations(history), horizon)
+
+
+def compound_statuses(history: tuple[RecordedFact, ...], names: NameBook, horizon: date) -> list[CompoundStatus]:
+    """The status of every compound the facts in view name, in name order: the facts read once, not once a compound."""
+    by_compound: dict[str, list[RecordedFact]] = {}
+    for recorded in history:
+        name = names.canonical(recorded.fact.compound)
+        if name:
+            by_compound.setdefault(name, []).append(recorded)
+    groups = affiliations(history)
+    return [_status(name, by_compound[name], groups, horizon) for name in sorted(by_compound, key=str.lower)]
+
+
+def _status(name: str, mine: list[RecordedFact], groups: dict[str, str], horizon: date) -> CompoundStatus:
     status = CompoundStatus(name=name, as_of=horizon, events=len(mine))
     _aliases(status, mine)
-    _partners(status, mine, affiliations(history))
+    _partners(status, mine, groups)
     status.platform = any(_PLATFORM.search(n) for n in [name, *(a.name for a in status.aliases)])
     if not status.platform:
         _phases(status, mine)

@@ -12,7 +12,7 @@ from projections.names import NameBook
 from projections.receivables import ReceivablesReport
 from projections.records import event_records
 from projections.report import Report, build_report
-from projections.status import CompoundStatus, compound_status
+from projections.status import CompoundStatus, compound_status, compound_statuses
 from tracker.errors import UnknownCompound
 from tracker.services.history import History
 
@@ -34,8 +34,7 @@ class Queries:
     def compounds(self, view: TimeView) -> list[CompoundStatus]:
         """Every compound in view with its status; facts about undisclosed products are left out."""
         selected, names = self.history.in_view(view)
-        found = sorted({names.canonical(r.fact.compound) or "" for r in selected if r.fact.compound}, key=str.lower)
-        return [compound_status(selected, names, name, view.horizon) for name in found]
+        return compound_statuses(selected, names, view.horizon)
 
     def status(self, compound: str, view: TimeView) -> CompoundStatus:
         """The status of the compound going by `compound` (any alias, any case)."""
