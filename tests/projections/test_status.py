@@ -4,7 +4,7 @@ from builders import recorded
 
 from projections.history import TimeView
 from projections.names import NameBook
-from projections.status import compound_status
+from projections.status import compound_status, compound_statuses
 from tracker.domain import facts as f
 
 D1, D2, D3 = date(2011, 5, 26), date(2013, 9, 20), date(2014, 12, 19)
@@ -164,3 +164,9 @@ def test_a_row_a_broader_row_of_the_same_phase_covers_says_nothing_more():
     assert [(p.phase, p.indication) for p in _status_of(history, D2, "velotuzumab").phases] == [
         ("approved", "adults with HER3-positive gastroesophageal junction adenocarcinoma"),
         ("approved", "HER3-positive gastric cancer")]
+
+
+def test_every_compounds_status_from_one_pass_is_each_compounds_own_status():
+    view = TimeView(as_of=D3)
+    selected, names = view.select(HISTORY), NameBook.from_history(HISTORY)
+    assert compound_statuses(selected, names, D3) == [compound_status(selected, names, "trastuzumab emtansine", D3)]
