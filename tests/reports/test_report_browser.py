@@ -71,7 +71,8 @@ def test_the_report_of_2013_09_30_opens_cleanly_and_shows_pipeline_timelines_and
         ("trastuzumab emtansine", "HER2-positive metastatic breast cancer", "approved"),
     ]
     assert _rows(page, "#regulatory-matrix") == [
-        ["trastuzumab emtansine", "positive opinion CHMP, 2013-09-20", "approved MHLW, 2013-09-20", "approved FDA, 2013"]]
+        ["trastuzumab emtansine", "positive opinion CHMP, reported 2013-09-20, date not stated",
+         "approved MHLW, reported 2013-09-20, date not stated", "approved FDA, 2013"]]
     assert _rows(page, "#catalyst-table") == [
         ["2013-12-31", "trastuzumab emtansine", "EC decision (EU)", "2013-09-20 to 2013-12-31", "[1]"]]
     assert _rows(page, "#receivable-totals") == [
@@ -94,12 +95,15 @@ def test_a_figure_leads_to_its_event_and_source_sentence(browser, seeded, tmp_pa
     assert entry.is_visible() and errors == []
 
 
-def test_the_report_of_today_shows_the_milestone_long_past_due_and_nothing_ahead(browser, seeded, tmp_path):
+def test_the_report_of_today_shows_the_milestone_long_past_due_and_the_catalysts_overdue(browser, seeded, tmp_path):
     page, errors = _open(browser, seeded, tmp_path, "report-today")
     assert errors == []
     assert page.title() == f"Pipeline report as of {date.today().isoformat()}"
     assert _current_phases(page)[-1] == ("trastuzumab emtansine", "HER2-positive metastatic breast cancer", "approved")
-    assert page.locator("#catalysts").inner_text().endswith(f"Nothing expected after {date.today().isoformat()}.")
+    assert [row[:3] for row in _rows(page, "#catalyst-table")] == [
+        ["2013-12-31 overdue", "trastuzumab emtansine", "EC decision (EU)"],
+        ["2015-12-31 overdue", "trastuzumab emtansine", "GATSBY data in gastric cancer"],
+        ["2015-12-31 overdue", "trastuzumab emtansine", "submission to regulators for gastric cancer"]]
     assert _rows(page, "#receivable-totals") == [["USD", "5,000,000", "0", "0", "0", "0", "0", "5,000,000", "0"]]
     kadcyla = page.locator('.chart.timeline[data-compound="trastuzumab emtansine"] svg')
     assert kadcyla.get_by_text("non-inferior PFS (reported 2014-12-19)").count() == 1
