@@ -521,6 +521,7 @@ def ledger(tracker: Tracker, view: TimeView, compound: str | None, out: Output) 
     "tracker receivables --as-of 2013-09-30",
     "tracker receivables --by compound --format csv       # a row a line, its group first",
     "tracker receivables --as-of 2013-09-30 --rates examples/rates.toml   # a total converted at your rates",
+    "tracker receivables --as-of 2013-09-30 --payee ImmunoGen            # what one company is owed",
 )
 @cli.command()
 @time_view
@@ -528,14 +529,16 @@ def ledger(tracker: Tracker, view: TimeView, compound: str | None, out: Output) 
               show_default=True, help="How totals are grouped (a CSV's `group` column).")
 @click.option("--rates", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="TOML file of exchange rates (base = \"USD\", [rates] EUR = \"1.08\"): adds a converted total.")
+@click.option("--payee", help="Only the lines owed to this company (totals are always per payee).")
 @output("table", "md", "csv", "json")
 @with_store()
-def receivables(tracker: Tracker, view: TimeView, group_by: str, rates: Path | None, out: Output) -> None:
-    """What is owed, aged past its due date to the as-of day; what may be owed, apart."""
+def receivables(tracker: Tracker, view: TimeView, group_by: str, rates: Path | None, payee: str | None,
+                out: Output) -> None:
+    """What is owed, aged past its due date to the as-of day; what may be owed, apart; totals per payee."""
     from tracker.presentation import render
     from tracker.presentation.output import Answer
 
-    report = tracker.receivables(view, by=group_by, rates=rates)  # type: ignore[arg-type]
+    report = tracker.receivables(view, by=group_by, rates=rates, payee=payee)  # type: ignore[arg-type]
     show(out, Answer(page=render.receivables_table(report), rows=render.receivables_rows(report), document=report))
     note_held_back(tracker, view)
 
@@ -712,7 +715,7 @@ def verify(tracker: Tracker, out: Output) -> None:
 @click.option("--by", "entered_by", default=who, show_default="the current user", help="Who retracts it.")
 @with_store()
 def retract(tracker: Tracker, event_id: str, reason: str, entered_by: str) -> None:
-    """Withdraw an event from the projections from today on; it stays in the log."""
+    """Withdraw an event from every view from now on, past days included; it stays in the log (--recorded-by before now still shows it)."""
     entry = tracker.retract(event_id, entered_by=entered_by, reason=reason)
     click.echo(f"retracted {tracker.find_event(event_id).id} as {entry}")
 

@@ -4,8 +4,10 @@ A catalyst's window opens on the day the release that announced it was
 published and closes on its `expected_by`, the last day of the window the text
 named ("by year end" in a September 2013 release: 2013-09-20 to 2013-12-31).
 The catalysts are those the compound status still expects as of the view's
-horizon (`CompoundStatus.expected`), so a decision answered by an approval, or
-a window closed before the horizon, is not on it.
+horizon (`CompoundStatus.expected`): a decision answered by an approval is not
+on it; one whose window closed unanswered is, marked overdue. An overdue
+catalyst is due now, so a range given by `start` and `end` lists it when the
+range takes in the view's day.
 """
 from __future__ import annotations
 
@@ -42,22 +44,24 @@ def catalyst_calendar(statuses: Iterable[CompoundStatus], records: Iterable[dict
     """The catalysts the statuses expect with `expected_by` from `start` to `end`, in date order.
 
     `records` are the EVENTS.md records in view, for each catalyst's source sentence.
-    A catalyst with no date is listed only when no bound is given: it cannot be placed in a range.
+    A catalyst with no date is listed only when no bound is given: it cannot be placed in a range;
+    an overdue one counts as due on the view's day.
     """
     by_id = {r["id"]: r for r in records}
     entries = []
     for status in statuses:
         for catalyst in status.expected:
-            when = catalyst.expected_by
-            if (start or end) and when is None:
+            due = status.as_of if catalyst.overdue else catalyst.expected_by
+            if (start or end) and due is None:
                 continue
-            if when is not None and ((start and when < start) or (end and when > end)):
+            if due is not None and ((start and due < start) or (end and due > end)):
                 continue
             source = by_id[catalyst.sources[0]]
             entries.append(CalendarEntry(
                 compound=status.name, kind=catalyst.kind, what=catalyst.what, announced_on=catalyst.reported_on,
-                expected_by=when, event=source["id"], sources=catalyst.sources, quote=source["source"]["quote"],
-                file=source["source"]["file"], line=source["source"]["line"]))
+                expected_by=catalyst.expected_by, event=source["id"], sources=catalyst.sources,
+                quote=source["source"]["quote"], file=source["source"]["file"], line=source["source"]["line"],
+                overdue=catalyst.overdue))
     return sorted(entries, key=lambda e: (e.expected_by or date.max, e.compound.lower(), e.what))
 
 

@@ -1,5 +1,9 @@
 """What changed between two views of the record: new events, events gone and why, changed fields.
 
+A retraction reaches every view recorded after it (`projections.history`), so
+two `as_of` views of today's record differ by no retraction; compare views on
+the record axis (`recorded_by` before and after it) to see what it withdrew.
+
 Both views resolve names through one `NameBook`, so a compound is the same
 compound on both sides even if the link between its names came later.
 """
@@ -34,9 +38,8 @@ class Difference:
     ledger: list[Change] = field(default_factory=list)
 
 
-def _why_gone(recorded: RecordedFact, view: TimeView, second: tuple[RecordedFact, ...],
-              history: tuple[RecordedFact, ...]) -> str:
-    for other in second:
+def _why_gone(recorded: RecordedFact, view: TimeView, history: tuple[RecordedFact, ...]) -> str:
+    for other in view.corrections(history):
         if isinstance(other.fact, EventRetracted) and other.fact.retracts == recorded.id:
             return f"retracted by {other.id} ({other.entered_by or 'unknown'}: {other.fact.reason})"
     release = recorded.release
@@ -59,7 +62,7 @@ def diff(history: tuple[RecordedFact, ...], names: NameBook, first: TimeView, se
     before_ids, after_ids = {r.id for r in before}, {r.id for r in after}
     result = Difference(first, second)
     result.new = [r for r in mine(after) if r.id not in before_ids]
-    result.gone = [Gone(r, _why_gone(r, second, after, history)) for r in mine(before) if r.id not in after_ids]
+    result.gone = [Gone(r, _why_gone(r, second, history)) for r in mine(before) if r.id not in after_ids]
     touched = {names.canonical(r.fact.compound) for r in mine(before) + mine(after) if r.fact.compound}
     for name in sorted(touched, key=str.lower):
         found = changes(status_fields(compound_status(before, names, name, first.horizon)),

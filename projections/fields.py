@@ -51,9 +51,9 @@ def status_fields(status: CompoundStatus) -> Fields:
     for entry in status.phases:
         put(f"phase.{entry.indication or '(indication not stated)'}", entry.phase, entry.sources)
     for region in status.regulatory:
-        state = f"{region.opinion} opinion" if region.status == "opinion" and region.opinion else region.status
-        put(f"regulatory.{region.region}", f"{state} ({region.agency or 'agency not named'}, {region.occurred_on})",
+        put(f"regulatory.{region.region}", f"{region.state} ({region.agency or 'agency not named'}, {region.when})",
             region.sources)
+        put(f"regulatory.{region.region}.indications", "; ".join(region.indications), region.sources)
     for partner in status.partners:
         put(f"partners.{partner.name}", _join(partner.role, partner.territory) or "partner", partner.sources)
     for alias in status.aliases:
@@ -65,12 +65,12 @@ def status_fields(status: CompoundStatus) -> Fields:
         put(f"{name}.enrollment", str(trial.enrollment) if trial.enrollment else None, trial.sources)
         put(f"{name}.primary_endpoint", trial.primary_endpoint, trial.sources)
         put(f"{name}.started", trial.started, trial.sources)
-        put(f"{name}.readouts", "; ".join(f"{r.reported_on}: {r.outcome}" + (f" ({r.endpoint})" if r.endpoint else "")
+        put(f"{name}.readouts", "; ".join(f"{r.when}: {r.outcome}" + (f" ({r.endpoint})" if r.endpoint else "")
                                           for r in trial.readouts), [s for r in trial.readouts for s in r.sources])
         put(f"{name}.presented", "; ".join(trial.presentations), trial.sources)
     for catalyst in status.expected:
-        put(f"expected.{catalyst.what}",
-            f"by {catalyst.expected_by.isoformat()}" if catalyst.expected_by else "no date given", catalyst.sources)
+        when = f"by {catalyst.expected_by.isoformat()}" if catalyst.expected_by else "no date given"
+        put(f"expected.{catalyst.what}", f"{when}, overdue" if catalyst.overdue else when, catalyst.sources)
     return fields
 
 

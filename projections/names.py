@@ -7,13 +7,16 @@ only once, a release that links the names is in view.
 
 The canonical name of a group is its INN where one is known (without the
 prefix US names add, as in ado-trastuzumab emtansine), else a code name, else
-a brand.
+a brand; a book made for a day chooses only among the names published by that
+day, so an as-of-2008 view is headed by the 2008 name while it still finds
+every fact about the compound by any of its names.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import overload
 
 from projections.history import RecordedFact
@@ -43,32 +46,53 @@ def guess_kind(name: str) -> str:
     return "inn"
 
 
+def us_name(name: str) -> bool:
+    """Whether a nonproprietary name carries the prefix the FDA adds to a US name ("ado-trastuzumab emtansine")."""
+    return bool(_US_PREFIX.match(name.lower()))
+
+
+def displayed_kind(name: str, kind: str | None) -> str | None:
+    """The kind of name to show: a prefixed US name is no INN, whatever a release called it."""
+    return "US name" if kind == "inn" and us_name(name) else kind
+
+
 @dataclass
 class NameBook:
-    """Union-find over compound names, with each name's best-known kind."""
+    """Union-find over compound names, with each name's best-known kind and the day it was first published.
 
+    `named_by`, when set, is the day whose names head the groups: only a name published by then is chosen
+    as a group's canonical name (any, where none of the group's names was).
+    """
+
+    named_by: date | None = None
     _parent: dict[str, str] = field(default_factory=dict)
     _spelling: dict[str, str] = field(default_factory=dict)
     _kind: dict[str, str] = field(default_factory=dict)
+    _first_published: dict[str, date] = field(default_factory=dict)
     _canonical_by_root: dict[str, str] = field(default_factory=dict)
+    _canonical_of: dict[str, str] = field(default_factory=dict)
+    """Each name asked about, canonical: queries ask about the same few names once a fact."""
 
     @classmethod
-    def from_history(cls, history: Iterable[RecordedFact]) -> NameBook:
-        book = cls()
+    def from_history(cls, history: Iterable[RecordedFact], named_by: date | None = None) -> NameBook:
+        book = cls(named_by=named_by)
         for recorded in history:
             fact = recorded.fact
             if fact.compound:
-                book.add(fact.compound)
+                book.add(fact.compound, published=recorded.reported_on)
             if isinstance(fact, CompoundAliasRecorded) and fact.compound:
-                book.add(fact.alias, fact.alias_kind)
+                book.add(fact.alias, fact.alias_kind, published=recorded.reported_on)
                 book.link(fact.compound, fact.alias)
         return book
 
-    def add(self, name: str, kind: str | None = None) -> str:
+    def add(self, name: str, kind: str | None = None, published: date | None = None) -> str:
         self._canonical_by_root.clear()
+        self._canonical_of.clear()
         key = name_key(name)
         if not key:
             return key
+        if published is not None and (key not in self._first_published or published < self._first_published[key]):
+            self._first_published[key] = published
         if key not in self._parent:
             self._parent[key] = key
             self._spelling[key] = name.replace("®", "").replace("™", "").strip()
@@ -86,6 +110,7 @@ class NameBook:
 
     def link(self, a: str, b: str) -> None:
         self._canonical_by_root.clear()
+        self._canonical_of.clear()
         ra, rb = self._root(self.add(a)), self._root(self.add(b))
         if ra != rb:
             self._parent[rb] = ra
@@ -110,21 +135,28 @@ class NameBook:
         """The canonical name of the group holding `name` (itself when unknown)."""
         if not name:
             return None
-        key = name_key(name)
-        if key not in self._parent:
-            return name
-        if not self._canonical_by_root:
-            self._choose_canonical_names()
-        return self._canonical_by_root[self._root(key)]
+        if name not in self._canonical_of:
+            key = name_key(name)
+            if key not in self._parent:
+                return name
+            if not self._canonical_by_root:
+                self._choose_canonical_names()
+            self._canonical_of[name] = self._canonical_by_root[self._root(key)]
+        return self._canonical_of[name]
 
     def _choose_canonical_names(self) -> None:
         groups: dict[str, list[str]] = {}
         for key in self._parent:
             groups.setdefault(self._root(key), []).append(key)
         for root, members in groups.items():
-            best = min(members, key=self._preference)
+            published = [k for k in members if self._published_by_day(k)]
+            best = min(published or members, key=self._preference)
             spelling = self._spelling[best]
             self._canonical_by_root[root] = spelling.lower() if self._kind.get(best) == "inn" else spelling
+
+    def _published_by_day(self, key: str) -> bool:
+        first = self._first_published.get(key)
+        return self.named_by is None or first is None or first <= self.named_by
 
     def _preference(self, key: str) -> tuple:
         kind = self._kind.get(key, "brand")

@@ -2,10 +2,18 @@
 
 The facts in view are put in order on one time axis (publication, occurrence
 or record); after each one, the status of its compound and the ledger are
-rebuilt from the facts so far (retractions and re-issues applied as `TimeView`
-applies them) and compared with the moment before. Each step is the event, its
-sentence and the fields it changed. Rebuilding per step costs in proportion to
-the square of the events walked: narrow a large store with a compound.
+rebuilt from the facts so far and compared with the moment before. Each step
+is the event, its sentence and the fields it changed.
+
+Corrections follow `TimeView`: on the publication and occurrence axes the
+story is the one believed at the view's record instant, so every retraction
+and review decision recorded by then applies from the first step (a retracted
+event is no step at all); on the record axis each correction is a step of its
+own, at the instant it was recorded, and shows what it withdrew or let in.
+Re-issued releases supersede their originals from the re-issue's step on.
+
+Rebuilding per step costs in proportion to the square of the events walked:
+narrow a large store with a compound.
 """
 from __future__ import annotations
 
@@ -60,8 +68,13 @@ def replay(history: tuple[RecordedFact, ...], names: NameBook, view: TimeView,
            compound: str | None = None) -> list[ReplayStep]:
     """Every fact in `view` (about `compound`, when given) in the view's axis order, with what it changed."""
     axis = axis_of(view)
-    timeline = sorted((r for r in history if view.admits(r)), key=_key(axis))
-    everything = TimeView(review_threshold=0.0)
+    standing: tuple[RecordedFact, ...] = ()
+    if axis == "recorded":
+        timeline = sorted((r for r in history if view.admits(r) or (r.corrects and view.holds(r))), key=_key(axis))
+    else:
+        timeline = sorted((r for r in history if view.admits(r) and not r.corrects), key=_key(axis))
+        standing = tuple(view.corrections(history))
+    so_far = TimeView(review_threshold=view.review_threshold)
     statuses: dict[str | None, Fields] = {}
     book: Fields = {}
     steps = []
@@ -70,7 +83,9 @@ def replay(history: tuple[RecordedFact, ...], names: NameBook, view: TimeView,
         if compound is not None and about != compound:
             continue
         day = step_day(recorded, axis)
-        state = everything.select(tuple(timeline[:index + 1]))
+        state = so_far.select(tuple(timeline[:index + 1]) + standing)
+        if not recorded.corrects and all(r.id != recorded.id for r in state):
+            continue  # retracted, rejected or still waiting for review: not in view
         found: list[Change] = []
         if about is not None:
             after = status_fields(compound_status(state, names, about, day))

@@ -2,8 +2,10 @@
 
 An event under the review threshold stays out of every projection until a
 `FactReviewed` decision in view accepts it (with any field edits applied), and
-a rejected event stays out whatever its confidence. Decisions are events: an
-as-of query before a decision sees the queue as it was.
+a rejected event stays out whatever its confidence. Decisions are events and,
+like retractions, corrections of the record's reading (`projections.history`):
+one applies to every view recorded after it, past days included, and a view
+with `recorded_by` before it sees the queue as it was.
 """
 from __future__ import annotations
 

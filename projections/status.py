@@ -1,30 +1,40 @@
 """A compound's status as the facts in view tell it.
 
 Names and aliases, partners, phase by indication and the highest phase,
-regulatory status by region, trials with their design and readouts, and the
-catalysts still expected after the day the view stands on. Every value keeps
-the ids of the facts behind it, so it can be explained.
+regulatory status by region (`projections.regulatory`), trials with their
+design and readouts, and the catalysts expected (`projections.catalysts`).
+Every value keeps the ids of the facts behind it, so it can be explained.
+
+An indication's phase is superseded by a later phase or approval for the same
+or a broader indication (`projections.indications`); a phase reported with no
+indication is shown as a row of its own only where it says more than the
+known indications do (a higher phase). A name group that releases call a
+technology or platform is no compound: it has no phase of its own, whatever
+trials of partners' products using it report.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+import re
 from datetime import date
 
 from pydantic import BaseModel, Field
 
+from projections.catalysts import Catalyst, expected_catalysts
 from projections.history import RecordedFact
-from projections.names import NameBook
+from projections.indications import covers, indication_terms, split_indications
+from projections.names import NameBook, displayed_kind
+from projections.regulatory import RegionStatus, region_statuses
+from projections.sourced import Sourced, cite, said_when
 from tracker.domain import facts as f
 
+__all__ = ["PHASE_ORDER", "Alias", "Catalyst", "CompoundStatus", "Partner", "PhaseEntry", "Readout", "RegionStatus",
+           "Sourced", "Trial", "affiliations", "compound_status", "compound_statuses"]
+
 PHASE_ORDER = ("preclinical", "I", "I/II", "II", "II/III", "III", "filed", "approved")
-_REGULATORY_RANK = {"submitted": 1, "accepted": 2, "opinion": 3, "approved": 4}
-
-
-class Sourced(BaseModel):
-    """A value and the facts it was read from."""
-
-    sources: list[str] = Field(default_factory=list)
-    reported_on: date | None = None
+_PLATFORM = re.compile(r"\b(?:technology|technologies|platform)\b", re.I)
+#: A sentence that points back at a trial already named in its release ("this randomized, 137-patient trial").
+_TRIAL_NOUN = re.compile(r"\b(?:trial|study)\b", re.I)
+_DETERMINER = re.compile(r"\b(this|that|these|the|such|said|a|an)\b", re.I)
 
 
 class Alias(Sourced):
@@ -45,22 +55,13 @@ class PhaseEntry(Sourced):
     phase: str
 
 
-class RegionStatus(Sourced):
-    region: str
-    status: str
-    """submitted, accepted, opinion, approved."""
-    agency: str | None = None
-    opinion: str | None = None
-    indication: str | None = None
-    occurred_on: str | None = None
-    history: list[str] = Field(default_factory=list)
-    """Each step, in order, as "2013-09-20 CHMP positive opinion"."""
-
-
 class Readout(Sourced):
     outcome: str
     endpoint: str | None = None
     occurred_on: str | None = None
+    """When the readout happened, as precisely as the text says; None when it does not say."""
+    when: str = ""
+    """`occurred_on`, or "reported D, date not stated"."""
 
 
 class Trial(Sourced):
@@ -72,22 +73,17 @@ class Trial(Sourced):
     arms: list[str] = Field(default_factory=list)
     primary_endpoint: str | None = None
     started: str | None = None
+    """When it started: its date as precise as the text says, or "reported D, date not stated"."""
     readouts: list[Readout] = Field(default_factory=list)
     presentations: list[str] = Field(default_factory=list)
 
 
-class Catalyst(Sourced):
-    kind: str
-    """decision, submission, readout."""
-    what: str
-    expected_by: date | None
-    overdue: bool = False
-    """Its window closed before the view's day with nothing in view answering it."""
-
-
 class CompoundStatus(BaseModel):
     name: str
+    """The canonical name, among those published by the view's day."""
     as_of: date
+    platform: bool = False
+    """The releases call it a technology or platform: it has no phase of its own."""
     aliases: list[Alias] = Field(default_factory=list)
     partners: list[Partner] = Field(default_factory=list)
     phases: list[PhaseEntry] = Field(default_factory=list)
@@ -95,6 +91,7 @@ class CompoundStatus(BaseModel):
     regulatory: list[RegionStatus] = Field(default_factory=list)
     trials: list[Trial] = Field(default_factory=list)
     expected: list[Catalyst] = Field(default_factory=list)
+    """Catalysts not yet answered: ahead, or overdue (their window closed unanswered)."""
     events: int = 0
 
 
@@ -109,51 +106,49 @@ def compound_status(history: tuple[RecordedFact, ...], names: NameBook, name: st
 
 
 def compound_statuses(history: tuple[RecordedFact, ...], names: NameBook, horizon: date) -> list[CompoundStatus]:
-    """The status of every compound the facts in view name, by name (facts about undisclosed products left out).
-
-    One pass sorts the facts by compound, so the cost grows with the history, not with the history
-    times the number of compounds."""
-    facts: dict[str, list[RecordedFact]] = defaultdict(list)
+    """The status of every compound the facts in view name, in name order: the facts read once, not once a compound."""
+    by_compound: dict[str, list[RecordedFact]] = {}
     for recorded in history:
-        if recorded.fact.compound:
-            facts[names.canonical(recorded.fact.compound)].append(recorded)
+        name = names.canonical(recorded.fact.compound)
+        if name:
+            by_compound.setdefault(name, []).append(recorded)
     groups = affiliations(history)
-    return [_status(name, facts[name], groups, horizon) for name in sorted(facts, key=str.lower)]
+    return [_status(name, by_compound[name], groups, horizon) for name in sorted(by_compound, key=str.lower)]
 
 
 def _status(name: str, mine: list[RecordedFact], groups: dict[str, str], horizon: date) -> CompoundStatus:
     status = CompoundStatus(name=name, as_of=horizon, events=len(mine))
     _aliases(status, mine)
     _partners(status, mine, groups)
-    _phases(status, mine)
-    _regulatory(status, mine)
+    status.platform = any(_PLATFORM.search(n) for n in [name, *(a.name for a in status.aliases)])
+    if not status.platform:
+        _phases(status, mine)
+    status.regulatory = region_statuses(mine)
     _trials(status, mine)
-    _expected(status, mine, horizon)
+    status.expected = expected_catalysts(mine, horizon)
     return status
-
-
-def _cite(recorded: RecordedFact) -> dict:
-    return {"sources": [recorded.id], "reported_on": recorded.reported_on}
 
 
 def _aliases(status: CompoundStatus, mine: list[RecordedFact]) -> None:
     """The names in view: those alias facts state, and those the facts in view use."""
     seen: dict[str, Alias] = {}
 
-    def note(name: str | None, kind: str | None, recorded: RecordedFact, cite: bool) -> None:
+    def note(name: str | None, kind: str | None, recorded: RecordedFact, stated: bool) -> None:
         if not name or name.lower().replace("®", "") == status.name.lower():
             return
         entry = seen.setdefault(name.lower(), Alias(name=name.replace("®", "").replace("™", ""), kind=kind))
         entry.kind = entry.kind or kind
         entry.reported_on = entry.reported_on or recorded.reported_on
-        if cite and recorded.id not in entry.sources:
+        if stated and recorded.id not in entry.sources:
             entry.sources.append(recorded.id)
 
     for recorded in mine:
         fact = recorded.fact
         if isinstance(fact, f.CompoundAliasRecorded):
-            note(fact.alias, fact.alias_kind, recorded, cite=True)
-        note(fact.compound, None, recorded, cite=isinstance(fact, f.CompoundAliasRecorded))
+            note(fact.alias, fact.alias_kind, recorded, stated=True)
+        note(fact.compound, None, recorded, stated=isinstance(fact, f.CompoundAliasRecorded))
+    for alias in seen.values():
+        alias.kind = displayed_kind(alias.name, alias.kind)
     status.aliases = sorted(seen.values(), key=lambda a: a.name.lower())
 
 
@@ -177,7 +172,7 @@ def _partners(status: CompoundStatus, mine: list[RecordedFact], groups: dict[str
         fact = recorded.fact
         if isinstance(fact, f.PartnershipRecorded):
             group = _group(fact.partner, groups)
-            entry = partners.setdefault(group, Partner(name=group, **_cite(recorded)))
+            entry = partners.setdefault(group, Partner(name=group, **cite(recorded)))
             entry.role = fact.role or entry.role
             entry.territory = fact.territory or entry.territory
             if fact.partner != group and fact.partner not in entry.through:
@@ -187,9 +182,14 @@ def _partners(status: CompoundStatus, mine: list[RecordedFact], groups: dict[str
     status.partners = sorted(partners.values(), key=lambda p: p.name.lower())
 
 
+_PHASE_ROWS = (f.DevelopmentStatusReported, f.ApprovalGranted, f.RegulatorySubmission)
+
+
 def _phases(status: CompoundStatus, mine: list[RecordedFact]) -> None:
-    """Phase per indication: the latest report wins, since a later release knows better."""
-    by_indication: dict[str | None, PhaseEntry] = {}
+    """Phase per indication: a later report of an equal or higher phase for the same or a broader indication
+    supersedes a row; within one indication a phase never goes back; a row a broader one of the same phase
+    covers says nothing more."""
+    rows: list[tuple[frozenset[str], PhaseEntry]] = []
     highest = None
     for recorded in mine:
         phase = recorded.fact.implied_phase()
@@ -197,64 +197,70 @@ def _phases(status: CompoundStatus, mine: list[RecordedFact]) -> None:
             continue
         if _phase_rank(phase) > _phase_rank(highest):
             highest = phase
-        if isinstance(recorded.fact, (f.DevelopmentStatusReported, f.ApprovalGranted, f.RegulatorySubmission)):
-            indication = getattr(recorded.fact, "indication", None)
-            by_indication[indication] = PhaseEntry(indication=indication, phase=phase, **_cite(recorded))
-    status.phases = sorted(by_indication.values(), key=lambda p: (p.indication or "").lower())
+        fact = recorded.fact
+        if not isinstance(fact, _PHASE_ROWS):
+            continue
+        indications: list[str | None] = [*split_indications(fact.indication)] or [None]
+        for indication in indications:
+            terms = indication_terms(indication)
+            if any(known == terms and _phase_rank(row.phase) > _phase_rank(phase) for known, row in rows):
+                continue
+            rows = [(known, row) for known, row in rows
+                    if not (_phase_rank(phase) >= _phase_rank(row.phase) and (known == terms or covers(terms, known)))]
+            rows.append((terms, PhaseEntry(indication=indication, phase=phase, **cite(recorded))))
+    rows = [(terms, row) for terms, row in rows if not any(
+        other.phase == row.phase and known != terms and covers(known, terms) for known, other in rows)]
+    known_top = max((_phase_rank(row.phase) for terms, row in rows if terms), default=None)
+    shown = [row for terms, row in rows if terms or known_top is None or _phase_rank(row.phase) > known_top]
+    status.phases = sorted(shown, key=lambda p: (p.indication or "").lower())
     status.highest_phase = highest
 
 
-def _regulatory(status: CompoundStatus, mine: list[RecordedFact]) -> None:
-    regions: dict[str, RegionStatus] = {}
-    for recorded in mine:
-        fact = recorded.fact
-        if isinstance(fact, f.ApprovalGranted):
-            step, agency, detail = "approved", fact.agency, "approval"
-        elif isinstance(fact, f.RegulatoryOpinionIssued):
-            step, agency, detail = "opinion", fact.agency, f"{fact.opinion} opinion"
-        elif isinstance(fact, f.RegulatorySubmission):
-            step, agency, detail = fact.status, fact.agency, f"{fact.application or 'application'} {fact.status}"
-        else:
-            continue
-        region = fact.region or "?"
-        when = str(fact.occurred_on) if fact.occurred_on else recorded.reported_on.isoformat()
-        entry = regions.get(region)
-        line = f"{when} {agency or 'agency not named'} {detail}"
-        if entry is None:
-            entry = regions[region] = RegionStatus(region=region, status=step, agency=agency, **_cite(recorded))
-        elif _REGULATORY_RANK[step] >= _REGULATORY_RANK[entry.status]:
-            entry.status, entry.agency = step, agency or entry.agency
-            entry.reported_on = recorded.reported_on
-        else:
-            entry.history.append(line)
-            entry.sources.append(recorded.id)
-            continue
-        entry.opinion = fact.opinion if isinstance(fact, f.RegulatoryOpinionIssued) else (None if step == "approved" else entry.opinion)
-        entry.indication = fact.indication or entry.indication
-        entry.occurred_on = when
-        entry.history.append(line)
-        if recorded.id not in entry.sources:
-            entry.sources.append(recorded.id)
-    status.regulatory = sorted(regions.values(), key=lambda r: r.region)
+def _refers_back(quote: str) -> bool:
+    """Whether a sentence names its trial by pointing back ("this randomized, 137-patient trial")."""
+    noun = _TRIAL_NOUN.search(quote)
+    if noun is None:
+        return False
+    before = quote[max(0, noun.start() - 60):noun.start()]
+    determiners = _DETERMINER.findall(before)
+    return bool(determiners) and determiners[-1].lower() not in ("a", "an")
+
+
+def _trial_key(recorded: RecordedFact, trial: str | None, phase: str | None, trials: dict[str, Trial],
+               unnamed: list[tuple[RecordedFact, str]]) -> str:
+    """The key of the trial a fact is about: its name; for an unnamed trial, the unnamed trial just before it in
+    the same release when the sentence points back at it, else a trial of its own."""
+    if trial:
+        return trial.upper()
+    if recorded.release is not None and _refers_back(recorded.fact.quote):
+        for earlier, key in reversed(unnamed):
+            known = trials[key].phase
+            if earlier.release is not None and earlier.release.id == recorded.release.id \
+                    and (known is None or phase is None or known == phase):
+                return key
+    key = f"{type(recorded.fact).__name__}:{recorded.id}"
+    unnamed.append((recorded, key))
+    return key
 
 
 def _trials(status: CompoundStatus, mine: list[RecordedFact]) -> None:
     trials: dict[str, Trial] = {}
+    unnamed: list[tuple[RecordedFact, str]] = []
     for recorded in mine:
         fact = recorded.fact
         if not isinstance(fact, (f.TrialStarted, f.TrialDesignReported, f.TopLineReported, f.DataPresented)):
             continue
-        key = (fact.trial or "").upper() or f"{type(fact).__name__}:{recorded.id}"
-        if key.startswith("DataPresented:"):
+        if isinstance(fact, f.DataPresented) and not fact.trial:
             continue
-        trial = trials.setdefault(key, Trial(name=getattr(fact, "trial", None), **_cite(recorded)))
+        key = _trial_key(recorded, fact.trial, fact.phase, trials, unnamed)
+        trial = trials.setdefault(key, Trial(name=fact.trial, **cite(recorded)))
         if recorded.id not in trial.sources:
             trial.sources.append(recorded.id)
         trial.phase = fact.phase or trial.phase
         if isinstance(fact, (f.TrialStarted, f.TopLineReported)):
             trial.indication = fact.indication or trial.indication
         if isinstance(fact, f.TrialStarted):
-            trial.started = str(fact.occurred_on) if fact.occurred_on else recorded.reported_on.isoformat()
+            trial.started = said_when(fact.occurred_on, recorded.reported_on)
         elif isinstance(fact, f.TrialDesignReported):
             trial.registry_ids = sorted(set(trial.registry_ids) | set(fact.registry_ids))
             trial.enrollment = fact.enrollment or trial.enrollment
@@ -262,36 +268,8 @@ def _trials(status: CompoundStatus, mine: list[RecordedFact]) -> None:
             trial.primary_endpoint = fact.primary_endpoint or trial.primary_endpoint
         elif isinstance(fact, f.TopLineReported):
             trial.readouts.append(Readout(outcome=fact.outcome, endpoint=fact.endpoint,
-                                          occurred_on=str(fact.occurred_on) if fact.occurred_on else None, **_cite(recorded)))
+                                          occurred_on=str(fact.occurred_on) if fact.occurred_on else None,
+                                          when=said_when(fact.occurred_on, recorded.reported_on), **cite(recorded)))
         elif isinstance(fact, f.DataPresented):
             trial.presentations.append(" ".join(x for x in (fact.conference, fact.abstract and f"abstract {fact.abstract}") if x))
     status.trials = sorted(trials.values(), key=lambda t: (t.name is None, (t.name or "").lower(), t.reported_on or date.min))
-
-
-def _expected(status: CompoundStatus, mine: list[RecordedFact], horizon: date) -> None:
-    """Catalysts whose window has not closed by `horizon` and that no later fact has answered."""
-    answered_regions = {
-        (r.fact.region, r.reported_on) for r in mine if isinstance(r.fact, f.ApprovalGranted)
-    }
-    readout_trials = {(r.fact.trial or "").upper(): r.reported_on for r in mine if isinstance(r.fact, f.TopLineReported)}
-    catalysts = []
-    for recorded in mine:
-        fact = recorded.fact
-        expected_by = getattr(fact, "expected_by", None)
-        if expected_by is not None and expected_by < horizon:
-            continue
-        if isinstance(fact, f.RegulatoryDecisionExpected):
-            if any(region == fact.region and day > recorded.reported_on for region, day in answered_regions):
-                continue
-            what = f"{fact.agency or 'regulatory'} decision ({fact.region or 'region not named'})"
-            catalysts.append(Catalyst(kind="decision", what=what, expected_by=expected_by, **_cite(recorded)))
-        elif isinstance(fact, f.SubmissionExpected):
-            what = f"{fact.application or 'submission'} to {fact.agency or 'regulators'}" + (f" for {fact.indication}" if fact.indication else "")
-            catalysts.append(Catalyst(kind="submission", what=what, expected_by=expected_by, **_cite(recorded)))
-        elif isinstance(fact, f.ReadoutExpected):
-            answered = readout_trials.get((fact.trial or "").upper())
-            if fact.trial and answered and answered > recorded.reported_on:
-                continue
-            what = f"{fact.trial or 'trial'} data" + (f" in {fact.indication}" if fact.indication else "")
-            catalysts.append(Catalyst(kind="readout", what=what, expected_by=expected_by, **_cite(recorded)))
-    status.expected = sorted(catalysts, key=lambda c: (c.expected_by or date.max, c.what))

@@ -186,8 +186,8 @@ class Tracker:
         return self._money.ledger(view, compound)
 
     def receivables(self, view: TimeView = TimeView(), by: GroupBy = "counterparty",
-                    rates: Path | None = None) -> ReceivablesReport:
-        return self._money.receivables(view, by, rates)
+                    rates: Path | None = None, payee: str | None = None) -> ReceivablesReport:
+        return self._money.receivables(view, by, rates, payee)
 
     def load_terms(self, path: Path, entered_by: str, reason: str, on: date | None = None) -> list[tuple[str, str]]:
         return self._money.load_terms(path, entered_by, reason, on)

@@ -1,7 +1,7 @@
 """Ingest through the Python API, with a stand-in extractor: the store's promises, not the reading."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -111,8 +111,11 @@ def test_a_retraction_keeps_the_event_in_the_log_but_out_of_the_view(tmp_path, d
     tracker.ingest([_write(tmp_path, "a.txt", RELEASE)])
     (approval,) = tracker.history()
     tracker.retract(approval.id[:10], entered_by="auditor", reason="misread", reported_on=date(2022, 1, 1))
-    assert [r["type"] for r in tracker.events(TimeView(as_of=date(2021, 12, 31)))] == ["ApprovalGranted"]
+    (_, retraction) = tracker.history()
+    assert [r["type"] for r in tracker.events(TimeView(as_of=date(2021, 12, 31)))] == []
     assert [r["type"] for r in tracker.events(TimeView(as_of=date(2022, 1, 1)))] == ["EventRetracted"]
+    before = TimeView(as_of=date(2021, 12, 31), recorded_by=retraction.recorded_at - timedelta(microseconds=1))
+    assert [r["type"] for r in tracker.events(before)] == ["ApprovalGranted"]
     assert len(tracker.history()) == 2
 
 

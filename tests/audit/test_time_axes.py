@@ -66,7 +66,7 @@ def test_recorded_by_before_a_retraction_and_a_later_ingest_reproduces_the_repor
     run(store, "ingest", str(tmp_path / "later.txt"))
     assert run(store, "status", "kadcyla", "--recorded-by", then) == status_then
     assert run(store, "events", "--format", "jsonl", "--recorded-by", then) == events_then
-    assert "  JP  approved (MHLW, 2013-09-20)" in status_then
+    assert "  JP  approved (MHLW, reported 2013-09-20, date not stated)" in status_then
 
 
 def test_recorded_by_after_a_retraction_leaves_the_retracted_event_out(store):

@@ -133,7 +133,7 @@ def test_a_column_the_answer_does_not_have_is_refused_with_the_columns_it_has(se
     result = run(seeds_store, "calendar", "--as-of", "2013-09-30", "-c", "when")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
-        "Error: no column 'when'; the columns are: expected_by, compound, kind, what, window, announced_on, event, "
+        "Error: no column 'when'; the columns are: expected, expected_by, compound, kind, what, window, announced_on, event, "
         "sources, file, line, quote, overdue")
 
 
@@ -154,10 +154,10 @@ def test_amounts_and_counts_are_right_aligned_in_a_table(seeds_store):
     lines = run(seeds_store, "receivables", "--as-of", "2013-09-30").stdout.splitlines()
     totals = lines[lines.index("Totals") + 1:lines.index("Totals") + 5]
     assert totals == [
-        "counterparty   currency   outstanding     current   1-30   31-60   61-90   91-120   >120   contingent",
-        "─────────────────────────────────────────────────────────────────────────────────────────────────────",
-        "Roche          USD          5,000,000   5,000,000      0       0       0        0      0    5,000,000",
-        "all            USD          5,000,000   5,000,000      0       0       0        0      0    5,000,000"]
+        "payee       counterparty   currency   outstanding     current   1-30   31-60   61-90   91-120   >120   contingent",
+        "─────────────────────────────────────────────────────────────────────────────────────────────────────────────────",
+        "ImmunoGen   Roche          USD          5,000,000   5,000,000      0       0       0        0      0    5,000,000",
+        "ImmunoGen   all            USD          5,000,000   5,000,000      0       0       0        0      0    5,000,000"]
 
 
 @pytest.mark.parametrize(("args", "said"), [
@@ -213,8 +213,8 @@ def test_markdown_marks_the_headings_and_right_aligns_the_amounts(seeds_store):
         "# Receivables as of 2013-09-30, by counterparty", "## Totals", "## Contingent (not receivable until earned)",
         "## Notes"]
     totals = lines[lines.index("## Totals") + 2:lines.index("## Totals") + 4]
-    assert totals == ["| counterparty | currency | outstanding | current | 1-30 | 31-60 | 61-90 | 91-120 | >120 | contingent |",
-                      "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    assert totals == ["| payee | counterparty | currency | outstanding | current | 1-30 | 31-60 | 61-90 | 91-120 | >120 | contingent |",
+                      "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
 
 
 # ---- the answers of the audit commands as data --------------------------------------
@@ -224,7 +224,7 @@ def test_explain_as_csv_has_a_row_for_each_event_behind_a_value(seeds_store):
     text = run(seeds_store, "explain", "kadcyla", "regulatory.JP", "--as-of", "2013-12-31", "--format", "csv").stdout
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [(r["field"], r["value"], r["role"], r["type"], r["source"]) for r in rows if r["role"] == "source"] == [
-        ("regulatory.JP", "approved (MHLW, 2013-09-20)", "source", "ApprovalGranted", "002_216599dac546bf8a.txt line 15")]
+        ("regulatory.JP", "approved (MHLW, reported 2013-09-20, date not stated)", "source", "ApprovalGranted", "002_216599dac546bf8a.txt line 15")]
 
 
 def test_diff_as_json_names_the_views_and_what_changed(seeds_store):

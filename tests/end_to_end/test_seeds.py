@@ -48,6 +48,20 @@ def test_by_september_2013_it_is_approved_in_the_us_and_japan_with_a_positive_ch
     assert {"Kadcyla", "T-DM1"} <= {a["name"] for a in status["aliases"]}
 
 
+def test_at_the_end_of_2014_no_phase_ii_row_stands_beside_the_approvals_and_the_ec_decision_is_overdue(ingested):
+    status = _status(ingested, "2014-12-31")
+    assert [(p["phase"], p["indication"]) for p in status["phases"]] == [
+        ("approved", "inoperable or recurrent HER2-positive breast cancer")]
+    assert [(c["what"], c["expected_by"], c["overdue"]) for c in status["expected"] if c["kind"] == "decision"] == [
+        ("EC decision (EU)", "2013-12-31", True)]
+    calendar = CliRunner().invoke(cli, ["--db", ingested, "calendar", "--as-of", "2014-12-31"]).output.splitlines()
+    assert [line.split("   ")[0] for line in calendar if "EC decision (EU)" in line] == ["2013-12-31 overdue"]
+
+
+def test_an_as_of_2008_view_is_headed_by_a_name_published_by_then(ingested):
+    assert _status(ingested, "2008-12-31")["name"] == "T-DM1"
+
+
 def test_by_the_end_of_2014_marianne_reads_out_non_inferior_with_its_registry_ids(ingested):
     status = _status(ingested, "2014-12-31")
     marianne = next(t for t in status["trials"] if (t["name"] or "").upper() == "MARIANNE")

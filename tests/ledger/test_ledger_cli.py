@@ -74,22 +74,23 @@ def test_as_of_2013_09_30_the_japan_milestone_is_receivable_and_the_eu_one_conti
         ("trastuzumab emtansine", "ImmunoGen", "JP", "earned", "USD", "5000000", "2013-09-20", "2013-10-20", -20, "current")]
     assert [_contingent(c) for c in report["contingent"]] == [
         ("trastuzumab emtansine", "ImmunoGen", "EU", "contingent", "USD", "5000000", "2013-12-31", None)]
-    assert [(t["group"], t["currency"], t["outstanding"], t["contingent"]) for t in report["currency_totals"]] == [
-        ("all", "USD", "5000000", "5000000")]
+    assert [(t["payee"], t["group"], t["currency"], t["outstanding"], t["contingent"]) for t in report["currency_totals"]] == [
+        ("ImmunoGen", "all", "USD", "5000000", "5000000")]
 
 
 def test_the_table_for_2013_09_30_shows_each_figure_with_its_source(seeded):
     japan, eu = _line(seeded, "2013-09-30", "JP"), _line(seeded, "2013-09-30", "EU")
-    payer = _report(seeded, "2013-09-30")["receivables"][0]["counterparty"]
     output = _ok(seeded, "receivables", "--as-of", "2013-09-30")
     rows = [line.split() for line in output.splitlines()]
     assert rows[0] == ["Receivables", "as", "of", "2013-09-30,", "by", "counterparty"]
-    assert rows[4][:7] == [japan, payer, "trastuzumab", "emtansine", "JP", "earned", "002_216599dac546bf8a.txt"]
-    assert rows[4][7].startswith("b7a64debc339d7ae.")
-    assert rows[4][8:] == ["2013-10-20", "10", "USD", "5,000,000", "current"]
-    assert next(r for r in rows if r and r[0] == eu)[:9] == [
-        eu, payer, "trastuzumab", "emtansine", "EU", "contingent", "EC", "approval", "2013-12-31"]
-    assert output.endswith(f"Notes\n- no payment terms recorded for {japan}: due dates assume net 30 days after the trigger\n")
+    assert rows[4][:8] == [japan, "Roche", "(inferred)", "trastuzumab", "emtansine", "JP", "earned",
+                           "002_216599dac546bf8a.txt"]
+    assert rows[4][8].startswith("b7a64debc339d7ae.")
+    assert rows[4][9:] == ["2013-10-20", "10", "USD", "5,000,000", "current"]
+    assert next(r for r in rows if r and r[0] == eu)[:10] == [
+        eu, "Roche", "(inferred)", "trastuzumab", "emtansine", "EU", "contingent", "EC", "approval", "2013-12-31"]
+    assert output.endswith(f"Notes\n- no payment terms recorded for {japan}: due dates assume net 30 days after the trigger\n"
+                           f"- payer inferred, no sentence names it: Roche for {eu}, Roche for {japan}\n")
 
 
 def test_as_of_2013_09_19_there_is_neither_milestone(seeded):
@@ -112,11 +113,16 @@ def test_the_ledger_shows_each_step_with_its_event_and_quote(seeded):
 # ---- releases written for the purpose ----------------------------------------
 
 
-def test_the_eu_approval_meets_the_condition_then_a_later_release_confirms_it_on_one_line(later):
+def test_the_eu_approval_meets_the_condition_and_the_line_ages_from_it_until_a_later_release_confirms_it(later):
     approval = _event(later, "100_kadcyla_ec_approval.txt", "ApprovalGranted")
     waiting = _report(later, "2015-01-20")
-    assert [_contingent(c) for c in waiting["contingent"]] == [
-        ("trastuzumab emtansine", "ImmunoGen", "EU", "condition met", "USD", "5000000", "2013-12-31", approval)]
+    (eu,) = [r for r in waiting["receivables"] if r["territory"] == "EU"]
+    assert _receivable(eu) + (eu["condition_met_by"],) == (
+        "trastuzumab emtansine", "ImmunoGen", "EU", "condition met", "USD", "5000000", "2015-01-12", "2015-02-11", -22,
+        "current", approval)
+    assert [c for c in waiting["contingent"] if c["compound"] == "trastuzumab emtansine"] == []
+    (usd,) = [t for t in waiting["currency_totals"] if t["currency"] == "USD" and t["payee"] == "ImmunoGen"]
+    assert (usd["outstanding"], usd["unconfirmed"]) == ("10000000", "5000000")
     confirmed = _report(later, "2015-03-31", "--by", "compound")
     kadcyla = [_receivable(r) for r in confirmed["receivables"] if r["compound"] == "trastuzumab emtansine"]
     assert kadcyla == [
@@ -171,12 +177,13 @@ def test_a_dkk_milestone_is_never_added_to_dollars_unless_rates_are_given(later,
     (dkk,) = [r for r in report["receivables"] if r["currency"] == "DKK"]
     assert (dkk["counterparty"], dkk["payee"], dkk["compound"], dkk["kind"], dkk["outstanding"]) == (
         "Aurelia", "Helix Nordic", "HN-201", "development", "87000000")
-    assert [(t["currency"], t["outstanding"]) for t in report["currency_totals"]] == [
-        ("DKK", "87000000"), ("USD", "10000000")]
+    assert [(t["payee"], t["currency"], t["outstanding"]) for t in report["currency_totals"]] == [
+        ("Helix Nordic", "DKK", "87000000"), ("ImmunoGen", "USD", "10000000")]
     rates = tmp_path / "rates.toml"
     rates.write_text('base = "USD"\n[rates]\nDKK = "0.145"\n', encoding="utf-8")
     converted = _report(later, "2015-03-31", "--rates", str(rates))["converted"]
-    assert (converted["currency"], converted["outstanding"]) == ("USD", "22615000.000")
+    assert [(c["payee"], c["currency"], c["outstanding"]) for c in converted] == [
+        ("Helix Nordic", "USD", "12615000.000"), ("ImmunoGen", "USD", "10000000")]
     table = _ok(later, "receivables", "--as-of", "2015-03-31", "--rates", str(rates))
     assert table.endswith(f"- converted at the rates of {rates}: 1 DKK = 0.145 USD, 1 USD = 1 USD\n")
 
@@ -200,11 +207,15 @@ def test_terms_seen_as_of_their_day_name_the_payer_and_due_dates(seeded):
     assert output.startswith("recorded the terms of agreement roche-immunogen-tdm1 as entry.")
     assert output.endswith(", known from 2013-01-01\n")
     report = _report(seeded, "2013-09-30")
-    assert [(r["territory"], r["agreement"], r["due_on"], r["payment_terms"]) for r in report["receivables"]] == [
-        ("JP", "roche-immunogen-tdm1", "2013-11-04", "net 45 days after trigger (agreement roche-immunogen-tdm1)")]
+    terms = "net 45 days after trigger (agreement roche-immunogen-tdm1)"
+    assert [(r["territory"], r["status"], r["agreement"], r["due_on"], r["payment_terms"], r["counterparty"],
+             r["counterparty_inferred"]) for r in report["receivables"]] == [
+        ("US", "condition met", "roche-immunogen-tdm1", "2013-11-04", terms, "Roche", False),
+        ("JP", "earned", "roche-immunogen-tdm1", "2013-11-04", terms, "Roche", False)]
     assert [(c["territory"], c["status"], c["basis"], c["amount"]) for c in report["contingent"]] == [
-        ("EU", "contingent", "reported", "5000000"), ("US", "condition met", "terms", "10500000")]
-    assert report["assumptions"] == []
+        ("EU", "contingent", "reported", "5000000")]
+    (us,) = [r["line"] for r in report["receivables"] if r["territory"] == "US"]
+    assert report["assumptions"] == [f"{us}: condition met by a later event, not yet confirmed; aged from that event"]
 
 
 def test_the_csv_opens_in_a_spreadsheet_with_plain_numbers_and_iso_dates(later):

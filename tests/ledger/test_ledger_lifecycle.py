@@ -26,10 +26,11 @@ def _eu(history, as_of):
     return next(ln for ln in book(history, as_of).lines if ln.territory == "EU")
 
 
-def test_a_later_eu_approval_meets_the_condition_and_the_line_awaits_confirmation():
+def test_a_later_eu_approval_meets_the_condition_and_the_line_awaits_confirmation_dated_from_the_approval():
     history, approval = _with_eu_approval()
     eu = _eu(history + [approval], date(2013, 11, 30))
-    assert (eu.status, eu.condition_met_by, eu.triggered_on, eu.outstanding) == ("condition met", approval.id, None, M5)
+    assert (eu.status, eu.condition_met_by, eu.triggered_on, eu.due_on, eu.outstanding) == (
+        "condition met", approval.id, EU_APPROVED, EU_APPROVED + timedelta(days=30), M5)
     assert [s.what for s in eu.history] == ["anticipated", "condition met"]
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from ledger_facts import M5, book, kadcyla_2013_09_20, read
 
+from projections.ledger import same_party
 from projections.receivables import bucket, receivables
 from tracker.domain import facts as f
 from tracker.errors import TrackerError
@@ -39,8 +40,8 @@ def test_contingent_lines_are_apart_and_never_in_the_receivable_totals():
     assert [(r.territory, r.outstanding, r.bucket) for r in report.receivables] == [("JP", M5, "current")]
     assert [(c.territory, c.status, c.amount, c.expected_by) for c in report.contingent] == [
         ("EU", "contingent", M5, date(2013, 12, 31))]
-    assert [(t.group, t.currency, t.outstanding, t.buckets["current"], t.contingent) for t in report.totals] == [
-        ("(payer not stated)", "USD", M5, M5, M5)]
+    assert [(t.payee, t.group, t.currency, t.outstanding, t.buckets["current"], t.contingent) for t in report.totals] == [
+        ("ImmunoGen", "(payer not stated)", "USD", M5, M5, M5)]
     assert report.assumptions == [
         f"no payment terms recorded for {report.receivables[0].line}: due dates assume net 30 days after the trigger"]
 
@@ -55,19 +56,47 @@ def _two_currencies():
 
 def test_totals_keep_each_currency_apart_per_group():
     report = receivables(book(_two_currencies(), date(2015, 3, 1)), by="compound")
-    assert [(t.group, t.currency, t.outstanding) for t in report.totals] == [
-        ("trastuzumab emtansine", "USD", M5), ("Xylomab", "DKK", Decimal(87_000_000))]
-    assert [(t.group, t.currency, t.outstanding) for t in report.currency_totals] == [
-        ("all", "DKK", Decimal(87_000_000)), ("all", "USD", M5)]
-    assert report.converted is None
+    assert [(t.payee, t.group, t.currency, t.outstanding) for t in report.totals] == [
+        ("ImmunoGen", "trastuzumab emtansine", "USD", M5), ("ImmunoGen", "Xylomab", "DKK", Decimal(87_000_000))]
+    assert [(t.payee, t.group, t.currency, t.outstanding) for t in report.currency_totals] == [
+        ("ImmunoGen", "all", "DKK", Decimal(87_000_000)), ("ImmunoGen", "all", "USD", M5)]
+    assert report.converted == []
 
 
 def test_a_rates_file_adds_one_converted_total_and_names_its_rates(tmp_path: Path):
     rates = tmp_path / "rates.toml"
     rates.write_text('base = "USD"\n[rates]\nDKK = "0.15"\n', encoding="utf-8")
     report = receivables(book(_two_currencies(), date(2015, 3, 1)), rates=read_rates(rates))
-    assert (report.converted.currency, report.converted.outstanding, report.converted.rates) == (
-        "USD", Decimal("18050000.00"), {"DKK": Decimal("0.15"), "USD": Decimal(1)})
+    (converted,) = report.converted
+    assert (converted.payee, converted.currency, converted.outstanding, converted.rates) == (
+        "ImmunoGen", "USD", Decimal("18050000.00"), {"DKK": Decimal("0.15"), "USD": Decimal(1)})
+
+
+def _two_payees():
+    day = date(2015, 2, 2)
+    return kadcyla_2013_09_20() + [
+        read(f.MilestoneTriggered, day, release="a", compound="Quilostat", payer="Castellan", payee="Ardent Labs, Inc.",
+             amount=Decimal(3_000_000), currency="USD", trigger="NDA accepted (US)",
+             quote="The acceptance of the NDA triggers a $3 million milestone payment to Ardent from Castellan."),
+    ]
+
+
+def test_two_companies_money_is_never_added_together_even_in_one_currency(tmp_path: Path):
+    rates = tmp_path / "rates.toml"
+    rates.write_text('base = "USD"\n[rates]\n', encoding="utf-8")
+    report = receivables(book(_two_payees(), date(2015, 3, 1)), rates=read_rates(rates))
+    assert [(t.payee, t.group, t.currency, t.outstanding) for t in report.currency_totals] == [
+        ("Ardent Labs, Inc.", "all", "USD", Decimal(3_000_000)), ("ImmunoGen", "all", "USD", M5)]
+    assert [(c.payee, c.outstanding) for c in report.converted] == [
+        ("Ardent Labs, Inc.", Decimal(3_000_000)), ("ImmunoGen", M5)]
+
+
+def test_one_payees_receivables_are_asked_for_by_any_spelling_of_its_name():
+    report = receivables(book(_two_payees(), date(2015, 3, 1)), payee="Ardent Labs")
+    assert (report.payee, [(r.payee, r.counterparty, r.counterparty_inferred, r.outstanding) for r in report.receivables]) == (
+        "Ardent Labs", [("Ardent Labs, Inc.", "Castellan", False, Decimal(3_000_000))])
+    assert [(t.payee, t.outstanding) for t in report.currency_totals] == [("Ardent Labs, Inc.", Decimal(3_000_000))]
+    assert report.contingent == []
 
 
 def test_a_currency_missing_from_the_rates_file_is_refused_by_name(tmp_path: Path):
@@ -84,3 +113,11 @@ def test_a_bad_rate_is_reported_with_its_file_and_line(tmp_path: Path):
     with pytest.raises(TrackerError) as raised:
         read_rates(rates)
     assert str(raised.value) == f"{rates}:5: rates.DKK: Input should be greater than 0"
+
+
+def test_a_payee_is_one_company_by_any_spelling_or_the_first_words_of_its_name_only():
+    assert same_party("Norvale", "Norvale Therapeutics, Inc.")
+    assert same_party("ImmunoGen, Inc.", "immunogen")
+    assert not same_party("Bio", "Biogen")
+    assert not same_party("Norvale", "Castellan Norvale")
+    assert not same_party(None, "Norvale")

@@ -3,7 +3,7 @@ from datetime import UTC, date, datetime
 from builders import recorded
 
 from projections.history import RecordedFact, TimeView
-from tracker.domain.facts import ApprovalGranted, EventRetracted, TrialStarted
+from tracker.domain.facts import ApprovalGranted, EventRetracted, FactReviewed, TrialStarted
 
 
 def _retraction(target: RecordedFact, on: date, at: datetime) -> RecordedFact:
@@ -39,10 +39,43 @@ def test_facts_under_the_review_threshold_stay_out():
     assert TimeView().select((doubtful,)) == ()
 
 
-def test_a_retraction_withdraws_its_event_from_its_own_time_on():
+def test_a_retraction_reaches_every_as_of_view_recorded_after_it_however_far_back():
     approval = recorded(ApprovalGranted, date(2013, 9, 20), region="JP")
     retraction = _retraction(approval, date(2026, 3, 1), datetime(2026, 3, 1, 12, tzinfo=UTC))
     history = (approval, retraction)
-    assert TimeView(as_of=date(2026, 2, 28)).select(history) == (approval,)
+    assert TimeView(as_of=date(2013, 12, 31)).select(history) == ()
+    assert TimeView(as_of=date(2026, 2, 28)).select(history) == ()
+    assert TimeView(occurred_by=date(2013, 12, 31)).select(history) == ()
     assert TimeView(as_of=date(2026, 3, 1)).select(history) == (retraction,)
-    assert TimeView(recorded_by=datetime(2026, 3, 1, 11, tzinfo=UTC)).select(history) == (approval,)
+
+
+def test_a_view_recorded_before_the_retraction_reproduces_the_old_belief_exactly():
+    approval = recorded(ApprovalGranted, date(2013, 9, 20), region="JP")
+    retraction = _retraction(approval, date(2026, 3, 1), datetime(2026, 3, 1, 12, tzinfo=UTC))
+    history = (approval, retraction)
+    before = datetime(2026, 3, 1, 11, tzinfo=UTC)
+    assert TimeView(as_of=date(2013, 12, 31), recorded_by=before).select(history) == (approval,)
+    assert TimeView(recorded_by=before).select(history) == (approval,)
+    assert TimeView(as_of=date(2013, 12, 31), recorded_by=datetime(2026, 3, 1, 12, tzinfo=UTC)).select(history) == ()
+
+
+def _decision(target: RecordedFact, decision: str, at: datetime) -> RecordedFact:
+    return RecordedFact(id=f"entry.{decision}", fact=FactReviewed(reviews=target.id, decision=decision),
+                        reported_on=at.date(), recorded_at=at, entered_by="analyst", reason="read again")
+
+
+def test_a_review_decision_reaches_the_past_the_same_way():
+    doubtful = recorded(TrialStarted, date(2011, 4, 7), phase="II", confidence=0.3)
+    accepted = _decision(doubtful, "accepted", datetime(2026, 3, 1, 12, tzinfo=UTC))
+    history = (doubtful, accepted)
+    assert TimeView(as_of=date(2011, 12, 31)).select(history) == (doubtful,)
+    assert TimeView(as_of=date(2011, 12, 31), recorded_by=datetime(2026, 3, 1, 11, tzinfo=UTC)).select(history) == ()
+
+
+def test_of_two_review_decisions_the_one_recorded_later_stands():
+    doubtful = recorded(TrialStarted, date(2011, 4, 7), phase="II", confidence=0.3)
+    accepted = _decision(doubtful, "accepted", datetime(2026, 3, 1, tzinfo=UTC))
+    rejected = _decision(doubtful, "rejected", datetime(2026, 3, 2, tzinfo=UTC))
+    assert TimeView(as_of=date(2011, 12, 31)).select((rejected, accepted, doubtful)) == ()
+    assert TimeView(as_of=date(2011, 12, 31), recorded_by=datetime(2026, 3, 1, 12, tzinfo=UTC)).select(
+        (rejected, accepted, doubtful)) == (doubtful,)

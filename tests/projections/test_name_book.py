@@ -2,7 +2,7 @@ from datetime import date
 
 from builders import recorded
 
-from projections.names import NameBook, name_key
+from projections.names import NameBook, displayed_kind, name_key
 from projections.records import event_record
 from tracker.domain.facts import CompoundAliasRecorded, DevelopmentStatusReported
 
@@ -51,3 +51,21 @@ def test_an_alias_statement_exported_under_its_canonical_name_names_the_other_na
     only_codes = NameBook.from_history([statement])
     assert (event_record(statement, only_codes)["compound"], event_record(statement, only_codes)["alias"]) == (
         "ZX1047", "DuoBody-X1")
+
+
+def test_a_book_for_a_day_heads_each_group_with_a_name_published_by_then_and_still_finds_every_name():
+    history = [
+        recorded(DevelopmentStatusReported, date(2008, 6, 3), compound="T-DM1", phase="II"),
+        recorded(CompoundAliasRecorded, date(2008, 6, 3), compound="T-DM1", alias="trastuzumab-DM1", alias_kind="code"),
+        recorded(CompoundAliasRecorded, date(2011, 4, 7), compound="trastuzumab emtansine", alias="T-DM1",
+                 alias_kind="code"),
+    ]
+    assert NameBook.from_history(history, named_by=date(2008, 12, 31)).canonical("trastuzumab emtansine") == "T-DM1"
+    assert NameBook.from_history(history, named_by=date(2011, 4, 7)).canonical("T-DM1") == "trastuzumab emtansine"
+    assert NameBook.from_history(history).canonical("T-DM1") == "trastuzumab emtansine"
+
+
+def test_a_prefixed_us_name_is_shown_as_a_us_name_not_an_inn():
+    assert displayed_kind("ado-trastuzumab emtansine", "inn") == "US name"
+    assert displayed_kind("trastuzumab emtansine", "inn") == "inn"
+    assert displayed_kind("trastuzumab-DM1", "code") == "code"

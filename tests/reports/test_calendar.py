@@ -20,32 +20,40 @@ def _run(db: str, *args: str):
     return CliRunner().invoke(cli, ["--db", db, "calendar", *args])
 
 
-def test_the_calendar_lists_what_is_still_expected_with_its_window(seeded):
+def test_the_calendar_lists_what_is_still_expected_with_its_window_and_what_is_overdue(seeded):
     result = _run(seeded, "--as-of", "2015-01-01")
     assert (result.exit_code, result.output.splitlines()) == (0, [
-        "expected by   compound                what                                          window                     event",
-        "─" * 129,
-        "2015-12-31    trastuzumab emtansine   GATSBY data in gastric cancer                 2014-12-19 to 2015-12-31   c974ba419839aefa.3",
-        "2015-12-31    trastuzumab emtansine   submission to regulators for gastric cancer   2014-12-19 to 2015-12-31   c974ba419839aefa.4",
+        "expected by          compound                what                                          window                     event",
+        "─" * 136,
+        "2013-12-31 overdue   trastuzumab emtansine   EC decision (EU)                              2013-09-20 to 2013-12-31   b7a64debc339d7ae.2",
+        "2015-12-31           trastuzumab emtansine   GATSBY data in gastric cancer                 2014-12-19 to 2015-12-31   c974ba419839aefa.3",
+        "2015-12-31           trastuzumab emtansine   submission to regulators for gastric cancer   2014-12-19 to 2015-12-31   c974ba419839aefa.4",
     ])
 
 
-def test_a_catalyst_leaves_the_calendar_once_its_window_has_closed(seeded):
-    assert "EC decision (EU)" in _run(seeded, "--as-of", "2013-09-30").output
-    assert "EC decision (EU)" not in _run(seeded, "--as-of", "2014-01-01").output
+def test_a_catalyst_whose_window_closed_unanswered_stays_on_the_calendar_as_overdue(seeded):
+    def decision(as_of: str) -> list[tuple]:
+        return [(e["what"], e["expected_by"], e["overdue"]) for e in json.loads(_run(seeded, "--as-of", as_of, "--format", "json").output)
+                if e["kind"] == "decision"]
+
+    assert decision("2013-09-30") == [("EC decision (EU)", "2013-12-31", False)]
+    assert decision("2013-12-31") == [("EC decision (EU)", "2013-12-31", False)]
+    assert decision("2014-01-01") == [("EC decision (EU)", "2013-12-31", True)]
 
 
-def test_from_and_to_bound_the_expected_by_day(seeded):
+def test_from_and_to_bound_the_expected_by_day_and_an_overdue_catalyst_counts_as_due_on_the_views_day(seeded):
     def events(*bounds: str) -> list[str]:
         return [e["event"] for e in json.loads(_run(seeded, "--as-of", "2015-01-01", "--format", "json", *bounds).output)]
 
     assert events("--from", "2015-12-31", "--to", "2015-12-31") == ["c974ba419839aefa.3", "c974ba419839aefa.4"]
-    assert events("--to", "2015-12-30") == []
+    assert events("--to", "2015-12-30") == ["b7a64debc339d7ae.2"]
+    assert events("--from", "2014-01-01", "--to", "2014-12-31") == []
+    assert events("--from", "2015-01-01", "--to", "2015-01-31") == ["b7a64debc339d7ae.2"]
     assert events("--from", "2016-01-01") == []
 
 
 def test_the_ics_file_reads_back_as_all_day_events_on_the_expected_by_day(seeded):
-    result = _run(seeded, "--as-of", "2015-01-01", "--format", "ics")
+    result = _run(seeded, "--as-of", "2015-01-01", "--from", "2015-12-31", "--format", "ics")
     assert result.exit_code == 0
     calendar = Calendar.from_ical(result.stdout_bytes)
     assert (str(calendar["prodid"]), str(calendar["x-wr-calname"])) == (
@@ -80,7 +88,7 @@ def test_the_csv_carries_the_source_sentence_and_event_of_each_catalyst(seeded):
 
 
 def test_a_compound_of_the_calendar_goes_by_any_alias_and_a_misspelling_gets_a_suggestion(seeded):
-    assert len(json.loads(_run(seeded, "--as-of", "2015-01-01", "--compound", "t-dm1", "--format", "json").output)) == 2
+    assert len(json.loads(_run(seeded, "--as-of", "2015-01-01", "--compound", "t-dm1", "--format", "json").output)) == 3
     result = _run(seeded, "--compound", "kadcila")
     assert (result.exit_code, result.output) == (1, "Error: no compound 'kadcila'; did you mean Kadcyla?\n")
 

@@ -126,7 +126,8 @@ def test_the_report_of_2013_09_30_opens_cleanly_and_shows_pipeline_timelines_and
         ("trastuzumab emtansine", "HER2-positive metastatic breast cancer", "approved"),
     ]
     assert _rows(page, "#regulatory-matrix") == [
-        ["trastuzumab emtansine", "positive opinion CHMP, 2013-09-20", "approved MHLW, 2013-09-20", "approved FDA, 2013"]]
+        ["trastuzumab emtansine", "positive opinion CHMP, reported 2013-09-20, date not stated",
+         "approved MHLW, reported 2013-09-20, date not stated", "approved FDA, 2013"]]
     assert _rows(page, "#catalyst-table") == [
         ["2013-12-31", "trastuzumab emtansine", "EC decision (EU)", "2013-09-20 to 2013-12-31", "[1]"]]
     assert _rows(page, "#receivable-totals") == [
@@ -157,12 +158,15 @@ def test_a_timeline_mark_leads_to_its_event(browser, seeded, tmp_path):
     assert page.locator("tr:target").is_visible() and errors == []
 
 
-def test_the_report_of_today_shows_the_milestone_long_past_due_and_nothing_ahead(browser, seeded, tmp_path):
+def test_the_report_of_today_shows_the_milestone_long_past_due_and_the_catalysts_overdue(browser, seeded, tmp_path):
     page, errors = _open(browser, _write(seeded, tmp_path, "report"), DESK, "report-today-desk")
     assert errors == []
     assert page.title() == f"Pipeline report as of {date.today().isoformat()}"
     assert _current_phases(page)[-1] == ("trastuzumab emtansine", "HER2-positive metastatic breast cancer", "approved")
-    assert page.locator("#catalysts").inner_text().endswith(f"Nothing expected after {date.today().isoformat()}.")
+    assert [row[:3] for row in _rows(page, "#catalyst-table")] == [
+        ["2013-12-31 overdue", "trastuzumab emtansine", "EC decision (EU)"],
+        ["2015-12-31 overdue", "trastuzumab emtansine", "GATSBY data in gastric cancer"],
+        ["2015-12-31 overdue", "trastuzumab emtansine", "submission to regulators for gastric cancer"]]
     assert _rows(page, "#receivable-totals") == [["USD", "5,000,000", "0", "0", "0", "0", "0", "5,000,000", "0"]]
     kadcyla = page.locator('.chart.timeline[data-compound="trastuzumab emtansine"] svg.wide')
     assert kadcyla.get_by_text("non-inferior PFS (reported 2014-12-19)", exact=True).count() == 1

@@ -22,10 +22,11 @@ def test_the_regulatory_matrix_has_a_column_per_region_with_a_status(tracker):
     report = tracker.report(SEPT_30)
     (kadcyla,) = [s for s in report.compounds if s.regulatory]
     assert report.regions == ["EU", "JP", "US"]
-    assert {region: (step.status, step.occurred_on, step.sources) for region, step in report.regulatory(kadcyla).items()} == {
-        "EU": ("opinion", "2013-09-20", ["b7a64debc339d7ae.1"]),
-        "JP": ("approved", "2013-09-20", ["b7a64debc339d7ae.4"]),
-        "US": ("approved", "2013", ["b7a64debc339d7ae.6"]),
+    assert {region: (step.status, step.occurred_on, step.when, step.sources)
+            for region, step in report.regulatory(kadcyla).items()} == {
+        "EU": ("opinion", None, "reported 2013-09-20, date not stated", ["b7a64debc339d7ae.1"]),
+        "JP": ("approved", None, "reported 2013-09-20, date not stated", ["b7a64debc339d7ae.4"]),
+        "US": ("approved", "2013", "2013", ["b7a64debc339d7ae.6"]),
     }
 
 
@@ -89,3 +90,14 @@ def test_a_report_counts_the_events_in_the_store_so_an_empty_view_can_be_told_fr
     assert (before_any.events, before_any.stored_events) == ([], 26)
     empty = open_tracker(str(tmp_path / "empty.db")).report(SEPT_30)
     assert (empty.events, empty.compounds, empty.stored_events) == ([], [], 0)
+
+
+def test_an_expectation_whose_window_closed_unanswered_is_overdue_in_the_report(tracker):
+    report = tracker.report(TimeView(as_of=date(2014, 6, 30)))
+    assert [(e.what, e.expected_by, e.overdue) for e in report.calendar if e.kind == "decision"] == [
+        ("EC decision (EU)", date(2013, 12, 31), True)]
+    (kadcyla,) = [t for t in report.timelines if t.compound == "trastuzumab emtansine"]
+    assert [(i.label, i.overdue) for i in kadcyla.items if i.expected and i.lane == "EU regulatory"] == [
+        ("EC decision expected", True)]
+    assert [(i.label, i.overdue) for i in kadcyla.items if i.expected and i.lane.startswith("Phase II trial")] == [
+        ("data expected", False)]  # answered, late, by the 2011 Phase II readout

@@ -100,8 +100,8 @@ def test_status_as_csv_is_a_row_per_value_with_its_events(seeded):
     rows = list(csv.reader(io.StringIO(result.output)))
     assert rows[0] == ["compound", "as_of", "section", "item", "value", "detail", "date", "sources"]
     assert [row[2:] for row in rows if row[2] in ("regulatory", "expected")] == [
-        ["regulatory", "EU", "opinion", "CHMP positive", "2013-09-20", "b7a64debc339d7ae.1"],
-        ["regulatory", "JP", "approved", "MHLW", "2013-09-20", "b7a64debc339d7ae.4"],
+        ["regulatory", "EU", "opinion", "CHMP positive", "", "b7a64debc339d7ae.1"],
+        ["regulatory", "JP", "approved", "MHLW", "", "b7a64debc339d7ae.4"],
         ["regulatory", "US", "approved", "FDA", "2013", "b7a64debc339d7ae.6"],
         ["expected", "decision", "EC decision (EU)", "", "2013-12-31", "b7a64debc339d7ae.2"],
     ]

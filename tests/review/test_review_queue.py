@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import pytest
 from click.testing import CliRunner
@@ -66,15 +66,19 @@ def test_show_gives_the_event_with_the_lines_around_it(store):
     assert output[3:] == ["  1 | " + RELEASE.splitlines()[0], "> 2 | " + RELEASE.splitlines()[1]]
 
 
-def test_an_accepted_event_enters_the_projections_from_the_decision_on(store):
+def test_an_accepted_event_enters_every_view_recorded_after_the_decision_past_days_too(store):
     trial = _trial_id(store)
     result = _run(store, "review", "accept", trial, "--reason", "Phase II per the trial registry", "--by", "ana")
     assert result.exit_code == 0
     assert result.output.startswith(f"accepted {trial} as entry.")
+    decided = json.loads(_run(store, "events", "--format", "jsonl").output.splitlines()[-1])["recorded_at"]
+    ingested = (datetime.fromisoformat(decided) - timedelta(microseconds=1)).isoformat()
     today = date.today().isoformat()
     assert _types(store, "--as-of", today) == ["ApprovalGranted", "TrialStarted", "FactReviewed"]
-    assert _types(store, "--as-of", "2021-12-31") == ["ApprovalGranted"]
+    assert _types(store, "--as-of", "2021-12-31") == ["ApprovalGranted", "TrialStarted"]
+    assert _types(store, "--as-of", "2021-12-31", "--recorded-by", ingested) == ["ApprovalGranted"]
     assert _run(store, "review", "list").output == f"Nothing to review (threshold 0.5, as of {today}).\n"
+    assert _run(store, "review", "list", "--recorded-by", ingested).output.count("TrialStarted") == 1
 
 
 def test_an_edit_accepts_the_event_with_the_field_corrected(store):

@@ -124,10 +124,11 @@ def status_text(status: CompoundStatus) -> str:
         lines += [f"  {p.phase:<9} {p.indication or '(indication not stated)'}" + _cited(p.sources) for p in status.phases]
     lines.append("Regulatory status by region:" if status.regulatory else "Regulatory status: no submission, opinion or approval reported")
     for region in status.regulatory:
-        state = f"{region.opinion} opinion" if region.status == "opinion" else region.status
-        lines.append(f"  {region.region:<3} {state} ({region.agency or 'agency not named'}, {region.occurred_on})"
+        lines.append(f"  {region.region:<3} {region.state} ({region.agency or 'agency not named'}, {region.when})"
                      + _cited(region.sources))
-        lines += [f"        {step}" for step in region.history[:-1]]
+        if region.indications:
+            lines.append(f"        for: {'; '.join(region.indications)}")
+        lines += [f"        {step}" for step in region.history]
     if status.trials:
         lines.append("Trials:")
     for trial in status.trials:
@@ -144,14 +145,14 @@ def status_text(status: CompoundStatus) -> str:
         if trial.started:
             lines.append(f"      started: {trial.started}")
         for readout in trial.readouts:
-            lines.append(f"      readout {readout.reported_on}: {readout.outcome}"
+            lines.append(f"      readout {readout.when}: {readout.outcome}"
                          + (f" ({readout.endpoint})" if readout.endpoint else "") + _cited(readout.sources))
         for presentation in trial.presentations:
             lines.append(f"      presented: {presentation}")
     lines.append("Expected:" if status.expected else "Expected: nothing ahead")
     for catalyst in status.expected:
         when = f"by {catalyst.expected_by.isoformat()}" if catalyst.expected_by else "no date given"
-        lines.append(f"  {catalyst.what}, {when}" + _cited(catalyst.sources))
+        lines.append(f"  {catalyst.what}, {when}" + (", overdue" if catalyst.overdue else "") + _cited(catalyst.sources))
     return "\n".join(lines) + "\n"
 
 
@@ -169,13 +170,14 @@ def _status_rows(status: CompoundStatus) -> Iterable[tuple]:
     for phase in status.phases:
         yield "phase", phase.indication, phase.phase, "", phase.reported_on, phase.sources
     for r in status.regulatory:
-        yield "regulatory", r.region, r.status, " ".join(x for x in (r.agency, r.opinion) if x), r.occurred_on, r.sources
+        yield "regulatory", r.region, r.status, " ".join(x for x in (r.agency, r.opinion, r.approval_type, r.form) if x), \
+            r.occurred_on, r.sources
     for t in status.trials:
         yield "trial", t.name, t.phase, t.indication, t.started, t.sources
         for readout in t.readouts:
-            yield "readout", t.name, readout.outcome, readout.endpoint, readout.occurred_on or readout.reported_on, readout.sources
+            yield "readout", t.name, readout.outcome, readout.endpoint, readout.occurred_on, readout.sources
     for c in status.expected:
-        yield "expected", c.kind, c.what, "", c.expected_by, c.sources
+        yield "expected", c.kind, c.what, "overdue" if c.overdue else "", c.expected_by, c.sources
 
 
 def status_rows(status: CompoundStatus) -> Rows:
@@ -186,24 +188,33 @@ def status_rows(status: CompoundStatus) -> Rows:
 # ---- ledger and receivables -------------------------------------------
 
 _NO_PAYER = "(payer not stated)"
+
+
+def _payer(name: str | None, inferred: bool) -> str | None:
+    """The payer as the ledger knows it: named by a sentence or terms, or inferred (and said so)."""
+    return f"{name} (inferred)" if name and inferred else name
+
 _LEDGER_COLUMNS = (
     Column("line", wrap=False), Column("status"), Column("basis", table=False), Column("kind", table=False),
-    Column("counterparty", missing=_NO_PAYER, spare=2), Column("payee", spare=5), Column("compound", spare=1),
+    Column("payer", "counterparty", csv=False, missing=_NO_PAYER, spare=2), Column("counterparty", table=False),
+    Column("payee", spare=5), Column("compound", spare=1),
     Column("agreement", table=False), Column("territory", spare=4), Column("trigger", spare=3), Column("currency"),
     Column("amount"), Column("paid", spare=4), Column("written_off", table=False), Column("outstanding"),
     Column("due_on", "due"),
     Column("expected_by", table=False), Column("condition_met_by", table=False), Column("triggered_on", table=False),
     Column("invoiced_on", table=False), Column("published_on", table=False), Column("source_file", table=False),
     Column("source_event", table=False), Column("payment_terms", table=False), Column("terms_assumed", table=False),
-    Column("period", table=False), Column("computed_amount", table=False), Column("sources", table=False))
+    Column("period", table=False), Column("computed_amount", table=False), Column("sources", table=False),
+    Column("counterparty_inferred", table=False), Column("reported_amount", table=False))
 
 
 def _ledger_cells(line: LedgerLine) -> tuple:
-    return (line.id, line.status, line.basis, line.kind, line.counterparty, line.payee, line.compound, line.agreement,
+    return (line.id, line.status, line.basis, line.kind, _payer(line.counterparty, line.counterparty_inferred),
+            line.counterparty, line.payee, line.compound, line.agreement,
             line.territory, line.trigger, line.currency, line.amount, line.paid, line.written_off, line.outstanding,
             line.due_on, line.expected_by, line.condition_met_by, line.triggered_on, line.invoiced_on,
             line.published_on, line.source_file, line.source_event, line.payment_terms, line.terms_assumed,
-            line.period, line.computed_amount, line.sources)
+            line.period, line.computed_amount, line.sources, line.counterparty_inferred, line.reported_amount)
 
 
 def ledger_rows(book: Ledger) -> Rows:
@@ -253,48 +264,55 @@ _CONTINGENT_COLUMNS = (
 
 def _receivable_rows(report: ReceivablesReport) -> Iterable[tuple]:
     for r in report.receivables:
-        yield (r.line, r.counterparty, r.compound, r.territory, r.status, r.source_file, r.source_event, r.due_on,
+        yield (r.line, _payer(r.counterparty, r.counterparty_inferred), r.compound, r.territory, r.status, r.source_file, r.source_event, r.due_on,
                r.days_outstanding, r.currency, r.outstanding, r.bucket)
 
 
 def _contingent_rows(report: ReceivablesReport) -> Iterable[tuple]:
     for c in report.contingent:
-        yield (c.line, c.counterparty, c.compound, c.territory, c.status, c.condition, c.expected_by, c.source_file,
+        yield (c.line, _payer(c.counterparty, c.counterparty_inferred), c.compound, c.territory, c.status, c.condition, c.expected_by, c.source_file,
                c.source_event, c.condition_met_by, c.currency, c.amount)
 
 
 def _total_rows(totals: list[Total]) -> list[tuple]:
-    return [(t.group, t.currency, t.outstanding, *(t.buckets[name] for name in _buckets()), t.contingent)
+    return [(t.payee, t.group, t.currency, t.outstanding, *(t.buckets[name] for name in _buckets()), t.contingent)
             for t in totals]
 
 
 def _converted_rows(report: ReceivablesReport) -> list[tuple]:
-    c = report.converted
-    if c is None:
-        return []
-    return [(f"all, in {c.currency}", c.currency, c.outstanding, *(c.buckets[name] for name in _buckets()),
-             c.contingent)]
+    return [(c.payee, f"all, in {c.currency}", c.currency, c.outstanding, *(c.buckets[name] for name in _buckets()),
+             c.contingent) for c in report.converted]
+
+
+def _totals_by_payee(report: ReceivablesReport) -> list[tuple]:
+    """Each payee's totals by group, then over its groups, then converted: one company's money at a time."""
+    rows = []
+    for payee in dict.fromkeys(t.payee for t in report.currency_totals):
+        rows += _total_rows([t for t in report.totals if t.payee == payee])
+        rows += _total_rows([t for t in report.currency_totals if t.payee == payee])
+        rows += [row for row in _converted_rows(report) if row[0] == payee]
+    return rows
 
 
 def _notes(report: ReceivablesReport) -> list[str]:
     notes = list(report.assumptions)
-    if report.converted is not None:
-        rates = ", ".join(f"1 {cur} = {money(rate)} {report.converted.currency}"
-                          for cur, rate in sorted(report.converted.rates.items()))
-        notes.append(f"converted at the rates of {report.converted.rates_file}: {rates}")
+    for converted in report.converted[:1]:
+        rates = ", ".join(f"1 {cur} = {money(rate)} {converted.currency}"
+                          for cur, rate in sorted({k: v for c in report.converted for k, v in c.rates.items()}.items()))
+        notes.append(f"converted at the rates of {converted.rates_file}: {rates}")
     return notes
 
 
 def receivables_table(report: ReceivablesReport) -> Page:
     """What is owed, aged, with the event behind each line; the totals by group and currency; what may be owed."""
-    totals_columns = (Column("group", report.group_by), Column("currency"), Column("outstanding"),
+    totals_columns = (Column("payee"), Column("group", report.group_by), Column("currency"), Column("outstanding"),
                       *(Column(name) for name in _buckets()), Column("contingent"))
     page: list[Heading | str | Rows] = [
-        Heading(f"Receivables as of {report.as_of.isoformat()}, by {report.group_by}"),
+        Heading(f"Receivables as of {report.as_of.isoformat()}"
+                + (f", owed to {report.payee}" if report.payee else "") + f", by {report.group_by}"),
         Rows(_RECEIVABLE_COLUMNS, _receivable_rows(report), "Nothing earned is outstanding."),
         Heading("Totals", 2),
-        Rows(totals_columns, _total_rows(report.totals) + _total_rows(report.currency_totals) + _converted_rows(report),
-             "None."),
+        Rows(totals_columns, _totals_by_payee(report), "None."),
         Heading("Contingent (not receivable until earned)", 2),
         Rows(_CONTINGENT_COLUMNS, _contingent_rows(report), "None.")]
     notes = _notes(report)
@@ -307,7 +325,7 @@ _RECEIVABLES_CSV = tuple(Column(name) for name in (
     "section", "group", "line", "status", "counterparty", "payee", "compound", "territory", "agreement", "kind", "basis",
     "trigger", "triggered_on", "expected_by", "published_on", "source_file", "source_event", "condition_met_by",
     "currency", "amount", "paid", "outstanding", "due_on", "days_outstanding", "days_past_due", "bucket",
-    "payment_terms"))
+    "payment_terms", "counterparty_inferred"))
 
 
 def receivables_rows(report: ReceivablesReport) -> Rows:
@@ -317,12 +335,13 @@ def receivables_rows(report: ReceivablesReport) -> Rows:
         for r in report.receivables:
             yield ("receivable", r.group, r.line, r.status, r.counterparty, r.payee, r.compound, r.territory,
                    r.agreement, r.kind, r.basis, r.trigger, r.triggered_on, None, r.published_on, r.source_file,
-                   r.source_event, None, r.currency, r.amount, r.paid, r.outstanding, r.due_on, r.days_outstanding,
-                   r.days_past_due, r.bucket, r.payment_terms)
+                   r.source_event, r.condition_met_by, r.currency, r.amount, r.paid, r.outstanding, r.due_on, r.days_outstanding,
+                   r.days_past_due, r.bucket, r.payment_terms, r.counterparty_inferred)
         for c in report.contingent:
             yield ("contingent", c.group, c.line, c.status, c.counterparty, c.payee, c.compound, c.territory,
                    c.agreement, c.kind, c.basis, c.condition, None, c.expected_by, c.published_on, c.source_file,
-                   c.source_event, c.condition_met_by, c.currency, c.amount, None, None, None, None, None, None, None)
+                   c.source_event, c.condition_met_by, c.currency, c.amount, None, None, None, None, None, None, None,
+                   c.counterparty_inferred)
 
     return Rows(_RECEIVABLES_CSV, rows(), f"Nothing owed or contingent as of {report.as_of.isoformat()}.")
 
@@ -330,17 +349,23 @@ def receivables_rows(report: ReceivablesReport) -> Rows:
 # ---- calendar and review -------------------------------------------------
 
 _CALENDAR_COLUMNS = (
-    Column("expected_by", "expected by", missing="no date given"), Column("compound"), Column("kind", table=False),
+    Column("expected", "expected by", csv=False), Column("expected_by", table=False), Column("compound"), Column("kind", table=False),
     Column("what"), Column("window", csv=False, spare=1), Column("announced_on", table=False),
     Column("event", wrap=False),
     Column("sources", table=False), Column("file", table=False), Column("line", table=False),
     Column("quote", table=False), Column("overdue", table=False))
 
 
+def _expected(entry: CalendarEntry) -> str:
+    """The expected-by day as a table shows it: "2013-12-31 overdue" once its window closed unanswered."""
+    day = entry.expected_by.isoformat() if entry.expected_by else "no date given"
+    return f"{day} overdue" if entry.overdue else day
+
+
 def calendar_table(entries: list[CalendarEntry], empty: str = "Nothing expected.") -> Rows:
     """The catalysts expected, each in its window; in a CSV with the sentence that announced it."""
-    rows = ((e.expected_by, e.compound, e.kind, e.what, window(e), e.announced_on, e.event, e.sources, e.file, e.line,
-             e.quote, e.overdue) for e in entries)
+    rows = ((_expected(e), e.expected_by, e.compound, e.kind, e.what, window(e), e.announced_on, e.event, e.sources,
+             e.file, e.line, e.quote, e.overdue) for e in entries)
     return Rows(_CALENDAR_COLUMNS, rows, empty)
 
 

@@ -64,7 +64,8 @@ class Audit:
     # ---- corrections ----
 
     def retract(self, event_id: str, entered_by: str, reason: str, reported_on: date | None = None) -> str:
-        """Withdraw an event from the projections from `reported_on` on; it stays in the log."""
+        """Withdraw an event from every view recorded from now on, however far back it looks; it stays in the log,
+        and a view with `recorded_by` before now still shows it (`reported_on` dates the retraction itself)."""
         target = self.find_event(event_id)
         if isinstance(target.fact, EventRetracted):
             raise TrackerError(f"event {target.id} is itself a retraction; record the fact again instead")
@@ -79,14 +80,16 @@ class Audit:
     # ---- review ----
 
     def review_queue(self, view: TimeView, compound: str | None = None) -> list[Pending]:
-        """Events in view under the review threshold that no decision in view has settled (about `compound`,
-        any alias, when given). Reads only the facts under the threshold and the decisions, or the compound's."""
+        """Events in view under the review threshold that no decision recorded by the view's `recorded_by` has
+        settled (about `compound`, any alias, when given). Reads only the facts under the threshold and the
+        decisions, or the compound's."""
         if compound is None:
             history = self.history.for_review(view.review_threshold)
         else:
             history = self.history.of_compound(compound)
         in_time = sorted((r for r in history if view.admits(r)), key=lambda r: r.sort_key)
-        queue = pending(in_time, in_time, view.review_threshold)
+        decided = sorted(view.corrections(history), key=lambda r: r.recorded_at)
+        queue = pending(decided, in_time, view.review_threshold)
         if compound is None:
             return queue
         names = identities(view, history)

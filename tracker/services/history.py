@@ -89,6 +89,7 @@ class History:
 
 
 def identities(view: TimeView, history: tuple[RecordedFact, ...]) -> NameBook:
-    """The names `history` resolves through: every alias recorded by the view's `recorded_by`, whenever published."""
+    """The names `history` resolves through: every alias recorded by the view's `recorded_by`, whenever published,
+    each group headed by a name published by the view's `as_of` day."""
     return NameBook.from_history(TimeView(recorded_by=view.recorded_by, review_threshold=view.review_threshold)
-                                 .select(history))
+                                 .select(history), named_by=view.as_of)

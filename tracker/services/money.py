@@ -36,9 +36,11 @@ class Money:
             book.lines = [line for line in book.lines if line.compound == canonical]
         return book
 
-    def receivables(self, view: TimeView, by: GroupBy = "counterparty", rates: Path | None = None) -> ReceivablesReport:
-        """What is owed and what may be, aged to the day the view stands on; totals converted only at `rates`."""
-        return receivables(self.ledger(view), by, read_rates(rates) if rates else None)
+    def receivables(self, view: TimeView, by: GroupBy = "counterparty", rates: Path | None = None,
+                    payee: str | None = None) -> ReceivablesReport:
+        """What is owed and what may be, aged to the day the view stands on, totals per payee; of one payee's
+        lines when given; totals converted only at `rates`."""
+        return receivables(self.ledger(view), by, read_rates(rates) if rates else None, payee)
 
     def load_terms(self, path: Path, entered_by: str, reason: str, on: date | None = None) -> list[tuple[str, str]]:
         """Record each agreement of a terms file, known from `on` (default today): (agreement id, entry id) pairs."""
