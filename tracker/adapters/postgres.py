@@ -14,7 +14,7 @@ from psycopg import errors
 from psycopg.sql import SQL, Identifier
 
 from tracker.adapters import chain as integrity
-from tracker.adapters.read_model import READ_MODEL, FactsView
+from tracker.adapters.read_model import FACTS, READ_MODEL, RELEASES, FactsView
 
 #: Serialises creating the tracker's tables and indexes across processes (an advisory lock's key).
 SCHEMA_LOCK = SQL("SELECT pg_advisory_xact_lock(7306813210)").format()
@@ -95,7 +95,7 @@ class PostgresFactsView(FactsView, PostgresTrackingRecorder):
 
     def clear(self) -> None:
         with self.datastore.transaction(commit=True) as cursor:
-            cursor.execute("DELETE FROM facts_v2")
-            cursor.execute("DELETE FROM releases_v2")
+            cursor.execute(f"DELETE FROM {FACTS}")
+            cursor.execute(f"DELETE FROM {RELEASES}")
             cursor.execute(SQL("DELETE FROM {0}.{1} WHERE application_name = %s").format(
                 Identifier(self.datastore.schema), Identifier(self.tracking_table_name)), [READ_MODEL])

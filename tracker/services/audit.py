@@ -6,6 +6,7 @@ records), never edits: an earlier view still shows what was believed then.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any, Literal
 
@@ -119,8 +120,13 @@ class Audit:
     # ---- tamper evidence ----
 
     def verify(self) -> Verification:
-        """Walk the store's hash chain: is every event as the tracker wrote it, in its place?"""
+        """Is every event as the tracker wrote it, in its place (the hash chain), and does the read model the
+        queries answer from agree with the events (recomputed from the log, row by row)?"""
         try:
-            return verify_chain(self.store.events.recorder)
+            chain = verify_chain(self.store.events.recorder)
+            if not chain.intact:
+                return chain
+            agreed, breach = self.store.projection.check()
         except PersistenceError as error:
             raise StoreError(f"{self.store.describe()}: cannot read the event store: {one_line(error)}") from None
+        return chain if breach is None else replace(chain, events=agreed, breach=breach)

@@ -10,7 +10,7 @@ from projections.records import records_jsonl
 from tracker.adapters.event_store import Store
 from tracker.adapters.export_folder import Export, StoredEntry, StoredFact, StoredRelease, write_export
 from tracker.domain.entry import Entry
-from tracker.domain.release import Release, ReleaseRecord
+from tracker.domain.release import Release
 from tracker.services.queries import Queries
 
 
@@ -24,18 +24,21 @@ class Exporter:
         return write_export(folder, records_jsonl(self.queries.events(view)), self.record(view.recorded_by))
 
     def record(self, recorded_by: datetime | None) -> Export:
-        """Every release and entry as stored, in log order, up to an instant."""
-        releases: dict[Any, tuple[ReleaseRecord, str, list[StoredFact]]] = {}
+        """Every release and entry as stored, in log order, up to an instant; each release with its re-issue
+        links as the read model derived them, so that the export states them (and any reader keeps them)."""
+        releases: dict[Any, tuple[str, list[StoredFact]]] = {}
         entries = []
         for event in self.store.stored_events():
             if recorded_by is not None and event.timestamp > recorded_by:
                 continue
             if isinstance(event, Release.Ingested):
-                releases[event.originator_id] = (ReleaseRecord.of(event), event.text, [])
+                releases[event.originator_id] = (event.text, [])
             elif isinstance(event, Release.FactRecorded):
-                releases[event.originator_id][2].append(StoredFact(event.fact, event.timestamp))
+                releases[event.originator_id][1].append(StoredFact(event.fact, event.timestamp))
             elif isinstance(event, Entry.Made):
                 entries.append(StoredEntry(str(event.originator_id), event.fact, event.entered_by, event.reason,
                                            event.reported_on, event.timestamp))
-        return Export(tuple(StoredRelease(record, text, tuple(facts)) for record, text, facts in releases.values()),
-                      tuple(entries))
+        self.store.catch_up()  # after reading: the read model then holds every release read
+        linked = self.store.read_model.releases(uuid.hex for uuid in releases)
+        return Export(tuple(StoredRelease(linked[uuid.hex], text, tuple(facts))
+                            for uuid, (text, facts) in releases.items()), tuple(entries))

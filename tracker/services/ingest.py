@@ -26,7 +26,7 @@ from tracker.domain.entry import Entry
 from tracker.domain.facts import Fact
 from tracker.domain.release import Release, release_uuid
 from tracker.errors import ReleaseError, TrackerError
-from tracker.reissue import Issue, headline, headline_of, reissue
+from tracker.reissue import headline, headline_of
 
 if TYPE_CHECKING:
     from tracker.reading.releases import ReleaseDocument, Skipped
@@ -65,7 +65,6 @@ class ReleaseProblems(TrackerError):
 class Ingest:
     def __init__(self, store: Store):
         self.store = store
-        self._stored_this_session: list[Issue] = []
 
     def ingest(self, paths: Sequence[Path | str], published: date | None = None, manifest: Path | None = None,
                progress: Callable[[IngestOutcome], Any] | None = None) -> IngestReport:
@@ -79,8 +78,6 @@ class Ingest:
             outcomes.append(outcome)
             if progress:
                 progress(outcome)
-        if documents:
-            self.store.catch_up()  # the re-issue check reads the stored releases' headlines from the read model
         for document, facts in _extracted(documents):
             outcome = self.ingest_document(document, facts)
             outcomes.append(outcome)
@@ -90,21 +87,22 @@ class Ingest:
         return IngestReport(outcomes, skipped)
 
     def ingest_document(self, document: ReleaseDocument, facts: list[Fact] | None = None) -> IngestOutcome:
-        """Store one read release and the facts extracted from it (here, unless given), atomically."""
+        """Store one read release and the facts extracted from it (here, unless given), atomically.
+
+        Whether it re-issues a stored release is not decided here but where the read model applies the
+        log in order (`tracker.adapters.catchup`): a check made here could miss a release another
+        process is storing at the same moment."""
         facts = extract(document) if facts is None else facts
         outcome = IngestOutcome(document.file, document.id, document.published, document.published_from, len(facts), False)
         if self.store.has_aggregate(release_uuid(document.id)):
             return replace(outcome, duplicate=True)
-        issue = Issue(document.id, headline_of(document.sentences), document.published)
-        link = reissue(issue, self._issues(issue.headline))
         release = Release(release_id=document.id, file=document.file, published=document.published,
-                          published_from=document.published_from, text=document.text, headline=issue.headline,
-                          supersedes=link.supersedes, superseded_by=link.superseded_by)
+                          published_from=document.published_from, text=document.text,
+                          headline=headline_of(document.sentences))
         for fact in facts:
             release.record(fact)
         if not self.store.save(release, what=document.file):
             return replace(outcome, duplicate=True)
-        self._stored_this_session.append(issue)
         return outcome
 
     def import_export(self, record: Export) -> list[IngestOutcome]:
@@ -134,12 +132,6 @@ class Ingest:
             outcomes.append(IngestOutcome(ENTRIES, entry_id(made.originator_id), entry.reported_on, "export", 1,
                                           not self.store.save(made, what=ENTRIES)))
         return outcomes
-
-    def _issues(self, folded_headline: str) -> list[Issue]:
-        """The stored releases with this headline (from the read model, and those stored since it caught up)."""
-        stored = [Issue(release.id, release.headline, release.published)
-                  for release in self.store.read_model.releases_headlined(folded_headline)]
-        return stored + [issue for issue in self._stored_this_session if issue.headline == folded_headline]
 
 
 def _fields(**fields: Any) -> dict[str, Any]:
