@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,22 @@ def test_a_store_locked_by_another_connection_is_refused_after_the_lock_timeout(
     assert result.output.startswith(f"Error: {db}: ")
     assert "lock" in result.output
     assert stored_event_count(db) == before
+
+
+def test_a_query_answers_at_once_while_another_connection_holds_the_write_lock(seeds, db):
+    """Readers read while a writer writes (SQLite's WAL, PostgreSQL's MVCC): a query whose read model is
+    current writes nothing, so it never waits for the lock (30 s by default)."""
+    assert _run(db, "ingest", str(seeds)).exit_code == 0
+    before = _run(db, "status", "kadcyla")
+    holder = _hold_write_lock(db)
+    try:
+        started = time.monotonic()
+        during = _run(db, "status", "kadcyla")
+        waited = time.monotonic() - started
+    finally:
+        holder.close()
+    assert (during.exit_code, during.output) == (0, before.output)
+    assert waited < 5
 
 
 def test_a_lock_timeout_that_is_not_a_whole_number_of_seconds_is_refused(seeds, db, monkeypatch):

@@ -14,8 +14,8 @@ import random
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
-from functools import cached_property
-from typing import Any, TypeVar
+from functools import cached_property, wraps
+from typing import Any, TypeVar, cast
 
 from eventsourcing.application import Application
 from eventsourcing.persistence import IntegrityError, JSONTranscoder, PersistenceError
@@ -95,8 +95,8 @@ class Store:
 
     @property
     def read_model(self) -> FactsView:
-        """The read model's tables, as of the last catch-up."""
-        return self._opened[1].view
+        """The read model's tables, as of the last catch-up; a failing read is a one-line `StoreError`."""
+        return cast(FactsView, _Translated(self._opened[1].view, self))
 
     def close(self) -> None:
         if "_opened" in self.__dict__:
@@ -112,7 +112,7 @@ class Store:
         except IntegrityError:
             return False
         except PersistenceError as error:
-            raise StoreError(f"{self.describe()}: cannot write {what}: {one_line(error)}") from None
+            raise self.failure(f"cannot write {what}", error) from None
         return True
 
     # ---- the read model ----
@@ -126,7 +126,7 @@ class Store:
         try:
             return self.projection.rebuild(progress)
         except PersistenceError as error:
-            raise StoreError(f"{self.describe()}: cannot rebuild the read model: {one_line(error)}") from None
+            raise self.failure("cannot rebuild the read model", error) from None
 
     # ---- reading the log ----
 
@@ -141,10 +141,14 @@ class Store:
                     return
                 start = page[-1].id
         except PersistenceError as error:
-            raise StoreError(f"{self.describe()}: cannot read the event store: {one_line(error)}") from None
+            raise self.failure("cannot read the event store", error) from None
 
     def has_aggregate(self, originator_id: Any) -> bool:
-        return bool(self.events.recorder.select_events(originator_id, limit=1))
+        return self.retrying(lambda: bool(self.events.recorder.select_events(originator_id, limit=1)),
+                             "cannot read the event store")
+
+    def aggregate(self, originator_id: Any) -> Any:
+        return self.retrying(lambda: self.events.repository.get(originator_id), "cannot read the event store")
 
     # ---- contention ----
 
@@ -158,9 +162,19 @@ class Store:
                 return action()
             except failures as error:
                 if not (self._contended(error) and time.monotonic() < deadline):
-                    raise StoreError(f"{self.describe()}: {doing}: {one_line(error)}") from None
+                    raise self.failure(doing, error) from None
                 time.sleep(pause * random.uniform(0.5, 1.5))
                 pause = min(pause * 2, 1.0)
+
+    def failure(self, doing: str, error: BaseException) -> StoreError:
+        """The one line a user reads for `error`, naming the database and what was being done. A PostgreSQL
+        connection pool that gave up says only that it got no connection: the cause is found by connecting."""
+        why = None
+        if is_postgres(self.db):
+            from tracker.adapters.postgres import connection_problem
+
+            why = connection_problem(error, store_settings(self.db))
+        return StoreError(f"{self.describe()}: {doing}: {why or one_line(error)}")
 
     def _contended(self, error: BaseException) -> bool:
         """Is `error` another process holding the store, or creating its tables, at the same moment?"""
@@ -174,6 +188,26 @@ class Store:
 
             return contended(cause)
         return False
+
+
+class _Translated:
+    """A read model whose methods turn the library's errors into the store's one-line errors (and wait out
+    a moment's contention), whatever methods it has."""
+
+    def __init__(self, view: FactsView, store: Store):
+        self._view = view
+        self._store = store
+
+    def __getattr__(self, name: str) -> Any:
+        attribute = getattr(self._view, name)
+        if not callable(attribute):
+            return attribute
+
+        @wraps(attribute)
+        def translated(*args: Any, **kwargs: Any) -> Any:
+            return self._store.retrying(lambda: attribute(*args, **kwargs), "cannot read the read model")
+
+        return translated
 
 
 def one_line(error: BaseException) -> str:

@@ -20,10 +20,10 @@ from projections.replay import ReplayStep, replay
 from projections.review import Pending, edited, pending
 from tracker.adapters.chain import Verification
 from tracker.adapters.chain import verify as verify_chain
-from tracker.adapters.event_store import Store, one_line
+from tracker.adapters.event_store import Store
 from tracker.domain.facts import EventRetracted, FactReviewed
 from tracker.domain.release import release_uuid
-from tracker.errors import StoreError, TrackerError, UnknownCompound
+from tracker.errors import TrackerError, UnknownCompound
 from tracker.manual import fact_from_fields
 from tracker.services.entries import Entries
 from tracker.services.history import History
@@ -54,7 +54,7 @@ class Audit:
         recorded = self.find_event(event_id)
         if recorded.release is None or recorded.fact.line is None:
             return recorded, []
-        text: str = self.store.events.repository.get(release_uuid(recorded.release.id)).text
+        text: str = self.store.aggregate(release_uuid(recorded.release.id)).text
         lines = text.splitlines()
         first = recorded.fact.line
         last = first + recorded.fact.quote.count("\n")
@@ -128,5 +128,5 @@ class Audit:
                 return chain
             agreed, breach = self.store.projection.check()
         except PersistenceError as error:
-            raise StoreError(f"{self.store.describe()}: cannot read the event store: {one_line(error)}") from None
+            raise self.store.failure("cannot read the event store", error) from None
         return chain if breach is None else replace(chain, events=agreed, breach=breach)
