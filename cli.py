@@ -36,7 +36,7 @@ from tracker.application import (
     parse_date,
     typed_fields,
 )
-from tracker.errors import TrackerError
+from tracker.errors import TrackerError, shown
 from tracker.presentation import audit_text, render
 
 
@@ -194,8 +194,11 @@ def ingest(tracker: Tracker, paths: tuple[Path, ...], published: date | None, ma
         result = _ingest_with_progress(tracker, paths, published, manifest, line)
     else:
         result = tracker.ingest(paths, published=published, manifest=manifest, progress=lambda o: click.echo(line(o)))
-    for skipped in result.skipped:
-        click.echo(f"warning: skipped {skipped.path}: {skipped.reason}", err=True)
+    named, rest = result.skipped_summary()
+    for skipped in named:
+        click.echo(f"warning: skipped {shown(skipped.path)}: {skipped.reason}", err=True)
+    if rest:
+        click.echo(f"warning: skipped {rest}", err=True)
     new = [o for o in result.ingested if not o.duplicate]
     click.echo(f"{len(new)} releases ingested, {len(result.ingested) - len(new)} already present, "
                f"{result.new_events} new events")

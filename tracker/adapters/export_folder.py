@@ -25,7 +25,7 @@ from typing import Any
 
 from tracker.domain.facts import Fact, fact_from_dict
 from tracker.domain.release import ReleaseRecord
-from tracker.errors import TrackerError
+from tracker.errors import TrackerError, shown
 
 CHECKSUMS = "SHA256SUMS"
 EVENTS = "events.jsonl"
@@ -81,11 +81,13 @@ def _jsonl(rows: list[dict[str, Any]]) -> str:
 
 
 def _text_paths(releases: tuple[StoredRelease, ...]) -> dict[str, str]:
-    """Where each release's text goes: its file name, or under its id when two releases share a name."""
+    """Where each release's text goes: its file name, or under its id when two releases share a name. The name
+    is written as one line (a store written before names were kept so may hold a newline in one), so that
+    SHA256SUMS keeps one file a line."""
     paths: dict[str, str] = {}
     taken: set[str] = set()
     for release in releases:
-        name = Path(release.record.file).name
+        name = shown(Path(release.record.file).name)
         path = f"{TEXTS}/{name}" if name not in taken else f"{TEXTS}/{release.record.id}/{name}"
         taken.add(name)
         paths[release.record.id] = path

@@ -8,6 +8,7 @@ times), once its checksums are verified, never re-extracted.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -25,7 +26,7 @@ from tracker.adapters.export_folder import ENTRIES, Export, is_export, read_expo
 from tracker.domain.entry import Entry
 from tracker.domain.facts import Fact
 from tracker.domain.release import Release, release_uuid
-from tracker.errors import ReleaseError, TrackerError
+from tracker.errors import ReleaseError, TrackerError, shown
 from tracker.reissue import headline, headline_of
 
 if TYPE_CHECKING:
@@ -44,6 +45,19 @@ class IngestOutcome:
     duplicate: bool
 
 
+#: How many bad or skipped files are named, one a line, before the rest are counted by problem.
+NAMED = 10
+
+
+def tally(problems: Sequence[str]) -> str:
+    """`problems` counted by kind, the commonest first: "4,990 more: empty file (4,980), no text in the file (10)"."""
+    kinds = Counter(problems).most_common()
+    counted = [f"{kind} ({count:,})" for kind, count in kinds[:3]]
+    if len(kinds) > 3:
+        counted.append(f"other problems ({sum(count for _, count in kinds[3:]):,})")
+    return f"{len(problems):,} more: {', '.join(counted)}"
+
+
 @dataclass(frozen=True)
 class IngestReport:
     ingested: list[IngestOutcome]
@@ -53,13 +67,22 @@ class IngestReport:
     def new_events(self) -> int:
         return sum(o.events for o in self.ingested if not o.duplicate)
 
+    def skipped_summary(self, named: int = NAMED) -> tuple[list[Skipped], str | None]:
+        """The first `named` files passed over, and the rest counted by reason (None when there are no more)."""
+        rest = [skipped.reason for skipped in self.skipped[named:]]
+        return self.skipped[:named], tally(rest) if rest else None
+
 
 class ReleaseProblems(TrackerError):
-    """Releases that cannot be ingested, all reported together; nothing was written."""
+    """Releases that cannot be ingested, all reported together (the first few one a line, the rest counted);
+    nothing was written. `problems` holds every one."""
 
     def __init__(self, problems: list[ReleaseError]):
         self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
+        lines = [str(p) for p in problems[:NAMED]]
+        if len(problems) > NAMED:
+            lines.append(f"... and {tally([p.problem for p in problems[NAMED:]])}")
+        super().__init__("\n".join(lines))
 
 
 class Ingest:
@@ -122,7 +145,7 @@ class Ingest:
             events += [Release.FactRecorded(**_fields(originator_id=release.uuid, originator_version=version,
                                                       timestamp=fact.recorded_at, fact=fact.fact))
                        for version, fact in enumerate(stored.facts, start=2)]
-            outcomes.append(IngestOutcome(release.file, release.id, release.published, "export",
+            outcomes.append(IngestOutcome(shown(release.file), release.id, release.published, "export",
                                           len(stored.facts), not self.store.save(*events, what=release.file)))
         for entry in record.entries:
             made = Entry.Made(**_fields(
