@@ -41,13 +41,7 @@ class Audit:
 
     def find_event(self, event_id: str) -> RecordedFact:
         """The event with this id, or with this unique id prefix."""
-        history = self.history.all()
-        matches = [r for r in history if r.id == event_id] or [r for r in history if r.id.startswith(event_id)]
-        if not matches:
-            raise TrackerError(f"no event {event_id!r}")
-        if len(matches) > 1:
-            raise TrackerError(f"{event_id!r} names {len(matches)} events; give more of the id")
-        return matches[0]
+        return _find(event_id, self.history.all())
 
     def context(self, event_id: str, around: int = 2) -> tuple[RecordedFact, list[tuple[int, str]]]:
         """An event and the numbered lines of its release around its quote."""
@@ -64,10 +58,16 @@ class Audit:
     # ---- corrections ----
 
     def retract(self, event_id: str, entered_by: str, reason: str, reported_on: date | None = None) -> str:
-        """Withdraw an event from the projections from `reported_on` on; it stays in the log."""
-        target = self.find_event(event_id)
+        """Withdraw an event from the projections from `reported_on` on; it stays in the log. An event is
+        retracted once: a second retraction would change nothing but the record's clarity."""
+        history = self.history.all()
+        target = _find(event_id, history)
         if isinstance(target.fact, EventRetracted):
             raise TrackerError(f"event {target.id} is itself a retraction; record the fact again instead")
+        earlier = next((r for r in history if isinstance(r.fact, EventRetracted) and r.fact.retracts == target.id), None)
+        if earlier is not None:
+            raise TrackerError(f"event {target.id} is already retracted, by {earlier.id} ({earlier.entered_by}, "
+                               f"from {earlier.reported_on.isoformat()}: {earlier.reason})")
         return self.entries.enter(EventRetracted(compound=target.fact.compound, retracts=target.id, reason=reason),
                                   entered_by, reason, reported_on)
 
@@ -130,3 +130,13 @@ class Audit:
         except PersistenceError as error:
             raise self.store.failure("cannot read the event store", error) from None
         return chain if breach is None else replace(chain, events=agreed, breach=breach)
+
+
+def _find(event_id: str, history: tuple[RecordedFact, ...]) -> RecordedFact:
+    """The event of `history` with this id, or with this unique id prefix."""
+    matches = [r for r in history if r.id == event_id] or [r for r in history if r.id.startswith(event_id)]
+    if not matches:
+        raise TrackerError(f"no event {event_id!r}")
+    if len(matches) > 1:
+        raise TrackerError(f"{event_id!r} names {len(matches)} events; give more of the id")
+    return matches[0]
