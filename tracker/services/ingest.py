@@ -7,7 +7,12 @@ times), once its checksums are verified, never re-extracted.
 """
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
+import sys
+import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -187,10 +192,34 @@ def _extracted(documents: list[ReleaseDocument]) -> Iterator[tuple[ReleaseDocume
     from tracker.extraction import extract as extract_facts
 
     # "spawn": the parent may hold database connections and their threads, which a fork would copy.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=die_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         while documents:
             batch = [documents.pop() for _ in range(min(len(documents), 64 * workers))]
             yield from zip(batch, pool.map(extract_facts, batch, chunksize=16))
+
+
+#: Linux's prctl option: the signal a process gets when the thread that started it ends.
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """An extraction worker's first step: end with the ingest that started it, however that ends. A
+    SIGKILLed ingest runs no clean-up, and its idle workers (and the resource tracker they hold open) would
+    otherwise wait for work forever. On Linux the kernel kills the worker (PR_SET_PDEATHSIG; the pool
+    starts its workers from the ingest's own thread); elsewhere a thread watches for the parent's end."""
+    if sys.platform == "linux":
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    else:
+        threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent ended before the signal was asked for
+        os._exit(1)
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def count_release_files(paths: Sequence[Path]) -> int:
