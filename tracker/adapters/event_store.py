@@ -21,6 +21,7 @@ from eventsourcing.application import Application
 from eventsourcing.persistence import IntegrityError, JSONTranscoder, PersistenceError
 
 from tracker.adapters.catchup import FactsProjection
+from tracker.adapters.chain import GENESIS
 from tracker.adapters.read_model import FactsView, SQLiteFactsView
 from tracker.adapters.store import (
     SCHEMA_VERSION,
@@ -132,16 +133,26 @@ class Store:
 
     def stored_events(self, topics: Sequence[str] = ()) -> Iterator[Any]:
         """The stored domain events in log order, page by page, optionally of some topics only."""
+        return (event for _, event in self.logged_events(topics))
+
+    def logged_events(self, topics: Sequence[str] = ()) -> Iterator[tuple[int, Any]]:
+        """Each stored domain event with its position in the log, in log order, page by page."""
         start = 0
         try:
             while True:
                 page = self.events.recorder.select_notifications(start, 2000, topics=topics, inclusive_of_start=False)
-                yield from (self.events.mapper.to_domain_event(notification) for notification in page)
+                yield from ((n.id, self.events.mapper.to_domain_event(n)) for n in page)
                 if len(page) < 2000:
                     return
                 start = page[-1].id
         except PersistenceError as error:
             raise self.failure("cannot read the event store", error) from None
+
+    def chain_head(self, up_to: int) -> str:
+        """The hash chain's link at the event in position `up_to` of the log (GENESIS before the first)."""
+        recorder: Any = self.events.recorder  # one of the chained recorders (tracker.adapters.chain, postgres)
+        links = self.retrying(lambda: recorder.chain(up_to - 1, 1), "cannot read the event store")
+        return links[0][1] if links and links[0][0] == up_to else GENESIS
 
     def has_aggregate(self, originator_id: Any) -> bool:
         return self.retrying(lambda: bool(self.events.recorder.select_events(originator_id, limit=1)),

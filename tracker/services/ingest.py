@@ -16,7 +16,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from multiprocessing import get_context
 from pathlib import Path
@@ -25,9 +25,10 @@ from uuid import UUID
 
 from eventsourcing.utils import get_topic
 
+from tracker.adapters import signing
 from tracker.adapters.catchup import entry_id
 from tracker.adapters.event_store import Store
-from tracker.adapters.export_folder import ENTRIES, Export, is_export, read_export
+from tracker.adapters.export_folder import ENTRIES, Export, Seal, is_export, read_export
 from tracker.domain.entry import Entry
 from tracker.domain.facts import Fact
 from tracker.domain.release import Release, release_uuid
@@ -64,9 +65,18 @@ def tally(problems: Sequence[str]) -> str:
 
 
 @dataclass(frozen=True)
+class ImportedExport:
+    """An export folder read back: where it was, and what it says of itself (chain head, signature)."""
+
+    folder: Path
+    seal: Seal
+
+
+@dataclass(frozen=True)
 class IngestReport:
     ingested: list[IngestOutcome]
     skipped: list[Skipped]
+    exports: list[ImportedExport] = field(default_factory=list)
 
     @property
     def new_events(self) -> int:
@@ -95,10 +105,14 @@ class Ingest:
         self.store = store
 
     def ingest(self, paths: Sequence[Path | str], published: date | None = None, manifest: Path | None = None,
-               progress: Callable[[IngestOutcome], Any] | None = None) -> IngestReport:
-        """Read, extract and store every release under `paths`: each release whole or not at all."""
+               progress: Callable[[IngestOutcome], Any] | None = None,
+               verify_key: Path | None = None) -> IngestReport:
+        """Read, extract and store every release under `paths`: each release whole or not at all. An export
+        folder among them is refused unless its checksums match and, given the PEM file of a public (or
+        private) Ed25519 key `verify_key`, unless that key signed them."""
         exports = [Path(p) for p in paths if is_export(Path(p))]
-        records = [read_export(folder) for folder in exports]
+        key = signing.verifying_key(verify_key) if verify_key is not None else None
+        records = [read_export(folder, key) for folder in exports]
         others = [Path(p) for p in paths if Path(p) not in exports]
         documents, skipped = read_releases(others, published, manifest) if others else ([], [])
         outcomes = []
@@ -112,7 +126,7 @@ class Ingest:
             if progress:
                 progress(outcome)
         self.store.catch_up()
-        return IngestReport(outcomes, skipped)
+        return IngestReport(outcomes, skipped, [ImportedExport(folder, record.seal) for folder, record in zip(exports, records)])
 
     def ingest_document(self, document: ReleaseDocument, facts: list[Fact] | None = None) -> IngestOutcome:
         """Store one read release and the facts extracted from it (here, unless given), atomically.
