@@ -23,14 +23,14 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-
-from tracker.adapters import signing
 from tracker.domain.facts import Fact, fact_from_dict
 from tracker.domain.release import ReleaseRecord
 from tracker.errors import TrackerError, shown
+
+if TYPE_CHECKING:  # the signature's library loads only when an export is signed or checked
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 CHECKSUMS = "SHA256SUMS"
 SIGNATURE = "SHA256SUMS.sig"
@@ -147,6 +147,8 @@ def write_export(folder: Path, events: str, record: Export, key: Ed25519PrivateK
     (folder / CHECKSUMS).write_bytes(checksums)
     if key is None:
         return [*written, CHECKSUMS]
+    from tracker.adapters import signing
+
     (folder / SIGNATURE).write_text(signing.signature(checksums, key), encoding="ascii")
     return [*written, CHECKSUMS, SIGNATURE]
 
@@ -180,6 +182,8 @@ def _signature(folder: Path, key: Ed25519PublicKey | None) -> tuple[str | None, 
         if key is not None:
             raise ExportError(f"{folder}: not signed ({SIGNATURE} is missing), and a key to check it was given; refused")
         return None, False
+    from tracker.adapters import signing
+
     line = where.read_text(encoding="ascii", errors="replace")
     if key is None:
         return signing.signer(line, where)[0], False

@@ -8,7 +8,6 @@ from typing import Any
 
 from projections.history import TimeView
 from projections.records import records_jsonl
-from tracker.adapters import signing
 from tracker.adapters.event_store import Store
 from tracker.adapters.export_folder import Export, Seal, StoredEntry, StoredFact, StoredRelease, write_export
 from tracker.domain.entry import Entry
@@ -24,10 +23,15 @@ class Exporter:
     def export(self, folder: Path, view: TimeView, signing_key: Path | None = None) -> Exported:
         """Write the record (as held at the view's `recorded_by`) and the view's events to `folder`, its
         checksums signed with the Ed25519 key in the PEM file `signing_key` when given."""
-        key = signing.signing_key(signing_key) if signing_key is not None else None  # before anything is written
+        signed_by, key = None, None
+        if signing_key is not None:  # read before anything is written; its library loads only then
+            from tracker.adapters import signing
+
+            key = signing.signing_key(signing_key)
+            signed_by = signing.fingerprint(key.public_key())
         record = self.record(view.recorded_by)
         files = write_export(folder, records_jsonl(self.queries.events(view)), record, key)
-        return Exported(files, replace(record.seal, signed_by=signing.fingerprint(key.public_key()) if key else None))
+        return Exported(files, replace(record.seal, signed_by=signed_by))
 
     def record(self, recorded_by: datetime | None) -> Export:
         """Every release and entry as stored, in log order, up to an instant; each release with its re-issue

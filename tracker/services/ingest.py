@@ -25,7 +25,6 @@ from uuid import UUID
 
 from eventsourcing.utils import get_topic
 
-from tracker.adapters import signing
 from tracker.adapters.catchup import entry_id
 from tracker.adapters.event_store import Store
 from tracker.adapters.export_folder import ENTRIES, Export, Seal, is_export, read_export
@@ -111,7 +110,7 @@ class Ingest:
         folder among them is refused unless its checksums match and, given the PEM file of a public (or
         private) Ed25519 key `verify_key`, unless that key signed them."""
         exports = [Path(p) for p in paths if is_export(Path(p))]
-        key = signing.verifying_key(verify_key) if verify_key is not None else None
+        key = _verifying_key(verify_key) if verify_key is not None else None
         records = [read_export(folder, key) for folder in exports]
         others = [Path(p) for p in paths if Path(p) not in exports]
         documents, skipped = read_releases(others, published, manifest) if others else ([], [])
@@ -174,6 +173,12 @@ class Ingest:
             outcomes.append(IngestOutcome(ENTRIES, entry_id(made.originator_id), entry.reported_on, "export", 1,
                                           not self.store.save(made, what=ENTRIES)))
         return outcomes
+
+
+def _verifying_key(path: Path) -> Any:
+    from tracker.adapters.signing import verifying_key  # the signature's library loads only when a key is given
+
+    return verifying_key(path)
 
 
 def _fields(**fields: Any) -> dict[str, Any]:
