@@ -61,17 +61,32 @@ class Store:
         rather than misread."""
         settings = store_settings(self.db)
 
-        def open_both() -> tuple[EventStore, FactsProjection, int]:
-            events = EventStore(env=settings)
+        def open_both(create: bool) -> tuple[EventStore, FactsProjection]:
+            events = EventStore(env={**settings, "CREATE_TABLE": "y" if create else "n"})
             try:
                 view = events.factory.tracking_recorder(self._view_class())  # type: ignore[arg-type]
-                projection = FactsProjection(events, view)  # type: ignore[arg-type]
+                return events, FactsProjection(events, view)  # type: ignore[arg-type]
+            except BaseException:
+                events.close()
+                raise
+
+        def open_and_claim() -> tuple[EventStore, FactsProjection, int]:
+            """On PostgreSQL, tables are created only when missing: `CREATE INDEX IF NOT EXISTS` locks its table
+            before it finds the index there, so it would wait for any writer, and queries would too."""
+            events, projection = open_both(create=not is_postgres(self.db))
+            if is_postgres(self.db):
+                from tracker.adapters.postgres import has_tables
+
+                if not has_tables(events, projection.view):
+                    events.close()
+                    events, projection = open_both(create=True)
+            try:
                 return events, projection, projection.view.claim_schema(SCHEMA_VERSION)
             except BaseException:
                 events.close()
                 raise
 
-        events, projection, written_by = self.retrying(open_both, "cannot open the event store", OSError)
+        events, projection, written_by = self.retrying(open_and_claim, "cannot open the event store", OSError)
         if written_by > SCHEMA_VERSION:
             events.close()
             raise StoreError(f"{self.describe()}: written by a newer version of the tracker (schema {written_by}; "

@@ -104,6 +104,15 @@ class ChainedPostgresRecorder(PostgresApplicationRecorder):
             return [(row["notification_id"], row["hash"]) for row in curs.fetchall()]
 
 
+def has_tables(events: Any, view: Any) -> bool:
+    """Whether every table of the store (the events, their chain, the read model and its tracking) exists."""
+    tables = [events.recorder.events_table_name, integrity.CHAIN_TABLE, view.tracking_table_name, FACTS, RELEASES,
+              "tracker_schema"]
+    (found,) = view._select("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = %s AND tablename = ANY(%s)",
+                            [view.datastore.schema, tables])[0]
+    return found == len(tables)
+
+
 class PostgresFactsView(FactsView, PostgresTrackingRecorder):
     placeholder = "%s"
 
