@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import click
 
-from tracker.errors import TrackerError
+from tracker.errors import TrackerError, shown
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -350,7 +350,7 @@ def cli(ctx: click.Context, db: str | None, review_threshold: float | None) -> N
 
 
 def _ingest_with_progress(tracker: Tracker, paths: tuple[Path, ...], published: date | None, manifest: Path | None,
-                          line: Callable[[IngestOutcome], str]) -> IngestReport:
+                          line: Callable[[IngestOutcome], str], verify_key: Path | None) -> IngestReport:
     """`Tracker.ingest` with a live bar of releases done (of those found under `paths`) under their lines."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -368,7 +368,7 @@ def _ingest_with_progress(tracker: Tracker, paths: tuple[Path, ...], published: 
             progress.console.print(line(outcome), markup=False, soft_wrap=True)
             progress.update(task, advance=1, file=outcome.file)
 
-        return tracker.ingest(paths, published=published, manifest=manifest, progress=advance)
+        return tracker.ingest(paths, published=published, manifest=manifest, progress=advance, verify_key=verify_key)
 
 
 @examples(
@@ -382,8 +382,11 @@ def _ingest_with_progress(tracker: Tracker, paths: tuple[Path, ...], published: 
 @click.option("--published", type=DATE, help="Publication date for releases with no dateline and no manifest entry.")
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="CSV/TSV of file,published (a manifest.csv beside the files is read anyway).")
+@click.option("--verify-key", type=click.Path(exists=True, dir_okay=False, path_type=Path), envvar="TRACKER_VERIFY_KEY",
+              help="PEM file of the Ed25519 key an export must be signed with (env TRACKER_VERIFY_KEY).")
 @with_store(creates=True)
-def ingest(tracker: Tracker, paths: tuple[Path, ...], published: date | None, manifest: Path | None) -> None:
+def ingest(tracker: Tracker, paths: tuple[Path, ...], published: date | None, manifest: Path | None,
+           verify_key: Path | None) -> None:
     """Read releases (files or folders) into events. The same text twice adds nothing.
 
     A line per release; on a terminal, with a progress bar below the lines while the releases are read.
@@ -396,14 +399,26 @@ def ingest(tracker: Tracker, paths: tuple[Path, ...], published: date | None, ma
                 f"(from {outcome.published_from}), release {outcome.release_id}")
 
     if on_terminal(sys.stdout):
-        result = _ingest_with_progress(tracker, paths, published, manifest, line)
+        result = _ingest_with_progress(tracker, paths, published, manifest, line, verify_key)
     else:
-        result = tracker.ingest(paths, published=published, manifest=manifest, progress=lambda o: click.echo(line(o)))
-    for skipped in result.skipped:
-        click.echo(f"warning: skipped {skipped.path}: {skipped.reason}", err=True)
+        result = tracker.ingest(paths, published=published, manifest=manifest, progress=lambda o: click.echo(line(o)),
+                                verify_key=verify_key)
+    named, rest = result.skipped_summary()
+    for skipped in named:
+        click.echo(f"warning: skipped {shown(skipped.path)}: {skipped.reason}", err=True)
+    if rest:
+        click.echo(f"warning: skipped {rest}", err=True)
     new = [o for o in result.ingested if not o.duplicate]
     click.echo(f"{len(new)} releases ingested, {len(result.ingested) - len(new)} already present, "
                f"{result.new_events} new events")
+    for imported in result.exports:
+        seal = imported.seal
+        head = (f"chain head {seal.chain_head} at event #{seal.chain_event}" if seal.chain_head
+                else "no chain head stated (an export from an older tracker)")
+        signed = (f"signature of key {seal.signed_by} verified" if seal.verified
+                  else f"signed by key {seal.signed_by}, not checked (give --verify-key)" if seal.signed_by
+                  else "not signed")
+        click.echo(f"export {shown(imported.folder)}: {head}; {signed}")
 
 
 @examples(
@@ -799,15 +814,20 @@ def explain(tracker: Tracker, name: str, field: str | None, view: TimeView, out:
 @click.option("--recorded-by", type=INSTANT, help="Export the record as this tracker held it at this instant.")
 @click.option("-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="A new folder to write the export to.")
+@click.option("--signing-key", type=click.Path(exists=True, dir_okay=False, path_type=Path), envvar="TRACKER_SIGNING_KEY",
+              help="PEM file of the Ed25519 private key that signs SHA256SUMS (env TRACKER_SIGNING_KEY).")
 @with_store()
-def export(tracker: Tracker, as_of: date | None, recorded_by: datetime | None, output: Path) -> None:
+def export(tracker: Tracker, as_of: date | None, recorded_by: datetime | None, output: Path,
+           signing_key: Path | None) -> None:
     """Write the record, the releases, person entries and checksums for an auditor; `tracker ingest DIR` reads it back."""
     from tracker.presentation import audit_text
 
     view = view_of(as_of=as_of or (None if recorded_by else date.today()), recorded_by=recorded_by)
-    files = tracker.export(output, view)
-    click.echo(f"exported {len(files)} files to {output} ({audit_text.describe_view(view)}); "
+    exported = tracker.export(output, view, signing_key)
+    click.echo(f"exported {len(exported.files)} files to {output} ({audit_text.describe_view(view)}); "
                f"check them with: cd {output} && sha256sum -c SHA256SUMS")
+    signed = f"; signed with key {exported.seal.signed_by}" if exported.seal.signed_by else "; not signed"
+    click.echo(f"chain head {exported.seal.chain_head} at event #{exported.seal.chain_event}{signed}")
 
 
 # ---- review and evaluation ---------------------------------------------

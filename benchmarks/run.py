@@ -40,6 +40,8 @@ from uuid import UUID
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "benchmarks")]
 
+from tracker.adapters.read_model import FACTS, RELEASES  # noqa: E402  (after the path is set)
+
 TARGETS = {
     "ingest_ratio": 3.0,
     "rebuild_ratio": 2.0,
@@ -162,7 +164,7 @@ def query_samples(db: str, count: int, seed: int) -> tuple[list[str], list[date]
     """Compound names and as-of days to ask about, the same for every run on the same store."""
     with sqlite3.connect(db) as connection:
         names = [row[0] for row in connection.execute(
-            "SELECT DISTINCT json_extract(fact, '$.compound') FROM facts_v2 WHERE compound_key IS NOT NULL ORDER BY 1")]
+            f"SELECT DISTINCT json_extract(fact, '$.compound') FROM {FACTS} WHERE compound_key IS NOT NULL ORDER BY 1")]
     rng = random.Random(seed)
     chosen = [rng.choice(names) for _ in range(count)]
     days = [date(2000, 1, 1) + timedelta(days=rng.randint(0, 9000)) for _ in range(count)]
@@ -215,7 +217,7 @@ def stored_events(db: str) -> tuple[int, int]:
     """How many events and how many releases the store holds."""
     with sqlite3.connect(db) as connection:
         return (connection.execute("SELECT count(*) FROM stored_events").fetchone()[0],
-                connection.execute("SELECT count(*) FROM releases_v2").fetchone()[0])
+                connection.execute(f"SELECT count(*) FROM {RELEASES}").fetchone()[0])
 
 
 def benchmark(args: argparse.Namespace) -> dict:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from tracker.adapters.read_model import FACTS, READ_MODEL, RELEASES
+
 
 def _is_postgres(db: str) -> bool:
     return db.startswith("postgresql://")
@@ -74,7 +76,7 @@ def copy_event(db: str, position: int, new_position: int) -> None:
           f"WHERE notification_id = {position}"])
 
 
-def _rows(db: str, sql: str) -> list[tuple]:
+def rows(db: str, sql: str) -> list[tuple]:
     if _is_postgres(db):
         import psycopg
 
@@ -86,17 +88,22 @@ def _rows(db: str, sql: str) -> list[tuple]:
 
 def events_per_aggregate(db: str) -> dict[str, tuple[int, int]]:
     """Each stored aggregate (release or entry) by id: how many events it has and its highest version."""
-    return {str(originator).replace("-", ""): (count, top) for originator, count, top in _rows(
+    return {str(originator).replace("-", ""): (count, top) for originator, count, top in rows(
         db, "SELECT originator_id, count(*), max(originator_version) FROM stored_events GROUP BY originator_id")}
 
 
 def read_model_rows(db: str) -> list[tuple[str, str]]:
     """Every (event id, type) row of the read model, in event id order."""
-    return _rows(db, "SELECT event_id, type FROM facts_v2 ORDER BY event_id")
+    return rows(db, f"SELECT event_id, type FROM {FACTS} ORDER BY event_id")
 
 
 def forget_read_model(db: str) -> None:
     """Empty the read model and its tracking record, as a store from an older read-model shape would be."""
-    statements = ["DELETE FROM facts_v2", "DELETE FROM releases_v2"]
-    _run(db, [*statements, "DELETE FROM tracking WHERE application_name = 'facts_v2'"],
-         [*statements, "DELETE FROM tracker_tracking WHERE application_name = 'facts_v2'"])
+    statements = [f"DELETE FROM {FACTS}", f"DELETE FROM {RELEASES}"]
+    _run(db, [*statements, f"DELETE FROM tracking WHERE application_name = '{READ_MODEL}'"],
+         [*statements, f"DELETE FROM tracker_tracking WHERE application_name = '{READ_MODEL}'"])
+
+
+def tamper_read_model(db: str, statement: str) -> None:
+    """Run one statement on the read model's tables, the same on SQLite and PostgreSQL."""
+    _run(db, [statement], [statement])

@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # the answers' types, imported where they are defined
     from tracker.evaluation import Evaluation
     from tracker.services.audit import Audit
     from tracker.services.entries import Entries
-    from tracker.services.export import Exporter
+    from tracker.services.export import Exported, Exporter
     from tracker.services.history import History
     from tracker.services.ingest import (
         Ingest,
@@ -130,10 +130,11 @@ class Tracker:
     # ---- writing ----
 
     def ingest(self, paths: Sequence[Path | str], published: date | None = None, manifest: Path | None = None,
-               progress: Callable[[IngestOutcome], Any] | None = None) -> IngestReport:
+               progress: Callable[[IngestOutcome], Any] | None = None, verify_key: Path | None = None) -> IngestReport:
         """Read, extract and store every release (or export folder) under `paths`: each release whole or not
-        at all, and nothing at all when a file cannot be read or dated."""
-        return self._ingest.ingest(paths, published, manifest, progress)
+        at all, and nothing at all when a file cannot be read or dated (or an export's signature does not
+        hold for `verify_key`)."""
+        return self._ingest.ingest(paths, published, manifest, progress, verify_key)
 
     def enter(self, fact: Fact, entered_by: str, reason: str, reported_on: date | None = None) -> str:
         """Record a fact a person supplies, with who and why; returns its event id."""
@@ -234,9 +235,10 @@ class Tracker:
     def verify(self) -> Verification:
         return self._audit.verify()
 
-    def export(self, folder: Path, view: TimeView = TimeView()) -> list[str]:
-        """Write the record (as held at the view's `recorded_by`) and the view's events to `folder`."""
-        return self._exporter.export(folder, view)
+    def export(self, folder: Path, view: TimeView = TimeView(), signing_key: Path | None = None) -> Exported:
+        """Write the record (as held at the view's `recorded_by`) and the view's events to `folder`, signed
+        with the Ed25519 key in the PEM file `signing_key` when given."""
+        return self._exporter.export(folder, view, signing_key)
 
 
 def open_tracker(db: str | None = None, create: bool = True) -> Tracker:

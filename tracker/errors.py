@@ -6,7 +6,17 @@ as it is. The CLI turns these, and only these, into a clean exit.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+
+def shown(path: Path | str) -> str:
+    """A path as one line of text, whatever bytes its name holds: bytes that are not UTF-8 as `\\xe9`, and
+    control and other invisible characters (a newline, a tab, a right-to-left override) as Python writes
+    them in a string. A message naming the file stays one line, and the name can be stored, exported and
+    read back."""
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 class TrackerError(Exception):
@@ -19,7 +29,7 @@ class ReleaseError(TrackerError):
     def __init__(self, path: Path | str, problem: str):
         self.path = Path(path)
         self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
+        super().__init__(f"{shown(self.path)}: {problem}")
 
 
 class ManifestError(TrackerError):
@@ -27,7 +37,7 @@ class ManifestError(TrackerError):
 
     def __init__(self, path: Path | str, problem: str, line: int | None = None):
         self.path = Path(path)
-        where = f"{self.path}:{line}" if line else str(self.path)
+        where = f"{shown(self.path)}:{line}" if line else shown(self.path)
         super().__init__(f"{where}: {problem}")
 
 

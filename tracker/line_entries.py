@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from projections.ledger import LAPSED, MET, OPEN, PENDING, LedgerLine
 from projections.royalties import money
+from tracker.currencies import currency_code
 from tracker.dates import PartialDate
 from tracker.domain.facts import (
     InvoiceIssued,
@@ -45,9 +46,16 @@ def _owed(line: LedgerLine, on: date, act: str) -> None:
     raise EntryRejected(f"line {line.id} is {line.status} on {on.isoformat()}: nothing is owed on it")
 
 
+def _currency(text: str) -> str:
+    try:
+        return currency_code(text)
+    except ValueError as error:
+        raise EntryRejected(f"--currency: {error}") from None
+
+
 def _same_currency(line: LedgerLine, currency: str | None) -> str:
-    if currency is not None and currency.upper() != line.currency:
-        raise EntryRejected(f"line {line.id} is in {line.currency}, not {currency.upper()}")
+    if currency is not None and _currency(currency) != line.currency:
+        raise EntryRejected(f"line {line.id} is in {line.currency}, not {_currency(currency)}")
     return line.currency
 
 
@@ -98,7 +106,5 @@ def net_sales(compound: str, period: str, amount: Decimal, currency: str, territ
         when = PartialDate.parse(period)
     except ValueError as error:
         raise EntryRejected(f"--period: {error}") from None
-    if len(currency) != 3 or not currency.isalpha():
-        raise EntryRejected(f"not a currency code: {currency!r} (use three letters, e.g. USD)")
-    return NetSalesReported(compound=compound, period=when, amount=amount, currency=currency.upper(),
+    return NetSalesReported(compound=compound, period=when, amount=amount, currency=_currency(currency),
                             territory=territory, occurred_on=when)

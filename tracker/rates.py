@@ -17,6 +17,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from tracker.currencies import Currency
 from tracker.errors import TrackerError
 from tracker.tomlfile import read_toml
 
@@ -24,8 +25,8 @@ from tracker.tomlfile import read_toml
 class RatesFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    base: str = Field(pattern=r"^[A-Z]{3}$")
-    rates: dict[Annotated[str, Field(pattern=r"^[A-Z]{3}$")], Annotated[Decimal, Field(gt=0)]]
+    base: Currency
+    rates: dict[Currency, Annotated[Decimal, Field(gt=0)]]
 
 
 @dataclass(frozen=True)

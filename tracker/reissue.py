@@ -6,7 +6,12 @@ but its facts must not double the first one's. Two releases are one story
 re-issued when their headlines (the first sentence that is more than a date),
 folded to lower-case words, are equal and they were published within
 `REISSUE_WINDOW` of each other; the later publication (on the same day: the
-later ingested) supersedes the other.
+later stored) supersedes the other.
+
+The link is made where the read model applies the log (`tracker.adapters.catchup`),
+each release against those before it in the log, never when a release is stored:
+two processes storing a release and its re-issue at the same moment could each
+miss the other.
 """
 from __future__ import annotations
 

@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from tracker.currencies import Currency
 from tracker.domain.facts import AgreementTermsRecorded, MilestoneTerm, PaymentKind, RoyaltyTier
 from tracker.tomlfile import read_toml
 
@@ -24,7 +25,7 @@ class MilestoneSpec(BaseModel):
     model_config = _STRICT
     trigger: str = Field(min_length=1)
     amount: Decimal = Field(gt=0)
-    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    currency: Currency
     kind: PaymentKind | None = None
 
 
@@ -42,7 +43,7 @@ class TierSpec(BaseModel):
 
 class RoyaltySpec(BaseModel):
     model_config = _STRICT
-    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    currency: Currency
     tier: list[TierSpec] = Field(min_length=1)
 
     @field_validator("tier")

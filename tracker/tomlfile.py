@@ -4,13 +4,15 @@
 values it returns, and pydantic reports a location as a path of keys and list
 indices (`agreement.1.milestone.0.amount`). To point a user at the line to fix,
 the text is scanned for table headers and keys and each path is mapped to the
-line that opens it. Decimals are read as `Decimal`, never as floats.
+line that opens it. TOML floats are refused, each with its line: an amount or a
+rate is written as an integer (5_000_000) or a quoted decimal ("1.08"), so that
+what the file says is what every reader of it reads.
 """
 from __future__ import annotations
 
 import re
 import tomllib
-from decimal import Decimal
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -78,8 +80,26 @@ def line_of(location: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> int
 def _where(location: tuple[Any, ...]) -> str:
     text = ""
     for part in location:
+        if part == "[key]":
+            continue  # pydantic's mark of a problem with a table's key rather than its value
         text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
+
+
+class _Float(str):
+    """A TOML float as it is written in the file, kept as text so that it is refused rather than read."""
+
+
+def _floats(data: Any, location: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Where each TOML float is in `data`, and how it is written."""
+    if isinstance(data, _Float):
+        yield location, str(data)
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _floats(value, (*location, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _floats(value, (*location, index))
 
 
 def read_toml(path: Path, model: type[Model]) -> Model:
@@ -89,18 +109,22 @@ def read_toml(path: Path, model: type[Model]) -> Model:
     except (OSError, UnicodeDecodeError) as error:
         raise TrackerError(f"{path}: cannot read: {error}") from None
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
+        data = tomllib.loads(text, parse_float=_Float)
     except tomllib.TOMLDecodeError as error:
         raise TrackerError(f"{path}: not valid TOML: {error}") from None
+    problems: list[tuple[tuple[Any, ...], str]] = [
+        (location, f"{written} is a float, which is not exact; write an integer or a quoted decimal (\"{written}\")")
+        for location, written in _floats(data)]
     try:
-        return model.model_validate(data)
+        found = model.model_validate(data)
     except ValidationError as error:
-        lines = key_lines(text)
-        problems = []
-        for problem in error.errors():
-            location = tuple(problem["loc"])
-            line = line_of(location, lines)
-            where = f"{path}:{line}" if line else str(path)
-            message = problem["msg"].removeprefix("Value error, ")
-            problems.append((line or 0, f"{where}: {_where(location) or 'file'}: {message}"))
-        raise FileProblems([text for _, text in sorted(problems, key=lambda p: p[0])]) from None
+        problems += [(tuple(problem["loc"]), problem["msg"].removeprefix("Value error, ")) for problem in error.errors()]
+    if not problems:
+        return found
+    lines = key_lines(text)
+    located = []
+    for location, message in problems:
+        line = line_of(location, lines)
+        where = f"{path}:{line}" if line else str(path)
+        located.append((line or 0, f"{where}: {_where(location) or 'file'}: {message}"))
+    raise FileProblems([text for _, text in sorted(located, key=lambda p: p[0])])

@@ -41,9 +41,13 @@ def test_the_example_terms_file_reads_as_one_agreement_with_exact_amounts():
     assert agreement.terms_file == "terms.toml"
 
 
-def test_a_decimal_written_without_quotes_is_read_exactly_never_as_a_float(tmp_path: Path):
+def test_a_float_is_refused_naming_its_line_and_a_quoted_decimal_is_read_exactly(tmp_path: Path):
+    milestone = '[[agreement.milestone]]\ntrigger = "x"\namount = {}\ncurrency = "EUR"\n'
+    assert _problems(tmp_path, GOOD + milestone.format("1234567.89")) == (
+        'terms.toml:8: agreement[1].milestone[1].amount: 1234567.89 is a float, which is not exact; '
+        'write an integer or a quoted decimal ("1234567.89")')
     path = tmp_path / "t.toml"
-    path.write_text(GOOD + '[[agreement.milestone]]\ntrigger = "x"\namount = 1234567.89\ncurrency = "EUR"\n')
+    path.write_text(GOOD + milestone.format('"1234567.89"'))
     assert read_terms(path)[0].milestones[0].amount == Decimal("1234567.89")
 
 
@@ -57,7 +61,7 @@ currency = "USD"
 [[agreement.milestone]]
 trigger = "EU approval"
 amount = "five million"
-currency = "usd"
+currency = "XYZ"
 
 [agreement.payment]
 days = 30
@@ -69,7 +73,7 @@ tier = [ { percent = 8 }, { up_to = 500, percent = 10 } ]
 '''
     assert _problems(tmp_path, text).splitlines() == [
         "terms.toml:14: agreement[1].milestone[2].amount: Input should be a valid decimal",
-        "terms.toml:15: agreement[1].milestone[2].currency: String should match pattern '^[A-Z]{3}$'",
+        "terms.toml:15: agreement[1].milestone[2].currency: 'XYZ' is not an ISO 4217 currency code (such as USD, EUR, JPY, CHF)",
         "terms.toml:19: agreement[1].payment.after: Input should be 'trigger' or 'invoice'",
         "terms.toml:23: agreement[1].royalty.tier: only the last tier may leave out up_to",
     ]

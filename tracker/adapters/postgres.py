@@ -5,19 +5,56 @@ driver (a tenth of a second at every start).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+import psycopg
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.postgres import PostgresApplicationRecorder, PostgresTrackingRecorder
 from psycopg import errors
 from psycopg.sql import SQL, Identifier
+from psycopg_pool import PoolTimeout
 
 from tracker.adapters import chain as integrity
-from tracker.adapters.read_model import READ_MODEL, FactsView
+from tracker.adapters.read_model import FACTS, READ_MODEL, RELEASES, FactsView
 
 #: Serialises creating the tracker's tables and indexes across processes (an advisory lock's key).
 SCHEMA_LOCK = SQL("SELECT pg_advisory_xact_lock(7306813210)").format()
+
+
+def connection_problem(error: BaseException, settings: dict[str, str]) -> str | None:
+    """Why no connection could be had, when `error` is the pool giving up ("couldn't get a connection after
+    5.00 sec", whatever the cause): a direct connection with the same settings names it. None for any
+    other error, or when connecting works again."""
+    if not any(isinstance(cause, PoolTimeout) for cause in _causes(error)):
+        return None
+    host, port, user = settings["POSTGRES_HOST"], settings["POSTGRES_PORT"], settings["POSTGRES_USER"]
+    name, timeout = settings["POSTGRES_DBNAME"], settings["POSTGRES_CONNECT_TIMEOUT"]
+    try:
+        psycopg.connect(host=host, port=port, user=user, password=settings["POSTGRES_PASSWORD"], dbname=name,
+                        connect_timeout=int(timeout)).close()
+    except psycopg.Error as failure:
+        message = " ".join(str(failure).split())
+    else:
+        return None
+    if "password authentication failed" in message or "no password supplied" in message:
+        return f"the server refused user {user!r} with the password given (wrong password, or no such user)"
+    if "failed to resolve host" in message or "could not translate host name" in message:
+        return f"unknown host {host!r}: no address found for it"
+    if re.search(r'database ".*" does not exist', message):
+        return f"no database {name!r} on {host}:{port}; create it first (createdb {name})"
+    if "Connection refused" in message:
+        return f"nothing accepts connections on {host}:{port}: is the PostgreSQL server running, on that port?"
+    if "timeout expired" in message:
+        return f"no answer from {host}:{port} within {timeout} s"
+    return message.removeprefix("connection failed: ")
+
+
+def _causes(error: BaseException | None) -> Iterator[BaseException]:
+    while error is not None:
+        yield error
+        error = error.__cause__ or error.__context__
 
 
 def contended(error: BaseException) -> bool:
@@ -67,6 +104,15 @@ class ChainedPostgresRecorder(PostgresApplicationRecorder):
             return [(row["notification_id"], row["hash"]) for row in curs.fetchall()]
 
 
+def has_tables(events: Any, view: Any) -> bool:
+    """Whether every table of the store (the events, their chain, the read model and its tracking) exists."""
+    tables = [events.recorder.events_table_name, integrity.CHAIN_TABLE, view.tracking_table_name, FACTS, RELEASES,
+              "tracker_schema"]
+    (found,) = view._select("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = %s AND tablename = ANY(%s)",
+                            [view.datastore.schema, tables])[0]
+    return found == len(tables)
+
+
 class PostgresFactsView(FactsView, PostgresTrackingRecorder):
     placeholder = "%s"
 
@@ -95,7 +141,7 @@ class PostgresFactsView(FactsView, PostgresTrackingRecorder):
 
     def clear(self) -> None:
         with self.datastore.transaction(commit=True) as cursor:
-            cursor.execute("DELETE FROM facts_v2")
-            cursor.execute("DELETE FROM releases_v2")
+            cursor.execute(f"DELETE FROM {FACTS}")
+            cursor.execute(f"DELETE FROM {RELEASES}")
             cursor.execute(SQL("DELETE FROM {0}.{1} WHERE application_name = %s").format(
                 Identifier(self.datastore.schema), Identifier(self.tracking_table_name)), [READ_MODEL])

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -25,18 +25,24 @@ from tracker.domain.facts import EVERY_VIEW_FACT_TYPES
 from tracker.domain.release import ReleaseRecord
 
 #: The read model's tables carry their shape's version, and so does its tracking record: a tracker that
-#: changes the shape starts new tables empty and fills them from the events the first time it opens an
-#: older store, instead of misreading the old ones.
-READ_MODEL = "facts_v2"
+#: changes the shape (or what a row holds) starts new tables empty and fills them from the events the first
+#: time it opens an older store, instead of misreading the old ones. v3: releases carry the position of
+#: their event in the log, and re-issue links derived in log order (see `tracker.adapters.catchup`).
+VERSION = 3
+READ_MODEL = f"facts_v{VERSION}"
+FACTS = READ_MODEL
+RELEASES = f"releases_v{VERSION}"
 
 COLUMNS = ("notification_id", "event_id", "type", "compound_key", "alias_key", "retracts", "reported_on",
            "occurred_by", "recorded_at", "confidence", "release_uuid", "position", "entered_by", "reason", "fact")
-RELEASE_COLUMNS = ("release_uuid", "release_id", "file", "published", "published_from", "recorded_at", "supersedes",
-                   "superseded_by", "headline")
+RELEASE_COLUMNS = ("notification_id", "release_uuid", "release_id", "file", "published", "published_from",
+                   "recorded_at", "supersedes", "superseded_by", "headline")
 
 
 @dataclass(frozen=True)
 class FactRow:
+    """A recorded fact (read from a release, or entered by a person) as the read model holds it."""
+
     notification_id: int
     event_id: str
     type: str
@@ -52,6 +58,34 @@ class FactRow:
     entered_by: str | None
     reason: str | None
     fact: str
+
+
+@dataclass(frozen=True)
+class ReleaseRow:
+    """A stored release as the read model holds it: where its event is in the log, and its re-issue links."""
+
+    notification_id: int
+    release_uuid: str
+    release_id: str
+    file: str
+    published: str
+    published_from: str
+    recorded_at: str
+    supersedes: str | None
+    superseded_by: str | None
+    headline: str
+
+    @classmethod
+    def of(cls, notification_id: int, release_uuid: str, record: ReleaseRecord) -> ReleaseRow:
+        return cls(notification_id, release_uuid, record.id, record.file, record.published.isoformat(),
+                   record.published_from, record.recorded_at.isoformat(), record.supersedes, record.superseded_by,
+                   record.headline)
+
+    @property
+    def record(self) -> ReleaseRecord:
+        return ReleaseRecord(self.release_id, self.file, date.fromisoformat(self.published), self.published_from,
+                             datetime.fromisoformat(self.recorded_at), self.supersedes, self.superseded_by,
+                             self.headline)
 
 
 class FactsView:
@@ -71,21 +105,22 @@ class FactsView:
     def _schema_statements(self) -> list[str]:
         number, real = self._types()
         return [
-            "CREATE TABLE IF NOT EXISTS facts_v2 ("
+            f"CREATE TABLE IF NOT EXISTS {FACTS} ("
             f"notification_id {number} PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, type TEXT NOT NULL, "
             "compound_key TEXT, alias_key TEXT, retracts TEXT, reported_on TEXT NOT NULL, occurred_by TEXT NOT NULL, "
             f"recorded_at TEXT NOT NULL, confidence {real} NOT NULL, release_uuid TEXT, position {number} NOT NULL, "
             "entered_by TEXT, reason TEXT, fact TEXT NOT NULL)",
-            "CREATE INDEX IF NOT EXISTS facts_v2_compound ON facts_v2 (compound_key)",
-            "CREATE INDEX IF NOT EXISTS facts_v2_alias ON facts_v2 (alias_key)",
-            "CREATE INDEX IF NOT EXISTS facts_v2_retracts ON facts_v2 (retracts)",
-            "CREATE INDEX IF NOT EXISTS facts_v2_type ON facts_v2 (type)",
-            "CREATE INDEX IF NOT EXISTS facts_v2_release ON facts_v2 (release_uuid)",
+            f"CREATE INDEX IF NOT EXISTS {FACTS}_compound ON {FACTS} (compound_key)",
+            f"CREATE INDEX IF NOT EXISTS {FACTS}_alias ON {FACTS} (alias_key)",
+            f"CREATE INDEX IF NOT EXISTS {FACTS}_retracts ON {FACTS} (retracts)",
+            f"CREATE INDEX IF NOT EXISTS {FACTS}_type ON {FACTS} (type)",
+            f"CREATE INDEX IF NOT EXISTS {FACTS}_release ON {FACTS} (release_uuid)",
             "CREATE TABLE IF NOT EXISTS tracker_schema (id INTEGER PRIMARY KEY, version INTEGER NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS releases_v2 (release_uuid TEXT PRIMARY KEY, release_id TEXT NOT NULL, "
-            "file TEXT NOT NULL, published TEXT NOT NULL, published_from TEXT NOT NULL, recorded_at TEXT NOT NULL, "
-            "supersedes TEXT, superseded_by TEXT, headline TEXT NOT NULL)",
-            "CREATE INDEX IF NOT EXISTS releases_v2_headline ON releases_v2 (headline)",
+            f"CREATE TABLE IF NOT EXISTS {RELEASES} (notification_id {number} PRIMARY KEY, "
+            "release_uuid TEXT NOT NULL UNIQUE, release_id TEXT NOT NULL, file TEXT NOT NULL, published TEXT NOT NULL, "
+            "published_from TEXT NOT NULL, recorded_at TEXT NOT NULL, supersedes TEXT, superseded_by TEXT, "
+            "headline TEXT NOT NULL)",
+            f"CREATE INDEX IF NOT EXISTS {RELEASES}_headline ON {RELEASES} (headline)",
         ]
 
     def _types(self) -> tuple[str, str]:
@@ -93,23 +128,27 @@ class FactsView:
 
     # ---- writing ----
 
-    def write(self, facts: Sequence[FactRow], releases: dict[str, ReleaseRecord], tracking: Tracking) -> None:
-        """Rows (releases by store id) and the tracking record of the last event they apply, in one transaction."""
+    def write(self, facts: Sequence[FactRow], releases: Sequence[ReleaseRow], tracking: Tracking) -> None:
+        """Rows and the tracking record of the last event they apply, in one transaction."""
         with self.datastore.transaction(commit=True) as cursor:
             self._write(cursor, facts, releases, tracking)
 
-    def _write(self, cursor: Any, facts: Sequence[FactRow], releases: dict[str, ReleaseRecord], tracking: Tracking) -> None:
+    def _write(self, cursor: Any, facts: Sequence[FactRow], releases: Sequence[ReleaseRow], tracking: Tracking) -> None:
         p = self.placeholder
         if releases:
-            cursor.executemany(f"INSERT INTO releases_v2 VALUES ({', '.join([p] * len(RELEASE_COLUMNS))})",
-                               [_release_row(uuid, r) for uuid, r in releases.items()])
+            cursor.executemany(f"INSERT INTO {RELEASES} VALUES ({', '.join([p] * len(RELEASE_COLUMNS))})",
+                               [astuple(r) for r in releases])
         if facts:
-            cursor.executemany(f"INSERT INTO facts_v2 VALUES ({', '.join([p] * len(COLUMNS))})",
-                               [tuple(vars(f).values()) for f in facts])
+            cursor.executemany(f"INSERT INTO {FACTS} VALUES ({', '.join([p] * len(COLUMNS))})",
+                               [astuple(f) for f in facts])
         self._insert_tracking(cursor, tracking)
 
     def claim_schema(self, version: int) -> int:
-        """Mark the store as written by schema `version` unless marked already; returns the mark."""
+        """Mark the store as written by schema `version` unless marked already; returns the mark.
+        Read first: a store already marked is not written to, so that opening it never waits for a writer."""
+        marked = self._select("SELECT version FROM tracker_schema WHERE id = 1")
+        if marked:
+            return marked[0][0]
         self._execute(f"INSERT INTO tracker_schema VALUES (1, {self.placeholder}) ON CONFLICT DO NOTHING", (version,))
         return self._select("SELECT version FROM tracker_schema WHERE id = 1")[0][0]
 
@@ -122,8 +161,9 @@ class FactsView:
     def _select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         raise NotImplementedError
 
-    def facts(self, where: str = "", params: Sequence[Any] = ()) -> list[FactRow]:
-        sql = f"SELECT {', '.join(COLUMNS)} FROM facts_v2 {where} ORDER BY notification_id"
+    def facts(self, where: str = "", params: Sequence[Any] = (), limit: int | None = None) -> list[FactRow]:
+        sql = f"SELECT {', '.join(COLUMNS)} FROM {FACTS} {where} ORDER BY notification_id"
+        sql += f" LIMIT {int(limit)}" if limit is not None else ""
         return [FactRow(*row) for row in self._select(sql, params)]
 
     def facts_about(self, keys: Iterable[str]) -> list[FactRow]:
@@ -145,6 +185,10 @@ class FactsView:
     def facts_of_types(self, types: Iterable[str]) -> list[FactRow]:
         return self.facts(f"WHERE type {self._one_of()}", [self._list(types)])
 
+    def facts_after(self, notification_id: int, limit: int) -> list[FactRow]:
+        """A page of every fact row, in log order, from after `notification_id` (for `verify`)."""
+        return self.facts(f"WHERE notification_id > {self.placeholder}", [notification_id], limit)
+
     def _one_of(self) -> str:
         """A condition "is one of the values of a list parameter": one parameter, however long the list."""
         raise NotImplementedError
@@ -157,39 +201,40 @@ class FactsView:
         """(compound, alias) name keys of the alias facts touching `keys`: two index searches, not a scan."""
         keys, one_of = list(keys), self._one_of()
         return [(a, b) for a, b in self._select(
-            f"SELECT compound_key, alias_key FROM facts_v2 WHERE compound_key {one_of} AND alias_key IS NOT NULL "
-            f"UNION SELECT compound_key, alias_key FROM facts_v2 WHERE alias_key {one_of}",
+            f"SELECT compound_key, alias_key FROM {FACTS} WHERE compound_key {one_of} AND alias_key IS NOT NULL "
+            f"UNION SELECT compound_key, alias_key FROM {FACTS} WHERE alias_key {one_of}",
             [self._list(keys), self._list(keys)])]
 
-    def releases_headlined(self, headline: str) -> list[ReleaseRecord]:
-        sql = f"SELECT {', '.join(RELEASE_COLUMNS)} FROM releases_v2 WHERE headline = {self.placeholder}"
-        return [_release_record(row) for row in self._select(sql, [headline])]
+    def release_rows(self, where: str, params: Sequence[Any], limit: int | None = None) -> list[ReleaseRow]:
+        sql = f"SELECT {', '.join(RELEASE_COLUMNS)} FROM {RELEASES} {where} ORDER BY notification_id"
+        sql += f" LIMIT {int(limit)}" if limit is not None else ""
+        return [ReleaseRow(*row) for row in self._select(sql, params)]
+
+    def release_rows_after(self, notification_id: int, limit: int) -> list[ReleaseRow]:
+        """A page of every release row, in log order, from after `notification_id` (for `verify`)."""
+        return self.release_rows(f"WHERE notification_id > {self.placeholder}", [notification_id], limit)
+
+    def releases_headlined(self, headlines: Iterable[str]) -> list[ReleaseRow]:
+        """The releases whose folded headline is one of `headlines`, in log order."""
+        return self.release_rows(f"WHERE headline {self._one_of()}", [self._list(headlines)])
+
+    def release_rows_of(self, uuids: Iterable[str]) -> list[ReleaseRow]:
+        """The releases whose store ids (hex) are `uuids`, in log order."""
+        return self.release_rows(f"WHERE release_uuid {self._one_of()}", [self._list(uuids)])
 
     def releases(self, uuids: Iterable[str]) -> dict[str, ReleaseRecord]:
         """The releases whose store ids (hex) are `uuids`, by store id."""
-        sql = f"SELECT {', '.join(RELEASE_COLUMNS)} FROM releases_v2 WHERE release_uuid {self._one_of()}"
-        return {row[0]: _release_record(row) for row in self._select(sql, [self._list(uuids)])}
+        return {row.release_uuid: row.record for row in self.release_rows_of(uuids)}
 
     def name_spellings(self) -> list[str]:
         """Every compound name and alias recorded, as written."""
         return [row[0] for row in self._select(
-            "SELECT DISTINCT json_extract(fact, '$.compound') FROM facts_v2 WHERE compound_key IS NOT NULL "
-            "UNION SELECT DISTINCT json_extract(fact, '$.alias') FROM facts_v2 WHERE alias_key IS NOT NULL")]
+            f"SELECT DISTINCT json_extract(fact, '$.compound') FROM {FACTS} WHERE compound_key IS NOT NULL "
+            f"UNION SELECT DISTINCT json_extract(fact, '$.alias') FROM {FACTS} WHERE alias_key IS NOT NULL")]
 
     def clear(self) -> None:
         """Forget every row and the tracking position, for a rebuild."""
         raise NotImplementedError
-
-
-def _release_row(uuid: str, release: ReleaseRecord) -> tuple:
-    return (uuid, release.id, release.file, release.published.isoformat(), release.published_from,
-            release.recorded_at.isoformat(), release.supersedes, release.superseded_by, release.headline)
-
-
-def _release_record(row: Sequence[Any]) -> ReleaseRecord:
-    _, release_id, file, published, published_from, recorded_at, supersedes, superseded_by, headline = row
-    return ReleaseRecord(release_id, file, date.fromisoformat(published), published_from,
-                         datetime.fromisoformat(recorded_at), supersedes, superseded_by, headline)
 
 
 class SQLiteFactsView(FactsView, SQLiteTrackingRecorder):
@@ -212,6 +257,6 @@ class SQLiteFactsView(FactsView, SQLiteTrackingRecorder):
 
     def clear(self) -> None:
         with self.datastore.transaction(commit=True) as cursor:
-            cursor.execute("DELETE FROM facts_v2")
-            cursor.execute("DELETE FROM releases_v2")
+            cursor.execute(f"DELETE FROM {FACTS}")
+            cursor.execute(f"DELETE FROM {RELEASES}")
             cursor.execute("DELETE FROM tracking WHERE application_name = ?", [READ_MODEL])

@@ -82,7 +82,6 @@ def store_settings(db: str) -> dict[str, str]:
             "POSTGRES_CONNECT_TIMEOUT": "5",
             "POSTGRES_LOCK_TIMEOUT": str(lock_timeout()),
             "APPLICATION_RECORDER_TOPIC": "tracker.adapters.postgres:ChainedPostgresRecorder",
-            "POSTGRES_CREATE_TABLE": "y",
         }
     path = Path(db)
     if path.is_dir():

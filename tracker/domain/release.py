@@ -31,10 +31,10 @@ class Release(Aggregate):
         return release_uuid(release_id)
 
     class Ingested(Aggregate.Created):
-        """The release read; a corrected re-issue names the release it `supersedes`, and a release
-        backfilled after its own correction names the release it is `superseded_by`; its `headline`,
-        folded, is what re-issues are matched on (see tracker.reissue), empty in releases stored before
-        headlines were kept."""
+        """The release read; its `headline`, folded, is what re-issues are matched on (see tracker.reissue),
+        empty in releases stored before headlines were kept. The read model links re-issues in log order;
+        `supersedes` and `superseded_by` are set only where the link was stated when the release was
+        stored (by a tracker that linked at ingest, or carried over from an export), and then stand."""
 
         class_version = 3
         release_id: str

@@ -17,7 +17,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from tracker.errors import ManifestError, ReleaseError
+from tracker.errors import ManifestError, ReleaseError, shown
 from tracker.reading.datelines import find_dateline
 from tracker.reading.formats import is_release_file, read_text
 from tracker.reading.text import CleanText, Sentence, sentences
@@ -36,6 +36,7 @@ class ReleaseDocument:
     """One release, read and dated, ready for extraction."""
 
     file: str
+    """The file's name as one line of text (`tracker.errors.shown`): kept with the release and shown in every answer."""
     text: str
     published: date
     published_from: str
@@ -114,7 +115,7 @@ def read_release(path: Path, manifest: Manifest | None = None, published: date |
         raise ReleaseError(path, "no publication date: none in the dateline, none in a manifest; give --published YYYY-MM-DD")
     if day > (today or date.today()):
         raise ReleaseError(path, f"publication date {day.isoformat()} is in the future")
-    return ReleaseDocument(file=path.name, text=text, published=day, published_from=source, path=path)
+    return ReleaseDocument(file=shown(path.name), text=text, published=day, published_from=source, path=path)
 
 
 @dataclass(frozen=True)

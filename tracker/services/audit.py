@@ -6,6 +6,7 @@ records), never edits: an earlier view still shows what was believed then.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -15,10 +16,10 @@ from projections.history import RecordedFact, TimeView
 from projections.review import Pending, edited, pending
 from tracker.adapters.chain import Verification
 from tracker.adapters.chain import verify as verify_chain
-from tracker.adapters.event_store import Store, one_line
+from tracker.adapters.event_store import Store
 from tracker.domain.facts import EventRetracted, FactReviewed
 from tracker.domain.release import release_uuid
-from tracker.errors import StoreError, TrackerError, UnknownCompound
+from tracker.errors import TrackerError, UnknownCompound
 from tracker.manual import fact_from_fields
 from tracker.services.entries import Entries
 from tracker.services.history import History, identities
@@ -41,20 +42,14 @@ class Audit:
 
     def find_event(self, event_id: str) -> RecordedFact:
         """The event with this id, or with this unique id prefix."""
-        history = self.history.all()
-        matches = [r for r in history if r.id == event_id] or [r for r in history if r.id.startswith(event_id)]
-        if not matches:
-            raise TrackerError(f"no event {event_id!r}")
-        if len(matches) > 1:
-            raise TrackerError(f"{event_id!r} names {len(matches)} events; give more of the id")
-        return matches[0]
+        return _find(event_id, self.history.all())
 
     def context(self, event_id: str, around: int = 2) -> tuple[RecordedFact, list[tuple[int, str]]]:
         """An event and the numbered lines of its release around its quote."""
         recorded = self.find_event(event_id)
         if recorded.release is None or recorded.fact.line is None:
             return recorded, []
-        text: str = self.store.events.repository.get(release_uuid(recorded.release.id)).text
+        text: str = self.store.aggregate(release_uuid(recorded.release.id)).text
         lines = text.splitlines()
         first = recorded.fact.line
         last = first + recorded.fact.quote.count("\n")
@@ -65,10 +60,16 @@ class Audit:
 
     def retract(self, event_id: str, entered_by: str, reason: str, reported_on: date | None = None) -> str:
         """Withdraw an event from every view recorded from now on, however far back it looks; it stays in the log,
-        and a view with `recorded_by` before now still shows it (`reported_on` dates the retraction itself)."""
-        target = self.find_event(event_id)
+        and a view with `recorded_by` before now still shows it (`reported_on` dates the retraction itself).
+        An event is retracted once: a second retraction would change nothing but the record's clarity."""
+        history = self.history.all()
+        target = _find(event_id, history)
         if isinstance(target.fact, EventRetracted):
             raise TrackerError(f"event {target.id} is itself a retraction; record the fact again instead")
+        earlier = next((r for r in history if isinstance(r.fact, EventRetracted) and r.fact.retracts == target.id), None)
+        if earlier is not None:
+            raise TrackerError(f"event {target.id} is already retracted, by {earlier.id} ({earlier.entered_by}, "
+                               f"from {earlier.reported_on.isoformat()}: {earlier.reason})")
         return self.entries.enter(EventRetracted(compound=target.fact.compound, retracts=target.id, reason=reason),
                                   entered_by, reason, reported_on)
 
@@ -140,8 +141,23 @@ class Audit:
     # ---- tamper evidence ----
 
     def verify(self) -> Verification:
-        """Walk the store's hash chain: is every event as the tracker wrote it, in its place?"""
+        """Is every event as the tracker wrote it, in its place (the hash chain), and does the read model the
+        queries answer from agree with the events (recomputed from the log, row by row)?"""
         try:
-            return verify_chain(self.store.events.recorder)
+            chain = verify_chain(self.store.events.recorder)
+            if not chain.intact:
+                return chain
+            agreed, breach = self.store.projection.check()
         except PersistenceError as error:
-            raise StoreError(f"{self.store.describe()}: cannot read the event store: {one_line(error)}") from None
+            raise self.store.failure("cannot read the event store", error) from None
+        return chain if breach is None else replace(chain, events=agreed, breach=breach)
+
+
+def _find(event_id: str, history: tuple[RecordedFact, ...]) -> RecordedFact:
+    """The event of `history` with this id, or with this unique id prefix."""
+    matches = [r for r in history if r.id == event_id] or [r for r in history if r.id.startswith(event_id)]
+    if not matches:
+        raise TrackerError(f"no event {event_id!r}")
+    if len(matches) > 1:
+        raise TrackerError(f"{event_id!r} names {len(matches)} events; give more of the id")
+    return matches[0]

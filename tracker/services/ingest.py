@@ -7,10 +7,16 @@ times), once its checksums are verified, never re-extracted.
 """
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
+import sys
+import threading
+import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from multiprocessing import get_context
 from pathlib import Path
@@ -21,12 +27,12 @@ from eventsourcing.utils import get_topic
 
 from tracker.adapters.catchup import entry_id
 from tracker.adapters.event_store import Store
-from tracker.adapters.export_folder import ENTRIES, Export, is_export, read_export
+from tracker.adapters.export_folder import ENTRIES, Export, Seal, is_export, read_export
 from tracker.domain.entry import Entry
 from tracker.domain.facts import Fact
 from tracker.domain.release import Release, release_uuid
-from tracker.errors import ReleaseError, TrackerError
-from tracker.reissue import Issue, headline, headline_of, reissue
+from tracker.errors import ReleaseError, TrackerError, shown
+from tracker.reissue import headline, headline_of
 
 if TYPE_CHECKING:
     from tracker.reading.releases import ReleaseDocument, Skipped
@@ -44,34 +50,68 @@ class IngestOutcome:
     duplicate: bool
 
 
+#: How many bad or skipped files are named, one a line, before the rest are counted by problem.
+NAMED = 10
+
+
+def tally(problems: Sequence[str]) -> str:
+    """`problems` counted by kind, the commonest first: "4,990 more: empty file (4,980), no text in the file (10)"."""
+    kinds = Counter(problems).most_common()
+    counted = [f"{kind} ({count:,})" for kind, count in kinds[:3]]
+    if len(kinds) > 3:
+        counted.append(f"other problems ({sum(count for _, count in kinds[3:]):,})")
+    return f"{len(problems):,} more: {', '.join(counted)}"
+
+
+@dataclass(frozen=True)
+class ImportedExport:
+    """An export folder read back: where it was, and what it says of itself (chain head, signature)."""
+
+    folder: Path
+    seal: Seal
+
+
 @dataclass(frozen=True)
 class IngestReport:
     ingested: list[IngestOutcome]
     skipped: list[Skipped]
+    exports: list[ImportedExport] = field(default_factory=list)
 
     @property
     def new_events(self) -> int:
         return sum(o.events for o in self.ingested if not o.duplicate)
 
+    def skipped_summary(self, named: int = NAMED) -> tuple[list[Skipped], str | None]:
+        """The first `named` files passed over, and the rest counted by reason (None when there are no more)."""
+        rest = [skipped.reason for skipped in self.skipped[named:]]
+        return self.skipped[:named], tally(rest) if rest else None
+
 
 class ReleaseProblems(TrackerError):
-    """Releases that cannot be ingested, all reported together; nothing was written."""
+    """Releases that cannot be ingested, all reported together (the first few one a line, the rest counted);
+    nothing was written. `problems` holds every one."""
 
     def __init__(self, problems: list[ReleaseError]):
         self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
+        lines = [str(p) for p in problems[:NAMED]]
+        if len(problems) > NAMED:
+            lines.append(f"... and {tally([p.problem for p in problems[NAMED:]])}")
+        super().__init__("\n".join(lines))
 
 
 class Ingest:
     def __init__(self, store: Store):
         self.store = store
-        self._stored_this_session: list[Issue] = []
 
     def ingest(self, paths: Sequence[Path | str], published: date | None = None, manifest: Path | None = None,
-               progress: Callable[[IngestOutcome], Any] | None = None) -> IngestReport:
-        """Read, extract and store every release under `paths`: each release whole or not at all."""
+               progress: Callable[[IngestOutcome], Any] | None = None,
+               verify_key: Path | None = None) -> IngestReport:
+        """Read, extract and store every release under `paths`: each release whole or not at all. An export
+        folder among them is refused unless its checksums match and, given the PEM file of a public (or
+        private) Ed25519 key `verify_key`, unless that key signed them."""
         exports = [Path(p) for p in paths if is_export(Path(p))]
-        records = [read_export(folder) for folder in exports]
+        key = _verifying_key(verify_key) if verify_key is not None else None
+        records = [read_export(folder, key) for folder in exports]
         others = [Path(p) for p in paths if Path(p) not in exports]
         documents, skipped = read_releases(others, published, manifest) if others else ([], [])
         outcomes = []
@@ -79,32 +119,31 @@ class Ingest:
             outcomes.append(outcome)
             if progress:
                 progress(outcome)
-        if documents:
-            self.store.catch_up()  # the re-issue check reads the stored releases' headlines from the read model
         for document, facts in _extracted(documents):
             outcome = self.ingest_document(document, facts)
             outcomes.append(outcome)
             if progress:
                 progress(outcome)
         self.store.catch_up()
-        return IngestReport(outcomes, skipped)
+        return IngestReport(outcomes, skipped, [ImportedExport(folder, record.seal) for folder, record in zip(exports, records)])
 
     def ingest_document(self, document: ReleaseDocument, facts: list[Fact] | None = None) -> IngestOutcome:
-        """Store one read release and the facts extracted from it (here, unless given), atomically."""
+        """Store one read release and the facts extracted from it (here, unless given), atomically.
+
+        Whether it re-issues a stored release is not decided here but where the read model applies the
+        log in order (`tracker.adapters.catchup`): a check made here could miss a release another
+        process is storing at the same moment."""
         facts = extract(document) if facts is None else facts
         outcome = IngestOutcome(document.file, document.id, document.published, document.published_from, len(facts), False)
         if self.store.has_aggregate(release_uuid(document.id)):
             return replace(outcome, duplicate=True)
-        issue = Issue(document.id, headline_of(document.sentences), document.published)
-        link = reissue(issue, self._issues(issue.headline))
         release = Release(release_id=document.id, file=document.file, published=document.published,
-                          published_from=document.published_from, text=document.text, headline=issue.headline,
-                          supersedes=link.supersedes, superseded_by=link.superseded_by)
+                          published_from=document.published_from, text=document.text,
+                          headline=headline_of(document.sentences))
         for fact in facts:
             release.record(fact)
         if not self.store.save(release, what=document.file):
             return replace(outcome, duplicate=True)
-        self._stored_this_session.append(issue)
         return outcome
 
     def import_export(self, record: Export) -> list[IngestOutcome]:
@@ -124,7 +163,7 @@ class Ingest:
             events += [Release.FactRecorded(**_fields(originator_id=release.uuid, originator_version=version,
                                                       timestamp=fact.recorded_at, fact=fact.fact))
                        for version, fact in enumerate(stored.facts, start=2)]
-            outcomes.append(IngestOutcome(release.file, release.id, release.published, "export",
+            outcomes.append(IngestOutcome(shown(release.file), release.id, release.published, "export",
                                           len(stored.facts), not self.store.save(*events, what=release.file)))
         for entry in record.entries:
             made = Entry.Made(**_fields(
@@ -135,11 +174,11 @@ class Ingest:
                                           not self.store.save(made, what=ENTRIES)))
         return outcomes
 
-    def _issues(self, folded_headline: str) -> list[Issue]:
-        """The stored releases with this headline (from the read model, and those stored since it caught up)."""
-        stored = [Issue(release.id, release.headline, release.published)
-                  for release in self.store.read_model.releases_headlined(folded_headline)]
-        return stored + [issue for issue in self._stored_this_session if issue.headline == folded_headline]
+
+def _verifying_key(path: Path) -> Any:
+    from tracker.adapters.signing import verifying_key  # the signature's library loads only when a key is given
+
+    return verifying_key(path)
 
 
 def _fields(**fields: Any) -> dict[str, Any]:
@@ -172,10 +211,34 @@ def _extracted(documents: list[ReleaseDocument]) -> Iterator[tuple[ReleaseDocume
     from tracker.extraction import extract as extract_facts
 
     # "spawn": the parent may hold database connections and their threads, which a fork would copy.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=die_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         while documents:
             batch = [documents.pop() for _ in range(min(len(documents), 64 * workers))]
             yield from zip(batch, pool.map(extract_facts, batch, chunksize=16))
+
+
+#: Linux's prctl option: the signal a process gets when the thread that started it ends.
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """An extraction worker's first step: end with the ingest that started it, however that ends. A
+    SIGKILLed ingest runs no clean-up, and its idle workers (and the resource tracker they hold open) would
+    otherwise wait for work forever. On Linux the kernel kills the worker (PR_SET_PDEATHSIG; the pool
+    starts its workers from the ingest's own thread); elsewhere a thread watches for the parent's end."""
+    if sys.platform == "linux":
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    else:
+        threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent ended before the signal was asked for
+        os._exit(1)
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def count_release_files(paths: Sequence[Path]) -> int:
