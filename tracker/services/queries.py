@@ -24,8 +24,9 @@ class Queries:
         self.history = history
 
     def events(self, view: TimeView, compound: str | None = None, types: Iterable[str] = ()) -> list[dict[str, Any]]:
-        """The facts in view as EVENTS.md records, optionally of one compound and some types."""
-        selected, names = self.history.in_view(view)
+        """The facts in view as EVENTS.md records, optionally of one compound (read through its name group,
+        not the whole store) and some types."""
+        selected, names = self.history.in_view(view, compound)
         wanted = set(types)
         canonical = self.resolve(compound, names) if compound else None
         chosen = [r for r in selected
