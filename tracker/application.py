@@ -48,6 +48,7 @@ if TYPE_CHECKING:  # the answers' types, imported where they are defined
         count_release_files,
         read_releases,
     )
+    from tracker.services.kept import KeptAnswers
     from tracker.services.money import Money
     from tracker.services.queries import Queries
 
@@ -85,6 +86,12 @@ class Tracker:
         return History(self._store)
 
     @cached_property
+    def _kept(self) -> KeptAnswers:
+        from tracker.services.kept import KeptAnswers
+
+        return KeptAnswers(self._store)
+
+    @cached_property
     def _entries(self) -> Entries:
         from tracker.services.entries import Entries
 
@@ -94,7 +101,7 @@ class Tracker:
     def _queries(self) -> Queries:
         from tracker.services.queries import Queries
 
-        return Queries(self._history)
+        return Queries(self._history, self._kept)
 
     @cached_property
     def _ingest(self) -> Ingest:
@@ -106,13 +113,14 @@ class Tracker:
     def _money(self) -> Money:
         from tracker.services.money import Money
 
-        return Money(self._history, self._queries, self._entries)
+        return Money(self._history, self._queries, self._entries, self._kept)
 
     @cached_property
     def _audit(self) -> Audit:
         from tracker.services.audit import Audit
 
-        return Audit(self._store, self._history, self._queries, self._entries)
+        return Audit(self._store, self._history, self._queries, self._entries, self._kept,
+                     {"compounds": self._queries.statuses, "ledger": self._money.lines})
 
     @cached_property
     def _exporter(self) -> Exporter:

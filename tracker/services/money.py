@@ -12,29 +12,37 @@ from pathlib import Path
 
 from projections.history import TimeView
 from projections.ledger import Ledger, LedgerLine, ledger
+from projections.names import name_key
 from projections.receivables import GroupBy, ReceivablesReport, receivables
 from tracker import line_entries
 from tracker.rates import read_rates
 from tracker.services.entries import Entries
 from tracker.services.history import History
+from tracker.services.kept import KeptAnswers
 from tracker.services.queries import Queries
 from tracker.terms import read_terms
 
 
 class Money:
-    def __init__(self, history: History, queries: Queries, entries: Entries):
+    def __init__(self, history: History, queries: Queries, entries: Entries, kept: KeptAnswers):
         self.history = history
         self.queries = queries
         self.entries = entries
+        self.kept = kept
 
     def ledger(self, view: TimeView, compound: str | None = None) -> Ledger:
-        """Every milestone and royalty line in view, with its history; optionally of one compound (any alias)."""
+        """Every milestone and royalty line in view, with its history; optionally of one compound (any alias).
+        The lines of the default view are kept in the read model (`tracker.services.kept`): one compound's
+        are read alone."""
+        canonical = self.queries.resolve(compound, self.history.in_view(view, compound)[1]) if compound else None
+        lines = self.kept.answer("ledger", view, self.lines, LedgerLine, _compound_key,
+                                 None if canonical is None else [name_key(canonical)])
+        return Ledger(as_of=view.horizon, lines=[line for line in lines if canonical is None or line.compound == canonical])
+
+    def lines(self, view: TimeView, horizon: date) -> list[LedgerLine]:
+        """Every ledger line computed from the facts of the ledger in view, standing on `horizon`."""
         selected, names = self.history.in_view(view, history=self.history.of_ledger())
-        book = ledger(selected, names, view.horizon)
-        if compound:
-            canonical = self.queries.resolve(compound, self.history.in_view(view, compound)[1])
-            book.lines = [line for line in book.lines if line.compound == canonical]
-        return book
+        return ledger(selected, names, horizon).lines
 
     def receivables(self, view: TimeView, by: GroupBy = "counterparty", rates: Path | None = None,
                     payee: str | None = None) -> ReceivablesReport:
@@ -74,3 +82,7 @@ class Money:
         if line is None:
             raise line_entries.EntryRejected(f"no ledger line {line_id!r} as of {on.isoformat()}")
         return line
+
+
+def _compound_key(line: LedgerLine) -> str | None:
+    return name_key(line.compound) if line.compound else None

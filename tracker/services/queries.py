@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 from projections.calendar import CalendarEntry, catalyst_calendar
 from projections.history import TimeView
-from projections.names import NameBook
+from projections.names import NameBook, name_key
 from projections.records import event_records
 from projections.status import CompoundStatus, compound_status, compound_statuses
 from tracker.errors import UnknownCompound
-from tracker.services.history import History
+from tracker.services.history import History, identities
+from tracker.services.kept import KeptAnswers
 
 if TYPE_CHECKING:
     from projections.receivables import ReceivablesReport
@@ -20,8 +21,9 @@ if TYPE_CHECKING:
 
 
 class Queries:
-    def __init__(self, history: History):
+    def __init__(self, history: History, kept: KeptAnswers):
         self.history = history
+        self.kept = kept
 
     def events(self, view: TimeView, compound: str | None = None, types: Iterable[str] = ()) -> list[dict[str, Any]]:
         """The facts in view as EVENTS.md records, optionally of one compound (read through its name group,
@@ -35,9 +37,14 @@ class Queries:
         return event_records(chosen, names)
 
     def compounds(self, view: TimeView) -> list[CompoundStatus]:
-        """Every compound in view with its status; facts about undisclosed products are left out."""
+        """Every compound in view with its status; facts about undisclosed products are left out. Kept in the
+        read model for the default view (`tracker.services.kept`)."""
+        return self.kept.answer("compounds", view, self.statuses, CompoundStatus, lambda s: name_key(s.name))
+
+    def statuses(self, view: TimeView, horizon: date) -> list[CompoundStatus]:
+        """Every compound's status computed from the whole history in view, standing on `horizon`."""
         selected, names = self.history.in_view(view)
-        return compound_statuses(selected, names, view.horizon)
+        return compound_statuses(selected, names, horizon)
 
     def status(self, compound: str, view: TimeView) -> CompoundStatus:
         """The status of the compound going by `compound` (any alias, any case)."""
@@ -48,7 +55,14 @@ class Queries:
                  compound: str | None = None) -> list[CalendarEntry]:
         """The catalysts still expected in the view, `expected_by` from `start` to `end`; optionally of one compound."""
         statuses = [self.status(compound, view)] if compound else self.compounds(view)
-        return catalyst_calendar(statuses, self.events(view, compound=compound), start, end)
+        return catalyst_calendar(statuses, self.sources(view, statuses), start, end)
+
+    def sources(self, view: TimeView, statuses: list[CompoundStatus]) -> list[dict[str, Any]]:
+        """The EVENTS.md records of the facts announcing the catalysts the statuses expect: all the calendar
+        quotes, read by event id rather than with every event in view."""
+        wanted = {catalyst.sources[0] for status in statuses for catalyst in status.expected}
+        announcing = self.history.with_ids(wanted) if wanted else ()
+        return event_records(announcing, identities(view, announcing))
 
     def report(self, view: TimeView, receivables: ReceivablesReport) -> Report:
         """What the report of this view shows: pipeline, timelines, catalysts, receivables, events.
