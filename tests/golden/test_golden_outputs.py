@@ -20,6 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from cli import cli
+from tracker.application import TimeView, Tracker
 
 GOLDEN = Path(__file__).resolve().parents[1] / "fixtures" / "golden"
 STORE = GOLDEN / "store"
@@ -102,11 +103,21 @@ def test_every_query_gives_its_golden_output_on_the_fixed_store(golden_db: str, 
 
 
 @pytest.mark.parametrize("args", TODAY_QUERIES, ids=" ".join)
-def test_a_query_of_today_answers_as_the_same_query_as_of_today_computed_and_kept(golden_db: str,
-                                                                                  args: list[str]) -> None:
-    """The first query of today computes the answer and keeps it in the read model; the second reads it back."""
+def test_a_query_of_today_answers_as_computed_afresh_when_computed_and_when_kept(golden_db: str,
+                                                                                 args: list[str]) -> None:
+    """The first query of today computes the answer and keeps it in the read model, the second reads it back;
+    with an `--occurred-by` far ahead too, the same question is never kept, so it is computed afresh each time."""
     computed = run(golden_db, *args, "--format", "json")
     kept = run(golden_db, *args, "--format", "json")
-    dated = run(golden_db, *args, "--as-of", date.today().isoformat(), "--format", "json")
-    assert computed.exit_code == kept.exit_code == dated.exit_code == 0
-    assert computed.stdout == kept.stdout == dated.stdout
+    afresh = run(golden_db, *args, "--as-of", date.today().isoformat(), "--occurred-by", "9999-12-31",
+                 "--format", "json")
+    assert computed.exit_code == kept.exit_code == afresh.exit_code == 0
+    assert computed.stdout == kept.stdout == afresh.stdout
+
+
+def test_the_default_view_of_the_api_is_kept_and_read_back_unchanged(golden_db: str) -> None:
+    tracker = Tracker(golden_db)
+    afresh = TimeView(as_of=date.today(), occurred_by=date(9999, 12, 31))
+    for ask in (tracker.compounds, tracker.ledger, tracker.receivables, tracker.calendar):
+        assert ask(TimeView()) == ask(TimeView()) == ask(afresh)
+    tracker.close()

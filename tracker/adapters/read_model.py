@@ -95,10 +95,11 @@ class ReleaseRow:
 
 @dataclass(frozen=True)
 class Stamp:
-    """The view a kept answer is of: the default view (no time axis given) at the read model's `position`,
-    standing on `horizon` (ISO day), with the review `threshold`."""
+    """The view a kept answer is of: a view of today (`as_of` today's ISO day, or "" for no as-of) at the read
+    model's `position`, standing on `horizon` (ISO day), with the review `threshold`."""
 
     position: int
+    as_of: str
     horizon: str
     threshold: float
 
@@ -137,7 +138,7 @@ class FactsView:
             "headline TEXT NOT NULL)",
             f"CREATE INDEX IF NOT EXISTS {RELEASES}_headline ON {RELEASES} (headline)",
             f"CREATE TABLE IF NOT EXISTS {ANSWER_STAMPS} (kind TEXT PRIMARY KEY, position {number} NOT NULL, "
-            f"horizon TEXT NOT NULL, threshold {real} NOT NULL)",
+            f"as_of TEXT NOT NULL, horizon TEXT NOT NULL, threshold {real} NOT NULL)",
             f"CREATE TABLE IF NOT EXISTS {ANSWERS} (kind TEXT NOT NULL, seq {number} NOT NULL, compound_key TEXT, "
             "body TEXT NOT NULL, PRIMARY KEY (kind, seq))",
             f"CREATE INDEX IF NOT EXISTS {ANSWERS}_key ON {ANSWERS} (kind, compound_key)",
@@ -183,7 +184,7 @@ class FactsView:
         with self.datastore.transaction(commit=True) as cursor:
             cursor.execute(f"DELETE FROM {ANSWER_STAMPS} WHERE kind = {p}", [kind])
             cursor.execute(f"DELETE FROM {ANSWERS} WHERE kind = {p}", [kind])
-            cursor.execute(f"INSERT INTO {ANSWER_STAMPS} VALUES ({p}, {p}, {p}, {p})", [kind, *astuple(stamp)])
+            cursor.execute(f"INSERT INTO {ANSWER_STAMPS} VALUES ({p}, {p}, {p}, {p}, {p})", [kind, *astuple(stamp)])
             if rows:
                 cursor.executemany(f"INSERT INTO {ANSWERS} VALUES ({p}, {p}, {p}, {p})",
                                    [(kind, seq, key, body) for seq, (key, body) in enumerate(rows)])
@@ -196,7 +197,7 @@ class FactsView:
 
     def stamp_of(self, kind: str) -> Stamp | None:
         """The view the kept answer of `kind` is of, if one is kept."""
-        rows = self._select(f"SELECT position, horizon, threshold FROM {ANSWER_STAMPS} WHERE kind = {self.placeholder}",
+        rows = self._select(f"SELECT position, as_of, horizon, threshold FROM {ANSWER_STAMPS} WHERE kind = {self.placeholder}",
                             [kind])
         return Stamp(*rows[0]) if rows else None
 
@@ -206,11 +207,11 @@ class FactsView:
         p = self.placeholder
         where, params = (f"AND a.compound_key {self._one_of()}", [self._list(keys)]) if keys is not None else ("", [])
         rows = self._select(
-            f"SELECT s.position, s.horizon, s.threshold, a.body FROM {ANSWER_STAMPS} s LEFT JOIN {ANSWERS} a "
+            f"SELECT s.position, s.as_of, s.horizon, s.threshold, a.body FROM {ANSWER_STAMPS} s LEFT JOIN {ANSWERS} a "
             f"ON a.kind = s.kind {where} WHERE s.kind = {p} ORDER BY a.seq", [*params, kind])
-        if not rows or Stamp(*rows[0][:3]) != stamp:
+        if not rows or Stamp(*rows[0][:4]) != stamp:
             return None
-        return [row[3] for row in rows if row[3] is not None]
+        return [row[4] for row in rows if row[4] is not None]
 
 
     def _select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:

@@ -3,11 +3,12 @@
 Every compound's status and every ledger line are computed from the whole
 history: seconds at ten thousand releases. The answer of the default view (no
 `--as-of`, `--occurred-by` or `--recorded-by`) is the same for every query until
-the log moves or the day changes, so the first such query keeps it, a row per
-compound or line, stamped with the read model's position, the day it stands on
-and the review threshold (`Stamp`); the next ones read the rows back while the
-stamp still holds. A view with a time axis is computed as before: it is the
-same answer only for itself.
+the log moves or the day changes, and so is that of `--as-of` today (what the
+command line asks by default), so the first such query keeps it, a row per
+compound or line, stamped with the read model's position, its as-of, the day
+it stands on and the review threshold (`Stamp`); the next ones read the rows
+back while the stamp still holds. Any other view is computed as before: it is
+the same answer only for itself.
 
 The stamp is taken after catching up and before the facts are read, so an
 answer is never stamped with a position older than some of its facts but
@@ -31,7 +32,7 @@ from tracker.adapters.read_model import ANSWERS, Stamp
 
 Answer = TypeVar("Answer", bound=BaseModel)
 
-#: How an answer is computed: for a default view with this review threshold, standing on this day.
+#: How an answer is computed: for a view of today, standing on this day.
 Compute = Callable[[TimeView, date], Sequence[Answer]]
 
 
@@ -40,11 +41,13 @@ class KeptAnswers:
         self.store = store
 
     def stamp(self, view: TimeView) -> Stamp | None:
-        """The stamp of the view's answers, after catching up; None for a view with a time axis (never kept)."""
-        if view.as_of is not None or view.occurred_by is not None or view.recorded_by is not None:
+        """The stamp of the view's answers, after catching up; None for a view other than today's (never kept)."""
+        today = date.today()
+        if view.as_of not in (None, today) or view.occurred_by is not None or view.recorded_by is not None:
             return None
         self.store.catch_up()
-        return Stamp(self.store.read_model.position(), view.horizon.isoformat(), view.review_threshold)
+        return Stamp(self.store.read_model.position(), view.as_of.isoformat() if view.as_of else "",
+                     view.horizon.isoformat(), view.review_threshold)
 
     def answer(self, kind: str, view: TimeView, compute: Compute[Answer], model: type[Answer],
                key: Callable[[Answer], str | None], keys: Iterable[str] | None = None) -> list[Answer]:
@@ -70,8 +73,9 @@ class KeptAnswers:
             if stamp is None or stamp.position != position:
                 continue  # none kept, or kept for an earlier log: never read again
             bodies = self.store.read_model.kept(kind, stamp) or []
-            expected = [answer.model_dump_json() for answer in
-                        compute(TimeView(review_threshold=stamp.threshold), date.fromisoformat(stamp.horizon))]
+            view = TimeView(as_of=date.fromisoformat(stamp.as_of) if stamp.as_of else None,
+                            review_threshold=stamp.threshold)
+            expected = [answer.model_dump_json() for answer in compute(view, date.fromisoformat(stamp.horizon))]
             for seq, (there, here) in enumerate(zip(bodies, expected)):
                 if there != here:
                     return Breach(position, None, None, f"the read model's kept answer {kind!r} (row {seq} in "
