@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from uuid import uuid4
 
 import pytest
 from click.testing import CliRunner
@@ -25,6 +27,7 @@ from tracker.application import TimeView, Tracker
 GOLDEN = Path(__file__).resolve().parents[1] / "fixtures" / "golden"
 STORE = GOLDEN / "store"
 UPDATE = bool(os.environ.get("UPDATE_GOLDEN"))
+POSTGRES = os.environ.get("TRACKER_TEST_POSTGRES")
 
 
 def _before_retraction() -> str:
@@ -81,10 +84,23 @@ TODAY_QUERIES = (["compounds"], ["status", "kadcyla"], ["events", "--compound", 
 
 
 @pytest.fixture(scope="module")
-def golden_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    db = str(tmp_path_factory.mktemp("golden") / "tracker.db")
-    assert run(db, "ingest", str(STORE)).exit_code == 0
-    return db
+def golden_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The golden store, imported once for the module: an SQLite file, or with `TRACKER_TEST_POSTGRES` (as
+    `scripts/test-postgres` sets it) a PostgreSQL database of its own, dropped afterwards."""
+    if not POSTGRES:
+        db = str(tmp_path_factory.mktemp("golden") / "tracker.db")
+        assert run(db, "ingest", str(STORE)).exit_code == 0
+        yield db
+        return
+    import psycopg
+
+    name = f"tracker_golden_{uuid4().hex[:12]}"
+    with psycopg.connect(f"{POSTGRES}postgres", autocommit=True) as server:
+        server.execute(f"CREATE DATABASE {name}")
+    assert run(f"{POSTGRES}{name}", "ingest", str(STORE)).exit_code == 0
+    yield f"{POSTGRES}{name}"
+    with psycopg.connect(f"{POSTGRES}postgres", autocommit=True) as server:
+        server.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def run(db: str, *args: str):
