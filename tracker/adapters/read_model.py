@@ -18,7 +18,7 @@ from dataclasses import astuple, dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from eventsourcing.persistence import Tracking
+from eventsourcing.persistence import IntegrityError, Tracking
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 
 from tracker.domain.facts import EVERY_VIEW_FACT_TYPES
@@ -178,16 +178,20 @@ class FactsView:
             cursor.execute(sql, list(params))
 
     def keep(self, kind: str, stamp: Stamp, rows: Sequence[tuple[str | None, str]]) -> None:
-        """Replace the kept answer of `kind` by `rows` ((compound name key, JSON body) pairs, in order), stamped, in one
-        transaction. Two processes keeping the same answer at once both keep a right one: the later wins."""
+        """Replace the kept answer of `kind` by `rows` ((compound name key, JSON body) pairs, in order), stamped,
+        in one transaction. When another process keeps one at the same moment (on PostgreSQL its rows then
+        collide with these), its answer stays: both are right for their stamps, and a stale one is never read."""
         p = self.placeholder
-        with self.datastore.transaction(commit=True) as cursor:
-            cursor.execute(f"DELETE FROM {ANSWER_STAMPS} WHERE kind = {p}", [kind])
-            cursor.execute(f"DELETE FROM {ANSWERS} WHERE kind = {p}", [kind])
-            cursor.execute(f"INSERT INTO {ANSWER_STAMPS} VALUES ({p}, {p}, {p}, {p}, {p})", [kind, *astuple(stamp)])
-            if rows:
-                cursor.executemany(f"INSERT INTO {ANSWERS} VALUES ({p}, {p}, {p}, {p})",
-                                   [(kind, seq, key, body) for seq, (key, body) in enumerate(rows)])
+        try:
+            with self.datastore.transaction(commit=True) as cursor:
+                cursor.execute(f"DELETE FROM {ANSWER_STAMPS} WHERE kind = {p}", [kind])
+                cursor.execute(f"DELETE FROM {ANSWERS} WHERE kind = {p}", [kind])
+                cursor.execute(f"INSERT INTO {ANSWER_STAMPS} VALUES ({p}, {p}, {p}, {p}, {p})", [kind, *astuple(stamp)])
+                if rows:
+                    cursor.executemany(f"INSERT INTO {ANSWERS} VALUES ({p}, {p}, {p}, {p})",
+                                       [(kind, seq, key, body) for seq, (key, body) in enumerate(rows)])
+        except IntegrityError:
+            return
 
     # ---- reading ----
 
