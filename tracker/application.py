@@ -120,7 +120,7 @@ class Tracker:
         from tracker.services.audit import Audit
 
         return Audit(self._store, self._history, self._queries, self._entries, self._kept,
-                     {"compounds": self._queries.statuses, "ledger": self._money.lines})
+                     {**self._queries.kept_answers(), **self._money.kept_answers()})
 
     @cached_property
     def _exporter(self) -> Exporter:

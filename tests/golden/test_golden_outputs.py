@@ -80,7 +80,7 @@ for name, args in [("status-kadcyla", ["status", "kadcyla"]), ("events-kadcyla",
 
 #: Queries whose default view (today) must answer as the same query as of today.
 TODAY_QUERIES = (["compounds"], ["status", "kadcyla"], ["events", "--compound", "brimcuparib"], ["ledger"],
-                 ["receivables"], ["calendar"])
+                 ["receivables"], ["receivables", "--by", "compound"], ["calendar"])
 
 
 @pytest.fixture(scope="module")

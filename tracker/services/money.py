@@ -18,7 +18,7 @@ from tracker import line_entries
 from tracker.rates import read_rates
 from tracker.services.entries import Entries
 from tracker.services.history import History
-from tracker.services.kept import KeptAnswers
+from tracker.services.kept import Compute, KeptAnswers
 from tracker.services.queries import Queries
 from tracker.terms import read_terms
 
@@ -47,8 +47,20 @@ class Money:
     def receivables(self, view: TimeView, by: GroupBy = "counterparty", rates: Path | None = None,
                     payee: str | None = None) -> ReceivablesReport:
         """What is owed and what may be, aged to the day the view stands on, totals per payee; of one payee's
-        lines when given; totals converted only at `rates`."""
+        lines when given; totals converted only at `rates`. The report of all payees, unconverted, is kept
+        in the read model for the default view, a report a grouping."""
+        if rates is None and payee is None:
+            return self.kept.answer(f"receivables by {by}", view, self._report(by), ReceivablesReport, lambda r: None)[0]
         return receivables(self.ledger(view), by, read_rates(rates) if rates else None, payee)
+
+    def _report(self, by: GroupBy) -> Compute[ReceivablesReport]:
+        return lambda view, horizon: [receivables(self.ledger(view), by)]
+
+    def kept_answers(self) -> dict[str, Compute]:
+        """How each answer this service keeps is computed, for `verify` to recompute it (the ledger first:
+        the reports are computed from its lines)."""
+        by: tuple[GroupBy, ...] = ("counterparty", "compound", "agreement")
+        return {"ledger": self.lines, **{f"receivables by {group}": self._report(group) for group in by}}
 
     def load_terms(self, path: Path, entered_by: str, reason: str, on: date | None = None) -> list[tuple[str, str]]:
         """Record each agreement of a terms file, known from `on` (default today): (agreement id, entry id) pairs."""

@@ -13,7 +13,7 @@ from projections.records import event_records
 from projections.status import CompoundStatus, compound_status, compound_statuses
 from tracker.errors import UnknownCompound
 from tracker.services.history import History, identities
-from tracker.services.kept import KeptAnswers
+from tracker.services.kept import Compute, KeptAnswers
 
 if TYPE_CHECKING:
     from projections.receivables import ReceivablesReport
@@ -40,6 +40,10 @@ class Queries:
         """Every compound in view with its status; facts about undisclosed products are left out. Kept in the
         read model for the default view (`tracker.services.kept`)."""
         return self.kept.answer("compounds", view, self.statuses, CompoundStatus, lambda s: name_key(s.name))
+
+    def kept_answers(self) -> dict[str, Compute]:
+        """How each answer this service keeps is computed, for `verify` to recompute it."""
+        return {"compounds": self.statuses}
 
     def statuses(self, view: TimeView, horizon: date) -> list[CompoundStatus]:
         """Every compound's status computed from the whole history in view, standing on `horizon`."""
