@@ -79,7 +79,7 @@ def phase_ingest(db: str, corpus: Path) -> dict:
 
     ingest.read_releases = timed("read_s", ingest.read_releases)
     tracker = application.Tracker(db)
-    tracker._ingest.ingest_document = timed("store_s", tracker._ingest.ingest_document)
+    tracker._services.ingest.ingest_document = timed("store_s", tracker._services.ingest.ingest_document)
     tracker._store.catch_up = timed("catch_up_s", tracker._store.catch_up)
     started = time.perf_counter()
     report = tracker.ingest([corpus])

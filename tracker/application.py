@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -22,6 +21,7 @@ from tracker.adapters.store import DEFAULT_DB, default_db
 from tracker.dates import parse_date
 from tracker.domain.facts import FACT_TYPES, OWN_COMMANDS
 from tracker.manual import RECORDABLE_TYPES, typed_fields
+from tracker.services import Services
 
 if TYPE_CHECKING:  # the answers' types, imported where they are defined
     from projections.calendar import CalendarEntry
@@ -36,21 +36,8 @@ if TYPE_CHECKING:  # the answers' types, imported where they are defined
     from tracker.adapters.chain import Verification
     from tracker.domain.facts import Fact
     from tracker.evaluation import Evaluation
-    from tracker.services.audit import Audit
-    from tracker.services.entries import Entries
-    from tracker.services.export import Exported, Exporter
-    from tracker.services.history import History
-    from tracker.services.ingest import (
-        Ingest,
-        IngestOutcome,
-        IngestReport,
-        ReleaseProblems,
-        count_release_files,
-        read_releases,
-    )
-    from tracker.services.kept import KeptAnswers
-    from tracker.services.money import Money
-    from tracker.services.queries import Queries
+    from tracker.services.export import Exported
+    from tracker.services.ingest import IngestOutcome, IngestReport, ReleaseProblems, count_release_files, read_releases
 
 __all__ = ["DEFAULT_DB", "FACT_TYPES", "OWN_COMMANDS", "RECORDABLE_TYPES", "REVIEW_THRESHOLD", "IngestOutcome",
            "IngestReport", "ReleaseProblems", "TimeView", "Tracker", "count_release_files", "evaluate", "open_tracker",
@@ -76,57 +63,7 @@ class Tracker:
         misspelt path answers nothing and leaves no file behind)."""
         self.db = db or default_db()
         self._store = Store(self.db, create=create)
-
-    # Each service is built (and its module imported) on first use, so a command loads only what it runs.
-
-    @cached_property
-    def _history(self) -> History:
-        from tracker.services.history import History
-
-        return History(self._store)
-
-    @cached_property
-    def _kept(self) -> KeptAnswers:
-        from tracker.services.kept import KeptAnswers
-
-        return KeptAnswers(self._store)
-
-    @cached_property
-    def _entries(self) -> Entries:
-        from tracker.services.entries import Entries
-
-        return Entries(self._store)
-
-    @cached_property
-    def _queries(self) -> Queries:
-        from tracker.services.queries import Queries
-
-        return Queries(self._history, self._kept)
-
-    @cached_property
-    def _ingest(self) -> Ingest:
-        from tracker.services.ingest import Ingest
-
-        return Ingest(self._store)
-
-    @cached_property
-    def _money(self) -> Money:
-        from tracker.services.money import Money
-
-        return Money(self._history, self._queries, self._entries, self._kept)
-
-    @cached_property
-    def _audit(self) -> Audit:
-        from tracker.services.audit import Audit
-
-        return Audit(self._store, self._history, self._queries, self._entries, self._kept,
-                     {**self._queries.kept_answers(), **self._money.kept_answers()})
-
-    @cached_property
-    def _exporter(self) -> Exporter:
-        from tracker.services.export import Exporter
-
-        return Exporter(self._store, self._queries)
+        self._services = Services(self._store)  # each service built on first use, so a command loads what it runs
 
     @property
     def store(self) -> EventStore:  # the `eventsourcing` application itself, for the library's own API
@@ -142,22 +79,22 @@ class Tracker:
         """Read, extract and store every release (or export folder) under `paths`: each release whole or not
         at all, and nothing at all when a file cannot be read or dated (or an export's signature does not
         hold for `verify_key`)."""
-        return self._ingest.ingest(paths, published, manifest, progress, verify_key)
+        return self._services.ingest.ingest(paths, published, manifest, progress, verify_key)
 
     def enter(self, fact: Fact, entered_by: str, reason: str, reported_on: date | None = None) -> str:
         """Record a fact a person supplies, with who and why; returns its event id."""
-        return self._entries.enter(fact, entered_by, reason, reported_on)
+        return self._services.entries.enter(fact, entered_by, reason, reported_on)
 
     def record(self, event_type: str, fields: Sequence[tuple[str, str]], entered_by: str, reason: str,
                reported_on: date | None = None) -> str:
-        return self._audit.record(event_type, fields, entered_by, reason, reported_on)
+        return self._services.audit.record(event_type, fields, entered_by, reason, reported_on)
 
     def retract(self, event_id: str, entered_by: str, reason: str, reported_on: date | None = None) -> str:
-        return self._audit.retract(event_id, entered_by, reason, reported_on)
+        return self._services.audit.retract(event_id, entered_by, reason, reported_on)
 
     def review(self, event_id: str, decision: Literal["accepted", "rejected"], entered_by: str, reason: str,
                changes: dict[str, Any] | None = None, reported_on: date | None = None) -> str:
-        return self._audit.review(event_id, decision, entered_by, reason, changes, reported_on)
+        return self._services.audit.review(event_id, decision, entered_by, reason, changes, reported_on)
 
     # ---- the read model ----
 
@@ -168,85 +105,85 @@ class Tracker:
         return self._store.rebuild(progress)
 
     def history(self) -> tuple[RecordedFact, ...]:
-        return self._history.all()
+        return self._services.history.all()
 
     # ---- queries ----
 
     def events(self, view: TimeView = TimeView(), compound: str | None = None,
                types: Iterable[str] = ()) -> list[dict[str, Any]]:
-        return self._queries.events(view, compound, types)
+        return self._services.queries.events(view, compound, types)
 
     def compounds(self, view: TimeView = TimeView()) -> list[CompoundStatus]:
-        return self._queries.compounds(view)
+        return self._services.queries.compounds(view)
 
     def status(self, compound: str, view: TimeView = TimeView()) -> CompoundStatus:
-        return self._queries.status(compound, view)
+        return self._services.queries.status(compound, view)
 
     def calendar(self, view: TimeView = TimeView(), start: date | None = None, end: date | None = None,
                  compound: str | None = None) -> list[CalendarEntry]:
-        return self._queries.calendar(view, start, end, compound)
+        return self._services.queries.calendar(view, start, end, compound)
 
     def report(self, view: TimeView = TimeView()) -> Report:
-        return self._queries.report(view, self.receivables(view))
+        return self._services.queries.report(view, self.receivables(view))
 
     # ---- money ----
 
     def ledger(self, view: TimeView = TimeView(), compound: str | None = None) -> Ledger:
-        return self._money.ledger(view, compound)
+        return self._services.money.ledger(view, compound)
 
     def receivables(self, view: TimeView = TimeView(), by: GroupBy = "counterparty",
                     rates: Path | None = None, payee: str | None = None) -> ReceivablesReport:
-        return self._money.receivables(view, by, rates, payee)
+        return self._services.money.receivables(view, by, rates, payee)
 
     def load_terms(self, path: Path, entered_by: str, reason: str, on: date | None = None) -> list[tuple[str, str]]:
-        return self._money.load_terms(path, entered_by, reason, on)
+        return self._services.money.load_terms(path, entered_by, reason, on)
 
     def record_invoice(self, line_id: str, amount: Decimal, on: date, entered_by: str, reason: str,
                        currency: str | None = None, due: date | None = None) -> str:
-        return self._money.record_invoice(line_id, amount, on, entered_by, reason, currency, due)
+        return self._services.money.record_invoice(line_id, amount, on, entered_by, reason, currency, due)
 
     def record_payment(self, line_id: str, amount: Decimal, on: date, entered_by: str, reason: str,
                        currency: str | None = None) -> str:
-        return self._money.record_payment(line_id, amount, on, entered_by, reason, currency)
+        return self._services.money.record_payment(line_id, amount, on, entered_by, reason, currency)
 
     def record_write_off(self, line_id: str, on: date, entered_by: str, reason: str) -> str:
-        return self._money.record_write_off(line_id, on, entered_by, reason)
+        return self._services.money.record_write_off(line_id, on, entered_by, reason)
 
     def record_confirmation(self, line_id: str, on: date, entered_by: str, reason: str) -> str:
-        return self._money.record_confirmation(line_id, on, entered_by, reason)
+        return self._services.money.record_confirmation(line_id, on, entered_by, reason)
 
     def record_net_sales(self, compound: str, period: str, amount: Decimal, currency: str, on: date,
                          entered_by: str, reason: str, territory: str | None = None) -> str:
-        return self._money.record_net_sales(compound, period, amount, currency, on, entered_by, reason, territory)
+        return self._services.money.record_net_sales(compound, period, amount, currency, on, entered_by, reason, territory)
 
     # ---- audit ----
 
     def find_event(self, event_id: str) -> RecordedFact:
-        return self._audit.find_event(event_id)
+        return self._services.audit.find_event(event_id)
 
     def context(self, event_id: str, around: int = 2) -> tuple[RecordedFact, list[tuple[int, str]]]:
-        return self._audit.context(event_id, around)
+        return self._services.audit.context(event_id, around)
 
     def review_queue(self, view: TimeView = TimeView(), compound: str | None = None) -> list[Pending]:
         """The events in view the review threshold holds back (of one compound, any alias, when given)."""
-        return self._audit.review_queue(view, compound)
+        return self._services.audit.review_queue(view, compound)
 
     def replay(self, view: TimeView = TimeView(), compound: str | None = None) -> list[ReplayStep]:
-        return self._audit.replay(view, compound)
+        return self._services.audit.replay(view, compound)
 
     def diff(self, first: TimeView, second: TimeView, compound: str | None = None) -> Difference:
-        return self._audit.diff(first, second, compound)
+        return self._services.audit.diff(first, second, compound)
 
     def explain(self, name: str, field: str | None = None, view: TimeView = TimeView()) -> list[Explanation]:
-        return self._audit.explain(name, field, view)
+        return self._services.audit.explain(name, field, view)
 
     def verify(self) -> Verification:
-        return self._audit.verify()
+        return self._services.audit.verify()
 
     def export(self, folder: Path, view: TimeView = TimeView(), signing_key: Path | None = None) -> Exported:
         """Write the record (as held at the view's `recorded_by`) and the view's events to `folder`, signed
         with the Ed25519 key in the PEM file `signing_key` when given."""
-        return self._exporter.export(folder, view, signing_key)
+        return self._services.exporter.export(folder, view, signing_key)
 
 
 def open_tracker(db: str | None = None, create: bool = True) -> Tracker:

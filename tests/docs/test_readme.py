@@ -27,7 +27,7 @@ SETUP = ("python3 -m venv .venv", ". .venv/bin/activate", "pip install -q -e .")
 NOT_RUN = {
     "pip install -q -e '.[test]'": "installs the test tools this test runs with",
     "pip install -e '.[test,dev]'": "installs the development tools",
-    "python -m pytest": "runs the suite this test is part of",
+    "python -m pytest -n auto": "runs the suite this test is part of",
     "python -m pytest -m slow": "runs the slow suite",
     "scripts/test-postgres": "needs a PostgreSQL server (CI runs it)",
     "ruff check .": "CI's check of the code",

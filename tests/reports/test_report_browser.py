@@ -95,6 +95,9 @@ def test_axe_core_finds_no_accessibility_violation_in_the_report(browser, seeded
 
 
 def test_axe_core_finds_no_accessibility_violation_in_the_report_of_an_empty_store(browser, tmp_path):
+    nothing_yet = tmp_path / "no-releases-yet"
+    nothing_yet.mkdir()
+    assert CliRunner().invoke(cli, ["--db", str(tmp_path / "empty.db"), "ingest", str(nothing_yet)]).exit_code == 0
     path = _write(str(tmp_path / "empty.db"), tmp_path, "report-empty-store")
     page, errors = _open(browser, path, PHONE, "report-empty-store-phone")
     assert page.locator("main h2").inner_text() == "Nothing to report"
