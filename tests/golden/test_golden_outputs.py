@@ -80,7 +80,8 @@ for name, args in [("status-kadcyla", ["status", "kadcyla"]), ("events-kadcyla",
 
 #: Queries whose default view (today) must answer as the same query as of today.
 TODAY_QUERIES = (["compounds"], ["status", "kadcyla"], ["events", "--compound", "brimcuparib"], ["ledger"],
-                 ["receivables"], ["receivables", "--by", "compound"], ["calendar"])
+                 ["receivables"], ["receivables", "--by", "compound"], ["calendar"],
+                 ["calendar", "--from", "2015-01-01", "--to", "2030-12-31"])
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,8 @@ answer is never stamped with a position older than some of its facts but
 newer than others: at worst it is stamped older than its facts, and no later
 query (each catches up first) asks for that position again. `verify` (through
 `check`) recomputes a kept answer whose stamp is current and names the first
-row that differs.
+row that differs (an answer kept for an earlier log or day is never read again,
+and left unchecked).
 """
 from __future__ import annotations
 
@@ -66,12 +67,13 @@ class KeptAnswers:
 
     def check(self, kinds: dict[str, Compute]) -> Breach | None:
         """The first row of a kept answer with a current stamp that differs from the answer recomputed from
-        the events, is missing, or is one too many; None when every kept answer agrees."""
-        position = self.store.read_model.position()
+        the events, is missing, or is one too many; None when every kept answer agrees. `kinds` in the order
+        to check them: an answer computed from another kept one comes after it."""
+        position, today = self.store.read_model.position(), date.today().isoformat()
         for kind, compute in kinds.items():
             stamp = self.store.read_model.stamp_of(kind)
-            if stamp is None or stamp.position != position:
-                continue  # none kept, or kept for an earlier log: never read again
+            if stamp is None or stamp.position != position or stamp.horizon != today:
+                continue  # none kept, or kept for an earlier log or day: never read again
             bodies = self.store.read_model.kept(kind, stamp) or []
             view = TimeView(as_of=date.fromisoformat(stamp.as_of) if stamp.as_of else None,
                             review_threshold=stamp.threshold)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from projections.calendar import CalendarEntry, catalyst_calendar
+from projections.calendar import CalendarEntry, catalyst_calendar, within
 from projections.history import TimeView
 from projections.names import NameBook, name_key
 from projections.records import event_records
@@ -43,7 +43,7 @@ class Queries:
 
     def kept_answers(self) -> dict[str, Compute]:
         """How each answer this service keeps is computed, for `verify` to recompute it."""
-        return {"compounds": self.statuses}
+        return {"compounds": self.statuses, "calendar": self.whole_calendar}
 
     def statuses(self, view: TimeView, horizon: date) -> list[CompoundStatus]:
         """Every compound's status computed from the whole history in view, standing on `horizon`."""
@@ -58,8 +58,16 @@ class Queries:
     def calendar(self, view: TimeView, start: date | None = None, end: date | None = None,
                  compound: str | None = None) -> list[CalendarEntry]:
         """The catalysts still expected in the view, `expected_by` from `start` to `end`; optionally of one compound."""
-        statuses = [self.status(compound, view)] if compound else self.compounds(view)
-        return catalyst_calendar(statuses, self.sources(view, statuses), start, end)
+        if compound:
+            statuses = [self.status(compound, view)]
+            return catalyst_calendar(statuses, self.sources(view, statuses), start, end)
+        whole = self.kept.answer("calendar", view, self.whole_calendar, CalendarEntry, lambda entry: None)
+        return within(whole, view.horizon, start, end)
+
+    def whole_calendar(self, view: TimeView, horizon: date) -> list[CalendarEntry]:
+        """Every catalyst still expected in the view, with no bounds (from the compounds kept, for today)."""
+        statuses = self.compounds(view)
+        return catalyst_calendar(statuses, self.sources(view, statuses))
 
     def sources(self, view: TimeView, statuses: list[CompoundStatus]) -> list[dict[str, Any]]:
         """The EVENTS.md records of the facts announcing the catalysts the statuses expect: all the calendar
