@@ -1,11 +1,12 @@
-"""Whole-store answers of the default view, kept in the read model so that a query reads them, not recomputes them.
+"""Whole-store answers of today, kept in the read model so that a query reads them, not recomputes them.
 
-Every compound's status and every ledger line are computed from the whole
-history: seconds at ten thousand releases. The answer of the default view (no
+Every compound's status, every ledger line, the receivables report and the
+whole calendar are computed from the whole history: seconds at ten thousand
+releases. The answer of the default view (no
 `--as-of`, `--occurred-by` or `--recorded-by`) is the same for every query until
 the log moves or the day changes, and so is that of `--as-of` today (what the
 command line asks by default), so the first such query keeps it, a row per
-compound or line, stamped with the read model's position, its as-of, the day
+compound, line or calendar entry (the report as one row), stamped with the read model's position, its as-of, the day
 it stands on and the review threshold (`Stamp`); the next ones read the rows
 back while the stamp still holds. Any other view is computed as before: it is
 the same answer only for itself.
@@ -33,7 +34,8 @@ from tracker.adapters.read_model import ANSWERS, Stamp
 
 Answer = TypeVar("Answer", bound=BaseModel)
 
-#: How an answer is computed: for a view of today, standing on this day.
+#: How an answer is computed: for a view of today, standing on this day (the view's own horizon, for a view of
+#: today; an answer computed from another kept one reads that one through the view).
 Compute = Callable[[TimeView, date], Sequence[Answer]]
 
 

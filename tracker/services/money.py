@@ -32,8 +32,8 @@ class Money:
 
     def ledger(self, view: TimeView, compound: str | None = None) -> Ledger:
         """Every milestone and royalty line in view, with its history; optionally of one compound (any alias).
-        The lines of the default view are kept in the read model (`tracker.services.kept`): one compound's
-        are read alone."""
+        The lines of today's view are kept in the read model (`tracker.services.kept`): one compound's are
+        read alone."""
         canonical = self.queries.resolve(compound, self.history.in_view(view, compound)[1]) if compound else None
         lines = self.kept.answer("ledger", view, self.lines, LedgerLine, _compound_key,
                                  None if canonical is None else [name_key(canonical)])
@@ -48,7 +48,7 @@ class Money:
                     payee: str | None = None) -> ReceivablesReport:
         """What is owed and what may be, aged to the day the view stands on, totals per payee; of one payee's
         lines when given; totals converted only at `rates`. The report of all payees, unconverted, is kept
-        in the read model for the default view, a report a grouping."""
+        in the read model for today's view, a report a grouping, computed from the kept lines."""
         if rates is None and payee is None:
             return self.kept.answer(f"receivables by {by}", view, self._report(by), ReceivablesReport, lambda r: None)[0]
         return receivables(self.ledger(view), by, read_rates(rates) if rates else None, payee)

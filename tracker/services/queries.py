@@ -38,7 +38,7 @@ class Queries:
 
     def compounds(self, view: TimeView) -> list[CompoundStatus]:
         """Every compound in view with its status; facts about undisclosed products are left out. Kept in the
-        read model for the default view (`tracker.services.kept`)."""
+        read model for today's view (`tracker.services.kept`)."""
         return self.kept.answer("compounds", view, self.statuses, CompoundStatus, lambda s: name_key(s.name))
 
     def kept_answers(self) -> dict[str, Compute]:
@@ -57,7 +57,8 @@ class Queries:
 
     def calendar(self, view: TimeView, start: date | None = None, end: date | None = None,
                  compound: str | None = None) -> list[CalendarEntry]:
-        """The catalysts still expected in the view, `expected_by` from `start` to `end`; optionally of one compound."""
+        """The catalysts still expected in the view, `expected_by` from `start` to `end`; optionally of one compound.
+        Today's whole calendar is kept in the read model; a range is read from it."""
         if compound:
             statuses = [self.status(compound, view)]
             return catalyst_calendar(statuses, self.sources(view, statuses), start, end)
