@@ -9,8 +9,13 @@ Prints, for one corpus size on SQLite:
   ingest` runs), with the time it spent reading files, extracting facts, and
   storing them (including catching the read model up), timed in the same run;
 - rebuild throughput (`tracker rebuild`);
-- `status --as-of` and `receivables --as-of` latency, median and p95, through
-  the Python API (store opened and warm) and as whole `tracker` commands;
+- start-up: `tracker --version` as a whole command, beside `python -c pass`;
+- every query (`status`, `compounds`, `events --compound`, `ledger`,
+  `receivables`, `calendar`) through the Python API, store opened: of today
+  (the default view: the first one computes what the read model keeps, timed
+  apart, the next ones read it) and `--as-of` a past day (computed), median and
+  p95, with each phase's peak memory;
+- the same queries of today as whole `tracker` commands, wall and CPU time;
 - one more release ingested into the full store, as a whole command;
 - peak memory (maximum resident set) of each phase, each run in its own process;
 - the same events written and read by the plain `SQLiteApplicationRecorder`
@@ -47,7 +52,9 @@ TARGETS = {
     "rebuild_ratio": 2.0,
     "query_ms": 50.0,
     "command_s": 0.5,
-    "memory_mb": 500.0,
+    "version_s": 0.15,
+    "memory_mb": 200.0,
+    "ingest_memory_mb": 500.0,
 }
 
 
@@ -81,25 +88,33 @@ def phase_ingest(db: str, corpus: Path) -> dict:
     return {"seconds": seconds, "releases": len(report.ingested), **spent}
 
 
-def phase_queries(db: str, kind: str, samples: int, seed: int) -> dict:
-    """`status` or `receivables` through the Python API, on a store opened once and warmed by a first query."""
+QUERIES = ("status", "compounds", "events", "ledger", "receivables", "calendar")
+
+
+def phase_queries(db: str, kind: str, samples: int, seed: int, when: str) -> dict:
+    """One query through the Python API, on a store opened once: of today (`when` "today": the first query
+    computes what the read model keeps, the next ones read it) or as of past days (`when` "as-of")."""
     from projections.history import TimeView
     from tracker.application import Tracker
 
     tracker = Tracker(db)
     names, days = query_samples(db, samples + 1, seed)
-    if kind == "status":
-        ask = lambda name, day: tracker.status(name, TimeView(as_of=day))  # noqa: E731
-    else:
-        ask = lambda name, day: tracker.receivables(TimeView(as_of=day))  # noqa: E731
-    ask(names[0], days[0])
+    asks = {
+        "status": lambda name, view: tracker.status(name, view),
+        "compounds": lambda name, view: tracker.compounds(view),
+        "events": lambda name, view: tracker.events(view, compound=name),
+        "ledger": lambda name, view: tracker.ledger(view),
+        "receivables": lambda name, view: tracker.receivables(view),
+        "calendar": lambda name, view: tracker.calendar(view),
+    }
+    ask = asks[kind]
     seconds = []
-    for name, day in zip(names[1:], days[1:]):
+    for name, day in zip(names, days):
         started = time.perf_counter()
-        ask(name, day)
+        ask(name, TimeView() if when == "today" else TimeView(as_of=day))
         seconds.append(time.perf_counter() - started)
     tracker.close()
-    return {"seconds": seconds}
+    return {"first": seconds[0], "seconds": seconds[1:]}
 
 
 def phase_raw_write(source: str, raw: str) -> dict:
@@ -179,7 +194,7 @@ def tracker_command() -> list[str]:
 
 def run_child(argv: list[str], capture: bool = False, timeout: float | None = None) -> tuple[float | None, float, str]:
     """Run a command: its wall time (None when it ran out of `timeout` and was killed), its peak resident memory
-    in MB, and its output when captured."""
+    in MB, and its output when captured. Its CPU time (user + system) is left in `LAST_CPU`."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         process = subprocess.Popen(argv, stdout=out if capture else subprocess.DEVNULL, stderr=err, cwd=REPO)
@@ -195,12 +210,16 @@ def run_child(argv: list[str], capture: bool = False, timeout: float | None = No
                 break
             time.sleep(0.001)
         seconds = time.perf_counter() - started
+        LAST_CPU[0] = usage.ru_utime + usage.ru_stime
         process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode != 0 and not timed_out:
             err.seek(0)
             raise SystemExit(f"{' '.join(argv)} failed ({process.returncode}): {err.read().decode().strip()}")
         out.seek(0)
         return (None if timed_out else seconds), usage.ru_maxrss / 1024, out.read().decode()
+
+
+LAST_CPU = [0.0]
 
 
 def run_phase(name: str, *args: str, timeout: float | None = None) -> tuple[dict | None, float]:
@@ -255,24 +274,36 @@ def benchmark(args: argparse.Namespace) -> dict:
     seconds, memory, _ = run_child([*tracker, "rebuild"])
     figures["rebuild"] = {"seconds": seconds, "memory_mb": memory}
 
-    for kind in ("status", "receivables"):
-        log(f"{kind} through the Python API ...")
-        queries, memory = run_phase("queries", db, kind, str(args.queries), str(args.seed), timeout=args.timeout)
-        figures[f"api_{kind}"] = {"seconds": queries["seconds"] if queries else None, "memory_mb": memory}
+    log("start-up ...")
+    for label, argv in (("startup_python", [sys.executable, "-c", "pass"]), ("startup_version", [*tracker, "--version"])):
+        walls, cpus = [], []
+        for _ in range(args.commands):
+            took, memory, _ = run_child(argv)
+            walls.append(took)
+            cpus.append(LAST_CPU[0])
+        figures[label] = {"seconds": walls, "cpu": cpus, "memory_mb": memory}
+
+    for when in ("today", "as-of"):
+        for kind in QUERIES:
+            log(f"{kind} ({when}) through the Python API ...")
+            samples = args.queries if when == "today" else args.past_queries
+            queries, memory = run_phase("queries", db, kind, str(samples), str(args.seed), when, timeout=args.timeout)
+            figures[f"api_{when}_{kind}"] = {**(queries or {"first": None, "seconds": None}), "memory_mb": memory}
 
     log("whole commands ...")
-    names, days = query_samples(db, args.commands, args.seed + 2)
-    for kind in ("status", "receivables"):
-        seconds, peak = [], 0.0
-        for name, day in zip(names, days):
-            took, memory, _ = run_child([*tracker, kind, *([name] if kind == "status" else []), "--as-of",
-                                         day.isoformat()], timeout=args.timeout)
+    names, _ = query_samples(db, args.commands, args.seed + 2)
+    for kind in QUERIES:
+        walls, cpus, peak = [], [], 0.0
+        for name in names:
+            argv = {"status": ["status", name], "events": ["events", "--compound", name]}.get(kind, [kind])
+            took, memory, _ = run_child([*tracker, *argv], timeout=args.timeout)
             peak = max(peak, memory)
             if took is None:
-                seconds = None
+                walls = cpus = None
                 break
-            seconds.append(took)
-        figures[f"command_{kind}"] = {"seconds": seconds, "memory_mb": peak}
+            walls.append(took)
+            cpus.append(LAST_CPU[0])
+        figures[f"command_{kind}"] = {"seconds": walls, "cpu": cpus, "memory_mb": peak}
     seconds, memory, _ = run_child([*tracker, "ingest", str(extra)])
     figures["ingest_one_more"] = {"seconds": seconds, "memory_mb": memory}
     return figures
@@ -310,24 +341,39 @@ def table(f: dict) -> str:
     row("raw recorder read + decode", f"{raw_r['seconds']:.1f} s: {raw_r['events'] / raw_r['seconds']:,.0f} events/s")
     ratio = f["rebuild"]["seconds"] / raw_r["seconds"]
     row("rebuild / raw read", f"{ratio:.1f}x", "<= 2x", ratio <= TARGETS["rebuild_ratio"])
-    for label, key, target, unit, scale in (
-            ("status --as-of, API", "api_status", "query_ms", "ms", 1000),
-            ("receivables --as-of, API", "api_receivables", "query_ms", "ms", 1000),
-            ("status --as-of, command", "command_status", "command_s", "s", 1),
-            ("receivables --as-of, command", "command_receivables", "command_s", "s", 1)):
-        values = f[key]["seconds"]
+    def timed(label: str, values: list[float] | None, target: float | None, unit: str, scale: float,
+              cpu: list[float] | None = None) -> None:
         if values is None:
-            row(label, f"one query took more than {f['timeout']:g} s: stopped", f"< {TARGETS[target]:g} {unit}", False)
-            continue
+            row(label, f"a query took more than {f['timeout']:g} s: stopped", f"< {target:g} {unit}", False)
+            return
         digits = 0 if unit == "ms" else 2
         median, p95 = statistics.median(values) * scale, percentile(values, 0.95) * scale
-        row(label, f"median {median:.{digits}f} {unit}, p95 {p95:.{digits}f} {unit} (n={len(values)})",
-            f"< {TARGETS[target]:g} {unit}", p95 < TARGETS[target])
+        text = f"median {median:.{digits}f} {unit}, p95 {p95:.{digits}f} {unit} (n={len(values)})"
+        if cpu:
+            text += f"; CPU median {statistics.median(cpu):.2f} s"
+        measured = statistics.median(cpu) if cpu else median
+        row(label, text, f"< {target:g} {unit}" if target else "", None if target is None else measured < target)
+
+    timed("start-up: python -c pass", f["startup_python"]["seconds"], None, "s", 1, f["startup_python"]["cpu"])
+    timed("start-up: tracker --version, command", f["startup_version"]["seconds"], TARGETS["version_s"], "s", 1,
+          f["startup_version"]["cpu"])
+    for when in ("today", "as-of"):
+        for kind in QUERIES:
+            figure = f[f"api_{when}_{kind}"]
+            label = f"{kind}{' --compound' if kind == 'events' else ''} {'(today)' if when == 'today' else '--as-of'}, API"
+            timed(label, figure["seconds"], TARGETS["query_ms"], "ms", 1000)
+            if when == "today" and figure["first"] is not None and kind not in ("status", "events"):
+                row("  first of today (computes what is kept)", f"{figure['first'] * 1000:.0f} ms")
+    for kind in QUERIES:
+        figure = f[f"command_{kind}"]
+        timed(f"{kind} (today), whole command", figure["seconds"], TARGETS["command_s"], "s", 1, figure["cpu"])
     row("ingest one more release into the store, command", f"{f['ingest_one_more']['seconds']:.2f} s")
-    for name in ("ingest", "rebuild", "api_status", "api_receivables", "command_status", "command_receivables",
-                 "ingest_one_more"):
-        row(f"peak memory (max RSS), {name.replace('_', ' ')}", f"{f[name]['memory_mb']:.0f} MB", "< 500 MB",
-            f[name]["memory_mb"] < TARGETS["memory_mb"])
+    phases = ["ingest", "rebuild", *(f"api_{when}_{kind}" for when in ("today", "as-of") for kind in QUERIES),
+              *(f"command_{kind}" for kind in QUERIES), "ingest_one_more"]
+    for name in phases:
+        target = "ingest_memory_mb" if name in ("ingest", "rebuild", "ingest_one_more") else "memory_mb"
+        row(f"peak memory (max RSS), {name.replace('_', ' ')}", f"{f[name]['memory_mb']:.0f} MB",
+            f"< {TARGETS[target]:g} MB", f[name]["memory_mb"] < TARGETS[target])
     width = max(len(r[0]) for r in rows)
     value_width = max(len(r[1]) for r in rows)
     return "\n".join(f"{what:<{width}}  {value:<{value_width}}  {target}".rstrip() for what, value, target in rows)
@@ -340,6 +386,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=REPO / ".benchmarks" / "work",
                         help="folder for the corpus (kept, reused) and the stores (replaced)")
     parser.add_argument("--queries", type=int, default=40, help="API queries timed")
+    parser.add_argument("--past-queries", type=int, default=5, help="API queries --as-of a past day timed per kind")
     parser.add_argument("--commands", type=int, default=10, help="whole commands timed per kind")
     parser.add_argument("--timeout", type=float, default=600,
                         help="seconds after which a query phase or command is stopped and reported as too slow")
@@ -347,7 +394,7 @@ def main() -> None:
     parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
     args, rest = parser.parse_known_args()
     if args.phase:
-        converters = {"queries": (str, str, int, int)}.get(args.phase)
+        converters = {"queries": (str, str, int, int, str)}.get(args.phase)
         values = [convert(value) for convert, value in zip(converters, rest)] if converters else rest
         arguments = [Path(v) if args.phase == "ingest" and i == 1 else v for i, v in enumerate(values)]
         print(json.dumps(PHASES[args.phase](*arguments)))

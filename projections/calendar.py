@@ -51,18 +51,28 @@ def catalyst_calendar(statuses: Iterable[CompoundStatus], records: Iterable[dict
     entries = []
     for status in statuses:
         for catalyst in status.expected:
-            due = status.as_of if catalyst.overdue else catalyst.expected_by
-            if (start or end) and due is None:
-                continue
-            if due is not None and ((start and due < start) or (end and due > end)):
-                continue
             source = by_id[catalyst.sources[0]]
-            entries.append(CalendarEntry(
+            entry = CalendarEntry(
                 compound=status.name, kind=catalyst.kind, what=catalyst.what, announced_on=catalyst.reported_on,
                 expected_by=catalyst.expected_by, event=source["id"], sources=catalyst.sources,
                 quote=source["source"]["quote"], file=source["source"]["file"], line=source["source"]["line"],
-                overdue=catalyst.overdue))
+                overdue=catalyst.overdue)
+            if _listed(entry, status.as_of, start, end):
+                entries.append(entry)
     return sorted(entries, key=lambda e: (e.expected_by or date.max, e.compound.lower(), e.what))
+
+
+def within(calendar: list[CalendarEntry], horizon: date, start: date | None, end: date | None) -> list[CalendarEntry]:
+    """The entries of a whole calendar (made with no bounds, standing on `horizon`) that the calendar from
+    `start` to `end` lists, in its order: the same as making that calendar."""
+    return [entry for entry in calendar if _listed(entry, horizon, start, end)]
+
+
+def _listed(entry: CalendarEntry, horizon: date, start: date | None, end: date | None) -> bool:
+    due = horizon if entry.overdue else entry.expected_by
+    if (start or end) and due is None:
+        return False
+    return due is None or not ((start and due < start) or (end and due > end))
 
 
 def window(entry: CalendarEntry) -> str:

@@ -7,7 +7,7 @@ from support import copy_event, delete_event, edit_payload, rows, swap_events, t
 
 import tracker.services.ingest as ingest
 from cli import cli
-from tracker.adapters.read_model import FACTS
+from tracker.adapters.read_model import ANSWERS, FACTS
 from tracker.adapters.read_model import RELEASES as RELEASE_ROWS
 from tracker.domain.facts import ApprovalGranted
 
@@ -130,3 +130,16 @@ def test_a_row_forged_in_the_read_model_stops_the_catch_up_in_one_line_until_a_r
         "the tracker's back; run `tracker verify`, then `tracker rebuild`")
     assert CliRunner().invoke(cli, ["--db", store, "rebuild"]).exit_code == 0
     assert _verify(store).output.startswith("intact: 8 events, chain head ")
+
+
+def test_a_kept_answer_changed_in_the_read_model_is_named_until_a_rebuild(seeds, db):
+    assert CliRunner().invoke(cli, ["--db", db, "ingest", str(seeds)]).exit_code == 0
+    kept = CliRunner().invoke(cli, ["--db", db, "ledger", "--format", "json"]).stdout
+    tamper_read_model(db, f"UPDATE {ANSWERS} SET body = REPLACE(body, '\"amount\":\"5000000\"', '\"amount\":\"7\"') "
+                          "WHERE kind = 'ledger'")
+    result = _verify(db)
+    assert result.exit_code == 1
+    assert "the read model's kept answer 'ledger' (row 0 in answers_v1) disagrees with the events" in result.output
+    assert CliRunner().invoke(cli, ["--db", db, "rebuild"]).exit_code == 0
+    assert _verify(db).exit_code == 0
+    assert CliRunner().invoke(cli, ["--db", db, "ledger", "--format", "json"]).stdout == kept

@@ -17,7 +17,7 @@ from psycopg.sql import SQL, Identifier
 from psycopg_pool import PoolTimeout
 
 from tracker.adapters import chain as integrity
-from tracker.adapters.read_model import FACTS, READ_MODEL, RELEASES, FactsView
+from tracker.adapters.read_model import ANSWER_STAMPS, ANSWERS, FACTS, READ_MODEL, RELEASES, FactsView
 
 #: Serialises creating the tracker's tables and indexes across processes (an advisory lock's key).
 SCHEMA_LOCK = SQL("SELECT pg_advisory_xact_lock(7306813210)").format()
@@ -107,7 +107,7 @@ class ChainedPostgresRecorder(PostgresApplicationRecorder):
 def has_tables(events: Any, view: Any) -> bool:
     """Whether every table of the store (the events, their chain, the read model and its tracking) exists."""
     tables = [events.recorder.events_table_name, integrity.CHAIN_TABLE, view.tracking_table_name, FACTS, RELEASES,
-              "tracker_schema"]
+              "tracker_schema", ANSWERS, ANSWER_STAMPS]
     (found,) = view._select("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = %s AND tablename = ANY(%s)",
                             [view.datastore.schema, tables])[0]
     return found == len(tables)
@@ -143,5 +143,7 @@ class PostgresFactsView(FactsView, PostgresTrackingRecorder):
         with self.datastore.transaction(commit=True) as cursor:
             cursor.execute(f"DELETE FROM {FACTS}")
             cursor.execute(f"DELETE FROM {RELEASES}")
+            cursor.execute(f"DELETE FROM {ANSWERS}")
+            cursor.execute(f"DELETE FROM {ANSWER_STAMPS}")
             cursor.execute(SQL("DELETE FROM {0}.{1} WHERE application_name = %s").format(
                 Identifier(self.datastore.schema), Identifier(self.tracking_table_name)), [READ_MODEL])

@@ -18,7 +18,7 @@ from dataclasses import astuple, dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from eventsourcing.persistence import Tracking
+from eventsourcing.persistence import IntegrityError, Tracking
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 
 from tracker.domain.facts import EVERY_VIEW_FACT_TYPES
@@ -35,6 +35,11 @@ RELEASES = f"releases_v{VERSION}"
 
 COLUMNS = ("notification_id", "event_id", "type", "compound_key", "alias_key", "retracts", "reported_on",
            "occurred_by", "recorded_at", "confidence", "release_uuid", "position", "entered_by", "reason", "fact")
+#: Whole-store answers of the default view (every compound's status, every ledger line), kept with the view they
+#: answer (`Stamp`) so that a query reads them instead of recomputing them (`tracker.services.kept`).
+ANSWERS = "answers_v1"
+ANSWER_STAMPS = "answer_stamps_v1"
+
 RELEASE_COLUMNS = ("notification_id", "release_uuid", "release_id", "file", "published", "published_from",
                    "recorded_at", "supersedes", "superseded_by", "headline")
 
@@ -88,6 +93,17 @@ class ReleaseRow:
                              self.headline)
 
 
+@dataclass(frozen=True)
+class Stamp:
+    """The view a kept answer is of: a view of today (`as_of` today's ISO day, or "" for no as-of) at the read
+    model's `position`, standing on `horizon` (ISO day), with the review `threshold`."""
+
+    position: int
+    as_of: str
+    horizon: str
+    threshold: float
+
+
 class FactsView:
     """What the catch-up writes and the queries read, whatever the database.
 
@@ -121,6 +137,11 @@ class FactsView:
             "published_from TEXT NOT NULL, recorded_at TEXT NOT NULL, supersedes TEXT, superseded_by TEXT, "
             "headline TEXT NOT NULL)",
             f"CREATE INDEX IF NOT EXISTS {RELEASES}_headline ON {RELEASES} (headline)",
+            f"CREATE TABLE IF NOT EXISTS {ANSWER_STAMPS} (kind TEXT PRIMARY KEY, position {number} NOT NULL, "
+            f"as_of TEXT NOT NULL, horizon TEXT NOT NULL, threshold {real} NOT NULL)",
+            f"CREATE TABLE IF NOT EXISTS {ANSWERS} (kind TEXT NOT NULL, seq {number} NOT NULL, compound_key TEXT, "
+            "body TEXT NOT NULL, PRIMARY KEY (kind, seq))",
+            f"CREATE INDEX IF NOT EXISTS {ANSWERS}_key ON {ANSWERS} (kind, compound_key)",
         ]
 
     def _types(self) -> tuple[str, str]:
@@ -156,7 +177,46 @@ class FactsView:
         with self.datastore.transaction(commit=True) as cursor:
             cursor.execute(sql, list(params))
 
+    def keep(self, kind: str, stamp: Stamp, rows: Sequence[tuple[str | None, str]]) -> None:
+        """Replace the kept answer of `kind` by `rows` ((compound name key, JSON body) pairs, in order), stamped,
+        in one transaction. When another process keeps one at the same moment (on PostgreSQL its rows then
+        collide with these), its answer stays: both are right for their stamps, and a stale one is never read."""
+        p = self.placeholder
+        try:
+            with self.datastore.transaction(commit=True) as cursor:
+                cursor.execute(f"DELETE FROM {ANSWER_STAMPS} WHERE kind = {p}", [kind])
+                cursor.execute(f"DELETE FROM {ANSWERS} WHERE kind = {p}", [kind])
+                cursor.execute(f"INSERT INTO {ANSWER_STAMPS} VALUES ({p}, {p}, {p}, {p}, {p})", [kind, *astuple(stamp)])
+                if rows:
+                    cursor.executemany(f"INSERT INTO {ANSWERS} VALUES ({p}, {p}, {p}, {p})",
+                                       [(kind, seq, key, body) for seq, (key, body) in enumerate(rows)])
+        except IntegrityError:
+            return
+
     # ---- reading ----
+
+    def position(self) -> int:
+        """The last notification the read model has applied."""
+        return self.max_tracking_id(READ_MODEL) or 0
+
+    def stamp_of(self, kind: str) -> Stamp | None:
+        """The view the kept answer of `kind` is of, if one is kept."""
+        rows = self._select(f"SELECT position, as_of, horizon, threshold FROM {ANSWER_STAMPS} WHERE kind = {self.placeholder}",
+                            [kind])
+        return Stamp(*rows[0]) if rows else None
+
+    def kept(self, kind: str, stamp: Stamp, keys: Iterable[str] | None = None) -> list[str] | None:
+        """The JSON bodies of the kept answer of `kind`, in order, if it is of the view `stamp` (else None);
+        only those of the compound name `keys`, when given. The stamp and the rows are read in one transaction."""
+        p = self.placeholder
+        where, params = (f"AND a.compound_key {self._one_of()}", [self._list(keys)]) if keys is not None else ("", [])
+        rows = self._select(
+            f"SELECT s.position, s.as_of, s.horizon, s.threshold, a.body FROM {ANSWER_STAMPS} s LEFT JOIN {ANSWERS} a "
+            f"ON a.kind = s.kind {where} WHERE s.kind = {p} ORDER BY a.seq", [*params, kind])
+        if not rows or Stamp(*rows[0][:4]) != stamp:
+            return None
+        return [row[4] for row in rows if row[4] is not None]
+
 
     def _select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         raise NotImplementedError
@@ -181,6 +241,9 @@ class FactsView:
         seen = {row.notification_id for row in rows}
         retractions = self.facts(f"WHERE retracts {one_of}", [self._list(row.event_id for row in rows)])
         return sorted(rows + [r for r in retractions if r.notification_id not in seen], key=lambda r: r.notification_id)
+
+    def facts_with_ids(self, event_ids: Iterable[str]) -> list[FactRow]:
+        return self.facts(f"WHERE event_id {self._one_of()}", [self._list(event_ids)])
 
     def facts_of_types(self, types: Iterable[str]) -> list[FactRow]:
         return self.facts(f"WHERE type {self._one_of()}", [self._list(types)])
@@ -259,4 +322,6 @@ class SQLiteFactsView(FactsView, SQLiteTrackingRecorder):
         with self.datastore.transaction(commit=True) as cursor:
             cursor.execute(f"DELETE FROM {FACTS}")
             cursor.execute(f"DELETE FROM {RELEASES}")
+            cursor.execute(f"DELETE FROM {ANSWERS}")
+            cursor.execute(f"DELETE FROM {ANSWER_STAMPS}")
             cursor.execute("DELETE FROM tracking WHERE application_name = ?", [READ_MODEL])

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from tracker.services.export import Exporter
     from tracker.services.history import History
     from tracker.services.ingest import Ingest
+    from tracker.services.kept import KeptAnswers
     from tracker.services.money import Money
     from tracker.services.queries import Queries
 
@@ -29,6 +30,12 @@ class Services:
         return History(self.store)
 
     @cached_property
+    def kept(self) -> KeptAnswers:
+        from tracker.services.kept import KeptAnswers
+
+        return KeptAnswers(self.store)
+
+    @cached_property
     def entries(self) -> Entries:
         from tracker.services.entries import Entries
 
@@ -38,7 +45,7 @@ class Services:
     def queries(self) -> Queries:
         from tracker.services.queries import Queries
 
-        return Queries(self.history)
+        return Queries(self.history, self.kept)
 
     @cached_property
     def ingest(self) -> Ingest:
@@ -50,13 +57,14 @@ class Services:
     def money(self) -> Money:
         from tracker.services.money import Money
 
-        return Money(self.history, self.queries, self.entries)
+        return Money(self.history, self.queries, self.entries, self.kept)
 
     @cached_property
     def audit(self) -> Audit:
         from tracker.services.audit import Audit
 
-        return Audit(self.store, self.history, self.queries, self.entries)
+        return Audit(self.store, self.history, self.queries, self.entries, self.kept,
+                     {**self.queries.kept_answers(), **self.money.kept_answers()})
 
     @cached_property
     def exporter(self) -> Exporter:

@@ -23,6 +23,7 @@ from tracker.errors import TrackerError, UnknownCompound
 from tracker.manual import fact_from_fields
 from tracker.services.entries import Entries
 from tracker.services.history import History, identities
+from tracker.services.kept import Compute, KeptAnswers
 from tracker.services.queries import Queries
 
 if TYPE_CHECKING:  # the projections of replay, diff and explain load only when one is asked for
@@ -32,11 +33,15 @@ if TYPE_CHECKING:  # the projections of replay, diff and explain load only when 
 
 
 class Audit:
-    def __init__(self, store: Store, history: History, queries: Queries, entries: Entries):
+    def __init__(self, store: Store, history: History, queries: Queries, entries: Entries, kept: KeptAnswers,
+                 answers: dict[str, Compute]):
+        """`answers`: how each answer the read model keeps (`kept`) is computed, for `verify` to recompute it."""
         self.store = store
         self.history = history
         self.queries = queries
         self.entries = entries
+        self.kept = kept
+        self.answers = answers
 
     # ---- finding what was recorded ----
 
@@ -148,6 +153,8 @@ class Audit:
             if not chain.intact:
                 return chain
             agreed, breach = self.store.projection.check()
+            if breach is None:
+                breach = self.kept.check(self.answers)
         except PersistenceError as error:
             raise self.store.failure("cannot read the event store", error) from None
         return chain if breach is None else replace(chain, events=agreed, breach=breach)

@@ -41,6 +41,11 @@ class History:
         releases = {row.release_uuid for row in money if row.release_uuid}
         return self._recorded(self.store.read_model.facts_related(keys, releases))
 
+    def with_ids(self, event_ids: set[str]) -> tuple[RecordedFact, ...]:
+        """The facts with these event ids (and no others)."""
+        self.store.catch_up()
+        return self._recorded(self.store.read_model.facts_with_ids(event_ids))
+
     def for_review(self, threshold: float) -> tuple[RecordedFact, ...]:
         """The facts read with less confidence than `threshold`, and every review decision: what the review
         queue reads. Costs in proportion to what waits for review, not to the store."""

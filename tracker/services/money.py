@@ -12,35 +12,55 @@ from pathlib import Path
 
 from projections.history import TimeView
 from projections.ledger import Ledger, LedgerLine, ledger
+from projections.names import name_key
 from projections.receivables import GroupBy, ReceivablesReport, receivables
 from tracker import line_entries
 from tracker.rates import read_rates
 from tracker.services.entries import Entries
 from tracker.services.history import History
+from tracker.services.kept import Compute, KeptAnswers
 from tracker.services.queries import Queries
 from tracker.terms import read_terms
 
 
 class Money:
-    def __init__(self, history: History, queries: Queries, entries: Entries):
+    def __init__(self, history: History, queries: Queries, entries: Entries, kept: KeptAnswers):
         self.history = history
         self.queries = queries
         self.entries = entries
+        self.kept = kept
 
     def ledger(self, view: TimeView, compound: str | None = None) -> Ledger:
-        """Every milestone and royalty line in view, with its history; optionally of one compound (any alias)."""
+        """Every milestone and royalty line in view, with its history; optionally of one compound (any alias).
+        The lines of today's view are kept in the read model (`tracker.services.kept`): one compound's are
+        read alone."""
+        canonical = self.queries.resolve(compound, self.history.in_view(view, compound)[1]) if compound else None
+        lines = self.kept.answer("ledger", view, self.lines, LedgerLine, _compound_key,
+                                 None if canonical is None else [name_key(canonical)])
+        return Ledger(as_of=view.horizon, lines=[line for line in lines if canonical is None or line.compound == canonical])
+
+    def lines(self, view: TimeView, horizon: date) -> list[LedgerLine]:
+        """Every ledger line computed from the facts of the ledger in view, standing on `horizon`."""
         selected, names = self.history.in_view(view, history=self.history.of_ledger())
-        book = ledger(selected, names, view.horizon)
-        if compound:
-            canonical = self.queries.resolve(compound, self.history.in_view(view, compound)[1])
-            book.lines = [line for line in book.lines if line.compound == canonical]
-        return book
+        return ledger(selected, names, horizon).lines
 
     def receivables(self, view: TimeView, by: GroupBy = "counterparty", rates: Path | None = None,
                     payee: str | None = None) -> ReceivablesReport:
         """What is owed and what may be, aged to the day the view stands on, totals per payee; of one payee's
-        lines when given; totals converted only at `rates`."""
+        lines when given; totals converted only at `rates`. The report of all payees, unconverted, is kept
+        in the read model for today's view, a report a grouping, computed from the kept lines."""
+        if rates is None and payee is None:
+            return self.kept.answer(f"receivables by {by}", view, self._report(by), ReceivablesReport, lambda r: None)[0]
         return receivables(self.ledger(view), by, read_rates(rates) if rates else None, payee)
+
+    def _report(self, by: GroupBy) -> Compute[ReceivablesReport]:
+        return lambda view, horizon: [receivables(self.ledger(view), by)]
+
+    def kept_answers(self) -> dict[str, Compute]:
+        """How each answer this service keeps is computed, for `verify` to recompute it (the ledger first:
+        the reports are computed from its lines)."""
+        by: tuple[GroupBy, ...] = ("counterparty", "compound", "agreement")
+        return {"ledger": self.lines, **{f"receivables by {group}": self._report(group) for group in by}}
 
     def load_terms(self, path: Path, entered_by: str, reason: str, on: date | None = None) -> list[tuple[str, str]]:
         """Record each agreement of a terms file, known from `on` (default today): (agreement id, entry id) pairs."""
@@ -74,3 +94,7 @@ class Money:
         if line is None:
             raise line_entries.EntryRejected(f"no ledger line {line_id!r} as of {on.isoformat()}")
         return line
+
+
+def _compound_key(line: LedgerLine) -> str | None:
+    return name_key(line.compound) if line.compound else None

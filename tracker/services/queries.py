@@ -6,13 +6,14 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from projections.calendar import CalendarEntry, catalyst_calendar
+from projections.calendar import CalendarEntry, catalyst_calendar, within
 from projections.history import TimeView
-from projections.names import NameBook
+from projections.names import NameBook, name_key
 from projections.records import event_records
 from projections.status import CompoundStatus, compound_status, compound_statuses
 from tracker.errors import UnknownCompound
-from tracker.services.history import History
+from tracker.services.history import History, identities
+from tracker.services.kept import Compute, KeptAnswers
 
 if TYPE_CHECKING:
     from projections.receivables import ReceivablesReport
@@ -20,12 +21,14 @@ if TYPE_CHECKING:
 
 
 class Queries:
-    def __init__(self, history: History):
+    def __init__(self, history: History, kept: KeptAnswers):
         self.history = history
+        self.kept = kept
 
     def events(self, view: TimeView, compound: str | None = None, types: Iterable[str] = ()) -> list[dict[str, Any]]:
-        """The facts in view as EVENTS.md records, optionally of one compound and some types."""
-        selected, names = self.history.in_view(view)
+        """The facts in view as EVENTS.md records, optionally of one compound (read through its name group,
+        not the whole store) and some types."""
+        selected, names = self.history.in_view(view, compound)
         wanted = set(types)
         canonical = self.resolve(compound, names) if compound else None
         chosen = [r for r in selected
@@ -34,9 +37,18 @@ class Queries:
         return event_records(chosen, names)
 
     def compounds(self, view: TimeView) -> list[CompoundStatus]:
-        """Every compound in view with its status; facts about undisclosed products are left out."""
+        """Every compound in view with its status; facts about undisclosed products are left out. Kept in the
+        read model for today's view (`tracker.services.kept`)."""
+        return self.kept.answer("compounds", view, self.statuses, CompoundStatus, lambda s: name_key(s.name))
+
+    def kept_answers(self) -> dict[str, Compute]:
+        """How each answer this service keeps is computed, for `verify` to recompute it."""
+        return {"compounds": self.statuses, "calendar": self.whole_calendar}
+
+    def statuses(self, view: TimeView, horizon: date) -> list[CompoundStatus]:
+        """Every compound's status computed from the whole history in view, standing on `horizon`."""
         selected, names = self.history.in_view(view)
-        return compound_statuses(selected, names, view.horizon)
+        return compound_statuses(selected, names, horizon)
 
     def status(self, compound: str, view: TimeView) -> CompoundStatus:
         """The status of the compound going by `compound` (any alias, any case)."""
@@ -45,9 +57,25 @@ class Queries:
 
     def calendar(self, view: TimeView, start: date | None = None, end: date | None = None,
                  compound: str | None = None) -> list[CalendarEntry]:
-        """The catalysts still expected in the view, `expected_by` from `start` to `end`; optionally of one compound."""
-        statuses = [self.status(compound, view)] if compound else self.compounds(view)
-        return catalyst_calendar(statuses, self.events(view, compound=compound), start, end)
+        """The catalysts still expected in the view, `expected_by` from `start` to `end`; optionally of one compound.
+        Today's whole calendar is kept in the read model; a range is read from it."""
+        if compound:
+            statuses = [self.status(compound, view)]
+            return catalyst_calendar(statuses, self.sources(view, statuses), start, end)
+        whole = self.kept.answer("calendar", view, self.whole_calendar, CalendarEntry, lambda entry: None)
+        return within(whole, view.horizon, start, end)
+
+    def whole_calendar(self, view: TimeView, horizon: date) -> list[CalendarEntry]:
+        """Every catalyst still expected in the view, with no bounds (from the compounds kept, for today)."""
+        statuses = self.compounds(view)
+        return catalyst_calendar(statuses, self.sources(view, statuses))
+
+    def sources(self, view: TimeView, statuses: list[CompoundStatus]) -> list[dict[str, Any]]:
+        """The EVENTS.md records of the facts announcing the catalysts the statuses expect: all the calendar
+        quotes, read by event id rather than with every event in view."""
+        wanted = {catalyst.sources[0] for status in statuses for catalyst in status.expected}
+        announcing = self.history.with_ids(wanted) if wanted else ()
+        return event_records(announcing, identities(view, announcing))
 
     def report(self, view: TimeView, receivables: ReceivablesReport) -> Report:
         """What the report of this view shows: pipeline, timelines, catalysts, receivables, events.
