@@ -203,7 +203,7 @@ def _extracted(documents: list[ReleaseDocument]) -> Iterator[tuple[ReleaseDocume
     (its sentences and extraction caches weigh far more than its text)."""
     workers = os.cpu_count() or 1
     documents.reverse()
-    if len(documents) < PARALLEL_FROM or workers < 2:
+    if len(documents) < PARALLEL_FROM or workers < 2 or not _workers_can_start():
         while documents:
             document = documents.pop()
             yield document, extract(document)
@@ -216,6 +216,14 @@ def _extracted(documents: list[ReleaseDocument]) -> Iterator[tuple[ReleaseDocume
         while documents:
             batch = [documents.pop() for _ in range(min(len(documents), 64 * workers))]
             yield from zip(batch, pool.map(extract_facts, batch, chunksize=16))
+
+
+def _workers_can_start() -> bool:
+    """Whether spawned workers can start here: each re-imports the caller's main module from its file, so a
+    script read from standard input (`python - < script.py`, whose main "file" is `<stdin>`) extracts in
+    this process instead."""
+    main_file = getattr(sys.modules.get("__main__"), "__file__", None)
+    return main_file is None or os.path.isfile(main_file)
 
 
 #: Linux's prctl option: the signal a process gets when the thread that started it ends.
