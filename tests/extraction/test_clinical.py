@@ -82,3 +82,17 @@ def test_results_expected_later_this_year_are_a_readout_expected_on_december_31(
     facts = facts_of("Top-line results from the CASCADE study of ketrolimab are expected later this year.", date(2018, 3, 1))
     readout = one(facts, "ReadoutExpected")
     assert (readout.compound, readout.trial, readout.expected_by) == ("ketrolimab", "CASCADE", date(2018, 12, 31))
+
+
+def test_data_presented_at_the_meeting_is_at_the_meeting_the_release_named():
+    facts = facts_of("Orsolo Bio will host an investor event at the 2019 ASH Annual Meeting in Orlando.\n\n"
+                     "The ketrolimab data were first presented at the meeting in an oral presentation on December 8, 2019.",
+                     date(2019, 12, 10))
+    presented = one(facts, "DataPresented")
+    assert (presented.compound, presented.conference, str(presented.presented_on)) == ("ketrolimab", "ASH 2019", "2019-12-08")
+
+
+def test_data_to_be_presented_at_a_named_meeting_is_a_presentation_not_yet_dated():
+    facts = facts_of("Investigators will present data from the RIVET trial of ketrolimab at the 2020 ASCO Annual Meeting.", date(2020, 4, 2))
+    presented = one(facts, "DataPresented")
+    assert (presented.compound, presented.conference, presented.occurred_on) == ("ketrolimab", "ASCO 2020", None)
