@@ -140,10 +140,17 @@ INN_STEMS = (
     "gepant", "orexant", "pitant", "benazine", "calcitol", "floxacin", "cycline", "penem", "bactam", "mycin",
     "cillin", "fungin", "afil", "sporin", "tecan", "dotin", "tansine", "imod", "zolid", "terone", "anserin",
     "ectedin",
+    # newer classes: serotonin agonists, CFTR modulators, vaptans, endothelin antagonists, glucokinase activators,
+    # PDE4 inhibitors, beta3 agonists, pleuromutilins, oxaboroles, GnRH antagonists, myosin activators and
+    # inhibitors, heat-shock amplifiers. The stems of old generic classes (-olol, -pril, -methasone, -formin...)
+    # are left out: in a release those drugs are mostly the comparator or the background therapy, not the subject.
+    "zolam", "serin", "caftor", "vaptan", "sentan", "gliatin", "milast", "begron", "mulin", "borole", "golix",
+    "camtiv", "camten", "moclomol", "racetam", "glitazone",
 )
 #: Words that end like an INN but are none.
 NOT_INNS = frozenset({"thermostat", "rheostat", "hemostat", "haemostat", "cryostat", "peptide", "polypeptide",
-                      "nucleotide", "oligonucleotide", "riptide", "eventide", "yuletide", "dipeptide"})
+                      "nucleotide", "oligonucleotide", "riptide", "eventide", "yuletide", "dipeptide",
+                      "cholesterol", "phytosterol", "gonadotropin", "corticotropin"})
 #: English words ending in "-ercept": the lookbehinds that keep them out of the fusion-protein stem.
 _NOT_FUSION = r"(?<!inter)(?<!con)(?<!pre)(?<!per)"
 #: Second words of two-word INNs: a conjugate's payload ("... vedotin", "... deruxtecan"), a salt, a PEG,
@@ -151,7 +158,7 @@ _NOT_FUSION = r"(?<!inter)(?<!con)(?<!pre)(?<!per)"
 #: The salts an INN is sold as ("... hydrochloride", "... mesylate"): the same compound.
 INN_SALTS = r"hydrochloride|dihydrochloride|mesylate|mesilate|maleate|tartrate|fumarate|succinate|sodium|potassium|calcium|besylate|tosylate|citrate|sulfate|phosphate|acetate|bromide"
 INN_SECOND_WORDS = (r"vedotin|emtansine|mertansine|ravtansine|soravtansine|deruxtecan|govitecan|tesirine|mafodotin|ozogamicin"
-                    rf"|pasudotox|duocarmazine|pegol|etexilate|{INN_SALTS}"
+                    rf"|pasudotox|duocarmazine|pegol|etexilate|ethyl|medoxomil|alafenamide|disoproxil|marboxil|mecarbil|{INN_SALTS}"
                     r"|[a-z]+tansine|[a-z]+dotin|[a-z]+tecan|[a-z]+tesirine|[a-z]+parvovec|[a-z]+vec|[a-z]+leucel|[a-z]+temcel")
 #: Protein INNs of two words: "... alfa" after any word, "... beta" after an enzyme, hormone or interferon.
 INN_GREEK_SUFFIX = r"[a-z]{5,}\s(?:alfa|alpha)|[a-z]{3,}(?:ase|etin|feron|cept|mab)\s(?:beta|gamma)"

@@ -1,3 +1,4 @@
+import pytest
 from extraction_helpers import facts_of, only
 
 from tracker.extraction.compound_names import ocr_variants, pattern_mentions
@@ -55,3 +56,34 @@ def test_the_brand_name_statement_names_the_brand_of_the_subject():
 def test_an_ocr_slip_in_a_name_is_read_as_the_name_the_release_otherwise_uses():
     facts = facts_of("NRD-DML1 Improved Survival\n\nNRD-DM1 is in Phase III testing. NRD-DM1 is given weekly.")
     assert {f.compound for f in facts} == {"NRD-DM1"}
+
+
+# A name of each stem of the newer classes (invented names), and English words that only end like one.
+STEM_NAMES = [
+    ("velozolam", True), ("torcaserin", True), ("ivacaftor", True), ("nortolvaptan", True), ("ketosentan", True),
+    ("dorogliatin", True), ("velomilast", True), ("ketobegron", True), ("velamulin", True), ("trisaborole", True),
+    ("relzagolix", True), ("velocamtiv mecarbil", True), ("orsatristat ethyl", True), ("velomoclomol", True),
+    ("LDL cholesterol", False), ("a gonadotropin", False), ("the protocol", False), ("in April", False),
+]
+
+
+@pytest.mark.parametrize(("text", "is_inn"), STEM_NAMES, ids=[text for text, _ in STEM_NAMES])
+def test_an_inn_is_known_by_its_who_stem(text: str, is_inn: bool):
+    written = [m.written for m in pattern_mentions(text)]
+    assert written == ([text] if is_inn else [])
+
+
+def test_a_company_written_with_its_legal_form_is_never_a_compound():
+    facts = facts_of("Aachen, 18 December 2017 - ORSOLA AG and Tamura today announce that they have entered into a license "
+                     "agreement for velozolam with ORSOLA granting Tamura an exclusive license to velozolam in Japan.\n\n"
+                     "ORSOLA will receive a EUR 1 million upfront payment.")
+    assert "ORSOLA" not in {f.compound for f in facts}
+    partnership = next(f for f in only(facts, "PartnershipRecorded") if f.partner == "Tamura")
+    assert (partnership.compound, partnership.role) == ("velozolam", "licensee")
+
+
+@pytest.mark.parametrize("thing", ["platform", "technology", "device", "inhaler"])
+def test_a_marked_technology_or_device_is_no_compound(thing: str):
+    facts = facts_of(f"Orsolo Bio entered into a collaboration with Tamura Pharma to develop drugs based on its Lumena® {thing}, "
+                     "including ORS-060.")
+    assert {f.compound for f in facts} == {"ORS-060"}

@@ -40,3 +40,10 @@ def test_a_company_said_to_belong_to_a_group_is_recorded_as_its_member():
     facts = facts_of("Ketrolimab is developed by Lumen, a member of the Helix Group.")
     affiliation = one(facts, "PartyAffiliationRecorded")
     assert (affiliation.party, affiliation.parent, affiliation.compound) == ("Lumen", "Helix", None)
+
+
+def test_a_collaboration_in_a_field_with_a_company_names_the_company():
+    facts = facts_of("Orsolo Bio today announced a strategic collaboration in respiratory diseases with Tamura Pharma to develop "
+                     "inhaled drugs, including its lead candidate, ORS-060.")
+    partnership = one(facts, "PartnershipRecorded")
+    assert (partnership.compound, partnership.partner, partnership.role) == ("ORS-060", "Tamura", "collaborator")

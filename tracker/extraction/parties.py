@@ -197,6 +197,13 @@ def _named_as_product(name: str, sentences: list[str]) -> bool:
     return any(marked.search(text) or any(found == name for _, found, _ in labelled_names(text)) for text in sentences)
 
 
+#: A company by its legal form ("PAXTON AG", "Orsolo Bio, Inc.", "Tamura Co., Ltd."): the unambiguous forms only
+#: ("Co", "SA", "AS", "AB", "SE" also begin other words).
+_WITH_LEGAL_FORM = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,3}),?\s+(?:Inc|Incorporated|Corp|Corporation|Ltd|Limited|LLC|plc|PLC|AG|S\.A|N\.V|GmbH"
+    r"|KGaA|K\.K|A/S|ASA|Oyj|S\.p\.A|SpA|Co\.,?\s+Ltd)\.?(?=\W|$)")
+
+
 def listed_parties(sentences: list[str]) -> set[str]:
     """Every company a release names with its stock listing or an "About" section: never a compound.
 
@@ -210,6 +217,8 @@ def listed_parties(sentences: list[str]) -> set[str]:
             if party is not None:
                 found.add(party.name)
                 found.add(text[party.start:party.end].split()[0].strip(",'’"))
+        for match in _WITH_LEGAL_FORM.finditer(text):
+            found.add(match["name"].split()[0].strip(",'’"))
         about = re.match(r"About ([^()]+?)\.?$", text)
         if about and len(about.group(1).split()) <= 4 and not re.search(r"\d", about.group(1)) and not _INN().search(about.group(1)) \
                 and not _named_as_product(about.group(1).strip(), sentences):

@@ -108,6 +108,10 @@ class _Groups:
         self.parent[self.find(first)] = self.find(second)
 
 
+#: Words after a marked name that make it a technology or a device rather than a product.
+_PLATFORM_AFTER = re.compile(r"\s*(?:-based\s+|\s)(?:drug\s+)?(?:platforms?|technology|technologies|devices?|inhalers?|delivery|scaffolds?|proteins?\s+platform)\b", re.I)
+
+
 class ReleaseNames:
     """Every compound name a release uses, grouped into compounds."""
 
@@ -140,6 +144,8 @@ class ReleaseNames:
     def _learn_brands(self) -> None:
         for text in self._texts:
             for match in MARKED_WORD.finditer(text):
+                if _PLATFORM_AFTER.match(text, match.end()):
+                    continue  # "the Anticalin® platform", "the Ellipta® inhaler": a technology or a device, no product
                 if not self._not_a_name(match["name"]):
                     self.brands.add(match["name"] + (match["code"] or ""))
             for match in BRAND_STATEMENT.finditer(text):

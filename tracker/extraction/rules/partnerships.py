@@ -24,7 +24,7 @@ CUES = (
         compound="after", marks=_DEAL | {"compound inside"},
         example=Example("Orsolo Bio in-licensed velotamab from Kestrin Labs in 2019.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Kestrin", "role": "originator"})),
-    Cue(r"\b(?:granted|grants|has granted)\s+(?=[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*,?\s+(?:an?\s+)?(?:(?:exclusive|worldwide|global|non-exclusive)\s+)*(?:licen[cs]e|rights)\b)",
+    Cue(r"\b(?:granted|grants|has granted|granting)\s+(?=[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*,?\s+(?:an?\s+)?(?:(?:exclusive|worldwide|global|non-exclusive)\s+)*(?:licen[cs]e|rights)\b)",
         cased=True, fields={"role": "licensee"}, compound="after", marks=_DEAL,
         example=Example("Orsolo Bio granted Tamura Pharma exclusive rights to develop velotamab in Japan.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
@@ -59,7 +59,7 @@ CUES = (
         example=Example("Velotamab is being co-developed by Orsolo Bio and Tamura Pharma.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "developer"})),
     Cue(r"\b(?:signed|entered(?: into)?|executed|formed|announced|concluded)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:agreement|collaboration|partnership|alliance)"
-        r"(?:\s+(?:in|on|for|to)\s+(?:[\w-]+\s+){1,3}?)?\s+with\s+",
+        r"(?:\s+(?:in|on|for|to)(?:\s+[\w-]+){1,3}?)?\s+with\s+",
         cased=True, fields={"role": "collaborator"}, compound="after", marks=_DEAL,
         example=Example("In July 2018, Orsolo Bio entered into a collaboration with Tamura Pharma to develop velotamab.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator", "occurred_on": "2018-07"})),
