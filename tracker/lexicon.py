@@ -123,7 +123,8 @@ def _trigger_pattern(region: Region) -> re.Pattern[str]:
     names = region.names.split("|")
     acronyms = ([region.code] if region.code in _CODES_WRITTEN_IN_TRIGGERS else []) + [a.written for a in AGENCIES if a.region == region.code] + [n for n in names if not re.search(r"[a-z]", n)]
     words = [n for n in names if re.search(r"[a-z]", n)] + [w for w in (region.demonyms, _TRIGGER_EXTRA.get(region.code, "")) if w]
-    return re.compile(rf"\b(?:{'|'.join(acronyms)})(?![A-Za-z])|\b(?i:{'|'.join(words)})\b")
+    spelled = [rf"\b(?:{'|'.join(acronyms)})(?![A-Za-z])"] if acronyms else []
+    return re.compile("|".join([*spelled, rf"\b(?i:{'|'.join(words)})\b"]))
 
 
 REGION_TRIGGER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((r.code, _trigger_pattern(r)) for r in REGIONS)
