@@ -182,6 +182,7 @@ _EXPRESSIONS = (
     (rf"\b(?P<n>{_ORDINAL_WORD}) (?:fiscal )?quarter (?:of |ended [A-Za-z]+\.? \d{{1,2}},? |ending [A-Za-z]+\.? \d{{1,2}},? )?(?:fiscal (?:year )?)?(?P<year>{_YEAR})\b", _quarter, False),
     (rf"\b(?:Q(?P<q>[1-4])|(?P<n>{_ORDINAL_WORD}) quarter)[ ,]+(?:of )?(?P<year>{_YEAR})\b", _quarter, False),
     (rf"\b(?P<year>{_YEAR}) Q(?P<q>[1-4])\b", _quarter, False),
+    (rf"\b(?P<q>[1-4])Q(?P<n>)[ ,]+(?P<year>{_YEAR})\b", _quarter, False),  # "3Q 2017"
     (rf"\b(?:the )?first (?P<count>three|six|nine|twelve) months of (?:fiscal (?:year )?)?(?P<year>{_YEAR})\b", _months_of_year, False),
     (rf"\b(?:the )?(?P<n>first|second|1st|2nd) half of (?:(?P<year>{_YEAR})|this year|the year)", _half, False),
     (rf"\b(?:H(?P<h>[12]) (?P<year>{_YEAR}))\b", _half, False),

@@ -51,7 +51,7 @@ CUES = (
     Cue(r"\b(?:to|will|would|shall)\s+(?:\w+\s+){0,2}?(?P<cue>submit|file|resubmit|apply for)\b", states=EXPECTED,
         example=Example("Orsolo plans to file a New Drug Application for velotamab in Japan by the end of 2022.",
                         {"type": EXPECTED, "compound": "velotamab", "region": "JP", "application": "NDA", "expected_by": "2022-12-31"})),
-    Cue(r"\b(?P<cue>submissions?|filings?|resubmission|applications?)\s+(?:\w+\s+){0,6}?(?:is |are )?(?:planned|expected|anticipated|scheduled|on track)\b",
+    Cue(r"\b(?P<cue>submissions?|filings?|resubmission|applications?)\s+(?:[\w()®™-]+\s+){0,6}?(?:is |are )?(?:planned|expected|anticipated|scheduled|on track)\b",
         states=EXPECTED,
         example=Example("A Marketing Authorisation Application for Zentara is planned for the first half of 2022.",
                         {"type": EXPECTED, "compound": "Zentara", "region": "EU", "expected_by": "2022-06-30"})),
@@ -62,6 +62,16 @@ CUES = (
     Cue(r"\b(?:expects?|plans?|intends?)\b[^.;]{0,60}\b(?P<cue>regulatory submissions?)\b", states=EXPECTED,
         example=Example("Orsolo expects to complete regulatory submissions for velotamab in the US and EU next year.",
                         {"type": EXPECTED, "compound": "velotamab", "expected_by": "2022-12-31"})),
+    Cue(r"\b(?:anticipates?|expects?|plans?|intends?|targets?|targeting)\s+(?:initiating|starting|beginning|completing|making|submitting)\s+"
+        r"(?:an?\s+|the\s+|its\s+|our\s+)?(?:[\w()-]+\s+){0,5}?(?P<cue>submissions?|filings?)\b", states=EXPECTED,
+        example=Example("The Company anticipates initiating a New Drug Application submission for velotamab in the second half of 2019.",
+                        {"type": EXPECTED, "compound": "velotamab", "application": "NDA", "expected_by": "2019-12-31"})),
+    Cue(r"\b(?:[Pp]roceeding|[Mm]oving forward)\s+with\s+(?:the\s+|its\s+|our\s+)?(?P<cue>(?:[Rr]egulatory\s+)?(?:[Ss]ubmissions?|[Ff]ilings?))\b", states=EXPECTED,
+        example=Example("Company Proceeding with Regulatory Submissions for velotamab in Europe in 3Q 2021.",
+                        {"type": EXPECTED, "compound": "velotamab", "region": "EU", "expected_by": "2021-09-30"})),
+    Cue(r"\b(?:targets?|targeting)\s+(?:[\w()®™-]+\s+){0,3}?(?P<cue>filings?|submissions?)\s+(?:for|of)\b", states=EXPECTED,
+        example=Example("Orsolo is targeting Canadian NDS filings for Velora (velotamab) later this year.",
+                        {"type": EXPECTED, "compound": "velotamab", "region": "CA", "application": "NDS", "expected_by": "2021-12-31"})),
 )
 
 MODALITIES = (
