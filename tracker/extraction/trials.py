@@ -81,7 +81,7 @@ _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
 _ENROLLMENT = (
     re.compile(rf"\b(?:involving|enroll(?:ed|ing)|enrolment of|enrollment of|including|recruited|randomi[sz]ed)\s+(?:approximately\s+|about\s+|more than\s+|over\s+)?{_COUNT}\s+(?:\w+\s+)?{_PEOPLE}\b"),
     re.compile(rf"\(\s*[nN]\s*=\s*{_COUNT}\s*\)"),
-    re.compile(rf"\b{_COUNT}-(?:patient|person|subject|participant)\b"),
+    re.compile(rf"\b{_COUNT}[- ](?:patient|person|subject|participant)\b(?!s)"),
     re.compile(rf"\bin\s+{_COUNT}\s+(?:\w+\s+)?{_PEOPLE}\b"),
 )
 
