@@ -87,3 +87,24 @@ def test_a_marked_technology_or_device_is_no_compound(thing: str):
     facts = facts_of(f"Orsolo Bio entered into a collaboration with Tamura Pharma to develop drugs based on its Lumena® {thing}, "
                      "including ORS-060.")
     assert {f.compound for f in facts} == {"ORS-060"}
+
+
+# A brand in title case before its generic name in parentheses, with or without a code: sentence in, aliases out.
+BRAND_BEFORE_GENERIC = [
+    ("Both companies signed a license agreement for Korsana (difelikefalin) Injection in the US.",
+     [("difelikefalin", "Korsana", "brand")]),
+    ("Orsolo received a letter regarding its NDA for Fintara (ORS008, fenfluramine hydrochloride) for seizures.",
+     [("fenfluramine hydrochloride", "Fintara", "brand"), ("fenfluramine hydrochloride", "ORS008", "code")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "aliases"), BRAND_BEFORE_GENERIC, ids=[s[:50] for s, _ in BRAND_BEFORE_GENERIC])
+def test_a_title_case_brand_before_its_generic_is_an_alias(sentence: str, aliases: list):
+    found = sorted((f.compound, f.alias, f.alias_kind) for f in only(facts_of(sentence), "CompoundAliasRecorded"))
+    assert found == sorted(aliases)
+
+
+def test_a_refusal_to_file_is_no_plan_to_file():
+    facts = facts_of("Orsolo received a Refusal to File letter from the FDA regarding its NDA for velotamab.")
+    assert only(facts, "SubmissionExpected") == []
+    assert only(facts, "ApprovalDeclined")[0].form == "refusal"

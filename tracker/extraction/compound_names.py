@@ -57,8 +57,9 @@ BRAND_STATEMENT = re.compile(r"\b(?:brand|trade|proprietary) name,?\s+(?:of\s+)?
 #: A generic name known by its place: the lower-case words in parentheses after a brand ("VELMORA® (trazolin)",
 #: "Velmora (trazolin 20 mg)", "VELMORA (alpha / beta)"), whatever their ending.
 GENERIC_AFTER_BRAND = re.compile(
-    r"(?<![\w-])(?P<brand>[A-Z][A-Za-z0-9]{2,}[®™]|[A-Z]{5,}[®™]?)(?:\s+(?:Inhalation|Oral|Intravenous|Subcutaneous|Injection|Tablets?|Capsules?|Infusion|Solution))*"
-    r",?\s?\((?P<generic>(?!(?:recombinant|injection|intravenous|subcutaneous|oral|tablets?|capsules?|once-daily|twice-daily|biosimilar"
+    r"(?<![\w-])(?P<brand>[A-Z][A-Za-z0-9]{2,}[®™]|[A-Z]{5,}[®™]?|[A-Z][a-z]{3,}[a-z0-9]*(?=\s?\((?:[A-Z]{2,6}-?\d{2,6}[A-Za-z]?,\s)?[a-z]{7,}(?:\s[a-z]{5,})?\)))"
+    r"(?:\s+(?:Inhalation|Oral|Intravenous|Subcutaneous|Injection|Tablets?|Capsules?|Infusion|Solution))*"
+    r",?\s?\((?:[A-Z]{2,6}-?\d{2,6}[A-Za-z]?,\s)?(?P<generic>(?!(?:recombinant|injection|intravenous|subcutaneous|oral|tablets?|capsules?|once-daily|twice-daily|biosimilar"
     r"|formerly|previously|approved|investigational|marketed|generic|nonsquamous|squamous|relapsed|refractory|metastatic|adults?|pediatric"
     r"|paediatric|patients|children|topical|inhaled|extended-release|ophthalmic)\b)"
     r"[a-z][a-z-]{4,}(?:\s?(?:/|and)\s?[a-z][a-z-]{4,}|\s(?!and\b|for\b|in\b|with\b|or\b)[a-z]{4,})?)(?:\s+\d[^)]*)?\)")
