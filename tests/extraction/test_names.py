@@ -108,3 +108,11 @@ def test_a_refusal_to_file_is_no_plan_to_file():
     facts = facts_of("Orsolo received a Refusal to File letter from the FDA regarding its NDA for velotamab.")
     assert only(facts, "SubmissionExpected") == []
     assert only(facts, "ApprovalDeclined")[0].form == "refusal"
+
+
+@pytest.mark.parametrize("sentence", [
+    "SALT LAKE CITY, UT, Jun 30, 2008 (MARKET WIRE via COMTEX News Network) -- Orsolo Bio today announced that the study did not achieve its primary endpoint.",
+    "The FDA issued a complete response letter to Orsolo Therapeutics regarding the New Drug Application for Therapeutics products.",
+])
+def test_wire_services_and_company_words_are_no_compounds(sentence: str):
+    assert {f.compound for f in facts_of(sentence)} <= {None}
