@@ -94,7 +94,7 @@ NOT_NAMES = {
     "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Europe", "Japan",
     "China", "Canada", "United", "States", "Kingdom", "Union", "Its", "Our", "Their", "Inc", "Ltd",
     # wire services and what a company's name ends in
-    "COMTEX", "MARKETWIRE", "ACCESSWIRE", "GLOBENEWSWIRE", "BUSINESSWIRE", "NEWSWIRE", "CISION", "DGAP", "EQS", "MARKET",
+    "COMTEX", "MARKETWIRE", "ACCESSWIRE", "GLOBENEWSWIRE", "BUSINESSWIRE", "CISION", "DGAP", "EQS", "MARKET",
     "Therapeutics", "Pharmaceuticals", "Pharmaceutical", "Biosciences", "Bioscience", "Biopharma", "Biotherapeutics",
     "Laboratories", "Healthcare", "Sciences", "Medicines", "Biotech", "Biotechnology", "Oncology",
 }
