@@ -79,6 +79,11 @@ MODALITIES = (
              example=Example("Orsolo has not yet submitted a BLA for velotamab.", {"type": None})),
     Modality(r"data|results|information|evidence|findings", None, gap=0,
              example=Example("Based on the efficacy data submitted, velotamab received a positive opinion from the CHMP.", {"type": None})),
+    Modality(r"would be followed by|will be the basis for|would be the basis for|basis for|supports?|to support|could|might", None, gap=3,
+             example=Example("If positive, the RIVET study will be the basis for filing of a BLA for velotamab with the FDA.", {"type": None})),
+    Modality(r"(?:an?\s+|the\s+)?(?:briefing|response|responses|documents?|letter|comments?|request|proposal|protocol|plan|questions|answers)",
+             None, scope="after", gap=1,
+             example=Example("Orsolo submitted a briefing document to the FDA to address the items in the CRL for velotamab.", {"type": None})),
     Modality(r"if|once|upon|when|unless|whether", None, gap=5,
              example=Example("If the BLA for velotamab is accepted, Orsolo will receive a milestone.", {"type": None})),
     Modality(r"(?:for\s+)?(?:an?\s+|the\s+)?(?:oral\s+|poster\s+|late-breaking\s+)*(?:presentation|publication|poster|abstract)", None,
@@ -95,6 +100,10 @@ SLOTS = (Slot("region", 0.45),)
 CONTEXT = (r"\b(?:s?BLA|s?NDA|MAA|J-NDA|NDS|Biologics? License|New Drug|Marketing Authori[sz]ation|applications?|dossier|filings?"
            r"|submissions?|FDA|EMA|CHMP|European Commission|MHLW|PMDA|NMPA|Health Canada|MHRA|regulatory|approval)\b")
 _PRESENTATION = re.compile(r"\b(?:abstracts?|presentations?|posters?|publications?|meeting|congress|manuscript|journal)\b", re.I)
+
+
+#: A filing named again as a thing already told: "the acceptance of the NDA", "submission of the MAA brings ...".
+_RESTATED = re.compile(r"(?:acceptance|validation|submission|filing)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:s?NDA|s?BLA|MAA|NDS|application|dossier)\b(?!\s+(?:for|of|to|with)\b)", re.I)
 
 
 def _window(candidate: Candidate) -> tuple[str, str]:
@@ -118,7 +127,10 @@ def read(candidate: Candidate) -> Readings:
         return []
     if application is None and _PRESENTATION.search(after[:60] + before[-40:]):
         return []
-    region = agencies[0].region if agencies else (region_named_in(after) or region_named_in(before) or region_of_application(application))
+    named_region = region_named_in(after) or region_named_in(before)
+    region = agencies[0].region if agencies else (named_region or region_of_application(application))
+    if not agencies and not named_region and _RESTATED.match(text, candidate.start):
+        region = None  # "The acceptance of the NDA marks a milestone": the release's filing said again, left to review
     agency = agencies[0].agency if agencies else None
     compounds = candidate.compounds()[:1]
     if candidate.states == EXPECTED:
