@@ -46,3 +46,11 @@ def test_a_bare_month_already_past_is_expected_next_year_and_happened_this_year(
 def test_a_sum_is_read_in_whole_units_of_its_currency(words, amount, currency):
     (money,) = amounts_in(f"a payment of {words} was made")
     assert (money.amount, money.currency) == (Decimal(amount), currency)
+
+
+def test_in_two_to_three_months_ends_three_months_after_publication():
+    from datetime import date as day
+
+    from tracker.extraction.timing import times_in
+    found = times_in("Authorization is expected in two to three months.", day(2007, 4, 27))
+    assert [str(t.window_end) for t in found] == ["2007-07-27"]

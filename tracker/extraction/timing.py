@@ -193,6 +193,7 @@ _EXPRESSIONS = (
     (r"\b(?P<when>early|late)(?: in)? next year\b", _early_next_year, True),
     (rf"\b(?P<when>early|late|beginning of|start of|first part of|second part of)[- ](?P<year>{_YEAR})\b", _early_late, False),
     (r"\bwithin (?:the next |approximately |about )?(?P<count>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?P<unit>days?|weeks?|months?)\b", _within, True),
+    (r"\bin (?:the next |approximately |about )?(?:\d{1,2}|one|two|three|four|five|six) to (?P<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?P<unit>weeks|months)\b", _within, True),  # "in two to three months"
     (r"\blater (?:this|in the) year\b|\bthis year\b|\bthe current year\b", _this_year, False),
     (r"\bearlier (?:this|in the) year\b", _this_year, False),
     (r"\bnext year\b|\bthe coming year\b", _next_year, True),
