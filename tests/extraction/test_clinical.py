@@ -96,3 +96,22 @@ def test_data_to_be_presented_at_a_named_meeting_is_a_presentation_not_yet_dated
     facts = facts_of("Investigators will present data from the RIVET trial of ketrolimab at the 2020 ASCO Annual Meeting.", date(2020, 4, 2))
     presented = one(facts, "DataPresented")
     assert (presented.compound, presented.conference, presented.occurred_on) == ("ketrolimab", "ASCO 2020", None)
+
+
+def test_a_list_of_abstract_numbers_is_one_presentation_each():
+    facts = facts_of("The ORS-4410 data were featured in four oral presentations at the 2012 Annual Meeting of the American Society of "
+                     "Clinical Oncology (Abstract # 2509, 4505, 7509 and 8507).", date(2012, 6, 2))
+    found = sorted((f.compound, f.abstract) for f in only(facts, "DataPresented"))
+    assert found == [("ORS-4410", "2509"), ("ORS-4410", "4505"), ("ORS-4410", "7509"), ("ORS-4410", "8507")]
+
+
+def test_data_still_to_be_presented_is_at_the_meeting_the_release_is_about():
+    facts = facts_of("Orsolo Bio's ketrolimab will be the subject of nine presentations at the upcoming 2012 ASCO Annual Meeting.\n\n"
+                     "For the first time, investigators will present data from RIVET, the pivotal trial of ketrolimab in gout.",
+                     date(2012, 4, 2))
+    assert ("ketrolimab", "ASCO 2012") in {(f.compound, f.conference) for f in only(facts, "DataPresented")}
+
+
+def test_a_meeting_acronym_is_no_compound():
+    facts = facts_of("Additionally, abstracts from the gout cohort (Abstract# 7509) and the ASCO poster were released.")
+    assert "ASCO" not in {f.compound for f in facts}
