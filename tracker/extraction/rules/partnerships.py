@@ -95,6 +95,13 @@ CUES = (
         cased=True, fields={"role": "originator"}, compound="subject", marks=_DEAL | {"compound inside"},
         example=Example("Tamura Pharma will acquire the rights in China for velotamab (generic name) from Kestrin Labs.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Kestrin", "role": "originator"})),
+    Cue(r",\s+(?:its|our|their)\s+(?:[\w-]+\s+){0,3}?partner\s+responsible\s+for\b", cased=True, fields={"role": "licensee"}, compound="after", party="before",
+        example=Example("Orsolo Bio today announced that Tamura Pharma Co., Ltd. (Tamura), its partner responsible for the development and "
+                        "commercialization of velotamab in Japan, has applied for approval.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
+    Cue(r",\s+(?:its|our|their)\s+(?:[\w-]+\s+){0,3}?partner\s+(?:of|for|on)\s+(?=[A-Za-z])", cased=True, fields={"role": "collaborator"}, compound="after", party="before",
+        example=Example("Orsolo Bio today announced that Tamura, its strategic collaboration partner of velotamab, has submitted an NDA.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
     Cue(r"\bwill\s+co-develop\b|\bco-develop(?:s|ing)?\b(?=\s+[A-Za-z])", cased=True, fields={"role": "developer"}, compound="after", party="before",
         example=Example("Under the terms of the agreement, Tamura Pharma and Orsolo Bio will co-develop velotamab.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "developer"})),
