@@ -54,3 +54,11 @@ def test_in_two_to_three_months_ends_three_months_after_publication():
     from tracker.extraction.timing import times_in
     found = times_in("Authorization is expected in two to three months.", day(2007, 4, 27))
     assert [str(t.window_end) for t in found] == ["2007-07-27"]
+
+
+def test_a_payment_due_now_and_one_still_possible_are_two_kinds():
+    from extraction_helpers import facts_of as read
+    facts = read("Pursuant to the license agreement, Orsolo Bio is entitled to receive an $8 million milestone payment from Tamura "
+                 "and remains eligible to receive up to $164 million based on additional milestones for velotamab.")
+    kinds = sorted((type(f).__name__, str(f.amount)) for f in facts if type(f).__name__.startswith("Milestone"))
+    assert kinds == [("MilestoneAnticipated", "164000000"), ("MilestoneTriggered", "8000000")]
