@@ -62,3 +62,11 @@ def test_a_payment_due_now_and_one_still_possible_are_two_kinds():
                  "and remains eligible to receive up to $164 million based on additional milestones for velotamab.")
     kinds = sorted((type(f).__name__, str(f.amount)) for f in facts if type(f).__name__.startswith("Milestone"))
     assert kinds == [("MilestoneAnticipated", "164000000"), ("MilestoneTriggered", "8000000")]
+
+
+def test_two_readouts_of_one_sentence_are_two_expectations():
+    from extraction_helpers import facts_of as read
+    facts = read("Orsolo expects to announce topline data from the RIVET trial of velotamab by mid-year, and then data from the "
+                 "TANGO trial of velotamab by the end of the third quarter.", date(2019, 5, 7))
+    found = sorted((f.trial, str(f.expected_by)) for f in facts if type(f).__name__ == "ReadoutExpected")
+    assert found == [("RIVET", "2019-06-30"), ("TANGO", "2019-09-30")]

@@ -153,6 +153,10 @@ def _last_year(m: re.Match[str], published: date, period: PartialDate | None):
     return _same(PartialDate.year(published.year - 1))
 
 
+def _quarter_this_year(m: re.Match[str], published: date, period: PartialDate | None):
+    return _same(PartialDate.quarter(published.year, _ORDINAL[m["n"].lower()]))
+
+
 def _the_quarter(m: re.Match[str], published: date, period: PartialDate | None):
     return _same(period) if period is not None else None
 
@@ -198,6 +202,7 @@ _EXPRESSIONS = (
     (r"\bearlier (?:this|in the) year\b", _this_year, False),
     (r"\bnext year\b|\bthe coming year\b", _next_year, True),
     (r"\blast year\b|\bthe prior year\b|\bthe previous year\b", _last_year, False),
+    (r"\b(?:by )?(?:the )?end of the (?P<n>first|second|third|fourth) quarter\b", _quarter_this_year, True),  # "by the end of the third quarter"
     (r"\b(?:in|during) the (?:second |third |fourth |first )?quarter\b", _the_quarter, False),
     (rf"\b(?P<month>{_MONTH}),? (?P<year>{_YEAR})\b", _month_year, False),
     (rf"\b(?P<month>{_MONTH}) (?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,? ?(?:19|20)\d\d)(?! ?(?:percent|%|mg|patients))", _month_day, False),
