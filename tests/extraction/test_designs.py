@@ -27,3 +27,15 @@ def test_a_design_sentence_naming_no_trial_is_about_the_one_trial_of_the_release
                      "The primary objective of this double-blind, randomized, placebo-controlled multicenter clinical trial is to "
                      "determine if velotamab reduces the risk of gout flares.", date(2016, 12, 1))
     assert {f.trial for f in only(facts, "TrialDesignReported")} == {"RIVET"}
+
+
+TRIAL_NAMES = [
+    ("Orsolo Bio announced that it has completed enrollment in RIVET 1, its Phase 3 clinical trial of velotamab.", "RIVET 1"),
+    ("Orsolo Bio announced interim results from the expanded Phase 1 dose-ranging study 003 (n=296) of velotamab.", "study 003"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), TRIAL_NAMES, ids=[n for _, n in TRIAL_NAMES])
+def test_a_trial_is_named_by_its_apposition_or_its_number(sentence: str, name: str):
+    from tracker.extraction.trials import trial_names_in
+    assert name in trial_names_in([sentence], set())
