@@ -91,10 +91,10 @@ def test_a_marked_technology_or_device_is_no_compound(thing: str):
 
 # A brand in title case before its generic name in parentheses, with or without a code: sentence in, aliases out.
 BRAND_BEFORE_GENERIC = [
-    ("Both companies signed a license agreement for Korsana (difelikefalin) Injection in the US.",
-     [("difelikefalin", "Korsana", "brand")]),
-    ("Orsolo received a letter regarding its NDA for Fintara (ORS008, fenfluramine hydrochloride) for seizures.",
-     [("fenfluramine hydrochloride", "Fintara", "brand"), ("fenfluramine hydrochloride", "ORS008", "code")]),
+    ("Both companies signed a license agreement for Korsana (orsikefalin) Injection in the US.",
+     [("orsikefalin", "Korsana", "brand")]),
+    ("Orsolo received a letter regarding its NDA for Fintara (ORS008, velfluramine hydrochloride) for seizures.",
+     [("velfluramine hydrochloride", "Fintara", "brand"), ("velfluramine hydrochloride", "ORS008", "code")]),
 ]
 
 
@@ -116,3 +116,18 @@ def test_a_refusal_to_file_is_no_plan_to_file():
 ])
 def test_wire_services_and_company_words_are_no_compounds(sentence: str):
     assert {f.compound for f in facts_of(sentence)} <= {None}
+
+
+# Brands written the way wires dress them, and generics with the form they are sold in: sentence in, aliases out.
+DRESSED = [
+    ("Orsolo received authorization from Health Canada to commercialize VELORA(®) (velokalant hydrochloride, IV) in Canada.",
+     ("velokalant hydrochloride", "VELORA")),
+    ("Tamura submitted a New Drug Application to the FDA for KESTRA(®) (velostinil injection) for hypertension.", ("velostinil", "KESTRA")),
+    ("Zentra® (velformin hydrochloride extended-release) royalties from Tamura were $14.6 million.", ("velformin hydrochloride", "Zentra")),
+    ("The Orsa^® Inhalation device delivers ORS-149 (velotamab).", ("velotamab", "ORS-149")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "alias"), DRESSED, ids=[s[:50] for s, _ in DRESSED])
+def test_a_dressed_brand_and_a_generic_with_its_form_are_aliases(sentence: str, alias: tuple[str, str]):
+    assert alias in {(f.compound, f.alias) for f in only(facts_of(sentence), "CompoundAliasRecorded")}

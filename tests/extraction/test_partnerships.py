@@ -51,9 +51,9 @@ def test_a_collaboration_in_a_field_with_a_company_names_the_company():
 
 def test_both_companies_signing_names_the_other_company():
     facts = facts_of("Kestrin Labs and Orsolo Bio, Inc. (Nasdaq:ORSB) today announced that both companies have signed a license "
-                     "agreement for commercialization of Korsana (difelikefalin) Injection in the US.")
+                     "agreement for commercialization of Korsana (orsikefalin) Injection in the US.")
     partnership = one(facts, "PartnershipRecorded")
-    assert (partnership.compound, partnership.partner) == ("difelikefalin", "Kestrin")
+    assert (partnership.compound, partnership.partner) == ("orsikefalin", "Kestrin")
 
 
 def test_a_country_after_a_partner_is_where_it_is_not_its_name():

@@ -62,7 +62,8 @@ GENERIC_AFTER_BRAND = re.compile(
     r",?\s?\((?:[A-Z]{2,6}-?\d{2,6}[A-Za-z]?,\s)?(?P<generic>(?!(?:recombinant|injection|intravenous|subcutaneous|oral|tablets?|capsules?|once-daily|twice-daily|biosimilar"
     r"|formerly|previously|approved|investigational|marketed|generic|nonsquamous|squamous|relapsed|refractory|metastatic|adults?|pediatric"
     r"|paediatric|patients|children|topical|inhaled|extended-release|ophthalmic)\b)"
-    r"[a-z][a-z-]{4,}(?:\s?(?:/|and)\s?[a-z][a-z-]{4,}|\s(?!and\b|for\b|in\b|with\b|or\b)[a-z]{4,})?)(?:\s+\d[^)]*)?\)")
+    r"[a-z][a-z-]{4,}(?:\s?(?:/|and)\s?[a-z][a-z-]{4,}|\s(?!and\b|for\b|in\b|with\b|or\b|(?:injection|infusion|IV|HCl|extended-release|delayed-release|modified-release|tablets?|capsules?|oral|suspension|solution|nasal|inhalation|ophthalmic|topical)\b)[a-z]{4,})?)"
+    r"(?:,?\s+(?:for\s+)?(?:(?:injection|infusion|IV|HCl|extended-release|delayed-release|modified-release|tablets?|capsules?|oral|suspension|solution|nasal|inhalation|ophthalmic|topical))\b[^)]{0,20})?(?:\s+\d[^)]*)?\)")
 ALL_CAPS = re.compile(r"(?<![\w&-])(?P<name>[A-Z]{5,}(?:-[A-Z]+)?)(?![\w&-])")
 WITH_FORMULATION = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]{3,}|[A-Z]{4,})[®™]?\s(?P<suffix>SC|IV|SQ)(?![\w-])")
 #: A code of letters only ("ORS-AAT") is as often a clinical scale or a subtype ("MG-ADL", "MDS-RS"): it names a

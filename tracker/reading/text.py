@@ -99,6 +99,9 @@ _DEBRIS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     # "(R)" and "(TM)" typed for the symbols
     (re.compile(r"\((?:R|r)\)"), lambda m: "®"),
     (re.compile(r"\((?:TM|tm)\)"), lambda m: "™"),
+    # a mark a wire wrapped in parentheses or raised with a caret: "NAME(®)", "NAME(® )", "NAME^®", "NAME((TM))"
+    (re.compile(r"\(\s*([®™])\s*\)"), _keep(1)),
+    (re.compile(r"\^([®™])"), _keep(1)),
 )
 
 _ABBREVIATIONS = {
