@@ -21,9 +21,13 @@ GRANTED, EXPECTED = "ApprovalGranted", "RegulatoryDecisionExpected"
 _REGULATOR = "|".join(agency.written for agency in AGENCIES if agency.decides)
 
 CUES = (
-    Cue(r"\b(?:is|are|was|were|been|being|be)\s+(?!not\b|never\b|yet\b)(?:\w+\s+)?(?P<cue>approved)\b", compound="before",
+    Cue(r"\b(?:was|were|been|being|be)\s+(?!not\b|never\b|yet\b)(?:\w+\s+)?(?P<cue>approved)\b", compound="before",
         example=Example("Velmora (trazimab) has been approved by the European Commission for the treatment of adults with lupus nephritis.",
                         {"type": GRANTED, "compound": "trazimab", "region": "EU", "agency": "EC", "indication": "adults with lupus nephritis"})),
+    # "X is approved in the U.S. for ...": a standing status, as often background (an About section, a comparator) as news
+    Cue(r"\b(?:is|are)\s+(?!not\b|never\b|yet\b)(?:\w+\s+)?(?P<cue>approved)\b", compound="before", sure=0.5,
+        example=Example("Velmora (trazimab) is approved in Japan for the treatment of adults with lupus nephritis.",
+                        {"type": GRANTED, "compound": "trazimab", "region": "JP", "review": True})),
     Cue(r"(?<![\w-])(?!(?:If|Once|When|Upon|Unless|Not|Newly|Recently|Previously|Already|Currently|Products?|Drugs?|Medicines?)\b)[A-Z][\w-]*[®™]?(?:\s?\([^()]*\))?\s+(?P<cue>[Aa]pproved|APPROVED)\s+(?:by|in|for)\b", compound="before", cased=True,
         example=Example("Zentara® (velotamab) Approved in Japan for the Treatment of Severe Gout",
                         {"type": GRANTED, "compound": "velotamab", "region": "JP", "agency": "MHLW"})),
