@@ -91,6 +91,10 @@ MODALITIES = (
 SLOTS = (Slot("region", 0.45, of=(GRANTED, EXPECTED)), Slot("expected_by", 0.4, of=(EXPECTED,)))
 
 
+#: A place named as where something is not ("known as MSD outside the United States and Canada").
+_OUTSIDE = re.compile(r"\boutside(?:\s+of)?(?:\s+the)?\s*$|\boutside[^,;]{0,20}\band\s*$", re.I)
+
+
 def _approval_type(candidate: Candidate) -> str | None:
     text = candidate.text
     if re.search(r"conditional", text[max(0, candidate.match.start() - 30):candidate.end + 30], re.I):
@@ -131,7 +135,7 @@ def read(candidate: Candidate) -> Readings:
             # "approval for X (product name: Y), a vitamin D derivative, from the NMPA": the regulator after an appositive
             tail = [p for p in agencies_in(text[tail_start:clause_end]) if re.search(r"\b(?:from|by)\s+(?:the\s+)?(?:[A-Z]\w+\s+){0,2}$", text[tail_start:tail_start + p.start])]
             tail = [Place(tail_start + p.start, tail_start + p.end, p.region, p.agency) for p in tail[:1]]
-        places = lead_places + tail
+        places = [p for p in lead_places + tail if not _OUTSIDE.search(text[max(0, p.start - 40):p.start])]
         regions: list[str | None] = list(dict.fromkeys(place.region for place in places)) or [None]
         for region in regions:
             named = [p.agency for p in places if p.region == region and p.agency in DECIDING_AGENCIES]
