@@ -91,7 +91,7 @@ MODALITIES = (
 SLOTS = (Slot("region", 0.45, of=(GRANTED, EXPECTED)), Slot("expected_by", 0.4, of=(EXPECTED,)))
 
 
-#: A place named as where something is not ("known as MSD outside the United States and Canada").
+#: A place named as where something is not ("known as OBX outside the United States and Canada").
 _OUTSIDE = re.compile(r"\boutside(?:\s+of)?(?:\s+the)?\s*$|\boutside[^,;]{0,20}\band\s*$", re.I)
 
 
