@@ -115,3 +115,10 @@ def test_data_still_to_be_presented_is_at_the_meeting_the_release_is_about():
 def test_a_meeting_acronym_is_no_compound():
     facts = facts_of("Additionally, abstracts from the gout cohort (Abstract# 7509) and the ASCO poster were released.")
     assert "ASCO" not in {f.compound for f in facts}
+
+
+def test_an_abstract_number_line_of_a_presentation_block_numbers_the_presentation():
+    facts = facts_of("Orsolo Bio today announced that it will present final results from the Phase 1 study of ORS-928 during a poster "
+                     "session at the European Society for Medical Oncology (ESMO) 2018 Congress.\n\n"
+                     "Title: Final results of the Phase 1 study of ORS-928.\n\nAbstract Number: 1880P", date(2018, 10, 8))
+    assert {(f.compound, f.conference, f.abstract) for f in only(facts, "DataPresented")} == {("ORS-928", "ESMO 2018", "1880P")}

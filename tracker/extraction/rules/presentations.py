@@ -36,7 +36,7 @@ MODALITIES = (
 
 _PRESENTS_WHAT_FOLLOWS = re.compile(r"presentation of|present(?:ed|s|ing)? (?:\w+\s+){0,3}(?:data|findings|results)")
 _PRESENTED_DATA = re.compile(r"\bpresent(?:ed|ation of|s)?\s+(?:\w+\s+){0,3}(?:data|findings|results)\b|\b(?:data|findings|results)\s+(?:\w+\s+){0,3}(?:were|was|are being|have been|has been|is being)\s+(?:\w+ly\s+|first\s+)?(?:presented|reported)\b")
-_ABSTRACT = re.compile(r"#\s?(?P<number>[A-Z]{0,4}\d{2,6})\b|\babstract(?:\s*:\s*|\s+)(?:No\.?\s*|number\s*|#\s?)?(?P<plain>[A-Z]{0,4}\d{2,6})\b", re.I)
+_ABSTRACT = re.compile(r"#\s?(?P<number>[A-Z]{0,4}\d{2,6}[A-Z]?)\b|\babstract(?:\s*:\s*|\s+)(?:No\.?\s*:?\s*|number\s*:?\s*|#\s?)?(?P<plain>[A-Z]{0,4}\d{2,6}[A-Z]?)\b", re.I)
 _ABSTRACT_LIST = re.compile(r"\babstracts?\s*(?:#|No\.|numbers?)\s?[A-Z]{0,4}\d{2,6}(?P<rest>(?:\s*(?:,|and)\s*#?\s?[A-Z]{0,4}\d{2,6}\b)+)", re.I)
 #: Words that announce a presentation still to come: its days without a year fall on or after publication.
 _AHEAD = re.compile(
