@@ -42,6 +42,22 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("MFDS", "KR", r"Ministry of Food and Drug Safety|MFDS"),
     Agency("ANVISA", "BR", r"ANVISA"),
     Agency("TFDA", "TW", r"Taiwan Food and Drug Administration|TFDA"),
+    Agency("Swissmedic", "CH", r"Swiss Agency for Therapeutic Products"),
+    Agency("COFEPRIS", "MX", r"Federal Commission for the Protection [Aa]gainst Sanitary Risks?|COFEPRIS"),
+    Agency("Hong Kong Department of Health", "HK", r"(?:Hong Kong )?Department of Health of the Hong Kong|Hong Kong Department of Health"),
+    Agency("CDSCO", "IN", r"Central Drugs Standard Control Organi[sz]ation|CDSCO|Drugs Controller General of India|DCGI"),
+    Agency("HSA", "SG", r"Health Sciences Authority"),
+    Agency("Medsafe", "NZ", r"Medsafe"),
+    Agency("SFDA", "SA", r"Saudi Food and Drug Authority"),
+    Agency("ANMAT", "AR", r"ANMAT"),
+    Agency("INVIMA", "CO", r"INVIMA"),
+    Agency("SAHPRA", "ZA", r"South African Health Products Regulatory Authority|SAHPRA"),
+    Agency("Roszdravnadzor", "RU", r"Roszdravnadzor"),
+    Agency("URPL", "PL", r"Office for Registration of Medicinal Products, Medical Devices and Biocidal Products|URPL"),
+    Agency("BfArM", "DE", r"Federal Institute for Drugs and Medical Devices|BfArM"),
+    Agency("ANSM", "FR", r"ANSM"),
+    Agency("AIFA", "IT", r"Italian Medicines Agency|AIFA"),
+    Agency("AEMPS", "ES", r"AEMPS"),
 )
 
 
@@ -69,6 +85,23 @@ REGIONS: tuple[Region, ...] = (
     Region("KR", r"South Korea|Korea", "Korean", "MFDS"),
     Region("BR", r"Brazil", "Brazilian", "ANVISA"),
     Region("TW", r"Taiwan", "Taiwanese", "TFDA"),
+    Region("HK", r"Hong Kong", "", "Hong Kong Department of Health"),
+    Region("MX", r"Mexico", "Mexican", "COFEPRIS"),
+    Region("IN", r"India", "Indian", "CDSCO"),
+    Region("SG", r"Singapore", "", "HSA"),
+    Region("NZ", r"New Zealand", "", "Medsafe"),
+    Region("IL", r"Israel", "Israeli"),
+    Region("RU", r"Russia|Russian Federation", "Russian", "Roszdravnadzor"),
+    Region("SA", r"Saudi Arabia", "Saudi", "SFDA"),
+    Region("AR", r"Argentina", "Argentine|Argentinian", "ANMAT"),
+    Region("CO", r"Colombia", "Colombian", "INVIMA"),
+    Region("ZA", r"South Africa", "South African", "SAHPRA"),
+    Region("TR", r"Turkey|Türkiye", "Turkish"),
+    Region("PL", r"Poland", "Polish", "URPL"),
+    Region("DE", r"Germany", "German", "BfArM"),
+    Region("FR", r"France", "French", "ANSM"),
+    Region("IT", r"Italy", "Italian", "AIFA"),
+    Region("ES", r"Spain", "Spanish", "AEMPS"),
 )
 
 #: The authority that grants marketing approval in a region, where there is one.
@@ -90,7 +123,8 @@ def _trigger_pattern(region: Region) -> re.Pattern[str]:
     names = region.names.split("|")
     acronyms = ([region.code] if region.code in _CODES_WRITTEN_IN_TRIGGERS else []) + [a.written for a in AGENCIES if a.region == region.code] + [n for n in names if not re.search(r"[a-z]", n)]
     words = [n for n in names if re.search(r"[a-z]", n)] + [w for w in (region.demonyms, _TRIGGER_EXTRA.get(region.code, "")) if w]
-    return re.compile(rf"\b(?:{'|'.join(acronyms)})(?![A-Za-z])|\b(?i:{'|'.join(words)})\b")
+    spelled = [rf"\b(?:{'|'.join(acronyms)})(?![A-Za-z])"] if acronyms else []
+    return re.compile("|".join([*spelled, rf"\b(?i:{'|'.join(words)})\b"]))
 
 
 REGION_TRIGGER_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((r.code, _trigger_pattern(r)) for r in REGIONS)
@@ -140,10 +174,17 @@ INN_STEMS = (
     "gepant", "orexant", "pitant", "benazine", "calcitol", "floxacin", "cycline", "penem", "bactam", "mycin",
     "cillin", "fungin", "afil", "sporin", "tecan", "dotin", "tansine", "imod", "zolid", "terone", "anserin",
     "ectedin",
+    # newer classes: serotonin agonists, CFTR modulators, vaptans, endothelin antagonists, glucokinase activators,
+    # PDE4 inhibitors, beta3 agonists, pleuromutilins, oxaboroles, GnRH antagonists, myosin activators and
+    # inhibitors, heat-shock amplifiers. The stems of old generic classes (-olol, -pril, -methasone, -formin...)
+    # are left out: in a release those drugs are mostly the comparator or the background therapy, not the subject.
+    "zolam", "serin", "caftor", "vaptan", "sentan", "gliatin", "milast", "begron", "mulin", "borole", "golix",
+    "camtiv", "camten", "moclomol", "racetam", "glitazone",
 )
 #: Words that end like an INN but are none.
 NOT_INNS = frozenset({"thermostat", "rheostat", "hemostat", "haemostat", "cryostat", "peptide", "polypeptide",
-                      "nucleotide", "oligonucleotide", "riptide", "eventide", "yuletide", "dipeptide"})
+                      "nucleotide", "oligonucleotide", "riptide", "eventide", "yuletide", "dipeptide",
+                      "cholesterol", "phytosterol", "gonadotropin", "corticotropin"})
 #: English words ending in "-ercept": the lookbehinds that keep them out of the fusion-protein stem.
 _NOT_FUSION = r"(?<!inter)(?<!con)(?<!pre)(?<!per)"
 #: Second words of two-word INNs: a conjugate's payload ("... vedotin", "... deruxtecan"), a salt, a PEG,
@@ -151,7 +192,7 @@ _NOT_FUSION = r"(?<!inter)(?<!con)(?<!pre)(?<!per)"
 #: The salts an INN is sold as ("... hydrochloride", "... mesylate"): the same compound.
 INN_SALTS = r"hydrochloride|dihydrochloride|mesylate|mesilate|maleate|tartrate|fumarate|succinate|sodium|potassium|calcium|besylate|tosylate|citrate|sulfate|phosphate|acetate|bromide"
 INN_SECOND_WORDS = (r"vedotin|emtansine|mertansine|ravtansine|soravtansine|deruxtecan|govitecan|tesirine|mafodotin|ozogamicin"
-                    rf"|pasudotox|duocarmazine|pegol|etexilate|{INN_SALTS}"
+                    rf"|pasudotox|duocarmazine|pegol|etexilate|ethyl|medoxomil|alafenamide|disoproxil|marboxil|mecarbil|{INN_SALTS}"
                     r"|[a-z]+tansine|[a-z]+dotin|[a-z]+tecan|[a-z]+tesirine|[a-z]+parvovec|[a-z]+vec|[a-z]+leucel|[a-z]+temcel")
 #: Protein INNs of two words: "... alfa" after any word, "... beta" after an enzyme, hormone or interferon.
 INN_GREEK_SUFFIX = r"[a-z]{5,}\s(?:alfa|alpha)|[a-z]{3,}(?:ase|etin|feron|cept|mab)\s(?:beta|gamma)"

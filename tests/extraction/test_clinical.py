@@ -82,3 +82,43 @@ def test_results_expected_later_this_year_are_a_readout_expected_on_december_31(
     facts = facts_of("Top-line results from the CASCADE study of ketrolimab are expected later this year.", date(2018, 3, 1))
     readout = one(facts, "ReadoutExpected")
     assert (readout.compound, readout.trial, readout.expected_by) == ("ketrolimab", "CASCADE", date(2018, 12, 31))
+
+
+def test_data_presented_at_the_meeting_is_at_the_meeting_the_release_named():
+    facts = facts_of("Orsolo Bio will host an investor event at the 2019 ASH Annual Meeting in Orlando.\n\n"
+                     "The ketrolimab data were first presented at the meeting in an oral presentation on December 8, 2019.",
+                     date(2019, 12, 10))
+    presented = one(facts, "DataPresented")
+    assert (presented.compound, presented.conference, str(presented.presented_on)) == ("ketrolimab", "ASH 2019", "2019-12-08")
+
+
+def test_data_to_be_presented_at_a_named_meeting_is_a_presentation_not_yet_dated():
+    facts = facts_of("Investigators will present data from the RIVET trial of ketrolimab at the 2020 ASCO Annual Meeting.", date(2020, 4, 2))
+    presented = one(facts, "DataPresented")
+    assert (presented.compound, presented.conference, presented.occurred_on) == ("ketrolimab", "ASCO 2020", None)
+
+
+def test_a_list_of_abstract_numbers_is_one_presentation_each():
+    facts = facts_of("The ORS-4410 data were featured in four oral presentations at the 2012 Annual Meeting of the American Society of "
+                     "Clinical Oncology (Abstract # 2509, 4505, 7509 and 8507).", date(2012, 6, 2))
+    found = sorted((f.compound, f.abstract) for f in only(facts, "DataPresented"))
+    assert found == [("ORS-4410", "2509"), ("ORS-4410", "4505"), ("ORS-4410", "7509"), ("ORS-4410", "8507")]
+
+
+def test_data_still_to_be_presented_is_at_the_meeting_the_release_is_about():
+    facts = facts_of("Orsolo Bio's ketrolimab will be the subject of nine presentations at the upcoming 2012 ASCO Annual Meeting.\n\n"
+                     "For the first time, investigators will present data from RIVET, the pivotal trial of ketrolimab in gout.",
+                     date(2012, 4, 2))
+    assert ("ketrolimab", "ASCO 2012") in {(f.compound, f.conference) for f in only(facts, "DataPresented")}
+
+
+def test_a_meeting_acronym_is_no_compound():
+    facts = facts_of("Additionally, abstracts from the gout cohort (Abstract# 7509) and the ASCO poster were released.")
+    assert "ASCO" not in {f.compound for f in facts}
+
+
+def test_an_abstract_number_line_of_a_presentation_block_numbers_the_presentation():
+    facts = facts_of("Orsolo Bio today announced that it will present final results from the Phase 1 study of ORS-928 during a poster "
+                     "session at the European Society for Medical Oncology (ESMO) 2018 Congress.\n\n"
+                     "Title: Final results of the Phase 1 study of ORS-928.\n\nAbstract Number: 1880P", date(2018, 10, 8))
+    assert {(f.compound, f.conference, f.abstract) for f in only(facts, "DataPresented")} == {("ORS-928", "ESMO 2018", "1880P")}

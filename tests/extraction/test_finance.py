@@ -53,3 +53,11 @@ def test_royalty_revenue_for_a_quarter_is_reported_for_that_period():
 def test_revenue_figures_are_not_milestones():
     facts = facts_of("Total revenue was $231 million and net income was $93 million.")
     assert facts == []
+
+
+def test_two_marked_capital_words_in_a_row_are_one_product_for_royalties():
+    from extraction_helpers import facts_of as read
+    facts = read("Gross royalty revenues of $101.3 million from Tamura for the third quarter of 2021 included royalties of $54.1 million "
+                 "from global net sales of VELORA®/KESTA® INHALA®, royalties of $11.6 million from global net sales of ORSA® INHALA®.")
+    royalties = sorted((f.compound, str(f.amount)) for f in facts if type(f).__name__ == "RoyaltyReported" and f.compound)
+    assert royalties == [("ORSA INHALA", "11600000"), ("VELORA/KESTA INHALA", "54100000")]

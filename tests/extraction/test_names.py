@@ -1,3 +1,4 @@
+import pytest
 from extraction_helpers import facts_of, only
 
 from tracker.extraction.compound_names import ocr_variants, pattern_mentions
@@ -55,3 +56,78 @@ def test_the_brand_name_statement_names_the_brand_of_the_subject():
 def test_an_ocr_slip_in_a_name_is_read_as_the_name_the_release_otherwise_uses():
     facts = facts_of("NRD-DML1 Improved Survival\n\nNRD-DM1 is in Phase III testing. NRD-DM1 is given weekly.")
     assert {f.compound for f in facts} == {"NRD-DM1"}
+
+
+# A name of each stem of the newer classes (invented names), and English words that only end like one.
+STEM_NAMES = [
+    ("velozolam", True), ("torcaserin", True), ("ivacaftor", True), ("nortolvaptan", True), ("ketosentan", True),
+    ("dorogliatin", True), ("velomilast", True), ("ketobegron", True), ("velamulin", True), ("trisaborole", True),
+    ("relzagolix", True), ("velocamtiv mecarbil", True), ("orsatristat ethyl", True), ("velomoclomol", True),
+    ("LDL cholesterol", False), ("a gonadotropin", False), ("the protocol", False), ("in April", False),
+]
+
+
+@pytest.mark.parametrize(("text", "is_inn"), STEM_NAMES, ids=[text for text, _ in STEM_NAMES])
+def test_an_inn_is_known_by_its_who_stem(text: str, is_inn: bool):
+    written = [m.written for m in pattern_mentions(text)]
+    assert written == ([text] if is_inn else [])
+
+
+def test_a_company_written_with_its_legal_form_is_never_a_compound():
+    facts = facts_of("Aachen, 18 December 2017 - ORSOLA AG and Tamura today announce that they have entered into a license "
+                     "agreement for velozolam with ORSOLA granting Tamura an exclusive license to velozolam in Japan.\n\n"
+                     "ORSOLA will receive a EUR 1 million upfront payment.")
+    assert "ORSOLA" not in {f.compound for f in facts}
+    partnership = next(f for f in only(facts, "PartnershipRecorded") if f.partner == "Tamura")
+    assert (partnership.compound, partnership.role) == ("velozolam", "licensee")
+
+
+@pytest.mark.parametrize("thing", ["platform", "technology", "device", "inhaler"])
+def test_a_marked_technology_or_device_is_no_compound(thing: str):
+    facts = facts_of(f"Orsolo Bio entered into a collaboration with Tamura Pharma to develop drugs based on its Lumena® {thing}, "
+                     "including ORS-060.")
+    assert {f.compound for f in facts} == {"ORS-060"}
+
+
+# A brand in title case before its generic name in parentheses, with or without a code: sentence in, aliases out.
+BRAND_BEFORE_GENERIC = [
+    ("Both companies signed a license agreement for Korsana (orsikefalin) Injection in the US.",
+     [("orsikefalin", "Korsana", "brand")]),
+    ("Orsolo received a letter regarding its NDA for Fintara (ORS008, velfluramine hydrochloride) for seizures.",
+     [("velfluramine hydrochloride", "Fintara", "brand"), ("velfluramine hydrochloride", "ORS008", "code")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "aliases"), BRAND_BEFORE_GENERIC, ids=[s[:50] for s, _ in BRAND_BEFORE_GENERIC])
+def test_a_title_case_brand_before_its_generic_is_an_alias(sentence: str, aliases: list):
+    found = sorted((f.compound, f.alias, f.alias_kind) for f in only(facts_of(sentence), "CompoundAliasRecorded"))
+    assert found == sorted(aliases)
+
+
+def test_a_refusal_to_file_is_no_plan_to_file():
+    facts = facts_of("Orsolo received a Refusal to File letter from the FDA regarding its NDA for velotamab.")
+    assert only(facts, "SubmissionExpected") == []
+    assert only(facts, "ApprovalDeclined")[0].form == "refusal"
+
+
+@pytest.mark.parametrize("sentence", [
+    "SALT LAKE CITY, UT, Jun 30, 2008 (MARKET WIRE via COMTEX News Network) -- Orsolo Bio today announced that the study did not achieve its primary endpoint.",
+    "The FDA issued a complete response letter to Orsolo Therapeutics regarding the New Drug Application for Therapeutics products.",
+])
+def test_wire_services_and_company_words_are_no_compounds(sentence: str):
+    assert {f.compound for f in facts_of(sentence)} <= {None}
+
+
+# Brands written the way wires dress them, and generics with the form they are sold in: sentence in, aliases out.
+DRESSED = [
+    ("Orsolo received authorization from Health Canada to commercialize VELORA(®) (velokalant hydrochloride, IV) in Canada.",
+     ("velokalant hydrochloride", "VELORA")),
+    ("Tamura submitted a New Drug Application to the FDA for KESTRA(®) (velostinil injection) for hypertension.", ("velostinil", "KESTRA")),
+    ("Zentra® (velformin hydrochloride extended-release) royalties from Tamura were $14.6 million.", ("velformin hydrochloride", "Zentra")),
+    ("The Orsa^® Inhalation device delivers ORS-149 (velotamab).", ("velotamab", "ORS-149")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "alias"), DRESSED, ids=[s[:50] for s, _ in DRESSED])
+def test_a_dressed_brand_and_a_generic_with_its_form_are_aliases(sentence: str, alias: tuple[str, str]):
+    assert alias in {(f.compound, f.alias) for f in only(facts_of(sentence), "CompoundAliasRecorded")}

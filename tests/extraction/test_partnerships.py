@@ -40,3 +40,28 @@ def test_a_company_said_to_belong_to_a_group_is_recorded_as_its_member():
     facts = facts_of("Ketrolimab is developed by Lumen, a member of the Helix Group.")
     affiliation = one(facts, "PartyAffiliationRecorded")
     assert (affiliation.party, affiliation.parent, affiliation.compound) == ("Lumen", "Helix", None)
+
+
+def test_a_collaboration_in_a_field_with_a_company_names_the_company():
+    facts = facts_of("Orsolo Bio today announced a strategic collaboration in respiratory diseases with Tamura Pharma to develop "
+                     "inhaled drugs, including its lead candidate, ORS-060.")
+    partnership = one(facts, "PartnershipRecorded")
+    assert (partnership.compound, partnership.partner, partnership.role) == ("ORS-060", "Tamura", "collaborator")
+
+
+def test_both_companies_signing_names_the_other_company():
+    facts = facts_of("Kestrin Labs and Orsolo Bio, Inc. (Nasdaq:ORSB) today announced that both companies have signed a license "
+                     "agreement for commercialization of Korsana (orsikefalin) Injection in the US.")
+    partnership = one(facts, "PartnershipRecorded")
+    assert (partnership.compound, partnership.partner) == ("orsikefalin", "Kestrin")
+
+
+def test_a_country_after_a_partner_is_where_it_is_not_its_name():
+    facts = facts_of("Orsolo Bio today announced that its partner, Tamura (France) has received a positive opinion for velotamab.")
+    assert one(facts, "PartnershipRecorded").partner == "Tamura"
+
+
+def test_a_dateline_separator_is_no_part_of_the_issuer():
+    facts = facts_of("BOSTON, MA, USA I July 28, 2014 I Orsolo Pharmaceuticals, Inc. (NASDAQ:ORSB) announced today results.\n\n"
+                     "Orsolo is developing its lead candidate, velotamab, in a Phase 3 global program.")
+    assert only(facts, "PartnershipRecorded") == []

@@ -97,3 +97,18 @@ def test_an_nmpa_approval_is_a_chinese_approval():
     approval = one(facts, "ApprovalGranted")
     assert (approval.compound, approval.agency, approval.region) == ("lutekinib", "NMPA", "CN")
     assert approval.occurred_on is None or isinstance(approval.occurred_on, PartialDate)
+
+
+def test_a_filing_named_again_without_its_regulator_waits_in_review():
+    from extraction_helpers import facts_of as read
+    facts = read("Orsolo Bio announced that the Department of Health of the Hong Kong Special Administrative Region accepted a New "
+                 "Drug Application (NDA) for velozolam.\n\nThe acceptance of the NDA marks an important milestone for Orsolo Bio.")
+    submissions = [f for f in facts if type(f).__name__ == "RegulatorySubmission" and f.confidence >= 0.5]
+    assert [(f.region, f.status) for f in submissions] == [("HK", "accepted")]
+
+
+def test_a_place_a_company_is_known_outside_of_is_no_region_of_approval():
+    from extraction_helpers import facts_of as read
+    facts = read("Orsolo (NYSE: ORS), known as OBX outside the United States and Canada, announced today that the European "
+                 "Commission has approved VELORA for colorectal cancer.")
+    assert [f.region for f in facts if type(f).__name__ == "ApprovalGranted"] == ["EU"]

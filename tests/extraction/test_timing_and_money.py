@@ -46,3 +46,27 @@ def test_a_bare_month_already_past_is_expected_next_year_and_happened_this_year(
 def test_a_sum_is_read_in_whole_units_of_its_currency(words, amount, currency):
     (money,) = amounts_in(f"a payment of {words} was made")
     assert (money.amount, money.currency) == (Decimal(amount), currency)
+
+
+def test_in_two_to_three_months_ends_three_months_after_publication():
+    from datetime import date as day
+
+    from tracker.extraction.timing import times_in
+    found = times_in("Authorization is expected in two to three months.", day(2007, 4, 27))
+    assert [str(t.window_end) for t in found] == ["2007-07-27"]
+
+
+def test_a_payment_due_now_and_one_still_possible_are_two_kinds():
+    from extraction_helpers import facts_of as read
+    facts = read("Pursuant to the license agreement, Orsolo Bio is entitled to receive an $8 million milestone payment from Tamura "
+                 "and remains eligible to receive up to $164 million based on additional milestones for velotamab.")
+    kinds = sorted((type(f).__name__, str(f.amount)) for f in facts if type(f).__name__.startswith("Milestone"))
+    assert kinds == [("MilestoneAnticipated", "164000000"), ("MilestoneTriggered", "8000000")]
+
+
+def test_two_readouts_of_one_sentence_are_two_expectations():
+    from extraction_helpers import facts_of as read
+    facts = read("Orsolo expects to announce topline data from the RIVET trial of velotamab by mid-year, and then data from the "
+                 "TANGO trial of velotamab by the end of the third quarter.", date(2019, 5, 7))
+    found = sorted((f.trial, str(f.expected_by)) for f in facts if type(f).__name__ == "ReadoutExpected")
+    assert found == [("RIVET", "2019-06-30"), ("TANGO", "2019-09-30")]

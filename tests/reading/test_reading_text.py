@@ -143,3 +143,22 @@ def test_paragraphs_are_numbered_as_blocks():
 def test_a_bullet_marker_alone_on_its_line_starts_an_item_with_the_line_after_it():
     assert texts("|●\n|Net sales rose 12% to USD 90 million\n|●\n|The guidance is unchanged\n") == [
         "|● |Net sales rose 12% to USD 90 million", "|● |The guidance is unchanged"]
+
+
+def test_long_summary_lines_without_a_full_stop_are_sentences_of_their_own():
+    text = ("Orsolo Bio Announces Submission of a New Drug Application in Japan for Velora by its Partner Tamura Pharma\n"
+            "--\n"
+            "Submission supported by data from a Phase 3 bridging study of velotamab compared to morphine, conducted in Japan by Tamura\n"
+            "Orsolo Bio is eligible to receive future payments upon approval and commercialization milestones, as well as royalties\n"
+            "--\n"
+            "BOSTON, January 27, 2022 -- Orsolo Bio today announced the submission.\n")
+    found = [s.text for s in sentences(CleanText.of(text))]
+    assert found[1:4] == ["--", "Submission supported by data from a Phase 3 bridging study of velotamab compared to morphine, conducted in Japan by Tamura",
+                          "Orsolo Bio is eligible to receive future payments upon approval and commercialization milestones, as well as royalties"]
+
+
+def test_a_hard_wrapped_paragraph_is_still_joined():
+    text = ("Orsolo Bio today announced that the U.S. Food and Drug\nAdministration has approved velotamab for\n"
+            "the treatment of gout.\n")
+    assert [s.text for s in sentences(CleanText.of(text))] == [
+        "Orsolo Bio today announced that the U.S. Food and Drug Administration has approved velotamab for the treatment of gout."]

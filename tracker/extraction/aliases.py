@@ -31,6 +31,9 @@ _LABELLED = re.compile(
 _DOSAGE_WORDS = r"Inhalation|Oral|Intravenous|Subcutaneous|Injection|Tablets?|Capsules?|Infusion|Solution"
 #: A dose after a name in parentheses: "(trazolin 20 mg)", "(trazolin 100mg and trazolin 200mg)".
 _DOSE = re.compile(r"\s+\d+(?:\.\d+)?\s?(?:mg|mcg|µg|g|mL|IU)\b.*$")
+#: The form a generic name is sold in, after it in parentheses: "(velozolam injection)", "(velotamab HCl extended-release)".
+_FORM_TAIL = re.compile(r"(?<=[a-z])\s+(?:for\s+)?(?:injection|infusion|IV|HCl|extended-release|delayed-release|modified-release|tablets?|capsules?"
+                        r"|oral|suspension|solution|nasal spray|inhalation|ophthalmic|topical)\b.*$")
 _HEREAFTER = re.compile(r"\(\s*here(?:after|inafter)[,:]?\s*(?:referred to as\s+|called\s+)?[“\"']?(?P<name>[A-Z][\w-]*)[”\"']?\s*\)")
 #: Words of a labelled name that describe its form, not the product: "Velmora® Tablet 25 mg", "TRAZ® Intravenous Infusion".
 _DOSAGE_FORM = re.compile(r"[®™]?\s+(?:Tablets?|Capsules?|Injection|Injectable|Intravenous|Infusion|Oral|Subcutaneous|Solution|Powder|for|\d).*$", re.I)
@@ -53,7 +56,7 @@ def _parts(inside: str) -> list[tuple[str, bool]]:
     parts = []
     inside = _GENERIC_FOR.sub("", inside.strip())
     for part in re.split(r",\s*|\s+or\s+|;\s*", inside):
-        part = _DOSE.sub("", part.strip())
+        part = _FORM_TAIL.sub("", _DOSE.sub("", part.strip()))
         former = bool(_FORMER.match(part))
         part = _FORMER.sub("", part)
         part = _GENERIC_FOR.sub("", part)

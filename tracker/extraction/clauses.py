@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-#: A break between clauses: "; ", ", while", ", and we", " – ", " and may ".
+#: A break between clauses: "; ", ", while", ", and we", " – ", " and may ", " and remains eligible".
 CLAUSE_BREAK = re.compile(
-    r";\s|\s[–—]\s|,\s+(?:while|whereas|which|but)\b|,?\s+and\s+(?=(?:also\s+)?(?:is|are|may|will|would|could|has|have|we|it|the|that|[A-Z][a-z]+ (?:expects|plans|is|has))\b)")
+    r";\s|\s[–—]\s|,\s+(?:while|whereas|which|but)\b|,?\s+and\s+(?=(?:also\s+)?(?:is|are|may|will|would|could|has|have|we|it|the|that|remains?|continues?|retains?|[A-Z][a-z]+ (?:expects|plans|is|has))\b)")
 
 
 def clause_around(text: str, start: int, end: int) -> tuple[int, int]:

@@ -57,11 +57,13 @@ BRAND_STATEMENT = re.compile(r"\b(?:brand|trade|proprietary) name,?\s+(?:of\s+)?
 #: A generic name known by its place: the lower-case words in parentheses after a brand ("VELMORA® (trazolin)",
 #: "Velmora (trazolin 20 mg)", "VELMORA (alpha / beta)"), whatever their ending.
 GENERIC_AFTER_BRAND = re.compile(
-    r"(?<![\w-])(?P<brand>[A-Z][A-Za-z0-9]{2,}[®™]|[A-Z]{5,}[®™]?)(?:\s+(?:Inhalation|Oral|Intravenous|Subcutaneous|Injection|Tablets?|Capsules?|Infusion|Solution))*"
-    r",?\s?\((?P<generic>(?!(?:recombinant|injection|intravenous|subcutaneous|oral|tablets?|capsules?|once-daily|twice-daily|biosimilar"
+    r"(?<![\w-])(?P<brand>[A-Z][A-Za-z0-9]{2,}[®™]|[A-Z]{5,}[®™]?|[A-Z][a-z]{3,}[a-z0-9]*(?=\s?\((?:[A-Z]{2,6}-?\d{2,6}[A-Za-z]?,\s)?[a-z]{7,}(?:\s[a-z]{5,})?\)))"
+    r"(?:\s+(?:Inhalation|Oral|Intravenous|Subcutaneous|Injection|Tablets?|Capsules?|Infusion|Solution))*"
+    r",?\s?\((?:[A-Z]{2,6}-?\d{2,6}[A-Za-z]?,\s)?(?P<generic>(?!(?:recombinant|injection|intravenous|subcutaneous|oral|tablets?|capsules?|once-daily|twice-daily|biosimilar"
     r"|formerly|previously|approved|investigational|marketed|generic|nonsquamous|squamous|relapsed|refractory|metastatic|adults?|pediatric"
     r"|paediatric|patients|children|topical|inhaled|extended-release|ophthalmic)\b)"
-    r"[a-z][a-z-]{4,}(?:\s?(?:/|and)\s?[a-z][a-z-]{4,}|\s(?!and\b|for\b|in\b|with\b|or\b)[a-z]{4,})?)(?:\s+\d[^)]*)?\)")
+    r"[a-z][a-z-]{4,}(?:\s?(?:/|and)\s?[a-z][a-z-]{4,}|\s(?!and\b|for\b|in\b|with\b|or\b|(?:injection|infusion|IV|HCl|extended-release|delayed-release|modified-release|tablets?|capsules?|oral|suspension|solution|nasal|inhalation|ophthalmic|topical)\b)[a-z]{4,})?)"
+    r"(?:,?\s+(?:for\s+)?(?:(?:injection|infusion|IV|HCl|extended-release|delayed-release|modified-release|tablets?|capsules?|oral|suspension|solution|nasal|inhalation|ophthalmic|topical))\b[^)]{0,20})?(?:\s+\d[^)]*)?\)")
 ALL_CAPS = re.compile(r"(?<![\w&-])(?P<name>[A-Z]{5,}(?:-[A-Z]+)?)(?![\w&-])")
 WITH_FORMULATION = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]{3,}|[A-Z]{4,})[®™]?\s(?P<suffix>SC|IV|SQ)(?![\w-])")
 #: A code of letters only ("ORS-AAT") is as often a clinical scale or a subtype ("MG-ADL", "MDS-RS"): it names a
@@ -92,6 +94,12 @@ NOT_NAMES = {
     "January", "February", "March", "April", "June", "July", "August", "September", "October", "November",
     "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Europe", "Japan",
     "China", "Canada", "United", "States", "Kingdom", "Union", "Its", "Our", "Their", "Inc", "Ltd",
+    # medical meetings
+    "ASCO", "ESMO", "AACR", "EHA", "SABCS", "ASGCT", "EASL", "AASLD", "EASD", "EULAR", "WCLC", "ASTRO", "ICML", "ECTRIMS",
+    # wire services and what a company's name ends in
+    "COMTEX", "MARKETWIRE", "ACCESSWIRE", "GLOBENEWSWIRE", "BUSINESSWIRE", "CISION", "DGAP", "EQS", "MARKET",
+    "Therapeutics", "Pharmaceuticals", "Pharmaceutical", "Biosciences", "Bioscience", "Biopharma", "Biotherapeutics",
+    "Laboratories", "Healthcare", "Sciences", "Medicines", "Biotech", "Biotechnology", "Oncology",
 }
 
 

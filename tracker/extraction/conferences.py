@@ -39,6 +39,14 @@ _FULL = [(re.compile(pattern), acronym) for pattern, acronym in _FULL_NAMES]
 _NAMED_MEETING = re.compile(
     r"\b[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|for|and|on|in|the|&))*\s+\((?P<abbr>[A-Z]{2,6})\)\s+(?:(?:19|20)\d\d\s+)?"
     r"(?:Annual\s+|International\s+|Scientific\s+|World\s+)*(?:Meeting|Congress|Symposium|Conference|Sessions|Summit|Forum|Convergence)\b")
+#: A society's meeting named without an acronym: "the 19th annual meeting of the American Association of Geriatric
+#: Psychiatry", "the Annual Congress of the European Society of Pathology": known by its initials (AAGP, ESP).
+_MEETING_OF = re.compile(
+    r"\b(?:(?:19|20)\d\d\s+)?(?:\d{1,3}(?:st|nd|rd|th)\s+)?(?:[Aa]nnual\s+|[Ii]nternational\s+|[Ss]cientific\s+|[Ww]orld\s+)*"
+    r"(?:[Mm]eeting|[Cc]ongress|[Ss]ymposium|[Cc]onference|[Ss]essions)\s+of\s+the\s+"
+    r"(?P<society>[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|for|and|on|in|the|&))*\s+(?:Society|Association|Academy|College|Federation|Organi[sz]ation)"
+    r"(?:\s+(?:of|for)(?:\s+the)?(?:\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]+)+)?)")
+_SMALL_WORDS = frozenset({"of", "for", "and", "on", "in", "the", "&"})
 
 
 @dataclass(frozen=True)
@@ -67,4 +75,9 @@ def conferences_in(text: str) -> list[Conference]:
         if not any(match.start() < known.end and known.start < match.end() for known in found):
             year = re.search(r"\b(?:19|20)\d\d\b", match.group(0))
             found.append(Conference(match.start(), match.end(), match["abbr"], int(year.group(0)) if year else None))
+    for match in _MEETING_OF.finditer(text):
+        if not any(match.start() < known.end and known.start < match.end() for known in found):
+            initials = "".join(word[0] for word in match["society"].split() if word not in _SMALL_WORDS)
+            year = re.search(r"\b(?:19|20)\d\d\b", text[match.start():match.end() + 6])
+            found.append(Conference(match.start(), match.end(), initials, int(year.group(0)) if year else None))
     return sorted(found, key=lambda conference: conference.start)

@@ -232,6 +232,12 @@ class ReleaseContext:
                 return earlier.trials[-1][1]
         return None
 
+    @cached_property
+    def only_trial(self) -> str | None:
+        """The trial a release is about when it names one trial and no other."""
+        names = {name for view in self.views if not view.boilerplate for _, name in view.trials}
+        return next(iter(names)) if len(names) == 1 else None
+
     def phase_of_trial(self, trial: str) -> str | None:
         """The phase the release gives a trial anywhere ("the Phase III MARIANNE study", "EMILIA Phase III trial")."""
         for view in self.views:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.lexicon import DESCRIPTIVE_COMPANY_WORDS, EXCHANGES, LEGAL_FORM_WORDS, LEGAL_FORMS
+from tracker.lexicon import DESCRIPTIVE_COMPANY_WORDS, EXCHANGES, LEGAL_FORM_WORDS, LEGAL_FORMS, REGIONS
 
 _LEGAL_FORMS = LEGAL_FORMS
 _DESCRIPTIVE = DESCRIPTIVE_COMPANY_WORDS
@@ -100,6 +100,10 @@ def _usable(written: str) -> bool:
 _SHORT_NAME = re.compile(r"^\s*\(\s*(?:hereinafter\s+|hereafter\s+)?[“\"']?(?P<short>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})[”\"']?\s*\)")
 
 
+#: A country or region's name, which in parentheses after a company says where it is.
+_PLACE_NAME = re.compile("|".join(f"(?:{region.names})" for region in REGIONS) + r"|Germany|France|Italy|Spain|Ireland|Belgium|Netherlands|Denmark|Sweden|Norway|Finland|Austria|Israel|India")
+
+
 def party_at(text: str, position: int) -> Party | None:
     """The party whose name starts at `position` (after white space), with its group where the text gives one."""
     lead = len(text[position:]) - len(text[position:].lstrip())
@@ -127,6 +131,8 @@ def party_at(text: str, position: int) -> Party | None:
     if parent:
         return Party(start, end, normalise_party(parent["parent"]))
     short = _SHORT_NAME.match(rest) or (_SHORT_NAME.match(rest[ticker.end():]) if ticker else None)
+    if short and _PLACE_NAME.fullmatch(short["short"]):
+        short = None  # "Tamura (France)": where the company is, not what the release calls it
     return Party(start, end, normalise_party(short["short"] if short else text[start:end]))
 
 
@@ -152,6 +158,8 @@ def party_before(text: str, position: int) -> Party | None:
     tokens = name.split()
     while tokens and tokens[0].lower() in _NOT_PARTIES - {"of"}:
         tokens = tokens[1:]
+    if len(tokens) > 1 and tokens[0] in ("I", "|"):
+        tokens = tokens[1:]  # "July 28, 2014 I Tetraphase ...": a dateline's separator read as a letter
     if not tokens or not _usable(" ".join(tokens)):
         return None
     written = " ".join(tokens)
@@ -159,7 +167,7 @@ def party_before(text: str, position: int) -> Party | None:
     return Party(start, start + len(written), normalise_party(short or written))
 
 
-_LISTED = re.compile(rf"\((?:{EXCHANGES})\b")
+_LISTED = re.compile(rf"\((?:{EXCHANGES}|ISIN|Tokyo|Frankfurt|Prime Standard)\b")
 _ANNOUNCER = re.compile(r"\b(?:today announced|announced today|today reported|reported today|today provided|announces|announced)\b", re.I)
 
 
@@ -197,6 +205,13 @@ def _named_as_product(name: str, sentences: list[str]) -> bool:
     return any(marked.search(text) or any(found == name for _, found, _ in labelled_names(text)) for text in sentences)
 
 
+#: A company by its legal form ("PAXTON AG", "Orsolo Bio, Inc.", "Tamura Co., Ltd."): the unambiguous forms only
+#: ("Co", "SA", "AS", "AB", "SE" also begin other words).
+_WITH_LEGAL_FORM = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,3}),?\s+(?:Inc|Incorporated|Corp|Corporation|Ltd|Limited|LLC|plc|PLC|AG|S\.A|N\.V|GmbH"
+    r"|KGaA|K\.K|A/S|ASA|Oyj|S\.p\.A|SpA|Co\.,?\s+Ltd)\.?(?=\W|$)")
+
+
 def listed_parties(sentences: list[str]) -> set[str]:
     """Every company a release names with its stock listing or an "About" section: never a compound.
 
@@ -210,6 +225,8 @@ def listed_parties(sentences: list[str]) -> set[str]:
             if party is not None:
                 found.add(party.name)
                 found.add(text[party.start:party.end].split()[0].strip(",'’"))
+        for match in _WITH_LEGAL_FORM.finditer(text):
+            found.add(match["name"].split()[0].strip(",'’"))
         about = re.match(r"About ([^()]+?)\.?$", text)
         if about and len(about.group(1).split()) <= 4 and not re.search(r"\d", about.group(1)) and not _INN().search(about.group(1)) \
                 and not _named_as_product(about.group(1).strip(), sentences):

@@ -108,6 +108,12 @@ class _Groups:
         self.parent[self.find(first)] = self.find(second)
 
 
+#: Two or more marked words in a row ("ANORO® ELLIPTA®", "RELVAR®/BREO® ELLIPTA®").
+_MARKED_PAIR = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]+[®™](?:\s?/\s?[A-Z][A-Z0-9]+[®™])?\s[A-Z][A-Z0-9]+[®™]")
+#: Words after a marked name that make it a technology or a device rather than a product.
+_PLATFORM_AFTER = re.compile(r"\s*(?:-based\s+|\s)(?:drug\s+)?(?:platforms?|technology|technologies|devices?|inhalers?|delivery|scaffolds?|proteins?\s+platform)\b", re.I)
+
+
 class ReleaseNames:
     """Every compound name a release uses, grouped into compounds."""
 
@@ -140,8 +146,15 @@ class ReleaseNames:
     def _learn_brands(self) -> None:
         for text in self._texts:
             for match in MARKED_WORD.finditer(text):
+                if _PLATFORM_AFTER.match(text, match.end()):
+                    continue  # "the Anticalin® platform", "the Ellipta® inhaler": a technology or a device, no product
                 if not self._not_a_name(match["name"]):
                     self.brands.add(match["name"] + (match["code"] or ""))
+            for match in _MARKED_PAIR.finditer(text):
+                # "ANORO® ELLIPTA®", "RELVAR®/BREO® ELLIPTA®": two marked words in a row name one product
+                name = plain(match.group(0)).replace(" / ", "/")
+                if not any(self._not_a_name(word) for word in re.split(r"[ /]", name)):
+                    self.brands.add(name)
             for match in BRAND_STATEMENT.finditer(text):
                 name = match["name"] or match["name2"]
                 if not self._not_a_name(name):
@@ -231,8 +244,8 @@ class ReleaseNames:
         names = self._known_names()
         if not names:
             return None
-        spelled = ["".join(re.escape(part) if part not in (" ", "-") else r"\s?[®™]?" + ("-" if part == "-" else r"\s")
-                           for part in re.split(r"([ -])", name)) for name in names]
+        joints = {" ": r"\s?[®™]?\s", "-": r"\s?[®™]?-", "/": r"[®™]?\s?/\s?"}
+        spelled = ["".join(joints.get(part, re.escape(part)) for part in re.split(r"([ /-])", name)) for name in names]
         return re.compile(rf"(?<![\w-])(?:{'|'.join(spelled)})[®™]?(?![\w-])")
 
     @cached_property

@@ -43,7 +43,8 @@ class Example:
     """A sentence a row is written for, and what it must be read into.
 
     `expect` names the fact's type under "type" and the fields it must carry; a "type" of None says the
-    sentence states no fact of the row's family (a hedge or a negation that cancels the cue).
+    sentence states no fact of the row's family (a hedge or a negation that cancels the cue); "review": True
+    says the fact is read but waits in review (its confidence under the threshold).
     """
 
     sentence: str

@@ -153,6 +153,10 @@ def _last_year(m: re.Match[str], published: date, period: PartialDate | None):
     return _same(PartialDate.year(published.year - 1))
 
 
+def _quarter_this_year(m: re.Match[str], published: date, period: PartialDate | None):
+    return _same(PartialDate.quarter(published.year, _ORDINAL[m["n"].lower()]))
+
+
 def _the_quarter(m: re.Match[str], published: date, period: PartialDate | None):
     return _same(period) if period is not None else None
 
@@ -182,6 +186,7 @@ _EXPRESSIONS = (
     (rf"\b(?P<n>{_ORDINAL_WORD}) (?:fiscal )?quarter (?:of |ended [A-Za-z]+\.? \d{{1,2}},? |ending [A-Za-z]+\.? \d{{1,2}},? )?(?:fiscal (?:year )?)?(?P<year>{_YEAR})\b", _quarter, False),
     (rf"\b(?:Q(?P<q>[1-4])|(?P<n>{_ORDINAL_WORD}) quarter)[ ,]+(?:of )?(?P<year>{_YEAR})\b", _quarter, False),
     (rf"\b(?P<year>{_YEAR}) Q(?P<q>[1-4])\b", _quarter, False),
+    (rf"\b(?P<q>[1-4])Q(?P<n>)[ ,]+(?P<year>{_YEAR})\b", _quarter, False),  # "3Q 2017"
     (rf"\b(?:the )?first (?P<count>three|six|nine|twelve) months of (?:fiscal (?:year )?)?(?P<year>{_YEAR})\b", _months_of_year, False),
     (rf"\b(?:the )?(?P<n>first|second|1st|2nd) half of (?:(?P<year>{_YEAR})|this year|the year)", _half, False),
     (rf"\b(?:H(?P<h>[12]) (?P<year>{_YEAR}))\b", _half, False),
@@ -192,10 +197,12 @@ _EXPRESSIONS = (
     (r"\b(?P<when>early|late)(?: in)? next year\b", _early_next_year, True),
     (rf"\b(?P<when>early|late|beginning of|start of|first part of|second part of)[- ](?P<year>{_YEAR})\b", _early_late, False),
     (r"\bwithin (?:the next |approximately |about )?(?P<count>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?P<unit>days?|weeks?|months?)\b", _within, True),
+    (r"\bin (?:the next |approximately |about )?(?:\d{1,2}|one|two|three|four|five|six) to (?P<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?P<unit>weeks|months)\b", _within, True),  # "in two to three months"
     (r"\blater (?:this|in the) year\b|\bthis year\b|\bthe current year\b", _this_year, False),
     (r"\bearlier (?:this|in the) year\b", _this_year, False),
     (r"\bnext year\b|\bthe coming year\b", _next_year, True),
     (r"\blast year\b|\bthe prior year\b|\bthe previous year\b", _last_year, False),
+    (r"\b(?:by )?(?:the )?end of the (?P<n>first|second|third|fourth) quarter\b", _quarter_this_year, True),  # "by the end of the third quarter"
     (r"\b(?:in|during) the (?:second |third |fourth |first )?quarter\b", _the_quarter, False),
     (rf"\b(?P<month>{_MONTH}),? (?P<year>{_YEAR})\b", _month_year, False),
     (rf"\b(?P<month>{_MONTH}) (?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,? ?(?:19|20)\d\d)(?! ?(?:percent|%|mg|patients))", _month_day, False),

@@ -19,7 +19,7 @@ _NAME = rf"(?:{_ALL_CAPS_NAME}|{_MIXED_NAME})"
 _NAMING = (
     re.compile(rf"(?<![\w-])(?P<name>{_NAME})\s+{_DESIGN_WORDS}{_TRIAL_NOUN}\b"),
     re.compile(rf"(?<![\w-])(?P<name>{_NAME})\s+and\s+(?P<other>{_NAME})\b[^.]{{0,80}}?\b{_TRIAL_NOUN}\b"),
-    re.compile(rf"(?<![\w-])(?P<name>{_NAME}),\s+(?:the|a|an)\s+(?:[\w-]+,?\s+){{0,8}}{_TRIAL_NOUN}\b"),
+    re.compile(rf"(?<![\w-])(?P<name>{_NAME}),\s+(?:the|a|an|its|our|their|the [Cc]ompany['’]s)\s+(?:[\w-]+,?\s+){{0,8}}{_TRIAL_NOUN}\b"),
     re.compile(rf"\b(?:the|its|our)\s+(?P<name>{_NAME})\s+{_DESIGN_WORDS}{_TRIAL_NOUN}\b"),
     # "TANGO (NCT01234567) is a randomized Phase 3 study", "EMBARK (Study ABC-301), a global, randomized ... study"
     re.compile(rf"(?<![\w-])(?P<name>{_NAME})\s*(?:\([^()]*\)\s*)?(?:,|\s(?:is|was))\s+(?:the|a|an)\s+(?:[\w-]+,?\s+){{0,8}}{_TRIAL_NOUN}\b"),
@@ -28,6 +28,8 @@ _NAMING = (
     re.compile(rf"\b{_TRIAL_NOUN}\s+(?:\w+\s+)?(?:known as|called|named)\s+(?:the\s+)?(?P<name>{_NAME})\b"),
 )
 #: Namings that give a trial a code of its own: "This clinical trial (also known as ORS1004)".
+#: A study known by its number: "the dose-ranging study 003", "Study 302".
+_NUMBERED_STUDY = re.compile(r"\b[Ss]tudy\s+\d{3,4}[A-Z]?\b(?![.,]\d)")
 _CODED_NAMING = re.compile(rf"\b{_TRIAL_NOUN}\s*\((?:also known as|aka|also called|referred to as)\s+(?P<name>[A-Z][A-Z0-9-]{{3,}})\)")
 #: Capitalised words that stand before "study" or "trial" without naming one.
 _NOT_TRIAL_NAMES = {
@@ -55,6 +57,8 @@ def trial_names_in(texts: Iterable[str], brands: set[str]) -> set[str]:
                     names.add(name)
         for match in _CODED_NAMING.finditer(text):
             names.add(match["name"])
+        for match in _NUMBERED_STUDY.finditer(text):
+            names.add(match.group(0))
     return names
 
 
@@ -81,7 +85,7 @@ _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
 _ENROLLMENT = (
     re.compile(rf"\b(?:involving|enroll(?:ed|ing)|enrolment of|enrollment of|including|recruited|randomi[sz]ed)\s+(?:approximately\s+|about\s+|more than\s+|over\s+)?{_COUNT}\s+(?:\w+\s+)?{_PEOPLE}\b"),
     re.compile(rf"\(\s*[nN]\s*=\s*{_COUNT}\s*\)"),
-    re.compile(rf"\b{_COUNT}-(?:patient|person|subject|participant)\b"),
+    re.compile(rf"\b{_COUNT}[- ](?:patient|person|subject|participant)\b(?!s)"),
     re.compile(rf"\bin\s+{_COUNT}\s+(?:\w+\s+)?{_PEOPLE}\b"),
 )
 

@@ -99,6 +99,9 @@ _DEBRIS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     # "(R)" and "(TM)" typed for the symbols
     (re.compile(r"\((?:R|r)\)"), lambda m: "®"),
     (re.compile(r"\((?:TM|tm)\)"), lambda m: "™"),
+    # a mark a wire wrapped in parentheses or raised with a caret: "NAME(®)", "NAME(® )", "NAME^®", "NAME((TM))"
+    (re.compile(r"\(\s*([®™])\s*\)"), _keep(1)),
+    (re.compile(r"\^([®™])"), _keep(1)),
 )
 
 _ABBREVIATIONS = {
@@ -138,6 +141,10 @@ def _is_heading(line: str) -> bool:
     return capitalised / len(words) >= 0.8
 
 
+#: Words and marks a line cannot end a sentence on ("... Biotest and", "... as well as the", "including:").
+_OPEN_END = re.compile(r"(?:\b(?:and|or|of|the|with|for|to|in|on|at|by|a|an|as|from|its|their|our|that|which|including|between)|[,;:(/&-])\s*$", re.I)
+
+
 def _logical_lines(clean: str) -> list[tuple[int, int, int]]:
     """(start, end, block) of each run of physical lines that reads as one line.
 
@@ -172,6 +179,10 @@ def _logical_lines(clean: str) -> list[tuple[int, int, int]]:
             or _BULLET.match(next_line) is not None
             or (_is_heading(line) and (not next_line[:1].islower()))
             or not next_line.strip()
+            # a line longer than any hard wrap ends where it ends: a headline or a bullet written on one line
+            or (len(line.rstrip()) > 110 and next_line[:1].isupper() and not _OPEN_END.search(line))
+            or re.fullmatch(r"\s*[-–—=*_]{2,}\s*", line) is not None
+            or re.fullmatch(r"\s*[-–—=*_]{2,}\s*", next_line) is not None
         )
         if ends_here:
             spans.append((*current, block))

@@ -21,9 +21,13 @@ GRANTED, EXPECTED = "ApprovalGranted", "RegulatoryDecisionExpected"
 _REGULATOR = "|".join(agency.written for agency in AGENCIES if agency.decides)
 
 CUES = (
-    Cue(r"\b(?:is|are|was|were|been|being|be)\s+(?!not\b|never\b|yet\b)(?:\w+\s+)?(?P<cue>approved)\b", compound="before",
+    Cue(r"\b(?:was|were|been|being|be)\s+(?!not\b|never\b|yet\b)(?:\w+\s+)?(?P<cue>approved)\b", compound="before",
         example=Example("Velmora (trazimab) has been approved by the European Commission for the treatment of adults with lupus nephritis.",
                         {"type": GRANTED, "compound": "trazimab", "region": "EU", "agency": "EC", "indication": "adults with lupus nephritis"})),
+    # "X is approved in the U.S. for ...": a standing status, as often background (an About section, a comparator) as news
+    Cue(r"\b(?:is|are)\s+(?!not\b|never\b|yet\b)(?:\w+\s+)?(?P<cue>approved)\b", compound="before", sure=0.5,
+        example=Example("Velmora (trazimab) is approved in Japan for the treatment of adults with lupus nephritis.",
+                        {"type": GRANTED, "compound": "trazimab", "region": "JP", "review": True})),
     Cue(r"(?<![\w-])(?!(?:If|Once|When|Upon|Unless|Not|Newly|Recently|Previously|Already|Currently|Products?|Drugs?|Medicines?)\b)[A-Z][\w-]*[®™]?(?:\s?\([^()]*\))?\s+(?P<cue>[Aa]pproved|APPROVED)\s+(?:by|in|for)\b", compound="before", cased=True,
         example=Example("Zentara® (velotamab) Approved in Japan for the Treatment of Severe Gout",
                         {"type": GRANTED, "compound": "velotamab", "region": "JP", "agency": "MHLW"})),
@@ -44,6 +48,9 @@ CUES = (
     Cue(rf"\b(?P<cue>(?:{_REGULATOR})\s+(?:\([A-Z]{{2,5}}\)\s+)?(?:conditional\s+|full\s+)?(?:marketing\s+)?authori[sz]ations?)\b(?!\s+(?:[Aa]pplication|[Hh]older|process|decision))",
         cased=True, example=Example("Zentara sales began after the European Commission (EC) authorization of velotamab in May 2021.",
                                     {"type": GRANTED, "compound": "velotamab", "region": "EU", "occurred_on": "2021-05"})),
+    Cue(rf"\b(?P<cue>[Mm]arketing [Aa]uthori[sz]ation)\s+(?:of\s+[^.;]{{0,40}}?\s+)?by\s+the\s+(?:{_REGULATOR})\b", cased=True, compound="nearest",
+        example=Example("Based on the positive opinion, marketing authorization of velotamab by the European Commission is expected in two to three months.",
+                        {"type": EXPECTED, "compound": "velotamab", "region": "EU", "expected_by": "2021-09-15"})),
     Cue(r"\b(?P<cue>marketing authori[sz]ation|approval)\s+(?:was|has been|had been|is)\s+granted\b",
         example=Example("Marketing authorisation was granted to Zentara (velotamab) by Swissmedic.",
                         {"type": GRANTED, "compound": "velotamab", "region": "CH", "agency": "Swissmedic"})),
@@ -82,6 +89,10 @@ MODALITIES = (
 )
 
 SLOTS = (Slot("region", 0.45, of=(GRANTED, EXPECTED)), Slot("expected_by", 0.4, of=(EXPECTED,)))
+
+
+#: A place named as where something is not ("known as OBX outside the United States and Canada").
+_OUTSIDE = re.compile(r"\boutside(?:\s+of)?(?:\s+the)?\s*$|\boutside[^,;]{0,20}\band\s*$", re.I)
 
 
 def _approval_type(candidate: Candidate) -> str | None:
@@ -124,7 +135,7 @@ def read(candidate: Candidate) -> Readings:
             # "approval for X (product name: Y), a vitamin D derivative, from the NMPA": the regulator after an appositive
             tail = [p for p in agencies_in(text[tail_start:clause_end]) if re.search(r"\b(?:from|by)\s+(?:the\s+)?(?:[A-Z]\w+\s+){0,2}$", text[tail_start:tail_start + p.start])]
             tail = [Place(tail_start + p.start, tail_start + p.end, p.region, p.agency) for p in tail[:1]]
-        places = lead_places + tail
+        places = [p for p in lead_places + tail if not _OUTSIDE.search(text[max(0, p.start - 40):p.start])]
         regions: list[str | None] = list(dict.fromkeys(place.region for place in places)) or [None]
         for region in regions:
             named = [p.agency for p in places if p.region == region and p.agency in DECIDING_AGENCIES]

@@ -20,9 +20,15 @@ CUES = (
     Cue(r"\b(?P<cue>primary (?:efficacy )?end ?-?point)\b(?:\s+of\s+[^,]*?)?\s+(?:is|was|will be)\b",
         example=Example("The primary endpoint of the RIVET study of velotamab is progression-free survival.",
                         {"type": DESIGN, "compound": "velotamab", "trial": "RIVET", "primary_endpoint": "PFS"})),
-    Cue(r"\b(?P<cue>randomi[sz]ed|double-blind|placebo[- ]controlled|open-label|multi-?cent(?:er|re)|single-arm|dose[- ]escalation|\d+-patient|\(n\s?=\s?\d+\))",
+    Cue(r"\b(?P<cue>randomi[sz]ed|double-blind|placebo[- ]controlled|open-label|multi-?cent(?:er|re)|single-arm|dose[- ]escalation|\d+[- ]patient)",
         example=Example("Data came from a randomized, placebo-controlled Phase 1 study (n=48) of velotamab.",
                         {"type": DESIGN, "compound": "velotamab", "enrollment": 48, "phase": "I"})),
+    Cue(r"(?P<cue>\([nN]\s?=\s?\d+\))",
+        example=Example("Orsolo announced interim results from the expanded Phase 1 dose-ranging study 003 (n=296) of velotamab in gout.",
+                        {"type": DESIGN, "compound": "velotamab", "trial": "study 003", "enrollment": 296, "phase": "I"})),
+    Cue(r"\b(?P<cue>NCT\d{8})\b.{0,80}?\bNCT\d{8}\b",
+        example=Example("Approval rests on the RIVET study (NCT01234567) and the TANGO study (NCT07654321) of velotamab in gout.",
+                        {"type": DESIGN, "compound": "velotamab", "trial": "TANGO", "registry_ids": "('NCT07654321',)"})),
 )
 
 
@@ -34,13 +40,38 @@ def read(candidate: Candidate) -> Readings:
     arms = arms_in(text)
     primary = primary_endpoint_in(text)
     about_a_trial = bool(re.search(r"\b(?:trial|study)\b", text, re.I))
-    if not (registry or arms or primary or (about_a_trial and (enrollment or terms >= 2))):
-        return []
     trial, phase, ambiguous = trial_and_phase(candidate.view, candidate.release, refers_back=True)
+    # "a global, randomized Phase III TAGS trial evaluating ...": one design word is enough for a trial named with its phase
+    named_with_phase = trial is not None and phase is not None and bool(candidate.view.trials)
+    described = terms + bool(_SHAPE.search(text))
+    if not (registry or arms or primary or (about_a_trial and (enrollment or terms >= 2 or (described >= 1 and named_with_phase)))):
+        return []
+    if trial is None and (enrollment or terms >= 2):
+        trial = candidate.release.only_trial  # the one trial a release is about: "this double-blind, randomized trial"
+    compounds = candidate.compounds("subject")[:1]
+    paired = _trials_with_their_ids(candidate)
+    if len(paired) > 1:  # "HAVEN 1 (NCT02622321) and HAVEN 2 (NCT02795767)": a design for each
+        return [dict(compound=compound, trial=name, phase=phase, registry_ids=(registry_id,), enrollment=None, arms=None,
+                     primary_endpoint=None, ambiguous=ambiguous) for name, registry_id in paired for compound in compounds]
     return [dict(compound=compound, trial=trial, phase=phase, registry_ids=registry, enrollment=enrollment, arms=arms,
                  primary_endpoint=primary, ambiguous=ambiguous)
-            for compound in candidate.compounds("subject")[:1]]
+            for compound in compounds]
+
+
+#: Words that describe a trial's shape without being a design term of their own.
+_SHAPE = re.compile(r"\b(?:global|pivotal|\d+-(?:week|month))\b", re.I)
+
+
+def _trials_with_their_ids(candidate: Candidate) -> list[tuple[str, str]]:
+    """(trial, registry id) for each trial the sentence names with its id just after it ("HAVEN 1 study (NCT02622321)")."""
+    text = candidate.text
+    pairs: list[tuple[str, str]] = []
+    for start, name in candidate.view.trials:
+        after = re.match(r"[\w\s-]{0,20}?\(\s*(?P<id>NCT\d{8}|ISRCTN\d{8})\b", text[start + len(name):])
+        if after and all(after["id"] != known for _, known in pairs):
+            pairs.append((name, after["id"]))
+    return pairs
 
 
 FAMILY = Family("trial designs", DESIGN, CUES, read, exclusive=True,
-                keywords=("nct", "isrctn", "eudract", "jrct", "ctr", "randomi", "primary", "double-blind", "placebo", "open-label", "multi", "single-arm", "escalation", "-patient", "n=", "n ="))
+                keywords=("nct", "isrctn", "eudract", "jrct", "ctr", "randomi", "primary", "double-blind", "placebo", "open-label", "multi", "single-arm", "escalation", "patient", "n=", "n ="))

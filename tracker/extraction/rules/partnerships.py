@@ -24,7 +24,7 @@ CUES = (
         compound="after", marks=_DEAL | {"compound inside"},
         example=Example("Orsolo Bio in-licensed velotamab from Kestrin Labs in 2019.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Kestrin", "role": "originator"})),
-    Cue(r"\b(?:granted|grants|has granted)\s+(?=[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*,?\s+(?:an?\s+)?(?:(?:exclusive|worldwide|global|non-exclusive)\s+)*(?:licen[cs]e|rights)\b)",
+    Cue(r"\b(?:granted|grants|has granted|granting)\s+(?=[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*,?\s+(?:an?\s+)?(?:(?:exclusive|worldwide|global|non-exclusive)\s+)*(?:licen[cs]e|rights)\b)",
         cased=True, fields={"role": "licensee"}, compound="after", marks=_DEAL,
         example=Example("Orsolo Bio granted Tamura Pharma exclusive rights to develop velotamab in Japan.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
@@ -59,7 +59,7 @@ CUES = (
         example=Example("Velotamab is being co-developed by Orsolo Bio and Tamura Pharma.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "developer"})),
     Cue(r"\b(?:signed|entered(?: into)?|executed|formed|announced|concluded)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:agreement|collaboration|partnership|alliance)"
-        r"(?:\s+(?:in|on|for|to)\s+(?:[\w-]+\s+){1,3}?)?\s+with\s+",
+        r"(?:\s+(?:in|on|for|to)(?:\s+[\w-]+){1,3}?)?\s+with\s+",
         cased=True, fields={"role": "collaborator"}, compound="after", marks=_DEAL,
         example=Example("In July 2018, Orsolo Bio entered into a collaboration with Tamura Pharma to develop velotamab.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator", "occurred_on": "2018-07"})),
@@ -79,6 +79,28 @@ CUES = (
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
     Cue(r"\b(?:collaboration|partnership|alliance)(?:\s+agreement)?\s+(?:with|between)\s+", cased=True, fields={"role": "collaborator"}, compound="before",
         example=Example("Velotamab is developed under a collaboration with Tamura Pharma.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
+    Cue(r"\b(?:is|are|will be|remains?)\s+(?:solely\s+|fully\s+)?responsible\s+for\s+(?:all\s+|the\s+)*(?:(?:U\.S\.|US|global|worldwide|further|clinical|regulatory|local)\s+)*"
+        r"(?:development|commerciali[sz]ation|commercial|marketing|distribution|regulatory approval|manufacturing and commerciali[sz]ation)\b",
+        cased=True, fields={"role": "licensee"}, compound="after", party="before",
+        example=Example("Under the 2015 license agreement for Velora, Tamura Pharma is responsible for all U.S. commercial activities for velotamab.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
+    Cue(r"\bin\s+(?:close\s+)?(?:[Pp]artnership|[Cc]ollaboration)\s+with\s+(?=[A-Z])", cased=True, fields={"role": "collaborator"}, compound="nearest",
+        example=Example("Orsolo Bio Announces First Patient Enrolled in Velotamab Phase 3 Trial in Japan in Partnership with Tamura Pharma",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
+    Cue(r"\bagreements?\s+to\s+(?:sub)?licen[cs]e\s+(?:[\w-]+\s+){0,5}?to\s+(?=[A-Z])", cased=True, fields={"role": "licensee"}, compound="subject",
+        marks=_DEAL, example=Example("Orsolo Bio entered into agreements to license certain intellectual property for velotamab to Tamura Pharma.",
+                                     {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
+    Cue(r"\b(?:will\s+)?(?:acquire|acquires)\s+(?:the\s+|all\s+)?(?:(?:exclusive|global|worldwide)\s+)*(?:development\s+and\s+(?:marketing|commerciali[sz]ation)\s+)?rights\s+[^.;]{0,120}?\bfrom\s+(?=[A-Z])",
+        cased=True, fields={"role": "originator"}, compound="subject", marks=_DEAL | {"compound inside"},
+        example=Example("Tamura Pharma will acquire the rights in China for velotamab (generic name) from Kestrin Labs.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Kestrin", "role": "originator"})),
+    Cue(r",\s+(?:its|our|their)\s+(?:[\w-]+\s+){0,3}?partner\s+responsible\s+for\b", cased=True, fields={"role": "licensee"}, compound="after", party="before",
+        example=Example("Orsolo Bio today announced that Tamura Pharma Co., Ltd. (Tamura), its partner responsible for the development and "
+                        "commercialization of velotamab in Japan, has applied for approval.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
+    Cue(r",\s+(?:its|our|their)\s+(?:[\w-]+\s+){0,3}?partner\s+(?:of|for|on)\s+(?=[A-Za-z])", cased=True, fields={"role": "collaborator"}, compound="after", party="before",
+        example=Example("Orsolo Bio today announced that Tamura, its strategic collaboration partner of velotamab, has submitted an NDA.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
     Cue(r"\bwill\s+co-develop\b|\bco-develop(?:s|ing)?\b(?=\s+[A-Za-z])", cased=True, fields={"role": "developer"}, compound="after", party="before",
         example=Example("Under the terms of the agreement, Tamura Pharma and Orsolo Bio will co-develop velotamab.",
@@ -105,6 +127,11 @@ def _partners(candidate: Candidate) -> list[Party]:
         subject_end = len(_BETWEEN_SUBJECT_AND_VERB.sub("", head))
         found: list[Party] = []
         party = company(party_before(text, subject_end))
+        both = re.search(r"\b(?:both companies|the two companies|the companies|they)\s*$", head[:subject_end])
+        if party is None and both:  # "A and B today announced that both companies have signed": the companies named before
+            announced = re.search(r"(?:\s+(?:today|also|jointly))*\s+(?:announced|announce|said|reported)\b", head)
+            if announced:
+                party = company(party_before(text, announced.start()))
         while party is not None:
             found.insert(0, party)
             joined = re.search(r"(?:,\s*|\s+and\s+|,\s+and\s+)$", head[:party.start])
@@ -138,7 +165,9 @@ def _describes_a_part(candidate: Candidate) -> bool:
 
 def read(candidate: Candidate) -> Readings:
     view, release, cue, match = candidate.view, candidate.release, candidate.cue, candidate.match
-    partners = [p for p in _partners(candidate) if p.name not in ("Company",) and p.name != release.issuer]
+    issuer = (release.issuer or "").split(" ")[0]
+    partners = [p for p in _partners(candidate) if p.name not in ("Company",) and p.name != release.issuer
+                and not (issuer and p.name.split(" ")[0] == issuer)]
     if not partners:
         return []
     if cue.compound == "before" and _describes_a_part(candidate):

@@ -26,14 +26,18 @@ CUES = (
 )
 
 MODALITIES = (
-    Modality(r"will be|to be|upcoming|future|submitted for|planned|when they are|plans? to|intends? to|expects? to|look(?:s|ing)? forward",
-             None, scope="sentence",
-             example=Example("Detailed velotamab results will be presented at an upcoming ASCO meeting.", {"type": None})),
+    # A presentation still to come is one where the sentence names its meeting or abstract ("will present data
+    # at ASCO 2021"); one at "an upcoming medical meeting" names nothing to track yet (the reader drops it).
+    Modality(r"will be|to be|upcoming|future|submitted for|planned|when they are|plans? to|intends? to|expects? to|look(?:s|ing)? forward|will present",
+             PRESENTED, scope="sentence", sure=0.85, fields={"planned": True},
+             example=Example("Detailed velotamab results from the RIVET trial will be presented at the 2021 ASCO Annual Meeting.",
+                             {"type": PRESENTED, "compound": "velotamab", "conference": "ASCO 2021", "occurred_on": None})),
 )
 
 _PRESENTS_WHAT_FOLLOWS = re.compile(r"presentation of|present(?:ed|s|ing)? (?:\w+\s+){0,3}(?:data|findings|results)")
-_PRESENTED_DATA = re.compile(r"\bpresent(?:ed|ation of)\s+(?:\w+\s+){0,3}(?:data|findings|results)\b|\b(?:data|findings|results)\s+(?:\w+\s+){0,3}(?:were|was|are being)\s+(?:presented|reported)\b")
-_ABSTRACT = re.compile(r"#\s?(?P<number>[A-Z]{0,4}\d{2,6})\b|\babstract(?:\s*:\s*|\s+)(?:No\.?\s*|number\s*|#\s?)?(?P<plain>[A-Z]{0,4}\d{2,6})\b", re.I)
+_PRESENTED_DATA = re.compile(r"\bpresent(?:ed|ation of|s)?\s+(?:\w+\s+){0,3}(?:data|findings|results)\b|\b(?:data|findings|results)\s+(?:\w+\s+){0,3}(?:were|was|are being|have been|has been|is being)\s+(?:\w+ly\s+|first\s+)?(?:presented|reported)\b")
+_ABSTRACT = re.compile(r"#\s?(?P<number>[A-Z]{0,4}\d{2,6}[A-Z]?)\b|\babstract(?:\s*:\s*|\s+)(?:No\.?\s*:?\s*|number\s*:?\s*|#\s?)?(?P<plain>[A-Z]{0,4}\d{2,6}[A-Z]?)\b", re.I)
+_ABSTRACT_LIST = re.compile(r"\babstracts?\s*(?:#|No\.|numbers?)\s?[A-Z]{0,4}\d{2,6}(?P<rest>(?:\s*(?:,|and)\s*#?\s?[A-Z]{0,4}\d{2,6}\b)+)", re.I)
 #: Words that announce a presentation still to come: its days without a year fall on or after publication.
 _AHEAD = re.compile(
     r"\b(?:will|to) be (?:presented|reported|shown|featured|given|held)\b|\b(?:are|is) being (?:presented|reported|featured|held)\b"
@@ -70,12 +74,21 @@ def _respectively(values: list, names: list, text: str) -> bool:
 def read(candidate: Candidate) -> Readings:
     view, release, text = candidate.view, candidate.release, candidate.text
     abstracts = [m["number"] or m["plain"] for m in _ABSTRACT.finditer(text)] if re.search(r"\babstracts?\b", text, re.I) else []
+    for listed in _ABSTRACT_LIST.finditer(text):  # "(Abstract # 2509, 4505, 7509 and 8507)"
+        abstracts += [n for n in re.findall(r"\b[A-Z]{0,4}\d{2,6}\b", listed["rest"]) if n not in abstracts]
     conferences = conferences_in(text)
     if not (conferences or abstracts or _PRESENTED_DATA.search(text)):
         return []
     if not (view.named or abstracts or view.trials):
         return []
-    conference = conferences[0] if conferences else (release.first_conference if abstracts else None)
+    planned = candidate.modality is not None and bool(candidate.modality.fields.get("planned"))
+    if planned and not (conferences or abstracts):
+        if release.first_conference is None or not _PRESENTED_DATA.search(text):
+            return []
+        conferences = [release.first_conference]  # "investigators will present data from RIVET": at the meeting the release is about
+    # "presented at the meeting", "the congress": the meeting the release named before.
+    back = re.search(r"\bat (?:the|this) (?:meeting|congress|conference|symposium)\b", text, re.I)
+    conference = conferences[0] if conferences else (release.first_conference if abstracts or back else None)
     label, year = None, None
     if conference is not None:
         named = release.first_conference
@@ -95,7 +108,7 @@ def read(candidate: Candidate) -> Readings:
     compound_of = dict(zip(abstracts, named_compounds)) if _respectively(abstracts, named_compounds, text) else {}
     pairs = list(compound_of.items()) if compound_of else [(a, c) for c in compounds for a in abstracts or [None]]
     return [dict(compound=compound, conference=label, abstract=abstract, trial=trial_of.get(abstract, trial), phase=phase,
-                 presented_on=presented_on, occurred_on=presented_on, ambiguous=ambiguous)
+                 presented_on=presented_on, occurred_on=None if planned else presented_on, ambiguous=ambiguous)
             for abstract, compound in pairs]
 
 

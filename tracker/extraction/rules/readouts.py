@@ -2,6 +2,8 @@
 first half of 2022", "expects data from its RIVET study in 2023")."""
 from __future__ import annotations
 
+import re
+
 from tracker.extraction.candidates import Candidate
 from tracker.extraction.rows import Cue, Example, Family, Modality, Readings, Slot
 from tracker.extraction.slots import trial_and_phase
@@ -26,11 +28,39 @@ MODALITIES = (
 SLOTS = (Slot("expected_by", 0.5),)
 
 
+#: Where one readout of a list begins: "top-line data from A in early 2015 and top-line data from B in mid-2015".
+_EACH = re.compile(r"\b(?:top-?line\s+|phase\s+\w+\s+)?(?:data|results)\s+from\b", re.I)
+
+
+def _each_readout(candidate: Candidate) -> Readings:
+    """A readout for each "data from <trial or compound> <when>" of a sentence listing several."""
+    view, release = candidate.view, candidate.release
+    starts = [m.start() for m in _EACH.finditer(view.text)]
+    readings: Readings = []
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(view.text)
+        times = [t for t in view.times if start <= t.start < end]
+        trials = [name for at, name in view.trials if start <= at < end]
+        named = [release.name(m.written) for m, _ in view.subjects() if start <= m.start < end]
+        if not times or not (trials or named):
+            continue
+        compound = named[0] if named else (candidate.compounds()[:1] or [None])[0]
+        readings.append(dict(compound=compound, trial=trials[0] if trials else None,
+                             phase=release.phase_of_trial(trials[0]) if trials else None, expected_by=times[0].window_end))
+    return readings if len({(r["compound"], r["trial"]) for r in readings}) > 1 else []
+
+
 def read(candidate: Candidate) -> Readings:
     view = candidate.view
     if not view.times:
         return []
+    several = _each_readout(candidate)
+    if several:
+        return several
     trial, phase, _ = trial_and_phase(view, candidate.release)
+    after = [name for at, name in view.trials if at >= candidate.start]
+    if after and after[0] != trial:  # "top-line results from IGNITE 1": the trial the readout names, not the sentence's first
+        trial, phase = after[0], candidate.release.phase_of_trial(after[0])
     chosen = min(view.times, key=lambda t: abs(t.start - candidate.start))
     return [dict(compound=compound, trial=trial, phase=phase, expected_by=chosen.window_end) for compound in candidate.compounds()[:1]]
 

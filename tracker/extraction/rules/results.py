@@ -62,6 +62,11 @@ CUES = (
         fields={"outcome": "positive"}, compound="subject", sure=0.9,
         example=Example("Relative to placebo, treatment with velotamab resulted in a clinically significant reduction in urinary oxalate in the RIVET study.",
                         {"type": RESULT, "compound": "velotamab", "trial": "RIVET", "outcome": "positive"})),
+    Cue(r"\b(?:results|data|findings)\b[^.;]{0,200}?\b(?:which|that)\s+(?:showed|demonstrated|show|demonstrate)\s+(?:encouraging\s+|durable\s+|robust\s+)?"
+        r"(?P<cue>(?:clinical|anti-?tumou?r)\s+activity)\b",
+        fields={"outcome": "positive"}, compound="subject", sure=0.85,
+        example=Example("Orsolo announced interim results from the Phase 1 study 003 of velotamab, which showed clinical activity in patients with gout.",
+                        {"type": RESULT, "compound": "velotamab", "trial": "study 003", "outcome": "positive"})),
 )
 
 MODALITIES = (
@@ -86,4 +91,4 @@ def read(candidate: Candidate) -> Readings:
 
 FAMILY = Family("results", RESULT, CUES, read, (), MODALITIES, context=CONTEXT, exclusive=True,
                 keywords=("mixed", "inferior", "not", "miss", "neither", "met", "meet", "achiev", "reach", "hit", "halt", "stop", "terminat", "no longer",
-                          "discontinu", "futility", "unlikely", "significan", "positive", "superior", "improvement", "didn't", "unable"))
+                          "discontinu", "futility", "unlikely", "significan", "positive", "superior", "improvement", "didn't", "unable", "activity"))

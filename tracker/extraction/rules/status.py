@@ -26,6 +26,18 @@ CUES = (
     Cue(rf"\b(?:in|into)\s+(?P<cue>{_PHASE})\s+(?:clinical\s+)?(?:development|testing)\b", compound="before", sure=0.95,
         example=Example("Orsolo is advancing ORS-3301 into Phase 2 testing later this year.",
                         {"type": STATUS, "compound": "ORS-3301", "phase": "II"})),
+    Cue(rf"\b(?:is|are)\s+developing\b[^.;]{{0,80}}?\bin\s+an?\s+(?:[\w-]+\s+){{0,2}}?(?P<cue>{_PHASE})\s+(?:[\w-]+\s+){{0,2}}?(?:program|trials?|studies|study)\b",
+        compound="nearest", example=Example("Orsolo Bio is developing its lead candidate, velotamab, in a Phase 3 global clinical program to treat gout.",
+                                            {"type": STATUS, "compound": "velotamab", "phase": "III"})),
+    Cue(r"\blead\s+(?P<cue>preclinical)\s+(?:drug\s+|product\s+)?candidate\b", compound="after",
+        example=Example("Orsolo Bio will develop inhaled drugs, including its lead preclinical drug candidate, ORS-060.",
+                        {"type": STATUS, "compound": "ORS-060", "phase": "preclinical"})),
+    Cue(rf"\b(?:on-?going|ongoing)\s+(?P<cue>{_PHASE})\s+(?:clinical\s+)?(?:trial|study|program)\s+(?:of|with|evaluating)\b", compound="after",
+        example=Example("We will now complete the on-going Phase 3 clinical trial of velotamab in women with gout.",
+                        {"type": STATUS, "compound": "velotamab", "phase": "III"})),
+    Cue(rf"\bcompleted\s+(?:patient\s+)?enrol?lment\s+in\s+(?:the\s+|its\s+|a\s+)?(?P<cue>{_PHASE})\b", compound="after",
+        example=Example("Tamura completed enrollment in Phase 3 RIVET study of velotamab in patients with gout.",
+                        {"type": STATUS, "compound": "velotamab", "phase": "III"})),
     Cue(r"\b(?:is|are)\s+(?:already\s+|currently\s+|now\s+)?(?P<cue>approved)\s+(?:to treat|for (?:the treatment|use|patients|adults))\b", compound="before",
         example=Example("Velmora® (trazimab) is already approved to treat adults with lupus nephritis who received prior therapy.",
                         {"type": STATUS, "compound": "trazimab", "phase": "approved"})),
@@ -40,6 +52,8 @@ MODALITIES = (
 def read(candidate: Candidate) -> Readings:
     text = candidate.text
     written = text[candidate.start:candidate.end]
+    if written.lower() == "preclinical":
+        return [dict(compound=compound, phase="preclinical", indication=None) for compound in candidate.compounds()[:1]]
     if written == "approved":
         if places_in(text[candidate.end:candidate.end + 60]):
             return []
@@ -54,4 +68,4 @@ def read(candidate: Candidate) -> Readings:
             for compound in candidate.compounds()[:1]]
 
 
-FAMILY = Family("development status", STATUS, CUES, read, (), MODALITIES, exclusive=True, keywords=("phase", "approved"))
+FAMILY = Family("development status", STATUS, CUES, read, (), MODALITIES, exclusive=True, keywords=("phase", "approved", "preclinical"))

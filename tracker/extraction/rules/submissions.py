@@ -48,10 +48,10 @@ CUES = (
     Cue(r"\b(?:is|are|remains?)\s+(?:currently\s+|now\s+)?(?P<cue>under (?:priority |accelerated |standard )?review)\b", fields={"status": "accepted"},
         sure=0.85, example=Example("The Marketing Authorisation Application for Zentara is under review by the European Medicines Agency.",
                                    {"type": SUBMITTED, "compound": "Zentara", "region": "EU", "status": "accepted"})),
-    Cue(r"\b(?:to|will|would|shall)\s+(?:\w+\s+){0,2}?(?P<cue>submit|file|resubmit|apply for)\b", states=EXPECTED,
+    Cue(r"(?<!refusal )(?<!refuse )\b(?:to|will|would|shall)\s+(?:\w+\s+){0,2}?(?P<cue>submit|file|resubmit|apply for)\b", states=EXPECTED,
         example=Example("Orsolo plans to file a New Drug Application for velotamab in Japan by the end of 2022.",
                         {"type": EXPECTED, "compound": "velotamab", "region": "JP", "application": "NDA", "expected_by": "2022-12-31"})),
-    Cue(r"\b(?P<cue>submissions?|filings?|resubmission|applications?)\s+(?:\w+\s+){0,6}?(?:is |are )?(?:planned|expected|anticipated|scheduled|on track)\b",
+    Cue(r"\b(?P<cue>submissions?|filings?|resubmission|applications?)\s+(?:[\w()®™-]+\s+){0,6}?(?:is |are )?(?:planned|expected|anticipated|scheduled|on track)\b",
         states=EXPECTED,
         example=Example("A Marketing Authorisation Application for Zentara is planned for the first half of 2022.",
                         {"type": EXPECTED, "compound": "Zentara", "region": "EU", "expected_by": "2022-06-30"})),
@@ -62,6 +62,16 @@ CUES = (
     Cue(r"\b(?:expects?|plans?|intends?)\b[^.;]{0,60}\b(?P<cue>regulatory submissions?)\b", states=EXPECTED,
         example=Example("Orsolo expects to complete regulatory submissions for velotamab in the US and EU next year.",
                         {"type": EXPECTED, "compound": "velotamab", "expected_by": "2022-12-31"})),
+    Cue(r"\b(?:anticipates?|expects?|plans?|intends?|targets?|targeting)\s+(?:initiating|starting|beginning|completing|making|submitting)\s+"
+        r"(?:an?\s+|the\s+|its\s+|our\s+)?(?:[\w()-]+\s+){0,5}?(?P<cue>submissions?|filings?)\b", states=EXPECTED,
+        example=Example("The Company anticipates initiating a New Drug Application submission for velotamab in the second half of 2019.",
+                        {"type": EXPECTED, "compound": "velotamab", "application": "NDA", "expected_by": "2019-12-31"})),
+    Cue(r"\b(?:[Pp]roceeding|[Mm]oving forward)\s+with\s+(?:the\s+|its\s+|our\s+)?(?P<cue>(?:[Rr]egulatory\s+)?(?:[Ss]ubmissions?|[Ff]ilings?))\b", states=EXPECTED,
+        example=Example("Company Proceeding with Regulatory Submissions for velotamab in Europe in 3Q 2021.",
+                        {"type": EXPECTED, "compound": "velotamab", "region": "EU", "expected_by": "2021-09-30"})),
+    Cue(r"\b(?:targets?|targeting)\s+(?:[\w()®™-]+\s+){0,3}?(?P<cue>filings?|submissions?)\s+(?:for|of)\b", states=EXPECTED,
+        example=Example("Orsolo is targeting Canadian NDS filings for Velora (velotamab) later this year.",
+                        {"type": EXPECTED, "compound": "velotamab", "region": "CA", "application": "NDS", "expected_by": "2021-12-31"})),
 )
 
 MODALITIES = (
@@ -69,6 +79,11 @@ MODALITIES = (
              example=Example("Orsolo has not yet submitted a BLA for velotamab.", {"type": None})),
     Modality(r"data|results|information|evidence|findings", None, gap=0,
              example=Example("Based on the efficacy data submitted, velotamab received a positive opinion from the CHMP.", {"type": None})),
+    Modality(r"would be followed by|will be the basis for|would be the basis for|basis for|supports?|to support|could|might", None, gap=3,
+             example=Example("If positive, the RIVET study will be the basis for filing of a BLA for velotamab with the FDA.", {"type": None})),
+    Modality(r"(?:an?\s+|the\s+)?(?:briefing|response|responses|documents?|letter|comments?|request|proposal|protocol|plan|questions|answers)",
+             None, scope="after", gap=1,
+             example=Example("Orsolo submitted a briefing document to the FDA to address the items in the CRL for velotamab.", {"type": None})),
     Modality(r"if|once|upon|when|unless|whether", None, gap=5,
              example=Example("If the BLA for velotamab is accepted, Orsolo will receive a milestone.", {"type": None})),
     Modality(r"(?:for\s+)?(?:an?\s+|the\s+)?(?:oral\s+|poster\s+|late-breaking\s+)*(?:presentation|publication|poster|abstract)", None,
@@ -85,6 +100,10 @@ SLOTS = (Slot("region", 0.45),)
 CONTEXT = (r"\b(?:s?BLA|s?NDA|MAA|J-NDA|NDS|Biologics? License|New Drug|Marketing Authori[sz]ation|applications?|dossier|filings?"
            r"|submissions?|FDA|EMA|CHMP|European Commission|MHLW|PMDA|NMPA|Health Canada|MHRA|regulatory|approval)\b")
 _PRESENTATION = re.compile(r"\b(?:abstracts?|presentations?|posters?|publications?|meeting|congress|manuscript|journal)\b", re.I)
+
+
+#: A filing named again as a thing already told: "the acceptance of the NDA", "submission of the MAA brings ...".
+_RESTATED = re.compile(r"(?:acceptance|validation|submission|filing)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:s?NDA|s?BLA|MAA|NDS|application|dossier)\b(?!\s+(?:for|of|to|with)\b)", re.I)
 
 
 def _window(candidate: Candidate) -> tuple[str, str]:
@@ -108,7 +127,10 @@ def read(candidate: Candidate) -> Readings:
         return []
     if application is None and _PRESENTATION.search(after[:60] + before[-40:]):
         return []
-    region = agencies[0].region if agencies else (region_named_in(after) or region_named_in(before) or region_of_application(application))
+    named_region = region_named_in(after) or region_named_in(before)
+    region = agencies[0].region if agencies else (named_region or region_of_application(application))
+    if not agencies and not named_region and _RESTATED.match(text, candidate.start):
+        region = None  # "The acceptance of the NDA marks a milestone": the release's filing said again, left to review
     agency = agencies[0].agency if agencies else None
     compounds = candidate.compounds()[:1]
     if candidate.states == EXPECTED:

@@ -1,0 +1,29 @@
+"""Regulators and regions as releases write them: sentence in, the regions and agencies named out (a table)."""
+from __future__ import annotations
+
+import pytest
+from extraction_helpers import facts_of, one
+
+from tracker.extraction.places import places_in
+
+PLACES = [
+    ("The Department of Health of the Hong Kong Special Administrative Region accepted the filing.", [("HK", "Hong Kong Department of Health")]),
+    ("It was submitted to the Swiss Agency for Therapeutic Products.", [("CH", "Swissmedic")]),
+    ("The Federal Commission for the Protection Against Sanitary Risk (COFEPRIS) received the dossier.", [("MX", "COFEPRIS"), ("MX", "COFEPRIS")]),
+    ("The product was approved in Mexico.", [("MX", None)]),
+    ("The Drugs Controller General of India approved it.", [("IN", "CDSCO")]),
+    ("The Office for Registration of Medicinal Products, Medical Devices and Biocidal Products granted it.", [("PL", "URPL")]),
+    ("Marketing began in Poland, Germany, France, Italy and Spain.", [("PL", None), ("DE", None), ("FR", None), ("IT", None), ("ES", None)]),
+    ("The Italian Medicines Agency set the price.", [("IT", "AIFA")]),
+    ("It is sold in Singapore, New Zealand, Israel and South Africa.", [("SG", None), ("NZ", None), ("IL", None), ("ZA", None)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PLACES, ids=[s[:60] for s, _ in PLACES])
+def test_a_regulator_or_a_country_names_its_region(sentence: str, expected: list[tuple[str, str | None]]):
+    assert [(p.region, p.agency) for p in places_in(sentence)] == expected
+
+
+def test_a_country_named_beside_an_application_kind_is_the_region_of_the_filing():
+    facts = facts_of("Tamura has submitted a marketing authorization application (MAA) for Velora (velozolam) in Mexico.")
+    assert one(facts, "RegulatorySubmission").region == "MX"
