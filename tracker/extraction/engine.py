@@ -37,6 +37,8 @@ def read_sentence(view: SentenceView, release: ReleaseContext, earlier: list[Fac
     facts: list[Fact] = []
     lowered = view.text.lower()
     for family in families:
+        if view.background and not family.background:
+            continue
         if family.keywords and not any(word in lowered for word in family.keywords):
             continue
         if family.context_pattern is not None and not family.context_pattern.search(view.lead_in + " " + view.text):
@@ -52,8 +54,15 @@ def read_sentence(view: SentenceView, release: ReleaseContext, earlier: list[Fac
                 if family.exclusive:
                     readings = [fields for fields in readings if fields.get("compound") not in read_for]
                     read_for |= {fields.get("compound") for fields in readings}
+                if view.carried == "paragraph" and _needs_name(family, candidate):
+                    readings = [fields for fields in readings if _named_here(candidate, fields.get("compound"))]
                 facts += [_fact(candidate, fields) for fields in readings]
     return facts
+
+
+def _needs_name(family: Family, candidate: Candidate) -> bool:
+    """Whether what the candidate states must name its compound in the sentence (see `Family.named_only`)."""
+    return candidate.states in family.named_only
 
 
 def _modality(family: Family, cue: Cue, text: str, match: re.Match[str]) -> tuple[str | None, Modality | None]:

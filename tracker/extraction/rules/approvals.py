@@ -150,4 +150,5 @@ def read(candidate: Candidate) -> Readings:
     return readings
 
 
-FAMILY = Family("approvals", GRANTED, CUES, read, SLOTS, MODALITIES, keywords=("approv", "authoris", "authoriz", "notice of compliance", "noc"))
+FAMILY = Family("approvals", GRANTED, CUES, read, SLOTS, MODALITIES, keywords=("approv", "authoris", "authoriz", "notice of compliance", "noc"),
+                background=False, named_only=(GRANTED,))
