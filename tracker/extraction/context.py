@@ -39,6 +39,8 @@ _BOILERPLATE_START = re.compile(r"forward-looking statements|safe harbor|Private
 _BOILERPLATE_SENTENCE = re.compile(r"registered trademarks?|trademarks? of\b|\brisks? (?:and uncertainties|related to)", re.I)
 #: A section title opening the background a release closes with: "About Velmora", "ABOUT ORSOLO BIO", "Notes to editors".
 _BACKGROUND_HEADING = re.compile(r"^(?:#+\s*|\*\*)?(?:About|ABOUT)\s+\S|^(?:Notes? to [Ee]ditors|NOTES? TO EDITORS|Background)\b")
+#: How a section title may end that a sentence's test would take for a full stop: "About Orsolo Bio, Inc.", "About velotamab:".
+_TITLE_END = re.compile(r"\b(?:Inc|Ltd|Co|Corp|plc|AG|SA|S\.A|N\.V|LLC)\.?\s*$|:\s*$")
 _THIS_TRIAL = re.compile(r"\b(?:this|the|that|these)\s+(?:[\w-]+\s+){0,4}(?:study|trial|studies|trials)\b", re.I)
 _PERIOD_CONTEXT = re.compile(r"\b(?:results|report|quarter ended|months ended|period ended)\b", re.I)
 
@@ -158,7 +160,7 @@ class ReleaseContext:
             mentions = self.names.mentions_by_sentence[index]
             view = SentenceView(index, sentence, segment, mentions, _roles(segment, mentions))
             view.boilerplate = in_boilerplate or bool(_BOILERPLATE_SENTENCE.search(segment))
-            if view.is_heading and len(segment) < 100 and _BACKGROUND_HEADING.match(segment):
+            if len(segment) < 100 and _BACKGROUND_HEADING.match(segment) and (view.is_heading or _TITLE_END.search(segment)):
                 in_background = in_background or prose >= 2  # "About Us" in a page's menu, above the news, is no section
             elif not view.is_heading:
                 prose += 1
