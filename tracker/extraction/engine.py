@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from tracker.domain.facts import FACT_TYPES, Fact
+from tracker.extraction.calibration import calibrated
 from tracker.extraction.candidates import Candidate
 from tracker.extraction.clauses import clause_around
 from tracker.extraction.context import ReleaseContext, SentenceView
@@ -108,6 +109,7 @@ def _confidence(candidate: Candidate, fields: dict[str, Any]) -> float:
     for slot in candidate.family.slots:
         if (not slot.of or kind in slot.of) and fields.get(slot.field) in (None, (), ""):
             value -= slot.weight
+    value = calibrated(kind, round(min(0.95, max(FLOOR, value)), 2))  # what such readings measured on the dev parts
     if fields.pop("ambiguous", False):
         value = min(value, AMBIGUOUS)
     return round(min(0.95, max(FLOOR, value)), 2)
