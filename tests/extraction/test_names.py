@@ -1,5 +1,5 @@
 import pytest
-from extraction_helpers import facts_of, only
+from extraction_helpers import facts_of, one, only
 
 from tracker.extraction.compound_names import ocr_variants, pattern_mentions
 from tracker.extraction.parties import normalise_party
@@ -131,3 +131,16 @@ DRESSED = [
 @pytest.mark.parametrize(("sentence", "alias"), DRESSED, ids=[s[:50] for s, _ in DRESSED])
 def test_a_dressed_brand_and_a_generic_with_its_form_are_aliases(sentence: str, alias: tuple[str, str]):
     assert alias in {(f.compound, f.alias) for f in only(facts_of(sentence), "CompoundAliasRecorded")}
+
+
+def test_a_code_and_a_brand_written_with_a_slash_name_one_product():
+    facts = facts_of("The FDA has issued a complete response letter to the ORX-5010/ZENTARA™ (velotamab-vikg) biologics "
+                     "license application for gout.")
+    aliases = {(fact.compound, fact.alias, fact.alias_kind) for fact in only(facts, "CompoundAliasRecorded")}
+    assert ("velotamab", "ORX-5010", "code") in aliases and ("velotamab", "ZENTARA", "brand") in aliases
+    assert one(facts, "ApprovalDeclined").compound == "velotamab"
+
+
+def test_two_inns_written_with_a_slash_are_a_combination_not_aliases():
+    facts = facts_of("The European Commission has approved velotamab/trazimab for adults with gout.")
+    assert not only(facts, "CompoundAliasRecorded")

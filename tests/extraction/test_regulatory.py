@@ -112,3 +112,24 @@ def test_a_place_a_company_is_known_outside_of_is_no_region_of_approval():
     facts = read("Orsolo (NYSE: ORS), known as OBX outside the United States and Canada, announced today that the European "
                  "Commission has approved VELORA for colorectal cancer.")
     assert [f.region for f in facts if type(f).__name__ == "ApprovalGranted"] == ["EU"]
+
+
+# --- approvals that are background, not news (issue 10, third round) --------------------------------------
+def test_an_approval_told_in_an_about_section_after_the_news_is_background():
+    facts = facts_of("Orsolo Bio Reports Phase 3 Results\n\nBOSTON, May 3, 2021 -- Orsolo Bio today announced positive "
+                     "results from the Phase 3 trial of velotamab in gout.\n\nThe trial enrolled 300 patients.\n\n"
+                     "About Orsolo Bio\n\nZentara (trazimab) was approved by the FDA in 2019 for adults with lupus.",
+                     date(2021, 5, 3))
+    assert not only(facts, "ApprovalGranted")
+
+
+def test_an_about_us_line_above_the_news_opens_no_background_section():
+    facts = facts_of("About Us\n\nNorthgate Bio today announced that the FDA has approved harvolimab for adults with lupus.",
+                     date(2022, 6, 3))
+    assert one(facts, "ApprovalGranted").compound == "harvolimab"
+
+
+def test_an_approval_naming_no_product_in_a_paragraph_about_another_is_not_that_products_approval():
+    facts = facts_of("Pellway Inc. today announced positive results for tremovimab in asthma. The company's first medicine "
+                     "was approved by the FDA in 2012.", date(2023, 4, 2))
+    assert not only(facts, "ApprovalGranted")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from tracker.domain.facts import Fact, MilestoneAnticipated, MilestoneReceived, MilestoneTriggered, PartnershipRecorded
 from tracker.extraction.affiliations import read_affiliations
+from tracker.extraction.calibration import calibrated
 from tracker.extraction.compound_aliases import read_aliases
 from tracker.extraction.context import ReleaseContext
 from tracker.extraction.engine import read_sentence
@@ -39,7 +40,8 @@ def extract(document: ReleaseDocument) -> list[Fact]:
     tracked = {fact.compound for fact in facts if fact.compound is not None}
     if reading.main_compound:
         tracked.add(reading.main_compound)
-    facts += read_aliases(reading, tracked) + read_affiliations(reading)
+    facts += [fact.model_copy(update={"confidence": calibrated(type(fact).__name__, fact.confidence)})
+              for fact in read_aliases(reading, tracked) + read_affiliations(reading)]
     facts = merge_repeats(facts, reading.names.same, lambda a, b: reading.group_of(a) == reading.group_of(b))
     facts = _one_spelling_a_party(_with_payers(facts, reading), reading)
     return sorted(facts, key=lambda found: found.offset)

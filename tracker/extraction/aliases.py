@@ -94,6 +94,19 @@ def parenthetical_aliases(text: str, names: list[tuple[int, int, str]], is_name:
     return statements
 
 
+def slashed_names(text: str, names: list[tuple[int, int, str]]) -> list[AliasStatement]:
+    """A code and a brand written as one with a slash, "ORX-5010/ZENTARA™": two names of one product (two
+    INNs or an INN and a regimen so written, "velotamab/trazimab", are a combination, not an alias)."""
+    statements = []
+    for (start, end, first), (next_start, _, second) in zip(names, names[1:]):
+        if not re.fullmatch(r"[®™]?\s?/\s?", text[end:next_start]):
+            continue
+        kinds = {kind_of(first): first, kind_of(second): second}
+        if set(kinds) == {"code", "brand"}:
+            statements.append(AliasStatement(kinds["brand"], kinds["code"], "code", start))
+    return statements
+
+
 def stated_former_names(text: str, names: list[tuple[int, int, str]]) -> list[AliasStatement]:
     """Former names given outside parentheses: "X, formerly Y"."""
     statements = []

@@ -37,6 +37,10 @@ _UNDISCLOSED = re.compile(
     r"|\b(?:the|this) first (?:program|candidate|product candidate|target)\b|\b[Tt]his (?:first )?(?:candidate|biologic)\b")
 _BOILERPLATE_START = re.compile(r"forward-looking statements|safe harbor|Private Securities Litigation|^SOURCE\b|^Source:|^For (?:Investors|Media)", re.I)
 _BOILERPLATE_SENTENCE = re.compile(r"registered trademarks?|trademarks? of\b|\brisks? (?:and uncertainties|related to)", re.I)
+#: A section title opening the background a release closes with: "About Velmora", "ABOUT ORSOLO BIO", "Notes to editors".
+_BACKGROUND_HEADING = re.compile(r"^(?:#+\s*|\*\*)?(?:About|ABOUT)\s+\S|^(?:Notes? to [Ee]ditors|NOTES? TO EDITORS|Background)\b")
+#: How a section title may end that a sentence's test would take for a full stop: "About Orsolo Bio, Inc.", "About velotamab:".
+_TITLE_END = re.compile(r"\b(?:Inc|Ltd|Co|Corp|plc|AG|SA|S\.A|N\.V|LLC)\.?\s*$|:\s*$")
 _THIS_TRIAL = re.compile(r"\b(?:this|the|that|these)\s+(?:[\w-]+\s+){0,4}(?:study|trial|studies|trials)\b", re.I)
 _PERIOD_CONTEXT = re.compile(r"\b(?:results|report|quarter ended|months ended|period ended)\b", re.I)
 
@@ -58,6 +62,8 @@ class SentenceView:
     """Where the subject came from: "named" here, the "paragraph" so far, or the "release" as a whole."""
     undisclosed: bool = False
     boilerplate: bool = False
+    background: bool = False
+    """True in a background section ("About Velmora" to the end of the release, once some prose came before)."""
     trials: list[tuple[int, str]] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     lead_in: str = ""
@@ -147,12 +153,18 @@ class ReleaseContext:
         self.period = self._reporting_period(texts)
         self.affiliations = affiliations_in(texts)
         self.views: list[SentenceView] = []
-        in_boilerplate = False
+        in_boilerplate = in_background = False
+        prose = 0
         for index, (sentence, segment) in enumerate(pieces):
             in_boilerplate = in_boilerplate or bool(_BOILERPLATE_START.search(segment))
             mentions = self.names.mentions_by_sentence[index]
             view = SentenceView(index, sentence, segment, mentions, _roles(segment, mentions))
             view.boilerplate = in_boilerplate or bool(_BOILERPLATE_SENTENCE.search(segment))
+            if len(segment) < 100 and _BACKGROUND_HEADING.match(segment) and (view.is_heading or _TITLE_END.search(segment)):
+                in_background = in_background or prose >= 2  # "About Us" in a page's menu, above the news, is no section
+            elif not view.is_heading:
+                prose += 1
+            view.background = in_background
             view.trials = self._trials(segment)
             view.times = times_in(segment, self.published, self.period)
             previous = self.views[-1] if self.views else None

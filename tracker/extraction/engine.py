@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from tracker.domain.facts import FACT_TYPES, Fact
+from tracker.extraction.calibration import calibrated
 from tracker.extraction.candidates import Candidate
 from tracker.extraction.clauses import clause_around
 from tracker.extraction.context import ReleaseContext, SentenceView
@@ -37,6 +38,8 @@ def read_sentence(view: SentenceView, release: ReleaseContext, earlier: list[Fac
     facts: list[Fact] = []
     lowered = view.text.lower()
     for family in families:
+        if view.background and not family.background:
+            continue
         if family.keywords and not any(word in lowered for word in family.keywords):
             continue
         if family.context_pattern is not None and not family.context_pattern.search(view.lead_in + " " + view.text):
@@ -52,8 +55,15 @@ def read_sentence(view: SentenceView, release: ReleaseContext, earlier: list[Fac
                 if family.exclusive:
                     readings = [fields for fields in readings if fields.get("compound") not in read_for]
                     read_for |= {fields.get("compound") for fields in readings}
+                if view.carried == "paragraph" and _needs_name(family, candidate):
+                    readings = [fields for fields in readings if _named_here(candidate, fields.get("compound"))]
                 facts += [_fact(candidate, fields) for fields in readings]
     return facts
+
+
+def _needs_name(family: Family, candidate: Candidate) -> bool:
+    """Whether what the candidate states must name its compound in the sentence (see `Family.named_only`)."""
+    return candidate.states in family.named_only
 
 
 def _modality(family: Family, cue: Cue, text: str, match: re.Match[str]) -> tuple[str | None, Modality | None]:
@@ -99,6 +109,7 @@ def _confidence(candidate: Candidate, fields: dict[str, Any]) -> float:
     for slot in candidate.family.slots:
         if (not slot.of or kind in slot.of) and fields.get(slot.field) in (None, (), ""):
             value -= slot.weight
+    value = calibrated(kind, round(min(0.95, max(FLOOR, value)), 2))  # what such readings measured on the dev parts
     if fields.pop("ambiguous", False):
         value = min(value, AMBIGUOUS)
     return round(min(0.95, max(FLOOR, value)), 2)

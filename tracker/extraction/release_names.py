@@ -22,6 +22,7 @@ from tracker.extraction.aliases import (
     labelled_aliases,
     labelled_names,
     parenthetical_aliases,
+    slashed_names,
     stated_former_names,
 )
 from tracker.extraction.compound_names import (
@@ -295,7 +296,7 @@ class ReleaseNames:
                 self._written.setdefault(key(bare), Counter())[bare] += 0
                 self._groups.join(key(name), key(bare))
         spans = [(m.start, m.end, plain(m.written)) for m in mentions]
-        for statement in parenthetical_aliases(text, spans, self._is_name) + stated_former_names(text, spans) + labelled_aliases(text, spans):
+        for statement in parenthetical_aliases(text, spans, self._is_name) + slashed_names(text, spans) + stated_former_names(text, spans) + labelled_aliases(text, spans):
             self.statements.append((index, statement))
             if statement.alias_kind == "inn":
                 self.declared[key(statement.alias)] = "inn"

@@ -134,6 +134,15 @@ class Family:
     exclusive: bool = False
     """True when a sentence states one fact of the family per compound: the first cue (in row order) that
     reads one wins ("met the primary endpoint ... while the low dose did not" is one result, not two)."""
+    named_only: tuple[str, ...] = ()
+    """The fact types of the family a sentence states only about a compound it names (or one the release as a
+    whole is about), never about the one its paragraph named last. Granted approvals: a sentence telling of an approval without naming what was approved, within a
+    paragraph about a product, is mostly another product's story ("The company's first medicine was approved
+    in 2012", "Its standard of care was approved in ...") rather than the paragraph product's news."""
+    background: bool = True
+    """Whether the family is read in a background section ("About Velmora", "About Orsolo"): a release's news
+    stands before it, and what such a section says of approvals, trials or results is the product's standing
+    story, not news. False for facts a background section does state (a collaboration, a royalty)."""
 
     @cached_property
     def context_pattern(self) -> re.Pattern[str] | None:

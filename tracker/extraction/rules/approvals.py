@@ -42,9 +42,6 @@ CUES = (
         r"(?:\w+\s+){0,4}?(?P<cue>approvals?|marketing authori[sz]ations?|authori[sz]ations?|Notice of Compliance|NOC)\b",
         example=Example("Astoria Pharma has obtained marketing approval for velotamab in Japan.",
                         {"type": GRANTED, "compound": "velotamab", "region": "JP"})),
-    Cue(r"\b(?P<cue>(?:[A-Z][\w.]*\s+(?:\([A-Z]{2,5}\)\s+)?(?:and\s+)?){1,4}[Aa]pprovals?)\b(?!\s+(?:decision|process|pathway|of\b|for\b))", cased=True,
-        sure=0.9, example=Example("Zentara (velotamab) sales grew after its EU and UK approvals in the quarter.",
-                                  {"type": GRANTED, "compound": "velotamab", "region": "UK"})),
     Cue(rf"\b(?P<cue>(?:{_REGULATOR})\s+(?:\([A-Z]{{2,5}}\)\s+)?(?:conditional\s+|full\s+)?(?:marketing\s+)?authori[sz]ations?)\b(?!\s+(?:[Aa]pplication|[Hh]older|process|decision))",
         cased=True, example=Example("Zentara sales began after the European Commission (EC) authorization of velotamab in May 2021.",
                                     {"type": GRANTED, "compound": "velotamab", "region": "EU", "occurred_on": "2021-05"})),
@@ -150,4 +147,5 @@ def read(candidate: Candidate) -> Readings:
     return readings
 
 
-FAMILY = Family("approvals", GRANTED, CUES, read, SLOTS, MODALITIES, keywords=("approv", "authoris", "authoriz", "notice of compliance", "noc"))
+FAMILY = Family("approvals", GRANTED, CUES, read, SLOTS, MODALITIES, keywords=("approv", "authoris", "authoriz", "notice of compliance", "noc"),
+                background=False, named_only=(GRANTED,))
