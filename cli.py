@@ -995,7 +995,14 @@ def calendar(tracker: Tracker, view: TimeView, start: date | None, end: date | N
 
 
 def main() -> None:
-    cli(prog_name="tracker")
+    try:
+        cli(prog_name="tracker")
+    except ModuleNotFoundError as missing:  # `python3 cli.py` run by an interpreter the tracker is not installed in
+        package = (missing.name or "").split(".")[0]
+        if package in ("", "tracker", "projections"):
+            raise
+        raise SystemExit(f"Error: {package} is not installed for {sys.executable}; install the tracker "
+                         "with `pip install -e .` (or activate the virtualenv it is installed in)") from None
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from tracker.extraction.conferences import MEETING_WORDS
 from tracker.lexicon import (
     CURRENCY_CODES,
     INN_ACID,
@@ -94,13 +95,11 @@ NOT_NAMES = {
     "January", "February", "March", "April", "June", "July", "August", "September", "October", "November",
     "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Europe", "Japan",
     "China", "Canada", "United", "States", "Kingdom", "Union", "Its", "Our", "Their", "Inc", "Ltd",
-    # medical meetings
-    "ASCO", "ESMO", "AACR", "EHA", "SABCS", "ASGCT", "EASL", "AASLD", "EASD", "EULAR", "WCLC", "ASTRO", "ICML", "ECTRIMS",
     # wire services and what a company's name ends in
     "COMTEX", "MARKETWIRE", "ACCESSWIRE", "GLOBENEWSWIRE", "BUSINESSWIRE", "CISION", "DGAP", "EQS", "MARKET",
     "Therapeutics", "Pharmaceuticals", "Pharmaceutical", "Biosciences", "Bioscience", "Biopharma", "Biotherapeutics",
     "Laboratories", "Healthcare", "Sciences", "Medicines", "Biotech", "Biotechnology", "Oncology",
-}
+} | MEETING_WORDS
 
 
 @dataclass(frozen=True)

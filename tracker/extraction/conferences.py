@@ -30,6 +30,8 @@ _FULL_NAMES = (
     (r"International Conference on Malignant Lymphoma", "ICML"),
 )
 _ACRONYMS = sorted({acronym for _, acronym in _FULL_NAMES} | {"ASCO GI", "ASCO GU", "ESMO Breast", "ESMO IO", "SNMMI", "ISTH", "IAS", "CROI", "ECTRIMS", "AES", "EAN"}, key=len, reverse=True)
+#: The meetings' acronyms as words, which are never compound names ("ASCO", "ESMO", ...).
+MEETING_WORDS = frozenset(word for acronym in _ACRONYMS for word in acronym.split() if word.isupper())
 _CONFERENCE = re.compile(
     r"(?P<before>\b(?:19|20)\d\d\s+)?(?:\(?(?P<full>" + "|".join(pattern for pattern, _ in _FULL_NAMES) + r")\)?(?:\s*\((?P<abbr>[A-Z]{2,6})\))?"
     r"|\b(?P<acronym>" + "|".join(re.escape(a) for a in _ACRONYMS) + r")\b)(?P<after>\s+(?:19|20)\d\d\b)?")

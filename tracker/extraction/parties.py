@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from tracker.lexicon import DESCRIPTIVE_COMPANY_WORDS, EXCHANGES, LEGAL_FORM_WORDS, LEGAL_FORMS, REGIONS
 
@@ -100,8 +101,16 @@ def _usable(written: str) -> bool:
 _SHORT_NAME = re.compile(r"^\s*\(\s*(?:hereinafter\s+|hereafter\s+)?[“\"']?(?P<short>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})[”\"']?\s*\)")
 
 
-#: A country or region's name, which in parentheses after a company says where it is.
-_PLACE_NAME = re.compile("|".join(f"(?:{region.names})" for region in REGIONS) + r"|Germany|France|Italy|Spain|Ireland|Belgium|Netherlands|Denmark|Sweden|Norway|Finland|Austria|Israel|India")
+@cache
+def _place_name() -> re.Pattern[str]:
+    """A country or region's name, which in parentheses after a company says where it is: the lexicon's regions
+    and every country of ISO 3166 (`pycountry`, loaded on first use)."""
+    import pycountry
+
+    countries = {name for country in pycountry.countries
+                 for name in (country.name, getattr(country, "common_name", None)) if name}
+    return re.compile("|".join([*(f"(?:{region.names})" for region in REGIONS),
+                                *(re.escape(name) for name in sorted(countries, key=len, reverse=True))]))
 
 
 def party_at(text: str, position: int) -> Party | None:
@@ -131,7 +140,7 @@ def party_at(text: str, position: int) -> Party | None:
     if parent:
         return Party(start, end, normalise_party(parent["parent"]))
     short = _SHORT_NAME.match(rest) or (_SHORT_NAME.match(rest[ticker.end():]) if ticker else None)
-    if short and _PLACE_NAME.fullmatch(short["short"]):
+    if short and _place_name().fullmatch(short["short"]):
         short = None  # "Tamura (France)": where the company is, not what the release calls it
     return Party(start, end, normalise_party(short["short"] if short else text[start:end]))
 

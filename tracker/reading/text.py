@@ -145,6 +145,10 @@ def _is_heading(line: str) -> bool:
 _OPEN_END = re.compile(r"(?:\b(?:and|or|of|the|with|for|to|in|on|at|by|a|an|as|from|its|their|our|that|which|including|between)|[,;:(/&-])\s*$", re.I)
 
 
+#: A line of dashes or rules ("--", "=====") separating a release's parts.
+_RULE_LINE = re.compile(r"\s*[-–—=*_]{2,}\s*")
+
+
 def _logical_lines(clean: str) -> list[tuple[int, int, int]]:
     """(start, end, block) of each run of physical lines that reads as one line.
 
@@ -181,8 +185,8 @@ def _logical_lines(clean: str) -> list[tuple[int, int, int]]:
             or not next_line.strip()
             # a line longer than any hard wrap ends where it ends: a headline or a bullet written on one line
             or (len(line.rstrip()) > 110 and next_line[:1].isupper() and not _OPEN_END.search(line))
-            or re.fullmatch(r"\s*[-–—=*_]{2,}\s*", line) is not None
-            or re.fullmatch(r"\s*[-–—=*_]{2,}\s*", next_line) is not None
+            or _RULE_LINE.fullmatch(line) is not None
+            or _RULE_LINE.fullmatch(next_line) is not None
         )
         if ends_here:
             spans.append((*current, block))
