@@ -62,7 +62,7 @@ def catalyst_calendar(statuses: Iterable[CompoundStatus], records: Iterable[dict
     return sorted(entries, key=lambda e: (e.expected_by or date.max, e.compound.lower(), e.what))
 
 
-def within(calendar: list[CalendarEntry], horizon: date, start: date | None, end: date | None) -> list[CalendarEntry]:
+def within(calendar: Iterable[CalendarEntry], horizon: date, start: date | None, end: date | None) -> list[CalendarEntry]:
     """The entries of a whole calendar (made with no bounds, standing on `horizon`) that the calendar from
     `start` to `end` lists, in its order: the same as making that calendar."""
     return [entry for entry in calendar if _listed(entry, horizon, start, end)]

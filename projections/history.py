@@ -117,5 +117,6 @@ class TimeView:
         superseded = {release.supersedes for release in releases.values() if release.supersedes and self.knows(release)}
         superseded |= {release.id for release in releases.values() if release.superseded_by in releases
                        and self.knows(releases[release.superseded_by])}
+        superseded |= {release.id for release in releases.values() if any(map(self.knows, release.re_issues))}
         return tuple(r for r in admitted if r.id not in retracted
                      and (r.release is None or r.release.id not in superseded))

@@ -45,6 +45,7 @@ from pydantic import BaseModel, Field
 
 from projections.history import RecordedFact
 from projections.names import NameBook
+from projections.rows import Rows
 from projections.royalties import money, tiered_royalty
 from projections.triggers import Trigger, read_trigger
 from tracker.domain import facts as f
@@ -148,7 +149,7 @@ class LedgerLine(BaseModel):
 
 class Ledger(BaseModel):
     as_of: date
-    lines: list[LedgerLine] = Field(default_factory=list)
+    lines: Rows[LedgerLine] = Field(default_factory=list)
 
     def find(self, wanted: str) -> LedgerLine | None:
         wanted = wanted.strip()
@@ -537,17 +538,19 @@ class _Builder:
         for draft in self.drafts:
             if draft.kind == "royalty":
                 continue
-            met = next((r for r in self._facts_of.get(draft.compound, ()) if self._meets(draft, r)), None)
+            anticipating = draft.releases((f.MilestoneAnticipated,))
+            met = next((r for r in self._facts_of.get(draft.compound, ()) if self._meets(draft, r, anticipating)), None)
             if met is not None:
                 draft.met_by = met
                 what = "trigger event" if draft.triggered or draft.reported_received else MET
                 draft.note(met, what, quote=_words(met), on=met.reported_on)
 
-    def _meets(self, draft: _Draft, recorded: RecordedFact) -> bool:
+    def _meets(self, draft: _Draft, recorded: RecordedFact, anticipating: set[str]) -> bool:
+        """Whether `recorded` meets the draft's condition; never a fact of a release that anticipates it."""
         fact, wanted = recorded.fact, draft.trigger
         if self.canonical(fact.compound) != draft.compound or wanted.event is None:
             return False
-        if recorded.release is not None and recorded.release.id in draft.releases((f.MilestoneAnticipated,)):
+        if recorded.release is not None and recorded.release.id in anticipating:
             return False
         if wanted.event == "approval":
             return isinstance(fact, f.ApprovalGranted) and wanted.region is not None and fact.region == wanted.region

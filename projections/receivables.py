@@ -33,6 +33,7 @@ from projections.ledger import (
     LedgerLine,
     same_party,
 )
+from projections.rows import Rows
 from projections.royalties import money
 from tracker.rates import Rates
 
@@ -123,8 +124,8 @@ class Converted(BaseModel):
 class ReceivablesReport(BaseModel):
     as_of: date
     group_by: str
-    receivables: list[Receivable] = Field(default_factory=list)
-    contingent: list[Contingent] = Field(default_factory=list)
+    receivables: Rows[Receivable] = Field(default_factory=list)
+    contingent: Rows[Contingent] = Field(default_factory=list)
     payee: str | None = None
     """The one payee asked about, when one was."""
     totals: list[Total] = Field(default_factory=list)
@@ -149,7 +150,8 @@ def receivables(ledger: Ledger, by: GroupBy = "counterparty", rates: Rates | Non
     """The receivables report of a ledger, aged to the day it stands on; of one payee's lines, when given
     (by any spelling of its name, or the first words of it: `same_party`)."""
     horizon = ledger.as_of
-    report = ReceivablesReport(as_of=horizon, group_by=by, payee=payee)
+    owed: list[Receivable] = []
+    contingent: list[Contingent] = []
     lines = [line for line in ledger.lines if payee is None or same_party(line.payee, payee)]
     for line in lines:
         shared: dict[str, Any] = dict(line=line.id, group=_group(line, by), counterparty=line.counterparty,
@@ -159,7 +161,7 @@ def receivables(ledger: Ledger, by: GroupBy = "counterparty", rates: Rates | Non
                       source_event=line.source_event, currency=line.currency, amount=line.amount)
         if line.status in AGED:
             past_due = (horizon - line.due_on).days if line.due_on else None
-            report.receivables.append(Receivable(
+            owed.append(Receivable(
                 **shared, trigger=line.trigger, triggered_on=line.triggered_on,
                 condition_met_by=line.condition_met_by if line.status == MET else None, paid=line.paid,
                 outstanding=line.outstanding, due_on=line.due_on,
@@ -167,10 +169,11 @@ def receivables(ledger: Ledger, by: GroupBy = "counterparty", rates: Rates | Non
                 days_past_due=past_due, bucket=bucket(past_due), payment_terms=line.payment_terms,
                 terms_assumed=line.terms_assumed))
         elif line.status == CONTINGENT:
-            report.contingent.append(Contingent(**shared, condition=line.trigger, expected_by=line.expected_by,
-                                                condition_met_by=line.condition_met_by))
-    report.receivables.sort(key=lambda r: (_payee(r).lower(), r.group.lower(), r.currency, r.due_on or date.max, r.line))
-    report.contingent.sort(key=lambda c: (_payee(c).lower(), c.group.lower(), c.currency, c.expected_by or date.max, c.line))
+            contingent.append(Contingent(**shared, condition=line.trigger, expected_by=line.expected_by,
+                                         condition_met_by=line.condition_met_by))
+    owed.sort(key=lambda r: (_payee(r).lower(), r.group.lower(), r.currency, r.due_on or date.max, r.line))
+    contingent.sort(key=lambda c: (_payee(c).lower(), c.group.lower(), c.currency, c.expected_by or date.max, c.line))
+    report = ReceivablesReport(as_of=horizon, group_by=by, payee=payee, receivables=owed, contingent=contingent)
     report.totals = _totals(report, lambda row: row.group)
     report.currency_totals = _totals(report, lambda row: "all")
     if rates is not None:

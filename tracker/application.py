@@ -113,14 +113,14 @@ class Tracker:
                types: Iterable[str] = ()) -> list[dict[str, Any]]:
         return self._services.queries.events(view, compound, types)
 
-    def compounds(self, view: TimeView = TimeView()) -> list[CompoundStatus]:
+    def compounds(self, view: TimeView = TimeView()) -> Sequence[CompoundStatus]:
         return self._services.queries.compounds(view)
 
     def status(self, compound: str, view: TimeView = TimeView()) -> CompoundStatus:
         return self._services.queries.status(compound, view)
 
     def calendar(self, view: TimeView = TimeView(), start: date | None = None, end: date | None = None,
-                 compound: str | None = None) -> list[CalendarEntry]:
+                 compound: str | None = None) -> Sequence[CalendarEntry]:
         return self._services.queries.calendar(view, start, end, compound)
 
     def report(self, view: TimeView = TimeView()) -> Report:

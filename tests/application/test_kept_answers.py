@@ -7,7 +7,10 @@ from click.testing import CliRunner
 from support import rows, tamper_read_model
 
 from cli import cli
+from projections.history import TimeView
+from tracker import open_tracker
 from tracker.adapters.read_model import ANSWER_STAMPS
+from tracker.services.kept import KeptRows
 
 
 def tracker(db: str, *args: str) -> str:
@@ -45,3 +48,28 @@ def test_one_compounds_ledger_lines_are_read_from_the_kept_ledger_alone(seeds, d
     tracker(db, "ledger")
     assert tracker(db, "ledger", "--compound", "T-DM1", "--format", "json") == \
         afresh(db, "ledger", "--compound", "T-DM1", "--format", "json")
+
+
+def test_a_kept_answer_is_decoded_row_by_row_as_it_is_read(seeds, db):
+    tracker(db, "ingest", str(seeds))
+    book = open_tracker(db)
+    computed = book.ledger()
+    kept = book.ledger()
+    assert isinstance(kept.lines, KeptRows)
+    assert len(kept.lines) == len(computed.lines)
+    assert kept.lines._decoded.count(None) == len(kept.lines)  # counted, nothing decoded yet
+    assert kept.lines[-1] == computed.lines[-1]
+    assert kept.lines._decoded.count(None) == len(kept.lines) - 1
+    assert kept.lines[1:3] == computed.lines[1:3]
+    assert kept == computed
+    assert kept.model_dump_json() == computed.model_dump_json()
+
+
+def test_a_kept_report_reads_its_rows_as_they_are_used_and_writes_them_whole(seeds, db):
+    tracker(db, "ingest", str(seeds))
+    book = open_tracker(db)
+    computed = book.receivables(TimeView())
+    kept = book.receivables(TimeView())
+    assert isinstance(kept.receivables, KeptRows) and isinstance(kept.contingent, KeptRows)
+    assert kept.totals == computed.totals and list(kept.contingent) == list(computed.contingent)
+    assert kept.model_dump_json() == computed.model_dump_json()

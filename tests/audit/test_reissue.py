@@ -15,6 +15,7 @@ import tracker.services.ingest as ingest
 from projections.history import TimeView
 from tracker import open_tracker
 from tracker.domain.facts import ApprovalGranted
+from tracker.errors import UnknownCompound
 from tracker.reissue import Issue, Reissue, headline, reissue
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "audit"
@@ -144,3 +145,30 @@ def test_a_re_issue_stored_before_its_original_is_linked_from_the_original_in_lo
     tracker.ingest(_copy(tmp_path, "approval.txt"))
     links = {r.release.file: (r.release.supersedes, r.release.superseded_by) for r in tracker.history()}
     assert links == {"approval-corrected.txt": (None, None), "approval.txt": (None, "466f50aa669c46f1")}
+
+
+def _named_compound_approved(document):
+    """One approval a sentence, of the compound the sentence names (of two known here)."""
+    return [ApprovalGranted(compound=name, region="US", agency="FDA", quote=s.quote, line=s.line, offset=s.start)
+            for s in document.sentences[1:] for name in ("zentrilumab", "brovatinib") if name in s.quote.lower()]
+
+
+@pytest.mark.parametrize("order", ["correction last", "correction first"])
+def test_a_compound_a_correction_drops_is_gone_from_its_own_status_as_from_the_list(tmp_path, db, monkeypatch, order):
+    monkeypatch.setattr(ingest, "extract", _named_compound_approved)
+    first = tmp_path / "first.txt"
+    first.write_text("Acme Announces FDA Approvals\n\nBOSTON, March 2, 2021 -- The FDA has approved Zentrilumab. "
+                     "The FDA has also approved Brovatinib.\n")
+    corrected = tmp_path / "corrected.txt"
+    corrected.write_text("Acme Announces FDA Approvals\n\nBOSTON, March 3, 2021 -- The FDA has approved Brovatinib.\n")
+    tracker = open_tracker(db)
+    for release in ([first, corrected] if order == "correction last" else [corrected, first]):
+        tracker.ingest([release])
+
+    assert [status.name for status in tracker.compounds()] == ["brovatinib"]
+    with pytest.raises(UnknownCompound):
+        tracker.status("zentrilumab")
+    assert tracker.events(compound="brovatinib") == [r for r in tracker.events() if r["compound"] == "brovatinib"]
+    before = TimeView(as_of=date(2021, 3, 2))
+    assert [s.name for s in tracker.compounds(before)] == ["brovatinib", "zentrilumab"]
+    assert tracker.status("zentrilumab", before).events == 1

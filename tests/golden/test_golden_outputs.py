@@ -23,6 +23,7 @@ from click.testing import CliRunner
 
 from cli import cli
 from tracker.application import TimeView, Tracker
+from tracker.services import history
 
 GOLDEN = Path(__file__).resolve().parents[1] / "fixtures" / "golden"
 STORE = GOLDEN / "store"
@@ -138,3 +139,12 @@ def test_the_default_view_of_the_api_is_kept_and_read_back_unchanged(golden_db: 
     for ask in (tracker.compounds, tracker.ledger, tracker.receivables, tracker.calendar):
         assert ask(TimeView()) == ask(TimeView()) == ask(afresh)
     tracker.close()
+
+
+@pytest.mark.parametrize("day", DAYS)
+def test_every_compound_read_a_name_group_at_a_time_gives_the_golden_list(golden_db: str, day: str, monkeypatch) -> None:
+    """The compound list is computed a batch of name groups at a time: with a batch a group, it is the same."""
+    monkeypatch.setattr(history, "_BATCH", 1)
+    result = run(golden_db, *CASES[f"compounds-{day}"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (GOLDEN / f"compounds-{day}.txt").read_text()

@@ -36,9 +36,10 @@ RELEASES = f"releases_v{VERSION}"
 COLUMNS = ("notification_id", "event_id", "type", "compound_key", "alias_key", "retracts", "reported_on",
            "occurred_by", "recorded_at", "confidence", "release_uuid", "position", "entered_by", "reason", "fact")
 #: Whole-store answers of the default view (every compound's status, every ledger line), kept with the view they
-#: answer (`Stamp`) so that a query reads them instead of recomputing them (`tracker.services.kept`).
-ANSWERS = "answers_v1"
-ANSWER_STAMPS = "answer_stamps_v1"
+#: answer (`Stamp`) so that a query reads them instead of recomputing them (`tracker.services.kept`). A row's
+#: key is the compound name key of a list's row, or the part of a document a row belongs to. v2: `row_key`.
+ANSWERS = "answers_v2"
+ANSWER_STAMPS = "answer_stamps_v2"
 
 RELEASE_COLUMNS = ("notification_id", "release_uuid", "release_id", "file", "published", "published_from",
                    "recorded_at", "supersedes", "superseded_by", "headline")
@@ -139,9 +140,9 @@ class FactsView:
             f"CREATE INDEX IF NOT EXISTS {RELEASES}_headline ON {RELEASES} (headline)",
             f"CREATE TABLE IF NOT EXISTS {ANSWER_STAMPS} (kind TEXT PRIMARY KEY, position {number} NOT NULL, "
             f"as_of TEXT NOT NULL, horizon TEXT NOT NULL, threshold {real} NOT NULL)",
-            f"CREATE TABLE IF NOT EXISTS {ANSWERS} (kind TEXT NOT NULL, seq {number} NOT NULL, compound_key TEXT, "
+            f"CREATE TABLE IF NOT EXISTS {ANSWERS} (kind TEXT NOT NULL, seq {number} NOT NULL, row_key TEXT, "
             "body TEXT NOT NULL, PRIMARY KEY (kind, seq))",
-            f"CREATE INDEX IF NOT EXISTS {ANSWERS}_key ON {ANSWERS} (kind, compound_key)",
+            f"CREATE INDEX IF NOT EXISTS {ANSWERS}_key ON {ANSWERS} (kind, row_key)",
         ]
 
     def _types(self) -> tuple[str, str]:
@@ -178,7 +179,7 @@ class FactsView:
             cursor.execute(sql, list(params))
 
     def keep(self, kind: str, stamp: Stamp, rows: Sequence[tuple[str | None, str]]) -> None:
-        """Replace the kept answer of `kind` by `rows` ((compound name key, JSON body) pairs, in order), stamped,
+        """Replace the kept answer of `kind` by `rows` ((key, JSON body) pairs, in order), stamped,
         in one transaction. When another process keeps one at the same moment (on PostgreSQL its rows then
         collide with these), its answer stays: both are right for their stamps, and a stale one is never read."""
         p = self.placeholder
@@ -205,18 +206,18 @@ class FactsView:
                             [kind])
         return Stamp(*rows[0]) if rows else None
 
-    def kept(self, kind: str, stamp: Stamp, keys: Iterable[str] | None = None) -> list[str] | None:
-        """The JSON bodies of the kept answer of `kind`, in order, if it is of the view `stamp` (else None);
-        only those of the compound name `keys`, when given. The stamp and the rows are read in one transaction."""
+    def kept(self, kind: str, stamp: Stamp, keys: Iterable[str] | None = None) -> list[tuple[str | None, str]] | None:
+        """The (key, JSON body) rows of the kept answer of `kind`, in order, if it is of the view `stamp` (else
+        None); only those whose key is one of `keys`, when given. The stamp and the rows are read in one
+        transaction."""
         p = self.placeholder
-        where, params = (f"AND a.compound_key {self._one_of()}", [self._list(keys)]) if keys is not None else ("", [])
+        where, params = (f"AND a.row_key {self._one_of()}", [self._list(keys)]) if keys is not None else ("", [])
         rows = self._select(
-            f"SELECT s.position, s.as_of, s.horizon, s.threshold, a.body FROM {ANSWER_STAMPS} s LEFT JOIN {ANSWERS} a "
-            f"ON a.kind = s.kind {where} WHERE s.kind = {p} ORDER BY a.seq", [*params, kind])
+            f"SELECT s.position, s.as_of, s.horizon, s.threshold, a.row_key, a.body FROM {ANSWER_STAMPS} s "
+            f"LEFT JOIN {ANSWERS} a ON a.kind = s.kind {where} WHERE s.kind = {p} ORDER BY a.seq", [*params, kind])
         if not rows or Stamp(*rows[0][:4]) != stamp:
             return None
-        return [row[4] for row in rows if row[4] is not None]
-
+        return [(row[4], row[5]) for row in rows if row[5] is not None]
 
     def _select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         raise NotImplementedError
@@ -268,6 +269,18 @@ class FactsView:
             f"UNION SELECT compound_key, alias_key FROM {FACTS} WHERE alias_key {one_of}",
             [self._list(keys), self._list(keys)])]
 
+    def name_keys(self) -> list[tuple[str, int]]:
+        """Every compound name key facts name, with how many name it."""
+        return [(key, count) for key, count in self._select(
+            f"SELECT compound_key, COUNT(*) FROM {FACTS} WHERE compound_key IS NOT NULL GROUP BY compound_key "
+            "ORDER BY compound_key")]
+
+    def every_alias_edge(self) -> list[tuple[str, str]]:
+        """(compound, alias) name keys of every alias fact."""
+        return [(a, b) for a, b in self._select(
+            f"SELECT DISTINCT compound_key, alias_key FROM {FACTS} WHERE alias_key IS NOT NULL AND compound_key IS NOT NULL "
+            "ORDER BY compound_key, alias_key")]
+
     def release_rows(self, where: str, params: Sequence[Any], limit: int | None = None) -> list[ReleaseRow]:
         sql = f"SELECT {', '.join(RELEASE_COLUMNS)} FROM {RELEASES} {where} ORDER BY notification_id"
         sql += f" LIMIT {int(limit)}" if limit is not None else ""
@@ -284,6 +297,15 @@ class FactsView:
     def release_rows_of(self, uuids: Iterable[str]) -> list[ReleaseRow]:
         """The releases whose store ids (hex) are `uuids`, in log order."""
         return self.release_rows(f"WHERE release_uuid {self._one_of()}", [self._list(uuids)])
+
+    def re_issues_of(self, releases: Iterable[ReleaseRecord]) -> list[ReleaseRow]:
+        """The releases that re-issue one of `releases`: those that say they supersede one, and those one says
+        it is superseded by."""
+        releases = list(releases)
+        one_of = self._one_of()
+        return self.release_rows(f"WHERE supersedes {one_of} OR release_id {one_of}",
+                                 [self._list(r.id for r in releases),
+                                  self._list(r.superseded_by for r in releases if r.superseded_by)])
 
     def releases(self, uuids: Iterable[str]) -> dict[str, ReleaseRecord]:
         """The releases whose store ids (hex) are `uuids`, by store id."""

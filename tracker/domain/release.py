@@ -8,7 +8,7 @@ not at all. A release re-issued with corrections names the one it supersedes.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
@@ -97,6 +97,9 @@ class ReleaseRecord:
     """The id of a corrected re-issue of this release, stored before it."""
     headline: str = ""
     """Folded, as `tracker.reissue` compares headlines to spot corrected re-issues."""
+    re_issues: tuple[ReleaseRecord, ...] = field(default=(), compare=False, repr=False)
+    """The releases that re-issue this one, whether or not any of their facts is read with it: a query reading
+    part of the store (one compound's facts) knows from them when this release stands corrected."""
 
     @classmethod
     def of(cls, event: Release.Ingested) -> ReleaseRecord:

@@ -362,7 +362,7 @@ def _expected(entry: CalendarEntry) -> str:
     return f"{day} overdue" if entry.overdue else day
 
 
-def calendar_table(entries: list[CalendarEntry], empty: str = "Nothing expected.") -> Rows:
+def calendar_table(entries: Sequence[CalendarEntry], empty: str = "Nothing expected.") -> Rows:
     """The catalysts expected, each in its window; in a CSV with the sentence that announced it."""
     rows = ((_expected(e), e.expected_by, e.compound, e.kind, e.what, window(e), e.announced_on, e.event, e.sources,
              e.file, e.line, e.quote, e.overdue) for e in entries)

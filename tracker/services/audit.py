@@ -23,7 +23,7 @@ from tracker.errors import TrackerError, UnknownCompound
 from tracker.manual import fact_from_fields
 from tracker.services.entries import Entries
 from tracker.services.history import History, identities
-from tracker.services.kept import Compute, KeptAnswers
+from tracker.services.kept import KeptAnswers, Recipe
 from tracker.services.queries import Queries
 
 if TYPE_CHECKING:  # the projections of replay, diff and explain load only when one is asked for
@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # the projections of replay, diff and explain load only when 
 
 class Audit:
     def __init__(self, store: Store, history: History, queries: Queries, entries: Entries, kept: KeptAnswers,
-                 answers: dict[str, Compute]):
+                 answers: dict[str, Recipe]):
         """`answers`: how each answer the read model keeps (`kept`) is computed, for `verify` to recompute it."""
         self.store = store
         self.history = history

@@ -6,6 +6,9 @@ compound's name group (`of_compound`), or the facts of the ledger (`of_ledger`).
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
 from projections.history import RecordedFact, TimeView
 from projections.names import NameBook, name_key
 from tracker.adapters.catchup import recorded_facts
@@ -15,6 +18,12 @@ from tracker.adapters.read_model import FactRow
 #: The facts a ledger line starts from or is changed by; the ledger reads besides only the other facts of
 #: their compounds and releases (the approval that meets a condition, the event "This event" refers to).
 from tracker.domain.facts import LEDGER_FACT_TYPES
+from tracker.domain.release import ReleaseRecord
+
+#: How many rows are turned into facts at a time.
+_PAGE = 2000
+#: About how many facts a batch of name groups holds (`History.in_name_groups`).
+_BATCH = 5000
 
 
 class History:
@@ -32,6 +41,24 @@ class History:
         self.store.catch_up()
         keys = self.name_group(name_key(compound))
         return self._recorded(self.store.read_model.facts_about(keys))
+
+    def in_name_groups(self) -> Iterator[tuple[set[str], tuple[RecordedFact, ...]]]:
+        """The facts about every compound, as `of_compound` reads them, a batch of whole name groups at a time
+        (name keys, facts), each of about `_BATCH` facts: what a query over every compound needs at once is one
+        batch, not the whole store."""
+        self.store.catch_up()
+        counts = dict(self.store.read_model.name_keys())
+        groups = _connected(counts, self.store.read_model.every_alias_edge())
+        batch: set[str] = set()
+        size = 0
+        for group in groups:
+            batch |= group
+            size += sum(counts.get(key, 0) for key in group)
+            if size >= _BATCH:
+                yield batch, self._recorded(self.store.read_model.facts_about(batch))
+                batch, size = set(), 0
+        if batch:
+            yield batch, self._recorded(self.store.read_model.facts_about(batch))
 
     def of_ledger(self) -> tuple[RecordedFact, ...]:
         """The facts the ledger reads. Costs in proportion to the money in the store."""
@@ -69,9 +96,24 @@ class History:
         return self.store.read_model.name_spellings()
 
     def _recorded(self, rows: list[FactRow]) -> tuple[RecordedFact, ...]:
+        """The rows as recorded facts. The list is emptied as they are turned into facts, a page at a time, so
+        that the two are not held whole at once: over the whole store that would be twice the memory."""
         uuids = {row.release_uuid for row in rows if row.release_uuid}
-        releases = self.store.read_model.releases(uuids) if uuids else {}
-        return recorded_facts(rows, releases)
+        releases = self._with_re_issues(self.store.read_model.releases(uuids)) if uuids else {}
+        rows.reverse()
+        recorded: list[RecordedFact] = []
+        while rows:
+            recorded.extend(recorded_facts([rows.pop() for _ in range(min(_PAGE, len(rows)))], releases))
+        return tuple(recorded)
+
+    def _with_re_issues(self, releases: dict[str, ReleaseRecord]) -> dict[str, ReleaseRecord]:
+        """The releases, each with the releases that re-issue it (`ReleaseRecord.re_issues`)."""
+        linked = [row.record for row in self.store.read_model.re_issues_of(releases.values())]
+        if not linked:
+            return releases
+        return {uuid: replace(release, re_issues=tuple(
+                    r for r in linked if r.supersedes == release.id or r.id == release.superseded_by))
+                for uuid, release in releases.items()}
 
     def in_view(self, view: TimeView, compound: str | None = None,
                 history: tuple[RecordedFact, ...] | None = None) -> tuple[tuple[RecordedFact, ...], NameBook]:
@@ -85,7 +127,8 @@ class History:
         """
         if history is None:
             history = self.all() if compound is None else self.of_compound(compound)
-        return view.select(history), identities(view, history)
+        selected = view.select(history)
+        return selected, identities(view, history, selected)
 
     def with_names(self, view: TimeView) -> tuple[tuple[RecordedFact, ...], NameBook]:
         """The whole history and the names it resolves through as of the view's `recorded_by`."""
@@ -93,8 +136,38 @@ class History:
         return history, identities(view, history)
 
 
-def identities(view: TimeView, history: tuple[RecordedFact, ...]) -> NameBook:
+def identities(view: TimeView, history: tuple[RecordedFact, ...],
+               selected: tuple[RecordedFact, ...] | None = None) -> NameBook:
     """The names `history` resolves through: every alias recorded by the view's `recorded_by`, whenever published,
-    each group headed by a name published by the view's `as_of` day."""
-    return NameBook.from_history(TimeView(recorded_by=view.recorded_by, review_threshold=view.review_threshold)
-                                 .select(history), named_by=view.as_of)
+    each group headed by a name published by the view's `as_of` day; and the names of the facts in view from a
+    release corrected only after its `as_of` day (which still stood then, and still names what it said)."""
+    known = TimeView(recorded_by=view.recorded_by, review_threshold=view.review_threshold).select(history)
+    if view.as_of is None:
+        return NameBook.from_history(known, named_by=view.as_of)
+    ids = {recorded.id for recorded in known}
+    in_view = view.select(history) if selected is None else selected  # `selected`: what `view` selects, when known
+    return NameBook.from_history([*known, *(r for r in in_view if r.id not in ids)], named_by=view.as_of)
+
+
+def _connected(keys: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[set[str]]:
+    """The name groups: `keys` and the keys of `edges`, joined where an edge links them, in the order of their
+    first key."""
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        parent.setdefault(key, key)
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for key in keys:
+        root(key)
+    for a, b in edges:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, set[str]] = {}
+    for key in sorted(parent):
+        groups.setdefault(root(key), set()).add(key)
+    return list(groups.values())

@@ -18,14 +18,22 @@ query (each catches up first) asks for that position again. `verify` (through
 `check`) recomputes a kept answer whose stamp is current and names the first
 row that differs (an answer kept for an earlier log or day is never read again,
 and left unchecked).
+
+A kept answer is read back row by row as it is used, not decoded whole
+(`KeptRows`): at ten thousand releases the ledger's lines are megabytes of
+JSON, and decoding them is most of what a query costs, while a caller that
+counts them, reads a page or looks one line up needs none of the rest. The
+rows themselves are read in the query, with their stamp, so what a caller
+holds never changes under it when the log moves.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
+from typing import Any, Generic, TypeVar, overload
 
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel
 
 from projections.history import TimeView
 from tracker.adapters.chain import Breach
@@ -33,10 +41,92 @@ from tracker.adapters.event_store import Store
 from tracker.adapters.read_model import ANSWERS, Stamp
 
 Answer = TypeVar("Answer", bound=BaseModel)
+Row = tuple[str | None, str]
 
 #: How an answer is computed: for a view of today, standing on this day (the view's own horizon, for a view of
 #: today; an answer computed from another kept one reads that one through the view).
 Compute = Callable[[TimeView, date], Sequence[Answer]]
+
+
+class KeptRows(Sequence[Answer]):
+    """The rows of a kept answer, each decoded from its JSON the first time it is used, then held."""
+
+    __slots__ = ("_model", "_bodies", "_decoded")
+
+    def __init__(self, model: type[Answer], bodies: list[str]):
+        self._model = model
+        self._bodies = bodies
+        self._decoded: list[Answer | None] = [None] * len(bodies)
+
+    def __len__(self) -> int:
+        return len(self._bodies)
+
+    @overload
+    def __getitem__(self, index: int) -> Answer: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Answer]: ...
+
+    def __getitem__(self, index: int | slice) -> Answer | list[Answer]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        decoded = self._decoded[index]
+        if decoded is None:
+            decoded = self._decoded[index] = self._model.model_validate_json(self._bodies[index])
+        return decoded
+
+    def __iter__(self) -> Iterator[Answer]:
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # compared by content, as a list is
+
+    def __repr__(self) -> str:
+        return f"KeptRows({list(self)!r})"
+
+
+@dataclass(frozen=True)
+class Listed(Generic[Answer]):
+    """An answer that is a list: a row an item, keyed by its compound's name key (or none)."""
+
+    model: type[Answer]
+    key: Callable[[Answer], str | None]
+
+    def rows(self, answer: Sequence[Answer]) -> list[Row]:
+        return [(self.key(item), item.model_dump_json()) for item in answer]
+
+    def read(self, rows: list[Row]) -> Sequence[Answer]:
+        return KeptRows(self.model, [body for _, body in rows])
+
+
+@dataclass(frozen=True)
+class Document(Generic[Answer]):
+    """An answer that is one document whose long lists (`parts`) are kept a row an item, after a row of the
+    rest of it, so that they too are decoded as they are used."""
+
+    model: type[Answer]
+    parts: dict[str, type[BaseModel]]
+
+    def rows(self, answer: Sequence[Answer]) -> list[Row]:
+        [document] = answer
+        head: Row = (None, document.model_dump_json(exclude=set(self.parts)))
+        return [head, *((part, item.model_dump_json()) for part in self.parts for item in getattr(document, part))]
+
+    def read(self, rows: list[Row]) -> Sequence[Answer]:
+        (_, head), *items = rows
+        document = self.model.model_validate_json(head)
+        for part, model in self.parts.items():
+            setattr(document, part, KeptRows(model, [body for key, body in items if key == part]))
+        return [document]
+
+
+Shape = Listed[Any] | Document[Any]
+#: How an answer is computed and kept, for `verify` to recompute it.
+Recipe = tuple[Compute[Any], Shape]
 
 
 class KeptAnswers:
@@ -52,41 +142,48 @@ class KeptAnswers:
         return Stamp(self.store.read_model.position(), view.as_of.isoformat() if view.as_of else "",
                      view.horizon.isoformat(), view.review_threshold)
 
-    def answer(self, kind: str, view: TimeView, compute: Compute[Answer], model: type[Answer],
-               key: Callable[[Answer], str | None], keys: Iterable[str] | None = None) -> list[Answer]:
+    def answer(self, kind: str, view: TimeView, compute: Compute[Answer], shape: Listed[Answer] | Document[Answer],
+               keys: Iterable[str] | None = None) -> Sequence[Answer]:
         """The answer of `kind` in `view`: read back when kept for it, else computed (and kept, for the default
-        view). With `keys`, only its rows whose `key` (a compound name key) is one of them."""
+        view). With `keys`, only the rows of a listed answer whose key (a compound name key) is one of them."""
         wanted = None if keys is None else set(keys)
         stamp = self.stamp(view)
         if stamp is None:
-            return [a for a in compute(view, view.horizon) if wanted is None or key(a) in wanted]
-        bodies = self.store.read_model.kept(kind, stamp, wanted)
-        if bodies is not None:
-            return TypeAdapter(list[model]).validate_json(f"[{','.join(bodies)}]")  # type: ignore[valid-type]
+            return self._only(compute(view, view.horizon), shape, wanted)
+        rows = self.store.read_model.kept(kind, stamp, wanted)
+        if rows is not None and (rows or isinstance(shape, Listed)):
+            return shape.read(rows)
         answer = list(compute(view, date.fromisoformat(stamp.horizon)))
-        self.store.read_model.keep(kind, stamp, [(key(a), a.model_dump_json()) for a in answer])
-        return [a for a in answer if wanted is None or key(a) in wanted]
+        self.store.read_model.keep(kind, stamp, shape.rows(answer))
+        return self._only(answer, shape, wanted)
 
-    def check(self, kinds: dict[str, Compute]) -> Breach | None:
+    @staticmethod
+    def _only(answer: Sequence[Answer], shape: Listed[Answer] | Document[Answer],
+              wanted: set[str] | None) -> Sequence[Answer]:
+        if wanted is None or not isinstance(shape, Listed):
+            return answer
+        return [item for item in answer if shape.key(item) in wanted]
+
+    def check(self, kinds: dict[str, Recipe]) -> Breach | None:
         """The first row of a kept answer with a current stamp that differs from the answer recomputed from
         the events, is missing, or is one too many; None when every kept answer agrees. `kinds` in the order
         to check them: an answer computed from another kept one comes after it."""
         position, today = self.store.read_model.position(), date.today().isoformat()
-        for kind, compute in kinds.items():
+        for kind, (compute, shape) in kinds.items():
             stamp = self.store.read_model.stamp_of(kind)
             if stamp is None or stamp.position != position or stamp.horizon != today:
                 continue  # none kept, or kept for an earlier log or day: never read again
-            bodies = self.store.read_model.kept(kind, stamp) or []
+            rows = self.store.read_model.kept(kind, stamp) or []
             view = TimeView(as_of=date.fromisoformat(stamp.as_of) if stamp.as_of else None,
                             review_threshold=stamp.threshold)
-            expected = [answer.model_dump_json() for answer in compute(view, date.fromisoformat(stamp.horizon))]
-            for seq, (there, here) in enumerate(zip(bodies, expected)):
+            expected = shape.rows(compute(view, date.fromisoformat(stamp.horizon)))
+            for seq, (there, here) in enumerate(zip(rows, expected)):
                 if there != here:
                     return Breach(position, None, None, f"the read model's kept answer {kind!r} (row {seq} in "
                                                         f"{ANSWERS}) disagrees with the events")
-            if len(bodies) != len(expected):
-                seq = min(len(bodies), len(expected))
-                what = "is missing from it" if len(bodies) < len(expected) else "comes from no event"
+            if len(rows) != len(expected):
+                seq = min(len(rows), len(expected))
+                what = "is missing from it" if len(rows) < len(expected) else "comes from no event"
                 return Breach(position, None, None, f"row {seq} of the read model's kept answer {kind!r} "
                                                     f"({ANSWERS}) {what}")
         return None

@@ -6,6 +6,7 @@ before it is stored.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -13,12 +14,12 @@ from pathlib import Path
 from projections.history import TimeView
 from projections.ledger import Ledger, LedgerLine, ledger
 from projections.names import name_key
-from projections.receivables import GroupBy, ReceivablesReport, receivables
+from projections.receivables import Contingent, GroupBy, Receivable, ReceivablesReport, receivables
 from tracker import line_entries
 from tracker.rates import read_rates
 from tracker.services.entries import Entries
 from tracker.services.history import History
-from tracker.services.kept import Compute, KeptAnswers
+from tracker.services.kept import Compute, Document, KeptAnswers, Listed, Recipe
 from tracker.services.queries import Queries
 from tracker.terms import read_terms
 
@@ -35,11 +36,12 @@ class Money:
         The lines of today's view are kept in the read model (`tracker.services.kept`): one compound's are
         read alone."""
         canonical = self.queries.resolve(compound, self.history.in_view(view, compound)[1]) if compound else None
-        lines = self.kept.answer("ledger", view, self.lines, LedgerLine, _compound_key,
-                                 None if canonical is None else [name_key(canonical)])
-        return Ledger(as_of=view.horizon, lines=[line for line in lines if canonical is None or line.compound == canonical])
+        lines = self.kept.answer("ledger", view, self.lines, _LINES, None if canonical is None else [name_key(canonical)])
+        if canonical is not None:
+            lines = [line for line in lines if line.compound == canonical]
+        return Ledger.model_construct(as_of=view.horizon, lines=lines)  # the lines are read and checked already
 
-    def lines(self, view: TimeView, horizon: date) -> list[LedgerLine]:
+    def lines(self, view: TimeView, horizon: date) -> Sequence[LedgerLine]:
         """Every ledger line computed from the facts of the ledger in view, standing on `horizon`."""
         selected, names = self.history.in_view(view, history=self.history.of_ledger())
         return ledger(selected, names, horizon).lines
@@ -50,17 +52,17 @@ class Money:
         lines when given; totals converted only at `rates`. The report of all payees, unconverted, is kept
         in the read model for today's view, a report a grouping, computed from the kept lines."""
         if rates is None and payee is None:
-            return self.kept.answer(f"receivables by {by}", view, self._report(by), ReceivablesReport, lambda r: None)[0]
+            return self.kept.answer(f"receivables by {by}", view, self._report(by), _REPORT)[0]
         return receivables(self.ledger(view), by, read_rates(rates) if rates else None, payee)
 
     def _report(self, by: GroupBy) -> Compute[ReceivablesReport]:
         return lambda view, horizon: [receivables(self.ledger(view), by)]
 
-    def kept_answers(self) -> dict[str, Compute]:
-        """How each answer this service keeps is computed, for `verify` to recompute it (the ledger first:
-        the reports are computed from its lines)."""
+    def kept_answers(self) -> dict[str, Recipe]:
+        """How each answer this service keeps is computed and kept, for `verify` to recompute it (the ledger
+        first: the reports are computed from its lines)."""
         by: tuple[GroupBy, ...] = ("counterparty", "compound", "agreement")
-        return {"ledger": self.lines, **{f"receivables by {group}": self._report(group) for group in by}}
+        return {"ledger": (self.lines, _LINES), **{f"receivables by {group}": (self._report(group), _REPORT) for group in by}}
 
     def load_terms(self, path: Path, entered_by: str, reason: str, on: date | None = None) -> list[tuple[str, str]]:
         """Record each agreement of a terms file, known from `on` (default today): (agreement id, entry id) pairs."""
@@ -98,3 +100,7 @@ class Money:
 
 def _compound_key(line: LedgerLine) -> str | None:
     return name_key(line.compound) if line.compound else None
+
+
+_LINES = Listed(LedgerLine, _compound_key)
+_REPORT = Document(ReceivablesReport, {"receivables": Receivable, "contingent": Contingent})

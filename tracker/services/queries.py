@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -13,11 +13,15 @@ from projections.records import event_records
 from projections.status import CompoundStatus, compound_status, compound_statuses
 from tracker.errors import UnknownCompound
 from tracker.services.history import History, identities
-from tracker.services.kept import Compute, KeptAnswers
+from tracker.services.kept import KeptAnswers, Listed, Recipe
 
 if TYPE_CHECKING:
     from projections.receivables import ReceivablesReport
     from projections.report import Report
+
+
+_STATUSES = Listed(CompoundStatus, lambda status: name_key(status.name))
+_CALENDAR = Listed(CalendarEntry, lambda entry: None)
 
 
 class Queries:
@@ -36,19 +40,23 @@ class Queries:
                   and (canonical is None or names.canonical(r.fact.compound) == canonical)]
         return event_records(chosen, names)
 
-    def compounds(self, view: TimeView) -> list[CompoundStatus]:
+    def compounds(self, view: TimeView) -> Sequence[CompoundStatus]:
         """Every compound in view with its status; facts about undisclosed products are left out. Kept in the
         read model for today's view (`tracker.services.kept`)."""
-        return self.kept.answer("compounds", view, self.statuses, CompoundStatus, lambda s: name_key(s.name))
+        return self.kept.answer("compounds", view, self.statuses, _STATUSES)
 
-    def kept_answers(self) -> dict[str, Compute]:
-        """How each answer this service keeps is computed, for `verify` to recompute it."""
-        return {"compounds": self.statuses, "calendar": self.whole_calendar}
+    def kept_answers(self) -> dict[str, Recipe]:
+        """How each answer this service keeps is computed and kept, for `verify` to recompute it."""
+        return {"compounds": (self.statuses, _STATUSES), "calendar": (self.whole_calendar, _CALENDAR)}
 
     def statuses(self, view: TimeView, horizon: date) -> list[CompoundStatus]:
-        """Every compound's status computed from the whole history in view, standing on `horizon`."""
-        selected, names = self.history.in_view(view)
-        return compound_statuses(selected, names, horizon)
+        """Every compound's status computed from the whole history in view, standing on `horizon`, in name order.
+        Read a batch of name groups at a time: each status is computed from what `status` reads for it."""
+        statuses: list[CompoundStatus] = []
+        for keys, history in self.history.in_name_groups():
+            selected, names = self.history.in_view(view, history=history)
+            statuses += [status for status in compound_statuses(selected, names, horizon) if name_key(status.name) in keys]
+        return sorted(statuses, key=lambda status: status.name.lower())
 
     def status(self, compound: str, view: TimeView) -> CompoundStatus:
         """The status of the compound going by `compound` (any alias, any case)."""
@@ -56,21 +64,21 @@ class Queries:
         return compound_status(selected, names, self.resolve(compound, names), view.horizon)
 
     def calendar(self, view: TimeView, start: date | None = None, end: date | None = None,
-                 compound: str | None = None) -> list[CalendarEntry]:
+                 compound: str | None = None) -> Sequence[CalendarEntry]:
         """The catalysts still expected in the view, `expected_by` from `start` to `end`; optionally of one compound.
         Today's whole calendar is kept in the read model; a range is read from it."""
         if compound:
             statuses = [self.status(compound, view)]
             return catalyst_calendar(statuses, self.sources(view, statuses), start, end)
-        whole = self.kept.answer("calendar", view, self.whole_calendar, CalendarEntry, lambda entry: None)
-        return within(whole, view.horizon, start, end)
+        whole = self.kept.answer("calendar", view, self.whole_calendar, _CALENDAR)
+        return whole if start is None and end is None else within(whole, view.horizon, start, end)
 
     def whole_calendar(self, view: TimeView, horizon: date) -> list[CalendarEntry]:
         """Every catalyst still expected in the view, with no bounds (from the compounds kept, for today)."""
         statuses = self.compounds(view)
         return catalyst_calendar(statuses, self.sources(view, statuses))
 
-    def sources(self, view: TimeView, statuses: list[CompoundStatus]) -> list[dict[str, Any]]:
+    def sources(self, view: TimeView, statuses: Sequence[CompoundStatus]) -> list[dict[str, Any]]:
         """The EVENTS.md records of the facts announcing the catalysts the statuses expect: all the calendar
         quotes, read by event id rather than with every event in view."""
         wanted = {catalyst.sources[0] for status in statuses for catalyst in status.expected}
