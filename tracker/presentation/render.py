@@ -12,18 +12,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from projections.calendar import CalendarEntry, window
-from projections.names import NameBook
-from projections.records import event_record
-from projections.review import Pending
 from projections.royalties import money
-from projections.status import CompoundStatus
 from tracker.domain.facts import FACT_CLASSES, FACT_TYPES, Fact
 from tracker.presentation.rows import Column, Heading, Page, Rows
 
-if TYPE_CHECKING:  # the money projections load with a money command, not with every query
+if TYPE_CHECKING:  # each command loads the projections of its own answer, not every one's
+    from projections.calendar import CalendarEntry
     from projections.ledger import Ledger, LedgerLine
     from projections.receivables import ReceivablesReport, Total
+    from projections.review import Pending
+    from projections.status import CompoundStatus
 
 
 def _text(value: Any) -> str:
@@ -364,6 +362,8 @@ def _expected(entry: CalendarEntry) -> str:
 
 def calendar_table(entries: Sequence[CalendarEntry], empty: str = "Nothing expected.") -> Rows:
     """The catalysts expected, each in its window; in a CSV with the sentence that announced it."""
+    from projections.calendar import window
+
     rows = ((_expected(e), e.expected_by, e.compound, e.kind, e.what, window(e), e.announced_on, e.event, e.sources,
              e.file, e.line, e.quote, e.overdue) for e in entries)
     return Rows(_CALENDAR_COLUMNS, rows, empty)
@@ -371,6 +371,9 @@ def calendar_table(entries: Sequence[CalendarEntry], empty: str = "Nothing expec
 
 def pending_records(queue: Sequence[Pending]) -> list[dict[str, Any]]:
     """The events waiting for review, least confident first, as EVENTS.md records (compounds as written)."""
+    from projections.names import NameBook
+    from projections.records import event_record
+
     ordered = sorted(queue, key=lambda p: (p.recorded.fact.confidence, p.recorded.sort_key))
     return [event_record(p.recorded, NameBook()) for p in ordered]
 

@@ -10,18 +10,20 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from projections.history import TimeView
 from projections.ledger import Ledger, LedgerLine, ledger
 from projections.names import name_key
-from projections.receivables import Contingent, GroupBy, Receivable, ReceivablesReport, receivables
 from tracker import line_entries
-from tracker.rates import read_rates
 from tracker.services.entries import Entries
 from tracker.services.history import History
 from tracker.services.kept import Compute, Document, KeptAnswers, Listed, Recipe
-from tracker.services.queries import Queries
 from tracker.terms import read_terms
+
+if TYPE_CHECKING:  # the receivables load with a receivables query, not with the ledger
+    from projections.receivables import GroupBy, ReceivablesReport
+    from tracker.services.queries import Queries
 
 
 class Money:
@@ -51,18 +53,24 @@ class Money:
         """What is owed and what may be, aged to the day the view stands on, totals per payee; of one payee's
         lines when given; totals converted only at `rates`. The report of all payees, unconverted, is kept
         in the read model for today's view, a report a grouping, computed from the kept lines."""
+        from projections.receivables import receivables
+        from tracker.rates import read_rates
+
         if rates is None and payee is None:
-            return self.kept.answer(f"receivables by {by}", view, self._report(by), _REPORT)[0]
+            return self.kept.answer(f"receivables by {by}", view, self._report(by), _report_shape())[0]
         return receivables(self.ledger(view), by, read_rates(rates) if rates else None, payee)
 
     def _report(self, by: GroupBy) -> Compute[ReceivablesReport]:
+        from projections.receivables import receivables
+
         return lambda view, horizon: [receivables(self.ledger(view), by)]
 
     def kept_answers(self) -> dict[str, Recipe]:
         """How each answer this service keeps is computed and kept, for `verify` to recompute it (the ledger
         first: the reports are computed from its lines)."""
         by: tuple[GroupBy, ...] = ("counterparty", "compound", "agreement")
-        return {"ledger": (self.lines, _LINES), **{f"receivables by {group}": (self._report(group), _REPORT) for group in by}}
+        report = _report_shape()
+        return {"ledger": (self.lines, _LINES), **{f"receivables by {group}": (self._report(group), report) for group in by}}
 
     def load_terms(self, path: Path, entered_by: str, reason: str, on: date | None = None) -> list[tuple[str, str]]:
         """Record each agreement of a terms file, known from `on` (default today): (agreement id, entry id) pairs."""
@@ -103,4 +111,10 @@ def _compound_key(line: LedgerLine) -> str | None:
 
 
 _LINES = Listed(LedgerLine, _compound_key)
-_REPORT = Document(ReceivablesReport, {"receivables": Receivable, "contingent": Contingent})
+
+
+def _report_shape() -> Document[ReceivablesReport]:
+    """How a receivables report is kept: its totals in a row, its rows a row each."""
+    from projections.receivables import Contingent, Receivable, ReceivablesReport
+
+    return Document(ReceivablesReport, {"receivables": Receivable, "contingent": Contingent})
