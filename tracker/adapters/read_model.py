@@ -16,6 +16,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass
 from datetime import date, datetime
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from eventsourcing.persistence import IntegrityError, Tracking
@@ -94,6 +95,11 @@ class ReleaseRow:
                              self.headline)
 
 
+#: A row's values in its table's column order: its fields are plain values, so no deep copy (`astuple`) is needed.
+_FACT_VALUES = attrgetter(*COLUMNS)
+_RELEASE_VALUES = attrgetter(*RELEASE_COLUMNS)
+
+
 @dataclass(frozen=True)
 class Stamp:
     """The view a kept answer is of: a view of today (`as_of` today's ISO day, or "" for no as-of) at the read
@@ -159,10 +165,10 @@ class FactsView:
         p = self.placeholder
         if releases:
             cursor.executemany(f"INSERT INTO {RELEASES} VALUES ({', '.join([p] * len(RELEASE_COLUMNS))})",
-                               [astuple(r) for r in releases])
+                               map(_RELEASE_VALUES, releases))
         if facts:
             cursor.executemany(f"INSERT INTO {FACTS} VALUES ({', '.join([p] * len(COLUMNS))})",
-                               [astuple(f) for f in facts])
+                               map(_FACT_VALUES, facts))
         self._insert_tracking(cursor, tracking)
 
     def claim_schema(self, version: int) -> int:
