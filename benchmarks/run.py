@@ -121,18 +121,17 @@ def phase_queries(db: str, kind: str, samples: int, seed: int, when: str) -> dic
 
 
 def read_whole(answer: object) -> None:
-    """Touch every row of an answer, so that rows decoded only as they are used (a kept answer's) are all decoded:
-    the cost to a caller who reads all of it."""
+    """Touch every row of an answer (its items, or the items of each list a document holds), so that rows decoded
+    only as they are used (a kept answer's) are all decoded: the cost to a caller who reads all of it."""
     from collections.abc import Sequence
 
     from pydantic import BaseModel
 
-    if isinstance(answer, BaseModel):
-        for name in type(answer).model_fields:
-            read_whole(getattr(answer, name))
-    elif isinstance(answer, Sequence) and not isinstance(answer, str):
-        for item in answer:
-            read_whole(item)
+    values = [getattr(answer, name) for name in type(answer).model_fields] if isinstance(answer, BaseModel) else [answer]
+    for value in values:
+        if isinstance(value, Sequence) and not isinstance(value, str):
+            for _ in value:
+                pass
 
 
 def phase_raw_write(source: str, raw: str) -> dict:
@@ -260,6 +259,12 @@ def stored_events(db: str) -> tuple[int, int]:
 def benchmark(args: argparse.Namespace) -> dict:
     from corpus import generate
 
+    if args.store:
+        db = str(args.store.resolve())
+        events, releases = stored_events(db)
+        figures: dict = {"releases": releases, "seed": args.seed, "timeout": args.timeout,
+                         "store": {"path": db, "events": events, "releases": releases}}
+        return measure_queries(args, db, figures, extra=None)
     work = args.work.resolve()
     corpus = work / f"corpus-{args.releases}-{args.seed}"
     if not (corpus / "manifest.csv").exists():
@@ -274,7 +279,7 @@ def benchmark(args: argparse.Namespace) -> dict:
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(stale + suffix).unlink(missing_ok=True)
     tracker = [*tracker_command(), "--db", db]
-    figures: dict = {"releases": args.releases, "seed": args.seed, "timeout": args.timeout}
+    figures = {"releases": args.releases, "seed": args.seed, "timeout": args.timeout}
 
     log("ingest ...")
     ingest, memory = run_phase("ingest", db, str(corpus))
@@ -292,6 +297,13 @@ def benchmark(args: argparse.Namespace) -> dict:
     seconds, memory, _ = run_child([*tracker, "rebuild"])
     figures["rebuild"] = {"seconds": seconds, "memory_mb": memory}
 
+    return measure_queries(args, db, figures, extra)
+
+
+def measure_queries(args: argparse.Namespace, db: str, figures: dict, extra: Path | None) -> dict:
+    """Start-up, every query through the API and as a whole command, on the store `db`; and one more release
+    ingested into it (`extra`), unless it is a store given to measure (`--store`), which is left as it is."""
+    tracker = [*tracker_command(), "--db", db]
     log("start-up ...")
     for label, argv in (("startup_python", [sys.executable, "-c", "pass"]), ("startup_version", [*tracker, "--version"])):
         walls, cpus = [], []
@@ -322,8 +334,9 @@ def benchmark(args: argparse.Namespace) -> dict:
             walls.append(took)
             cpus.append(LAST_CPU[0])
         figures[f"command_{kind}"] = {"seconds": walls, "cpu": cpus, "memory_mb": peak}
-    seconds, memory, _ = run_child([*tracker, "ingest", str(extra)])
-    figures["ingest_one_more"] = {"seconds": seconds, "memory_mb": memory}
+    if extra is not None:
+        seconds, memory, _ = run_child([*tracker, "ingest", str(extra)])
+        figures["ingest_one_more"] = {"seconds": seconds, "memory_mb": memory}
     return figures
 
 
@@ -333,32 +346,16 @@ def log(message: str) -> None:
 
 def table(f: dict) -> str:
     """The figures, each beside its target."""
-    ingest, raw_w, raw_r = f["ingest"], f["raw_write"], f["raw_read"]
-    events = ingest["events"]
-    storing = ingest["store_s"] + ingest["catch_up_s"]
-    extracting = ingest["seconds"] - ingest["read_s"] - storing
     rows: list[tuple[str, str, str]] = []
 
     def row(what: str, value: str, target: str = "", met: bool | None = None) -> None:
         rows.append((what, value, f"{target} {'met' if met else 'NOT met'}" if met is not None else target))
 
-    row("releases / stored events", f"{ingest['stored_releases']:,} / {events:,}")
-    row("ingest (Tracker.ingest, as tracker ingest)", f"{ingest['seconds']:.1f} s: "
-        f"{ingest['releases'] / ingest['seconds']:,.0f} releases/s, {events / ingest['seconds']:,.0f} events/s")
-    row("  of which reading files", f"{ingest['read_s']:.1f} s")
-    row("  of which extraction (the rest)", f"{extracting:.1f} s: in a process per CPU from 200 releases on, "
-        "so only what storing did not overlap")
-    row("  of which storing (incl. read model)", f"{storing:.1f} s ({ingest['catch_up_s']:.1f} s catching the read model up): "
-        f"{events / storing:,.0f} events/s")
-    row("raw recorder write", f"{raw_w['seconds']:.1f} s: {raw_w['events'] / raw_w['seconds']:,.0f} events/s")
-    ratio = ingest["seconds"] / raw_w["seconds"]
-    row("ingest / raw write", f"{ratio:.1f}x", "<= 3x", ratio <= TARGETS["ingest_ratio"])
-    ratio = storing / raw_w["seconds"]
-    row("  storing only / raw write", f"{ratio:.1f}x", "<= 3x", ratio <= TARGETS["ingest_ratio"])
-    row("rebuild (tracker rebuild)", f"{f['rebuild']['seconds']:.1f} s: {events / f['rebuild']['seconds']:,.0f} events/s")
-    row("raw recorder read + decode", f"{raw_r['seconds']:.1f} s: {raw_r['events'] / raw_r['seconds']:,.0f} events/s")
-    ratio = f["rebuild"]["seconds"] / raw_r["seconds"]
-    row("rebuild / raw read", f"{ratio:.1f}x", "<= 2x", ratio <= TARGETS["rebuild_ratio"])
+    if "store" in f:
+        row("store measured (--store), as it was", f"{f['store']['path']}")
+        row("releases / stored events", f"{f['store']['releases']:,} / {f['store']['events']:,}")
+    else:
+        ingest_rows(f, row)
     def timed(label: str, values: list[float] | None, target: float | None, unit: str, scale: float,
               cpu: list[float] | None = None) -> None:
         if values is None:
@@ -387,9 +384,10 @@ def table(f: dict) -> str:
     for kind in QUERIES:
         figure = f[f"command_{kind}"]
         timed(f"{kind} (today), whole command", figure["seconds"], TARGETS["command_s"], "s", 1, figure["cpu"])
-    row("ingest one more release into the store, command", f"{f['ingest_one_more']['seconds']:.2f} s")
-    phases = ["ingest", "rebuild", *(f"api_{when}_{kind}" for when in ("today", "as-of") for kind in QUERIES),
-              *(f"command_{kind}" for kind in QUERIES), "ingest_one_more"]
+    if "ingest_one_more" in f:
+        row("ingest one more release into the store, command", f"{f['ingest_one_more']['seconds']:.2f} s")
+    phases = [name for name in ("ingest", "rebuild", *(f"api_{when}_{kind}" for when in ("today", "as-of") for kind in QUERIES),
+                                *(f"command_{kind}" for kind in QUERIES), "ingest_one_more") if name in f]
     for name in phases:
         target = "ingest_memory_mb" if name in ("ingest", "rebuild", "ingest_one_more") else "memory_mb"
         row(f"peak memory (max RSS), {name.replace('_', ' ')}", f"{f[name]['memory_mb']:.0f} MB",
@@ -397,6 +395,31 @@ def table(f: dict) -> str:
     width = max(len(r[0]) for r in rows)
     value_width = max(len(r[1]) for r in rows)
     return "\n".join(f"{what:<{width}}  {value:<{value_width}}  {target}".rstrip() for what, value, target in rows)
+
+
+def ingest_rows(f: dict, row) -> None:
+    """The ingest, rebuild and raw recorder figures of a run that built its store."""
+    ingest, raw_w, raw_r = f["ingest"], f["raw_write"], f["raw_read"]
+    events = ingest["events"]
+    storing = ingest["store_s"] + ingest["catch_up_s"]
+    extracting = ingest["seconds"] - ingest["read_s"] - storing
+    row("releases / stored events", f"{ingest['stored_releases']:,} / {events:,}")
+    row("ingest (Tracker.ingest, as tracker ingest)", f"{ingest['seconds']:.1f} s: "
+        f"{ingest['releases'] / ingest['seconds']:,.0f} releases/s, {events / ingest['seconds']:,.0f} events/s")
+    row("  of which reading files", f"{ingest['read_s']:.1f} s")
+    row("  of which extraction (the rest)", f"{extracting:.1f} s: in a process per CPU from 200 releases on, "
+        "so only what storing did not overlap")
+    row("  of which storing (incl. read model)", f"{storing:.1f} s ({ingest['catch_up_s']:.1f} s catching the read model up): "
+        f"{events / storing:,.0f} events/s")
+    row("raw recorder write", f"{raw_w['seconds']:.1f} s: {raw_w['events'] / raw_w['seconds']:,.0f} events/s")
+    ratio = ingest["seconds"] / raw_w["seconds"]
+    row("ingest / raw write", f"{ratio:.1f}x", "<= 3x", ratio <= TARGETS["ingest_ratio"])
+    ratio = storing / raw_w["seconds"]
+    row("  storing only / raw write", f"{ratio:.1f}x", "<= 3x", ratio <= TARGETS["ingest_ratio"])
+    row("rebuild (tracker rebuild)", f"{f['rebuild']['seconds']:.1f} s: {events / f['rebuild']['seconds']:,.0f} events/s")
+    row("raw recorder read + decode", f"{raw_r['seconds']:.1f} s: {raw_r['events'] / raw_r['seconds']:,.0f} events/s")
+    ratio = f["rebuild"]["seconds"] / raw_r["seconds"]
+    row("rebuild / raw read", f"{ratio:.1f}x", "<= 2x", ratio <= TARGETS["rebuild_ratio"])
 
 
 def main() -> None:
@@ -411,6 +434,8 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=600,
                         help="seconds after which a query phase or command is stopped and reported as too slow")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--store", type=Path, help="measure start-up and the queries on this store as it is (one built "
+                        "before, such as a 100k-release store): no corpus, ingest, rebuild or raw recorder")
     parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
     args, rest = parser.parse_known_args()
     if args.phase:
@@ -424,7 +449,8 @@ def main() -> None:
     figures = benchmark(args)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))
-    print(f"python benchmarks/run.py --releases {args.releases} --seed {args.seed}  (SQLite, {os.cpu_count()} CPUs)")
+    asked = f"--store {args.store}" if args.store else f"--releases {args.releases} --seed {args.seed}"
+    print(f"python benchmarks/run.py {asked}  (SQLite, {os.cpu_count()} CPUs)")
     print(table(figures))
 
 
