@@ -9,7 +9,7 @@ from support import rows, tamper_read_model
 from cli import cli
 from projections.history import TimeView
 from tracker import open_tracker
-from tracker.adapters.read_model import ANSWER_STAMPS
+from tracker.adapters.read_model import ANSWER_STAMPS, ANSWERS
 from tracker.services.kept import KeptRows
 
 
@@ -73,3 +73,12 @@ def test_a_kept_report_reads_its_rows_as_they_are_used_and_writes_them_whole(see
     assert isinstance(kept.receivables, KeptRows) and isinstance(kept.contingent, KeptRows)
     assert kept.totals == computed.totals and list(kept.contingent) == list(computed.contingent)
     assert kept.model_dump_json() == computed.model_dump_json()
+
+
+def test_an_answer_kept_by_another_version_of_the_tracker_is_computed_again(seeds, db):
+    tracker(db, "ingest", str(seeds))
+    kept = tracker(db, "compounds", "--format", "json")
+    tamper_read_model(db, f"UPDATE {ANSWERS} SET body = '{{}}' WHERE kind = 'compounds'")
+    tamper_read_model(db, f"UPDATE {ANSWER_STAMPS} SET made_by = '0.0.0-older'")
+    assert tracker(db, "compounds", "--format", "json") == kept
+    assert rows(db, f"SELECT made_by FROM {ANSWER_STAMPS} WHERE kind = 'compounds'") != [("0.0.0-older",)]

@@ -38,9 +38,9 @@ COLUMNS = ("notification_id", "event_id", "type", "compound_key", "alias_key", "
            "occurred_by", "recorded_at", "confidence", "release_uuid", "position", "entered_by", "reason", "fact")
 #: Whole-store answers of the default view (every compound's status, every ledger line), kept with the view they
 #: answer (`Stamp`) so that a query reads them instead of recomputing them (`tracker.services.kept`). A row's
-#: key is the compound name key of a list's row, or the part of a document a row belongs to. v2: `row_key`.
-ANSWERS = "answers_v2"
-ANSWER_STAMPS = "answer_stamps_v2"
+#: key is the compound name key of a list's row, or the part of a document a row belongs to. v2: `row_key`; v3: `made_by`.
+ANSWERS = "answers_v3"
+ANSWER_STAMPS = "answer_stamps_v3"
 
 RELEASE_COLUMNS = ("notification_id", "release_uuid", "release_id", "file", "published", "published_from",
                    "recorded_at", "supersedes", "superseded_by", "headline")
@@ -103,12 +103,14 @@ _RELEASE_VALUES = attrgetter(*RELEASE_COLUMNS)
 @dataclass(frozen=True)
 class Stamp:
     """The view a kept answer is of: a view of today (`as_of` today's ISO day, or "" for no as-of) at the read
-    model's `position`, standing on `horizon` (ISO day), with the review `threshold`."""
+    model's `position`, standing on `horizon` (ISO day), with the review `threshold`, as computed by the tracker
+    `made_by` (its version: another version may compute another answer)."""
 
     position: int
     as_of: str
     horizon: str
     threshold: float
+    made_by: str
 
 
 class FactsView:
@@ -145,7 +147,7 @@ class FactsView:
             "headline TEXT NOT NULL)",
             f"CREATE INDEX IF NOT EXISTS {RELEASES}_headline ON {RELEASES} (headline)",
             f"CREATE TABLE IF NOT EXISTS {ANSWER_STAMPS} (kind TEXT PRIMARY KEY, position {number} NOT NULL, "
-            f"as_of TEXT NOT NULL, horizon TEXT NOT NULL, threshold {real} NOT NULL)",
+            f"as_of TEXT NOT NULL, horizon TEXT NOT NULL, threshold {real} NOT NULL, made_by TEXT NOT NULL)",
             f"CREATE TABLE IF NOT EXISTS {ANSWERS} (kind TEXT NOT NULL, seq {number} NOT NULL, row_key TEXT, "
             "body TEXT NOT NULL, PRIMARY KEY (kind, seq))",
             f"CREATE INDEX IF NOT EXISTS {ANSWERS}_key ON {ANSWERS} (kind, row_key)",
@@ -193,7 +195,7 @@ class FactsView:
             with self.datastore.transaction(commit=True) as cursor:
                 cursor.execute(f"DELETE FROM {ANSWER_STAMPS} WHERE kind = {p}", [kind])
                 cursor.execute(f"DELETE FROM {ANSWERS} WHERE kind = {p}", [kind])
-                cursor.execute(f"INSERT INTO {ANSWER_STAMPS} VALUES ({p}, {p}, {p}, {p}, {p})", [kind, *astuple(stamp)])
+                cursor.execute(f"INSERT INTO {ANSWER_STAMPS} VALUES ({p}, {p}, {p}, {p}, {p}, {p})", [kind, *astuple(stamp)])
                 if rows:
                     cursor.executemany(f"INSERT INTO {ANSWERS} VALUES ({p}, {p}, {p}, {p})",
                                        [(kind, seq, key, body) for seq, (key, body) in enumerate(rows)])
@@ -208,7 +210,8 @@ class FactsView:
 
     def stamp_of(self, kind: str) -> Stamp | None:
         """The view the kept answer of `kind` is of, if one is kept."""
-        rows = self._select(f"SELECT position, as_of, horizon, threshold FROM {ANSWER_STAMPS} WHERE kind = {self.placeholder}",
+        rows = self._select(f"SELECT position, as_of, horizon, threshold, made_by FROM {ANSWER_STAMPS} "
+                            f"WHERE kind = {self.placeholder}",
                             [kind])
         return Stamp(*rows[0]) if rows else None
 
@@ -219,11 +222,11 @@ class FactsView:
         p = self.placeholder
         where, params = (f"AND a.row_key {self._one_of()}", [self._list(keys)]) if keys is not None else ("", [])
         rows = self._select(
-            f"SELECT s.position, s.as_of, s.horizon, s.threshold, a.row_key, a.body FROM {ANSWER_STAMPS} s "
+            f"SELECT s.position, s.as_of, s.horizon, s.threshold, s.made_by, a.row_key, a.body FROM {ANSWER_STAMPS} s "
             f"LEFT JOIN {ANSWERS} a ON a.kind = s.kind {where} WHERE s.kind = {p} ORDER BY a.seq", [*params, kind])
-        if not rows or Stamp(*rows[0][:4]) != stamp:
+        if not rows or Stamp(*rows[0][:5]) != stamp:
             return None
-        return [(row[4], row[5]) for row in rows if row[5] is not None]
+        return [(row[5], row[6]) for row in rows if row[6] is not None]
 
     def _select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         raise NotImplementedError

@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any, Generic, TypeVar, overload
 
 from pydantic import BaseModel
@@ -129,6 +130,17 @@ Shape = Listed[Any] | Document[Any]
 Recipe = tuple[Compute[Any], Shape]
 
 
+@cache
+def _version() -> str:
+    """This tracker's version, which stamps the answers it keeps."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("milestone-tracker")
+    except PackageNotFoundError:  # run from a clone, not installed
+        return "unknown"
+
+
 class KeptAnswers:
     def __init__(self, store: Store):
         self.store = store
@@ -140,7 +152,7 @@ class KeptAnswers:
             return None
         self.store.catch_up()
         return Stamp(self.store.read_model.position(), view.as_of.isoformat() if view.as_of else "",
-                     view.horizon.isoformat(), view.review_threshold)
+                     view.horizon.isoformat(), view.review_threshold, _version())
 
     def answer(self, kind: str, view: TimeView, compute: Compute[Answer], shape: Listed[Answer] | Document[Answer],
                keys: Iterable[str] | None = None) -> Sequence[Answer]:
@@ -171,8 +183,8 @@ class KeptAnswers:
         position, today = self.store.read_model.position(), date.today().isoformat()
         for kind, (compute, shape) in kinds.items():
             stamp = self.store.read_model.stamp_of(kind)
-            if stamp is None or stamp.position != position or stamp.horizon != today:
-                continue  # none kept, or kept for an earlier log or day: never read again
+            if stamp is None or stamp.position != position or stamp.horizon != today or stamp.made_by != _version():
+                continue  # none kept, or kept for an earlier log, day or version: never read again
             rows = self.store.read_model.kept(kind, stamp) or []
             view = TimeView(as_of=date.fromisoformat(stamp.as_of) if stamp.as_of else None,
                             review_threshold=stamp.threshold)
