@@ -181,6 +181,8 @@ LineEntry = f.InvoiceIssued | f.MilestoneReceived | f.MilestoneWrittenOff | f.Mi
 _LINE_ENTRIES = (f.InvoiceIssued, f.MilestoneReceived, f.MilestoneWrittenOff, f.MilestoneConfirmed)
 #: The regulatory facts a milestone sentence can point at ("This event triggers ...").
 _REGULATORY = (f.ApprovalGranted, f.RegulatoryDecisionExpected, f.RegulatoryOpinionIssued, f.RegulatorySubmission)
+#: The facts that can meet a milestone's condition (`_Builder._meets`).
+_MEETING = (f.ApprovalGranted, f.RegulatoryOpinionIssued, f.RegulatorySubmission, f.TrialStarted)
 _EVENT_OF: dict[type[f.Fact], str] = {f.ApprovalGranted: "approval", f.RegulatoryDecisionExpected: "approval",
                                       f.RegulatoryOpinionIssued: "opinion", f.RegulatorySubmission: "submission"}
 #: Within one release, a milestone said to be earned (or paid) is never the one it says is still to come.
@@ -310,10 +312,12 @@ class _Builder:
         self._canonical: dict[str | None, str | None] = {}
         self._ids: set[str] = set()
         self._drafts_of: dict[str | None, list[_Draft]] = {}
-        self._facts_of: dict[str | None, list[RecordedFact]] = {}
         self._release_facts: dict[str, list[RecordedFact]] = {}
+        self._meeting_of: dict[str | None, list[RecordedFact]] = {}
+        """Each compound's facts of the kinds that can meet a condition (`_meets`)."""
         for recorded in history:
-            self._facts_of.setdefault(self.canonical(recorded.fact.compound), []).append(recorded)
+            if isinstance(recorded.fact, _MEETING):
+                self._meeting_of.setdefault(self.canonical(recorded.fact.compound), []).append(recorded)
             if recorded.release is not None:
                 self._release_facts.setdefault(recorded.release.id, []).append(recorded)
 
@@ -516,8 +520,11 @@ class _Builder:
         reported = [d for d in self.drafts if d.kind == "royalty" and d.basis == "reported"
                     and d.period is not None and party_key(d.payee)]
         figures = {d.id: d.amount for d in reported}
+        alike: dict[tuple[str | None, str], list[_Draft]] = {}  # a figure holds only those of its payee and currency
+        for draft in reported:
+            alike.setdefault((party_key(draft.payee), draft.currency), []).append(draft)
         for whole in reported:
-            parts = [d for d in reported if _holds(whole, d)]
+            parts = [d for d in alike[party_key(whole.payee), whole.currency] if _holds(whole, d)]
             direct = [d for d in parts if not any(_holds(other, d) for other in parts)]
             rest = figures[whole.id] - sum((figures[d.id] for d in direct), Decimal(0))
             if not direct or rest < 0:
@@ -539,7 +546,7 @@ class _Builder:
             if draft.kind == "royalty":
                 continue
             anticipating = draft.releases((f.MilestoneAnticipated,))
-            met = next((r for r in self._facts_of.get(draft.compound, ()) if self._meets(draft, r, anticipating)), None)
+            met = next((r for r in self._meeting_of.get(draft.compound, ()) if self._meets(draft, r, anticipating)), None)
             if met is not None:
                 draft.met_by = met
                 what = "trigger event" if draft.triggered or draft.reported_received else MET

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tracker.lexicon import REGION_TRIGGER_WORDS
 
@@ -82,7 +83,10 @@ def read_trigger(*texts: str | None) -> Trigger:
     return found
 
 
+@lru_cache(maxsize=8192)
 def _read(text: str) -> Trigger:
+    """The trigger one text names (kept for texts read again: a ledger reads each milestone's sentence more than
+    once, and a release's boilerplate often repeats)."""
     named = [(match.start(), code) for code, pattern in _REGIONS if (match := pattern.search(text))]
     region = min(named)[1] if named else None
     event = next((kind for kind, pattern in _EVENTS if pattern.search(text)), None)
