@@ -87,12 +87,12 @@ class Queries:
 
     def report(self, view: TimeView, receivables: ReceivablesReport) -> Report:
         """What the report of this view shows: pipeline, timelines, catalysts, receivables, events.
-        The history is read once for all of them."""
+        The statuses are the compound list's (kept for today's view); the history is read once for the rest."""
         from projections.report import build_report  # the report's projection loads only for a report
 
         history = self.history.all()
         selected, names = self.history.in_view(view, history=history)
-        statuses = compound_statuses(selected, names, view.horizon)
+        statuses = list(self.compounds(view))  # kept for today's view, as the compound list
         return build_report(view, statuses, event_records(selected, names), receivables, stored_events=len(history))
 
     def resolve(self, query: str, names: NameBook) -> str:
