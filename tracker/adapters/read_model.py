@@ -278,6 +278,22 @@ class FactsView:
             f"UNION SELECT compound_key, alias_key FROM {FACTS} WHERE alias_key {one_of}",
             [self._list(keys), self._list(keys)])]
 
+    def changes_after(self, notification_id: int) -> tuple[list[tuple[str, str | None, str | None]], list[str]]:
+        """What the log applied after `notification_id` touches: (type, compound key, alias key) of each fact, and
+        the release ids the releases stored since re-issue."""
+        p = self.placeholder
+        facts = [(kind, compound, alias) for kind, compound, alias in self._select(
+            f"SELECT type, compound_key, alias_key FROM {FACTS} WHERE notification_id > {p}", [notification_id])]
+        reissued = [row[0] for row in self._select(
+            f"SELECT supersedes FROM {RELEASES} WHERE notification_id > {p} AND supersedes IS NOT NULL", [notification_id])]
+        return facts, reissued
+
+    def keys_of_releases(self, release_uuids: Iterable[str]) -> set[str]:
+        """The compound name keys the facts of these releases name."""
+        return {row[0] for row in self._select(
+            f"SELECT DISTINCT compound_key FROM {FACTS} WHERE release_uuid {self._one_of()} AND compound_key IS NOT NULL",
+            [self._list(release_uuids)])}
+
     def name_keys(self) -> list[tuple[str, int]]:
         """Every compound name key facts name, with how many name it."""
         return [(key, count) for key, count in self._select(

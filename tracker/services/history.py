@@ -17,8 +17,8 @@ from tracker.adapters.read_model import FactRow
 
 #: The facts a ledger line starts from or is changed by; the ledger reads besides only the other facts of
 #: their compounds and releases (the approval that meets a condition, the event "This event" refers to).
-from tracker.domain.facts import LEDGER_FACT_TYPES
-from tracker.domain.release import ReleaseRecord
+from tracker.domain.facts import EVERY_VIEW_FACT_TYPES, LEDGER_FACT_TYPES
+from tracker.domain.release import ReleaseRecord, release_uuid
 
 #: How many rows are turned into facts at a time.
 _PAGE = 2000
@@ -55,10 +55,28 @@ class History:
             batch |= group
             size += sum(counts.get(key, 0) for key in group)
             if size >= _BATCH:
-                yield batch, self._recorded(self.store.read_model.facts_about(batch))
+                yield batch, self.of_keys(batch)
                 batch, size = set(), 0
         if batch:
-            yield batch, self._recorded(self.store.read_model.facts_about(batch))
+            yield batch, self.of_keys(batch)
+
+    def of_keys(self, keys: set[str]) -> tuple[RecordedFact, ...]:
+        """The facts about the compounds of these name keys (whole name groups), as `of_compound` reads them."""
+        self.store.catch_up()
+        return self._recorded(self.store.read_model.facts_about(keys))
+
+    def changed_since(self, position: int) -> set[str] | None:
+        """The name keys (whole name groups) of the compounds whose status the facts applied after `position` can
+        change: those they name, and those of the releases they re-issue. None when they can change any compound's:
+        an affiliation, a review decision or a retraction among them."""
+        self.store.catch_up()
+        facts, reissued = self.store.read_model.changes_after(position)
+        if any(kind in EVERY_VIEW_FACT_TYPES or kind == "EventRetracted" for kind, _, _ in facts):
+            return None
+        keys = {key for _, compound, alias in facts for key in (compound, alias) if key}
+        if reissued:
+            keys |= self.store.read_model.keys_of_releases(release_uuid(release).hex for release in reissued)
+        return self.name_group(*keys) if keys else set()
 
     def of_ledger(self) -> tuple[RecordedFact, ...]:
         """The facts the ledger reads. Costs in proportion to the money in the store."""

@@ -29,7 +29,7 @@ holds never changes under it when the log moves.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from typing import Any, Generic, TypeVar, overload
@@ -128,6 +128,9 @@ class Document(Generic[Answer]):
 Shape = Listed[Any] | Document[Any]
 #: How an answer is computed and kept, for `verify` to recompute it.
 Recipe = tuple[Compute[Any], Shape]
+#: How the rows of an answer kept at an earlier position of the log are brought up to the view's: given the view,
+#: its day, that position and those rows, the rows now, or None when it must be computed afresh.
+Refresh = Callable[[TimeView, date, int, list[Row]], "list[Row] | None"]
 
 
 @cache
@@ -155,9 +158,11 @@ class KeptAnswers:
                      view.horizon.isoformat(), view.review_threshold, _version())
 
     def answer(self, kind: str, view: TimeView, compute: Compute[Answer], shape: Listed[Answer] | Document[Answer],
-               keys: Iterable[str] | None = None) -> Sequence[Answer]:
-        """The answer of `kind` in `view`: read back when kept for it, else computed (and kept, for the default
-        view). With `keys`, only the rows of a listed answer whose key (a compound name key) is one of them."""
+               keys: Iterable[str] | None = None, refresh: Refresh | None = None) -> Sequence[Answer]:
+        """The answer of `kind` in `view`: read back when kept for it, else brought up to date from the one kept
+        for an earlier position of the log (`refresh`, where the answer has one), else computed; kept, for the
+        default view. With `keys`, only the rows of a listed answer whose key (a compound name key) is one of
+        them."""
         wanted = None if keys is None else set(keys)
         stamp = self.stamp(view)
         if stamp is None:
@@ -165,9 +170,23 @@ class KeptAnswers:
         rows = self.store.read_model.kept(kind, stamp, wanted)
         if rows is not None and (rows or isinstance(shape, Listed)):
             return shape.read(rows)
-        answer = list(compute(view, date.fromisoformat(stamp.horizon)))
+        horizon = date.fromisoformat(stamp.horizon)
+        fresh = self._refreshed(kind, view, horizon, stamp, refresh) if refresh is not None else None
+        if fresh is not None:
+            self.store.read_model.keep(kind, stamp, fresh)
+            return shape.read([row for row in fresh if wanted is None or row[0] in wanted])
+        answer = list(compute(view, horizon))
         self.store.read_model.keep(kind, stamp, shape.rows(answer))
         return self._only(answer, shape, wanted)
+
+    def _refreshed(self, kind: str, view: TimeView, horizon: date, stamp: Stamp, refresh: Refresh) -> list[Row] | None:
+        """The rows of the answer kept for the same view at an earlier position, brought up to `stamp`'s; None
+        when there is none (or another process replaced it meanwhile) or it cannot be brought up to date."""
+        earlier = self.store.read_model.stamp_of(kind)
+        if earlier is None or earlier.position >= stamp.position or replace(earlier, position=stamp.position) != stamp:
+            return None
+        rows = self.store.read_model.kept(kind, earlier)
+        return None if rows is None else refresh(view, horizon, earlier.position, rows)
 
     @staticmethod
     def _only(answer: Sequence[Answer], shape: Listed[Answer] | Document[Answer],

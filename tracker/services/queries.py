@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -13,7 +14,7 @@ from projections.records import event_records
 from projections.status import CompoundStatus, compound_status, compound_statuses
 from tracker.errors import UnknownCompound
 from tracker.services.history import History, identities
-from tracker.services.kept import KeptAnswers, Listed, Recipe
+from tracker.services.kept import KeptAnswers, Listed, Recipe, Row
 
 if TYPE_CHECKING:
     from projections.receivables import ReceivablesReport
@@ -21,6 +22,16 @@ if TYPE_CHECKING:
 
 
 _STATUSES = Listed(CompoundStatus, lambda status: name_key(status.name))
+_NAME_FIRST = '{"name":'
+
+
+def _name(body: str) -> str:
+    """The name of a kept status, read from the front of its JSON (the model's first field) without decoding it."""
+    if body.startswith(_NAME_FIRST):
+        return json.JSONDecoder().raw_decode(body, len(_NAME_FIRST))[0]
+    return json.loads(body)["name"]
+
+
 _CALENDAR = Listed(CalendarEntry, lambda entry: None)
 
 
@@ -43,7 +54,7 @@ class Queries:
     def compounds(self, view: TimeView) -> Sequence[CompoundStatus]:
         """Every compound in view with its status; facts about undisclosed products are left out. Kept in the
         read model for today's view (`tracker.services.kept`)."""
-        return self.kept.answer("compounds", view, self.statuses, _STATUSES)
+        return self.kept.answer("compounds", view, self.statuses, _STATUSES, refresh=self.refreshed_statuses)
 
     def kept_answers(self) -> dict[str, Recipe]:
         """How each answer this service keeps is computed and kept, for `verify` to recompute it."""
@@ -57,6 +68,18 @@ class Queries:
             selected, names = self.history.in_view(view, history=history)
             statuses += [status for status in compound_statuses(selected, names, horizon) if name_key(status.name) in keys]
         return sorted(statuses, key=lambda status: status.name.lower())
+
+    def refreshed_statuses(self, view: TimeView, horizon: date, since: int, rows: list[Row]) -> list[Row] | None:
+        """The kept rows of every compound's status at log position `since`, brought up to now: the statuses of
+        the name groups the facts since then touch computed again, the others' rows kept as they are. None when
+        those facts can change any compound's status."""
+        keys = self.history.changed_since(since)
+        if keys is None:
+            return None
+        selected, names = self.history.in_view(view, history=self.history.of_keys(keys)) if keys else ((), NameBook())
+        fresh = [status for status in compound_statuses(selected, names, horizon) if name_key(status.name) in keys]
+        unchanged = [row for row in rows if row[0] not in keys]
+        return sorted(unchanged + _STATUSES.rows(fresh), key=lambda row: _name(row[1]).lower())
 
     def status(self, compound: str, view: TimeView) -> CompoundStatus:
         """The status of the compound going by `compound` (any alias, any case)."""

@@ -1,0 +1,94 @@
+"""After an ingest, the compound list kept for today is brought up to date by computing again only the name groups
+the new facts touch; facts that can change any compound's status (an affiliation, say) have it computed afresh."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import tracker.services.ingest as ingest
+from projections.history import TimeView
+from tracker import open_tracker
+from tracker.domain.facts import ApprovalGranted, CompoundAliasRecorded, PartyAffiliationRecorded
+from tracker.services.queries import Queries
+
+_APPROVED = re.compile(r"The FDA has approved (\w+)\.")
+_ALIAS = re.compile(r"(\w+) is also known as ([\w-]+)\.")
+_MEMBER = re.compile(r"(\w+) is a member of the (\w+) Group\.")
+
+
+def _read(document):
+    """Facts from the three sentences these releases are written in (the extractor is not under test here)."""
+    facts = []
+    for s in document.sentences:
+        where = dict(quote=s.quote, line=s.line, offset=s.start)
+        if match := _APPROVED.search(s.quote):
+            facts.append(ApprovalGranted(compound=match[1].lower(), region="US", agency="FDA", **where))
+        if match := _ALIAS.search(s.quote):
+            facts.append(CompoundAliasRecorded(compound=match[1].lower(), alias=match[2], alias_kind="code", **where))
+        if match := _MEMBER.search(s.quote):
+            facts.append(PartyAffiliationRecorded(party=match[1], parent=match[2], **where))
+    return facts
+
+
+@pytest.fixture(autouse=True)
+def stand_in_extractor(monkeypatch):
+    monkeypatch.setattr(ingest, "extract", _read)
+
+
+def _release(folder: Path, name: str, day: str, *sentences: str) -> Path:
+    path = folder / f"{name}.txt"
+    path.write_text(f"Acme News {name}\n\nBOSTON, {day} -- {' '.join(sentences)}\n")
+    return path
+
+
+FIRST = [("first", "March 2, 2021", "The FDA has approved Zentrilumab.", "The FDA has approved Brovatinib."),
+         ("second", "April 6, 2021", "The FDA has approved Quoximab.")]
+LATER = {
+    "a new compound and a known one": [("third", "May 4, 2021", "The FDA has approved Zentrilumab.",
+                                        "The FDA has approved Tivorafenib.")],
+    "an alias joining two compounds": [("third", "May 4, 2021", "Brovatinib is also known as QX-17.",
+                                        "Quoximab is also known as QX-17.")],
+    "a correction dropping a compound": [("first", "March 3, 2021", "The FDA has approved Brovatinib.")],
+}
+
+
+def _json(statuses) -> list[str]:
+    return [status.model_dump_json() for status in statuses]
+
+
+def _afresh(tracker) -> list[str]:
+    """The same list of today, never kept (a view with an `occurred_by` is computed each time)."""
+    return _json(tracker.compounds(TimeView(as_of=date.today(), occurred_by=date(9999, 12, 31))))
+
+
+@pytest.mark.parametrize("later", sorted(LATER))
+def test_the_kept_list_is_brought_up_to_date_from_the_groups_the_new_facts_touch(tmp_path, db, monkeypatch, later):
+    tracker = open_tracker(db)
+    for name, day, *sentences in FIRST:
+        tracker.ingest([_release(tmp_path, name, day, *sentences)])
+    before = _json(tracker.compounds())
+    for name, day, *sentences in LATER[later]:
+        (tmp_path / "later").mkdir(exist_ok=True)
+        tracker.ingest([_release(tmp_path / "later", name, day, *sentences)])
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Queries, "statuses", lambda *args: pytest.fail("the whole list was computed again"))
+        refreshed = _json(tracker.compounds())
+    assert refreshed != before
+    assert refreshed == _afresh(tracker)
+
+
+def test_an_affiliation_has_the_whole_list_computed_afresh(tmp_path, db, monkeypatch):
+    tracker = open_tracker(db)
+    for name, day, *sentences in FIRST:
+        tracker.ingest([_release(tmp_path, name, day, *sentences)])
+    tracker.compounds()
+    tracker.ingest([_release(tmp_path, "third", "May 4, 2021", "Genentech is a member of the Roche Group.")])
+    computed = []
+    statuses = Queries.statuses
+    monkeypatch.setattr(Queries, "statuses", lambda self, *args: computed.append(args) or statuses(self, *args))
+    assert _json(tracker.compounds()) == _afresh(tracker)
+    assert len(computed) == 2  # the kept list, then the list afresh
