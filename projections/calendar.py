@@ -59,7 +59,12 @@ def catalyst_calendar(statuses: Iterable[CompoundStatus], records: Iterable[dict
                 overdue=catalyst.overdue)
             if _listed(entry, status.as_of, start, end):
                 entries.append(entry)
-    return sorted(entries, key=lambda e: (e.expected_by or date.max, e.compound.lower(), e.what))
+    return sorted(entries, key=calendar_order)
+
+
+def calendar_order(entry: CalendarEntry) -> tuple[date, str, str]:
+    """Where an entry stands in a calendar: by date (undated last), then compound and catalyst."""
+    return entry.expected_by or date.max, entry.compound.lower(), entry.what
 
 
 def within(calendar: Iterable[CalendarEntry], horizon: date, start: date | None, end: date | None) -> list[CalendarEntry]:

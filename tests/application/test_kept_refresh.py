@@ -1,5 +1,6 @@
-"""After an ingest, the compound list kept for today is brought up to date by computing again only the name groups
-the new facts touch; facts that can change any compound's status (an affiliation, say) have it computed afresh."""
+"""After an ingest, the compound list and the calendar kept for today are brought up to date by computing again
+only the name groups the new facts touch; facts that can change any compound's status (an affiliation, say) have
+them computed afresh."""
 from __future__ import annotations
 
 import re
@@ -11,12 +12,18 @@ import pytest
 import tracker.services.ingest as ingest
 from projections.history import TimeView
 from tracker import open_tracker
-from tracker.domain.facts import ApprovalGranted, CompoundAliasRecorded, PartyAffiliationRecorded
+from tracker.domain.facts import (
+    ApprovalGranted,
+    CompoundAliasRecorded,
+    PartyAffiliationRecorded,
+    RegulatoryDecisionExpected,
+)
 from tracker.services.queries import Queries
 
 _APPROVED = re.compile(r"The FDA has approved (\w+)\.")
 _ALIAS = re.compile(r"(\w+) is also known as ([\w-]+)\.")
 _MEMBER = re.compile(r"(\w+) is a member of the (\w+) Group\.")
+_DECISION = re.compile(r"An FDA decision on (\w+) is expected by (\d{4}-\d\d-\d\d)\.")
 
 
 def _read(document):
@@ -28,6 +35,9 @@ def _read(document):
             facts.append(ApprovalGranted(compound=match[1].lower(), region="US", agency="FDA", **where))
         if match := _ALIAS.search(s.quote):
             facts.append(CompoundAliasRecorded(compound=match[1].lower(), alias=match[2], alias_kind="code", **where))
+        if match := _DECISION.search(s.quote):
+            facts.append(RegulatoryDecisionExpected(compound=match[1].lower(), region="US", agency="FDA",
+                                                    expected_by=date.fromisoformat(match[2]), **where))
         if match := _MEMBER.search(s.quote):
             facts.append(PartyAffiliationRecorded(party=match[1], parent=match[2], **where))
     return facts
@@ -45,10 +55,12 @@ def _release(folder: Path, name: str, day: str, *sentences: str) -> Path:
 
 
 FIRST = [("first", "March 2, 2021", "The FDA has approved Zentrilumab.", "The FDA has approved Brovatinib."),
-         ("second", "April 6, 2021", "The FDA has approved Quoximab.")]
+         ("second", "April 6, 2021", "The FDA has approved Quoximab.",
+          "An FDA decision on Tivorafenib is expected by 2040-06-30.", "An FDA decision on Ozrelimab is expected by 2040-03-31.")]
 LATER = {
     "a new compound and a known one": [("third", "May 4, 2021", "The FDA has approved Zentrilumab.",
-                                        "The FDA has approved Tivorafenib.")],
+                                        "The FDA has approved Tivorafenib.",
+                                        "An FDA decision on Zentrilumab is expected by 2040-01-31.")],
     "an alias joining two compounds": [("third", "May 4, 2021", "Brovatinib is also known as QX-17.",
                                         "Quoximab is also known as QX-17.")],
     "a correction dropping a compound": [("first", "March 3, 2021", "The FDA has approved Brovatinib.")],
@@ -59,9 +71,8 @@ def _json(statuses) -> list[str]:
     return [status.model_dump_json() for status in statuses]
 
 
-def _afresh(tracker) -> list[str]:
-    """The same list of today, never kept (a view with an `occurred_by` is computed each time)."""
-    return _json(tracker.compounds(TimeView(as_of=date.today(), occurred_by=date(9999, 12, 31))))
+AFRESH = TimeView(as_of=date.today(), occurred_by=date(9999, 12, 31))
+"""The view of today never kept (a view with an `occurred_by` is computed each time)."""
 
 
 @pytest.mark.parametrize("later", sorted(LATER))
@@ -70,15 +81,18 @@ def test_the_kept_list_is_brought_up_to_date_from_the_groups_the_new_facts_touch
     for name, day, *sentences in FIRST:
         tracker.ingest([_release(tmp_path, name, day, *sentences)])
     before = _json(tracker.compounds())
+    tracker.calendar()
     for name, day, *sentences in LATER[later]:
         (tmp_path / "later").mkdir(exist_ok=True)
         tracker.ingest([_release(tmp_path / "later", name, day, *sentences)])
 
     with monkeypatch.context() as patched:
         patched.setattr(Queries, "statuses", lambda *args: pytest.fail("the whole list was computed again"))
-        refreshed = _json(tracker.compounds())
+        patched.setattr(Queries, "whole_calendar", lambda *args: pytest.fail("the whole calendar was made again"))
+        refreshed, calendar = _json(tracker.compounds()), _json(tracker.calendar())
     assert refreshed != before
-    assert refreshed == _afresh(tracker)
+    assert refreshed == _json(tracker.compounds(AFRESH))
+    assert calendar == _json(tracker.calendar(AFRESH))
 
 
 def test_an_affiliation_has_the_whole_list_computed_afresh(tmp_path, db, monkeypatch):
@@ -90,5 +104,5 @@ def test_an_affiliation_has_the_whole_list_computed_afresh(tmp_path, db, monkeyp
     computed = []
     statuses = Queries.statuses
     monkeypatch.setattr(Queries, "statuses", lambda self, *args: computed.append(args) or statuses(self, *args))
-    assert _json(tracker.compounds()) == _afresh(tracker)
+    assert _json(tracker.compounds()) == _json(tracker.compounds(AFRESH))
     assert len(computed) == 2  # the kept list, then the list afresh

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from projections.calendar import CalendarEntry, catalyst_calendar, within
+from projections.calendar import CalendarEntry, calendar_order, catalyst_calendar, within
 from projections.history import TimeView
 from projections.names import NameBook, name_key
 from projections.records import event_records
@@ -32,7 +32,7 @@ def _name(body: str) -> str:
     return json.loads(body)["name"]
 
 
-_CALENDAR = Listed(CalendarEntry, lambda entry: None)
+_CALENDAR = Listed(CalendarEntry, lambda entry: name_key(entry.compound))
 
 
 class Queries:
@@ -93,13 +93,24 @@ class Queries:
         if compound:
             statuses = [self.status(compound, view)]
             return catalyst_calendar(statuses, self.sources(view, statuses), start, end)
-        whole = self.kept.answer("calendar", view, self.whole_calendar, _CALENDAR)
+        whole = self.kept.answer("calendar", view, self.whole_calendar, _CALENDAR, refresh=self.refreshed_calendar)
         return whole if start is None and end is None else within(whole, view.horizon, start, end)
 
     def whole_calendar(self, view: TimeView, horizon: date) -> list[CalendarEntry]:
         """Every catalyst still expected in the view, with no bounds (from the compounds kept, for today)."""
         statuses = self.compounds(view)
         return catalyst_calendar(statuses, self.sources(view, statuses))
+
+    def refreshed_calendar(self, view: TimeView, horizon: date, since: int, rows: list[Row]) -> list[Row] | None:
+        """The kept rows of the whole calendar at log position `since`, brought up to now as the compound list is:
+        the catalysts of the name groups the facts since then touch made again from their statuses."""
+        keys = self.history.changed_since(since)
+        if keys is None:
+            return None
+        statuses = list(self.kept.answer("compounds", view, self.statuses, _STATUSES, keys, self.refreshed_statuses))
+        fresh = _CALENDAR.rows(catalyst_calendar(statuses, self.sources(view, statuses)))
+        unchanged = [row for row in rows if row[0] not in keys]
+        return sorted(unchanged + fresh, key=lambda row: calendar_order(CalendarEntry.model_validate_json(row[1])))
 
     def sources(self, view: TimeView, statuses: Sequence[CompoundStatus]) -> list[dict[str, Any]]:
         """The EVENTS.md records of the facts announcing the catalysts the statuses expect: all the calendar
