@@ -62,6 +62,11 @@ def catalyst_calendar(statuses: Iterable[CompoundStatus], records: Iterable[dict
     return sorted(entries, key=calendar_order)
 
 
+def entry_restated_on(entry: CalendarEntry, horizon: date) -> CalendarEntry:
+    """The same entry in a calendar standing on another day: only whether it is overdue depends on the day."""
+    return entry.model_copy(update={"overdue": entry.expected_by is not None and entry.expected_by < horizon})
+
+
 def calendar_order(entry: CalendarEntry) -> tuple[date, str, str]:
     """Where an entry stands in a calendar: by date (undated last), then compound and catalyst."""
     return entry.expected_by or date.max, entry.compound.lower(), entry.what

@@ -116,6 +116,14 @@ def compound_statuses(history: tuple[RecordedFact, ...], names: NameBook, horizo
     return [_status(name, by_compound[name], groups, horizon) for name in sorted(by_compound, key=str.lower)]
 
 
+def restated_on(status: CompoundStatus, horizon: date) -> CompoundStatus:
+    """The same status standing on another day, from the same facts: the day it is as of, and which expected
+    catalysts are overdue, are all of it that depends on the day (`_status`, `catalysts._catalyst`)."""
+    expected = [c.model_copy(update={"overdue": c.expected_by is not None and c.expected_by < horizon})
+                for c in status.expected]
+    return status.model_copy(update={"as_of": horizon, "expected": expected})
+
+
 def _status(name: str, mine: list[RecordedFact], groups: dict[str, str], horizon: date) -> CompoundStatus:
     status = CompoundStatus(name=name, as_of=horizon, events=len(mine))
     _aliases(status, mine)

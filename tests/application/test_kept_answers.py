@@ -34,7 +34,7 @@ def test_an_entry_recorded_after_the_ledger_was_kept_is_in_the_next_ledger(seeds
     assert tracker(db, "receivables", "--format", "json") == afresh(db, "receivables", "--format", "json")
 
 
-def test_an_answer_kept_on_an_earlier_day_is_computed_again_and_kept_for_today(seeds, db):
+def test_an_answer_kept_on_an_earlier_day_is_brought_up_to_today_and_kept_for_today(seeds, db):
     tracker(db, "ingest", str(seeds))
     kept = tracker(db, "compounds", "--format", "json")
     yesterday = (date.today() - timedelta(days=1)).isoformat()

@@ -4,14 +4,17 @@ them computed afresh."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from support import tamper_read_model
 
 import tracker.services.ingest as ingest
 from projections.history import TimeView
+from projections.status import restated_on
 from tracker import open_tracker
+from tracker.adapters.read_model import ANSWER_STAMPS
 from tracker.domain.facts import (
     ApprovalGranted,
     CompoundAliasRecorded,
@@ -106,3 +109,32 @@ def test_an_affiliation_has_the_whole_list_computed_afresh(tmp_path, db, monkeyp
     monkeypatch.setattr(Queries, "statuses", lambda self, *args: computed.append(args) or statuses(self, *args))
     assert _json(tracker.compounds()) == _json(tracker.compounds(AFRESH))
     assert len(computed) == 2  # the kept list, then the list afresh
+
+
+def test_a_status_restated_on_another_day_is_the_status_computed_on_that_day(tmp_path, db):
+    tracker = open_tracker(db)
+    for name, day, *sentences in FIRST:
+        tracker.ingest([_release(tmp_path, name, day, *sentences)])
+    queries = tracker._services.queries
+    days = [date(2021, 5, 1), date(2040, 4, 30), date(2041, 1, 1)]
+    statuses = {day: queries.statuses(TimeView(), day) for day in days}
+    assert any(c.overdue for s in statuses[days[-1]] for c in s.expected)  # the days take catalysts past due
+    for earlier, later in zip(days, days[1:]):
+        assert [restated_on(s, later) for s in statuses[earlier]] == statuses[later]
+
+
+def test_the_kept_list_of_yesterday_is_restated_on_today_when_nothing_was_published_since(tmp_path, db, monkeypatch):
+    tracker = open_tracker(db)
+    for name, day, *sentences in FIRST:
+        tracker.ingest([_release(tmp_path, name, day, *sentences)])
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    for view in (TimeView(), TimeView(as_of=date.today())):
+        tracker.compounds(view), tracker.calendar(view)
+        as_of = yesterday if view.as_of else ""
+        tamper_read_model(db, f"UPDATE {ANSWER_STAMPS} SET horizon = '{yesterday}', as_of = '{as_of}'")
+        with monkeypatch.context() as patched:
+            patched.setattr(Queries, "statuses", lambda *args: pytest.fail("the whole list was computed again"))
+            patched.setattr(Queries, "whole_calendar", lambda *args: pytest.fail("the whole calendar was made again"))
+            restated, calendar = _json(tracker.compounds(view)), _json(tracker.calendar(view))
+        assert restated == _json(tracker.compounds(AFRESH))
+        assert calendar == _json(tracker.calendar(AFRESH))

@@ -288,6 +288,14 @@ class FactsView:
             f"SELECT supersedes FROM {RELEASES} WHERE notification_id > {p} AND supersedes IS NOT NULL", [notification_id])]
         return facts, reissued
 
+    def published_between(self, after: str, until: str) -> bool:
+        """Whether any fact was reported, or any release published, after the ISO day `after` and by `until`."""
+        p = self.placeholder
+        return bool(self._select(f"SELECT 1 FROM {FACTS} WHERE reported_on > {p} AND reported_on <= {p} LIMIT 1",
+                                 [after, until])
+                    or self._select(f"SELECT 1 FROM {RELEASES} WHERE published > {p} AND published <= {p} LIMIT 1",
+                                    [after, until]))
+
     def keys_of_releases(self, release_uuids: Iterable[str]) -> set[str]:
         """The compound name keys the facts of these releases name."""
         return {row[0] for row in self._select(

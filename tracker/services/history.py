@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from datetime import date
 
 from projections.history import RecordedFact, TimeView
 from projections.names import NameBook, name_key
@@ -77,6 +78,10 @@ class History:
         if reissued:
             keys |= self.store.read_model.keys_of_releases(release_uuid(release).hex for release in reissued)
         return self.name_group(*keys) if keys else set()
+
+    def published_between(self, after: date, until: date) -> bool:
+        """Whether anything was reported or published after day `after` and by day `until`."""
+        return self.store.read_model.published_between(after.isoformat(), until.isoformat())
 
     def of_ledger(self) -> tuple[RecordedFact, ...]:
         """The facts the ledger reads. Costs in proportion to the money in the store."""

@@ -29,7 +29,7 @@ holds never changes under it when the log moves.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from typing import Any, Generic, TypeVar, overload
@@ -125,12 +125,21 @@ class Document(Generic[Answer]):
         return [document]
 
 
+def _same_view_earlier(earlier: Stamp, stamp: Stamp) -> bool:
+    """Whether `earlier` stamps the same view as `stamp` (no as-of, or as of its own day; same threshold, same
+    tracker) at an earlier position of the log or an earlier day."""
+    same_as_of = earlier.as_of == stamp.as_of == "" or (earlier.as_of == earlier.horizon and stamp.as_of == stamp.horizon)
+    return (same_as_of and earlier.threshold == stamp.threshold and earlier.made_by == stamp.made_by
+            and earlier.position <= stamp.position and earlier.horizon <= stamp.horizon and earlier != stamp)
+
+
 Shape = Listed[Any] | Document[Any]
 #: How an answer is computed and kept, for `verify` to recompute it.
 Recipe = tuple[Compute[Any], Shape]
-#: How the rows of an answer kept at an earlier position of the log are brought up to the view's: given the view,
-#: its day, that position and those rows, the rows now, or None when it must be computed afresh.
-Refresh = Callable[[TimeView, date, int, list[Row]], "list[Row] | None"]
+#: How the rows of an answer kept for the same view at an earlier position of the log or an earlier day are brought
+#: up to date: given the view, its day, the stamp they were kept with and those rows, the rows now, or None when it
+#: must be computed afresh.
+Refresh = Callable[[TimeView, date, Stamp, list[Row]], "list[Row] | None"]
 
 
 @cache
@@ -180,13 +189,13 @@ class KeptAnswers:
         return self._only(answer, shape, wanted)
 
     def _refreshed(self, kind: str, view: TimeView, horizon: date, stamp: Stamp, refresh: Refresh) -> list[Row] | None:
-        """The rows of the answer kept for the same view at an earlier position, brought up to `stamp`'s; None
-        when there is none (or another process replaced it meanwhile) or it cannot be brought up to date."""
+        """The rows of the answer kept for the same view at an earlier position or day, brought up to `stamp`'s;
+        None when there is none (or another process replaced it meanwhile) or it cannot be brought up to date."""
         earlier = self.store.read_model.stamp_of(kind)
-        if earlier is None or earlier.position >= stamp.position or replace(earlier, position=stamp.position) != stamp:
+        if earlier is None or not _same_view_earlier(earlier, stamp):
             return None
         rows = self.store.read_model.kept(kind, earlier)
-        return None if rows is None else refresh(view, horizon, earlier.position, rows)
+        return None if rows is None else refresh(view, horizon, earlier, rows)
 
     @staticmethod
     def _only(answer: Sequence[Answer], shape: Listed[Answer] | Document[Answer],

@@ -3,15 +3,16 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from projections.calendar import CalendarEntry, calendar_order, catalyst_calendar, within
+from projections.calendar import CalendarEntry, calendar_order, catalyst_calendar, entry_restated_on, within
 from projections.history import TimeView
 from projections.names import NameBook, name_key
 from projections.records import event_records
-from projections.status import CompoundStatus, compound_status, compound_statuses
+from projections.status import CompoundStatus, compound_status, compound_statuses, restated_on
+from tracker.adapters.read_model import Stamp
 from tracker.errors import UnknownCompound
 from tracker.services.history import History, identities
 from tracker.services.kept import KeptAnswers, Listed, Recipe, Row
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from projections.report import Report
 
 
+Kept = TypeVar("Kept", CompoundStatus, CalendarEntry)
 _STATUSES = Listed(CompoundStatus, lambda status: name_key(status.name))
 _NAME_FIRST = '{"name":'
 
@@ -69,16 +71,18 @@ class Queries:
             statuses += [status for status in compound_statuses(selected, names, horizon) if name_key(status.name) in keys]
         return sorted(statuses, key=lambda status: status.name.lower())
 
-    def refreshed_statuses(self, view: TimeView, horizon: date, since: int, rows: list[Row]) -> list[Row] | None:
-        """The kept rows of every compound's status at log position `since`, brought up to now: the statuses of
-        the name groups the facts since then touch computed again, the others' rows kept as they are. None when
-        those facts can change any compound's status."""
-        keys = self.history.changed_since(since)
-        if keys is None:
+    def refreshed_statuses(self, view: TimeView, horizon: date, earlier: Stamp, rows: list[Row]) -> list[Row] | None:
+        """The kept rows of every compound's status, as `earlier` stamps them, brought up to now: restated on
+        today (when only the day moved on, and nothing was published meanwhile that a view as of today takes in),
+        then the statuses of the name groups the facts since then touch computed again, the others' rows kept as
+        they are. None when those facts can change any compound's status."""
+        restated = self._restated(view, horizon, earlier, rows, CompoundStatus, restated_on)
+        keys = None if restated is None else self.history.changed_since(earlier.position)
+        if restated is None or keys is None:
             return None
         selected, names = self.history.in_view(view, history=self.history.of_keys(keys)) if keys else ((), NameBook())
         fresh = [status for status in compound_statuses(selected, names, horizon) if name_key(status.name) in keys]
-        unchanged = [row for row in rows if row[0] not in keys]
+        unchanged = [row for row in restated if row[0] not in keys]
         return sorted(unchanged + _STATUSES.rows(fresh), key=lambda row: _name(row[1]).lower())
 
     def status(self, compound: str, view: TimeView) -> CompoundStatus:
@@ -101,16 +105,28 @@ class Queries:
         statuses = self.compounds(view)
         return catalyst_calendar(statuses, self.sources(view, statuses))
 
-    def refreshed_calendar(self, view: TimeView, horizon: date, since: int, rows: list[Row]) -> list[Row] | None:
-        """The kept rows of the whole calendar at log position `since`, brought up to now as the compound list is:
-        the catalysts of the name groups the facts since then touch made again from their statuses."""
-        keys = self.history.changed_since(since)
-        if keys is None:
+    def refreshed_calendar(self, view: TimeView, horizon: date, earlier: Stamp, rows: list[Row]) -> list[Row] | None:
+        """The kept rows of the whole calendar, as `earlier` stamps them, brought up to now as the compound list
+        is: restated on today, then the catalysts of the name groups the facts since then touch made again."""
+        restated = self._restated(view, horizon, earlier, rows, CalendarEntry, entry_restated_on)
+        keys = None if restated is None else self.history.changed_since(earlier.position)
+        if restated is None or keys is None:
             return None
         statuses = list(self.kept.answer("compounds", view, self.statuses, _STATUSES, keys, self.refreshed_statuses))
         fresh = _CALENDAR.rows(catalyst_calendar(statuses, self.sources(view, statuses)))
-        unchanged = [row for row in rows if row[0] not in keys]
+        unchanged = [row for row in restated if row[0] not in keys]
         return sorted(unchanged + fresh, key=lambda row: calendar_order(CalendarEntry.model_validate_json(row[1])))
+
+    def _restated(self, view: TimeView, horizon: date, earlier: Stamp, rows: list[Row], model: type[Kept],
+                  restate: Callable[[Kept, date], Kept]) -> list[Row] | None:
+        """Kept rows standing on `earlier`'s day restated on `horizon`; None when a view as of today would take in
+        something published since then (another selection of facts, not only another day)."""
+        since = date.fromisoformat(earlier.horizon)
+        if since == horizon:
+            return rows
+        if view.as_of is not None and self.history.published_between(since, horizon):
+            return None
+        return [(key, restate(model.model_validate_json(body), horizon).model_dump_json()) for key, body in rows]
 
     def sources(self, view: TimeView, statuses: Sequence[CompoundStatus]) -> list[dict[str, Any]]:
         """The EVENTS.md records of the facts announcing the catalysts the statuses expect: all the calendar
