@@ -65,3 +65,10 @@ def test_a_dateline_separator_is_no_part_of_the_issuer():
     facts = facts_of("BOSTON, MA, USA I July 28, 2014 I Orsolo Pharmaceuticals, Inc. (NASDAQ:ORSB) announced today results.\n\n"
                      "Orsolo is developing its lead candidate, velotamab, in a Phase 3 global program.")
     assert only(facts, "PartnershipRecorded") == []
+
+
+def test_a_partner_responsible_for_a_market_is_read_without_other_deal_words():
+    facts = facts_of("Orsolo Bio announced that Velmora® (velotamab) was approved in Brazil.\n\n"
+                     "Tamura Pharma is responsible for the regulatory approval and, ultimately, marketing and distribution of Velmora in Brazil.")
+    partnership = one(facts, "PartnershipRecorded")
+    assert (partnership.compound, partnership.partner, partnership.role) == ("velotamab", "Tamura", "licensee")

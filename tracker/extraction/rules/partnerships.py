@@ -191,4 +191,4 @@ def read(candidate: Candidate) -> Readings:
 
 
 FAMILY = Family("partnerships", PARTNERSHIP, CUES, read,
-                keywords=("licen", "develop", "collaborat", "partner", "agreement", "alliance", "rights", "option", "granted", "acquired"))
+                keywords=("licen", "develop", "collaborat", "partner", "agreement", "alliance", "rights", "option", "granted", "acquired", "responsib"))
