@@ -133,3 +133,24 @@ def test_an_approval_naming_no_product_in_a_paragraph_about_another_is_not_that_
     facts = facts_of("Pellway Inc. today announced positive results for tremovimab in asthma. The company's first medicine "
                      "was approved by the FDA in 2012.", date(2023, 4, 2))
     assert not only(facts, "ApprovalGranted")
+
+
+def test_one_regulator_granting_approval_for_one_use_and_conditional_approval_for_another_grants_two_approvals():
+    facts = facts_of("Brightwater Bio today announced that the China National Medical Products Administration (NMPA) has granted its "
+                     "anti-PD-1 antibody pemtuzumab approval for the first-line treatment of patients with advanced gastric cancer and "
+                     "conditional approval for the treatment of patients with biliary tract cancer who progressed on prior therapy.")
+    approvals = sorted((f.region, f.agency, f.indication, f.approval_type) for f in only(facts, "ApprovalGranted"))
+    assert approvals == [("CN", "NMPA", "patients with advanced gastric cancer", None),
+                         ("CN", "NMPA", "patients with biliary tract cancer", "conditional")]
+
+
+def test_approvals_of_two_regulators_in_one_sentence_stay_one_each():
+    facts = facts_of("In May 2018, Zolvaro (pemtuzumab) was approved by the U.S. Food and Drug Administration for the treatment of gout "
+                     "in adults, and received marketing authorization from the European Commission for the treatment of gout in all age groups.")
+    assert sorted(f.region for f in only(facts, "ApprovalGranted")) == ["EU", "US"]
+
+
+def test_a_regulator_accepting_an_application_for_a_drug_described_as_approved_elsewhere_grants_nothing():
+    facts = facts_of("Brightwater Bio announced that the Department of Health of Hong Kong accepted a New Drug Application (NDA) for "
+                     "pemtuzumab, the first antibody of its class approved for the treatment of gout.")
+    assert [f for f in only(facts, "ApprovalGranted") if f.confidence >= 0.5] == []

@@ -39,7 +39,7 @@ CUES = (
         example=Example("Orsolo Bio announced the approval of Zentara (velotamab) by the Therapeutic Goods Administration.",
                         {"type": GRANTED, "compound": "velotamab", "region": "AU", "agency": "TGA"})),
     Cue(r"\b(?:receive[sd]?|receiving|obtain(?:s|ed)?|obtaining|granted|grants|granting|won|wins|secured|secures|gained|gains)\s+"
-        r"(?:\w+\s+){0,4}?(?P<cue>approvals?|marketing authori[sz]ations?|authori[sz]ations?|Notice of Compliance|NOC)\b",
+        r"(?:[\w-]+\s+){0,4}?(?P<cue>approvals?|marketing authori[sz]ations?|authori[sz]ations?|Notice of Compliance|NOC)\b",
         example=Example("Astoria Pharma has obtained marketing approval for velotamab in Japan.",
                         {"type": GRANTED, "compound": "velotamab", "region": "JP"})),
     Cue(r"\b(?P<cue>(?:[A-Z][\w.]*\s+(?:\([A-Z]{2,5}\)\s+)?(?:and\s+)?){1,4}[Aa]pprovals?)\b(?!\s+(?:decision|process|pathway|of\b|for\b))", cased=True,
@@ -95,6 +95,10 @@ SLOTS = (Slot("region", 0.45, of=(GRANTED, EXPECTED)), Slot("expected_by", 0.4, 
 _OUTSIDE = re.compile(r"\boutside(?:\s+of)?(?:\s+the)?\s*$|\boutside[^,;]{0,20}\band\s*$", re.I)
 
 
+#: A regulator's granting verb right after its name: "the NMPA (NMPA) has granted".
+_GRANTING = re.compile(r"\W*(?:\([A-Z]{2,6}\)\s*)?(?:has\s+|have\s+)?(?:granted|approved|issued)\b")
+
+
 def _approval_type(candidate: Candidate) -> str | None:
     text = candidate.text
     if re.search(r"conditional", text[max(0, candidate.match.start() - 30):candidate.end + 30], re.I):
@@ -135,6 +139,11 @@ def read(candidate: Candidate) -> Readings:
             # "approval for X (product name: Y), a vitamin D derivative, from the NMPA": the regulator after an appositive
             tail = [p for p in agencies_in(text[tail_start:clause_end]) if re.search(r"\b(?:from|by)\s+(?:the\s+)?(?:[A-Z]\w+\s+){0,2}$", text[tail_start:tail_start + p.start])]
             tail = [Place(tail_start + p.start, tail_start + p.end, p.region, p.agency) for p in tail[:1]]
+        if not lead_places and not tail:
+            # "the NMPA has granted X approval for A and conditional approval for B": the regulator of the clause grants both
+            tail = [p for p in agencies_in(text[clause_start:start]) if p.agency in DECIDING_AGENCIES
+                    and _GRANTING.match(text, clause_start + p.end)][-1:]
+            tail = [Place(clause_start + p.start, clause_start + p.end, p.region, p.agency) for p in tail]
         places = [p for p in lead_places + tail if not _OUTSIDE.search(text[max(0, p.start - 40):p.start])]
         regions: list[str | None] = list(dict.fromkeys(place.region for place in places)) or [None]
         for region in regions:
