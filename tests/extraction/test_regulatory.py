@@ -154,3 +154,11 @@ def test_a_regulator_accepting_an_application_for_a_drug_described_as_approved_e
     facts = facts_of("Brightwater Bio announced that the Department of Health of Hong Kong accepted a New Drug Application (NDA) for "
                      "pemtuzumab, the first antibody of its class approved for the treatment of gout.")
     assert [f for f in only(facts, "ApprovalGranted") if f.confidence >= 0.5] == []
+
+
+def test_a_filing_that_follows_an_approval_elsewhere_takes_no_region_from_that_approval():
+    facts = facts_of("Brightwater Bio announced today that the U.S. Food and Drug Administration (FDA) has accepted for review a New Drug "
+                     "Application (NDA) for pemtuzumab.\n\nThe acceptance of the pemtuzumab NDA filing follows the March 2, 2019, "
+                     "European Commission approval of pemtuzumab in the European Union.")
+    submissions = [(f.region, f.status) for f in only(facts, "RegulatorySubmission") if f.confidence >= 0.5]
+    assert submissions == [("US", "accepted")]

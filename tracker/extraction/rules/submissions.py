@@ -106,6 +106,10 @@ _PRESENTATION = re.compile(r"\b(?:abstracts?|presentations?|posters?|publication
 _RESTATED = re.compile(r"(?:acceptance|validation|submission|filing)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:s?NDA|s?BLA|MAA|NDS|application|dossier)\b(?!\s+(?:for|of|to|with)\b)", re.I)
 
 
+#: Words after which a sentence tells of another event: "the NDA filing follows the EC approval in the EU".
+_OTHER_EVENT = re.compile(r"\b(?:follows|followed|following|comes after|came after)\b", re.I)
+
+
 def _window(candidate: Candidate) -> tuple[str, str]:
     """The words after and before the cue, up to the nearest clause break or other cue."""
     text = candidate.text
@@ -127,7 +131,7 @@ def read(candidate: Candidate) -> Readings:
         return []
     if application is None and _PRESENTATION.search(after[:60] + before[-40:]):
         return []
-    named_region = region_named_in(after) or region_named_in(before)
+    named_region = region_named_in(_OTHER_EVENT.split(after)[0]) or region_named_in(before)
     region = agencies[0].region if agencies else (named_region or region_of_application(application))
     if not agencies and not named_region and _RESTATED.match(text, candidate.start):
         region = None  # "The acceptance of the NDA marks a milestone": the release's filing said again, left to review
