@@ -162,3 +162,14 @@ def test_a_filing_that_follows_an_approval_elsewhere_takes_no_region_from_that_a
                      "European Commission approval of pemtuzumab in the European Union.")
     submissions = [(f.region, f.status) for f in only(facts, "RegulatorySubmission") if f.confidence >= 0.5]
     assert submissions == [("US", "accepted")]
+
+
+def test_planned_submissions_in_two_regions_each_with_its_quarter_are_two_plans():
+    facts = facts_of("Brightwater Bio Moving Forward with Regulatory Submissions for pemtuzumab in Europe in 4Q 2019 and Japan in 2Q 2020")
+    plans = sorted((f.region, str(f.expected_by)) for f in only(facts, "SubmissionExpected"))
+    assert plans == [("EU", "2019-12-31"), ("JP", "2020-06-30")]
+
+
+def test_planned_submissions_in_two_regions_in_one_year_stay_one_plan():
+    facts = facts_of("Brightwater Bio expects to complete regulatory submissions for pemtuzumab in the US and EU in 2020.")
+    assert [str(f.expected_by) for f in only(facts, "SubmissionExpected")] == ["2020-12-31"]

@@ -7,10 +7,11 @@ is planned for the first half of 2022") are submissions expected, with the last 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from tracker.extraction.candidates import Candidate
 from tracker.extraction.clauses import CLAUSE_BREAK
-from tracker.extraction.places import agencies_in
+from tracker.extraction.places import agencies_in, places_in
 from tracker.extraction.rows import Cue, Example, Family, Modality, Readings, Slot
 from tracker.extraction.slots import (
     application_in,
@@ -120,6 +121,25 @@ def _window(candidate: Candidate) -> tuple[str, str]:
     return text[candidate.end:end], text[start:candidate.match.start()]
 
 
+def _regions_each_with_its_time(candidate: Candidate, after: str) -> list[tuple[str, date]]:
+    """(region, last day) of plans naming each region with its own time: "submissions in Europe in 3Q 2021 and the U.S.
+    in 1Q 2022"; [] unless every region named after the cue has a time of its own before the next one."""
+    places = [p for p in places_in(after) if p.agency is None or p.region]
+    regions = list(dict.fromkeys(p.region for p in places))
+    if len(places) < 2 or len(regions) != len(places):
+        return []
+    times = [t for t in candidate.view.times if t.start >= candidate.end]
+    each = []
+    for place, following in zip(places, [*places[1:], None]):
+        start = candidate.end + place.end
+        end = candidate.end + following.start if following is not None else len(candidate.text)
+        own = [t for t in times if start <= t.start < end]
+        if not own:
+            return []
+        each.append((place.region, own[0].window_end))
+    return each
+
+
 def read(candidate: Candidate) -> Readings:
     text, view = candidate.text, candidate.view
     after, before = _window(candidate)
@@ -138,6 +158,10 @@ def read(candidate: Candidate) -> Readings:
     agency = agencies[0].agency if agencies else None
     compounds = candidate.compounds()[:1]
     if candidate.states == EXPECTED:
+        each = _regions_each_with_its_time(candidate, after)
+        if len(each) > 1:
+            return [dict(compound=compound, agency=None, region=region, application=application, indication=indication_in(after),
+                         expected_by=by) for compound in compounds for region, by in each]
         times = [t for t in view.times if t.start >= candidate.match.start() - 30]
         return [dict(compound=compound, agency=agency, region=region, application=application,
                      indication=indication_in(after), expected_by=expected_by(times, candidate.start) if times else None)
