@@ -46,6 +46,13 @@ def test_a_comparators_alias_waits_in_review_and_the_comparator_is_not_the_subje
     assert only(facts, "TopLineReported")[0].compound == "ketrolimab"
 
 
+def test_the_brand_and_generic_of_a_product_the_release_tells_nothing_else_of_are_an_alias():
+    facts = facts_of("Orsolo Bio today reported third quarter results. The FDA approved Zentara (velotamab) for gout in August.\n\n"
+                     "Velostra® (lutekinib potassium) net sales of $7.0 million grew 18% compared to the third quarter of 2018.")
+    aliases = [(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded") if f.confidence >= 0.5]
+    assert ("lutekinib", "Velostra") in aliases
+
+
 def test_the_brand_name_statement_names_the_brand_of_the_subject():
     facts = facts_of("The CHMP has adopted a positive opinion for lutekinib. If approved, the medicine will be "
                      "commercialized under the brand name VELOSTRA.")
