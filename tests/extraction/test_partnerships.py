@@ -72,3 +72,12 @@ def test_a_partner_responsible_for_a_market_is_read_without_other_deal_words():
                      "Tamura Pharma is responsible for the regulatory approval and, ultimately, marketing and distribution of Velmora in Brazil.")
     partnership = one(facts, "PartnershipRecorded")
     assert (partnership.compound, partnership.partner, partnership.role) == ("velotamab", "Tamura", "licensee")
+
+
+def test_a_release_two_companies_announce_is_the_first_ones_and_the_other_is_its_partner():
+    facts = facts_of("FDA Approves Velmora™ (velotamab) for Severe Gout\n\n"
+                     "  *Velmora will be the first commercialized product from the global alliance between Orsolo and Tamura.\n\n"
+                     "BOSTON & OSAKA, Japan -- May 14, 2019\n\n"
+                     "Orsolo Bio Co., Ltd. (Orsolo) and Tamura Pharma A/S (Tamura) announced the U.S. Food and Drug Administration (FDA) "
+                     "has approved Velmora™ (velotamab) for the treatment of severe gout.")
+    assert [(f.compound, f.partner) for f in only(facts, "PartnershipRecorded")] == [("velotamab", "Tamura")]

@@ -191,6 +191,12 @@ def issuer_in(sentences: list[str]) -> str | None:
         announcer = _ANNOUNCER.search(text)
         if announcer:
             party = party_before(text, announcer.start())
+            while party is not None and (joined := re.search(r"\s+and\s+$", text[:party.start])) is not None:
+                # "A (A) and B (B) announced": the release of two companies is the first one's, as where both are listed
+                first = party_before(text, joined.start())
+                if first is None:
+                    break
+                party = first
             if party is not None:
                 return party.name
     for text in sentences:

@@ -75,7 +75,7 @@ CUES = (
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
     Cue(r"\b(?:entered(?: into)?|signed|formed|announced)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:agreement|collaboration|partnership|alliance)\b(?!\s+with)",
         cased=True, fields={"role": "collaborator"}, compound="after", party="before", marks=_DEAL,
-        example=Example("Tamura Pharma and Orsolo Bio today announced a collaboration and licensing agreement to develop velotamab.",
+        example=Example("Tamura Pharma and Orsolo Bio (Nasdaq: ORSB) today announced a collaboration and licensing agreement to develop velotamab.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
     Cue(r"\b(?:collaboration|partnership|alliance)(?:\s+agreement)?\s+(?:with|between)\s+", cased=True, fields={"role": "collaborator"}, compound="before",
         example=Example("Velotamab is developed under a collaboration with Tamura Pharma.",
