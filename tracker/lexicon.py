@@ -190,6 +190,11 @@ _NOT_FUSION = r"(?<!inter)(?<!con)(?<!pre)(?<!per)"
 #: Second words of two-word INNs: a conjugate's payload ("... vedotin", "... deruxtecan"), a salt, a PEG,
 #: the vector of a gene therapy or the cells of a cell therapy.
 #: The salts an INN is sold as ("... hydrochloride", "... mesylate"): the same compound.
+#: Words of a product's dosage form written after its brand ("Velmora Inhalation Capsules", "Velmora Nasal Spray"): never part of the brand.
+DOSAGE_FORM_WORDS: frozenset[str] = frozenset({
+    "Inhalation", "Inhaler", "Oral", "Intravenous", "Subcutaneous", "Injection", "Injectable", "Infusion", "Tablet", "Tablets",
+    "Capsule", "Capsules", "Solution", "Suspension", "Powder", "Nasal", "Spray", "Ophthalmic", "Topical", "Cream", "Gel",
+    "Ointment", "Patch", "Granules", "Syrup", "Emulsion", "Drops"})
 INN_SALTS = r"hydrochloride|dihydrochloride|mesylate|mesilate|maleate|tartrate|fumarate|succinate|sodium|potassium|calcium|besylate|tosylate|citrate|sulfate|phosphate|acetate|bromide"
 INN_SECOND_WORDS = (r"vedotin|emtansine|mertansine|ravtansine|soravtansine|deruxtecan|govitecan|tesirine|mafodotin|ozogamicin"
                     rf"|pasudotox|duocarmazine|pegol|etexilate|ethyl|medoxomil|alafenamide|disoproxil|marboxil|mecarbil|{INN_SALTS}"

@@ -151,3 +151,11 @@ def test_a_code_and_a_brand_written_with_a_slash_name_one_product():
 def test_two_inns_written_with_a_slash_are_a_combination_not_aliases():
     facts = facts_of("The European Commission has approved velotamab/trazimab for adults with gout.")
     assert not only(facts, "CompoundAliasRecorded")
+
+
+def test_the_dosage_form_after_a_brand_is_no_part_of_it():
+    facts = facts_of("Orsolo Bio: First in Class Once-Daily Dual Bronchodilator\nVelmora Inhalation Capsules (ORS149) Approved for the "
+                     "Treatment of COPD in\nJapan\n\n  *Once-daily Velmora^® Inhalation Capsules (ORS149) (trazonium /\n    velaterol), "
+                     "approved for\n    relief of symptoms due to airway obstruction in COPD\n\n"
+                     "Orsolo Bio (TOKYO:4565) confirms that the MHLW approved Velmora® Inhalation Capsules for the relief of symptoms of COPD.")
+    assert [(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded")] == [("ORS149", "Velmora")]
