@@ -173,3 +173,10 @@ def test_planned_submissions_in_two_regions_each_with_its_quarter_are_two_plans(
 def test_planned_submissions_in_two_regions_in_one_year_stay_one_plan():
     facts = facts_of("Brightwater Bio expects to complete regulatory submissions for pemtuzumab in the US and EU in 2020.")
     assert [str(f.expected_by) for f in only(facts, "SubmissionExpected")] == ["2020-12-31"]
+
+
+def test_the_places_a_company_is_known_outside_of_before_the_approval_are_no_regions_of_it():
+    facts = facts_of("Zolvaro® Is First Antibody for Gout in Europe, Based on Results From the ORION-3 Trial Brightwater Bio (NYSE: BWB), "
+                     "known as Brightline outside the United States and Canada, announced today that the European Commission has approved "
+                     "Zolvaro, Brightwater's anti-PD-1 therapy, for the treatment of adults with gout.")
+    assert [(f.region, f.agency) for f in only(facts, "ApprovalGranted")] == [("EU", "EC")]

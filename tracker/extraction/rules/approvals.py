@@ -119,11 +119,12 @@ def read(candidate: Candidate) -> Readings:
     if not compounds:
         return []
     clause_start = max(clause_start, view.dateline_end)
-    before = text[clause_start:end]
+    lead_start = clause_start
     previous = [m for m, _ in view.subjects() if clause_start <= m.start and m.end <= start]
     if previous and not passive:
-        before = text[previous[-1].end:end]
-    lead_places = places_in(before)
+        lead_start = previous[-1].end
+    # the places before the cue, at their offsets in the sentence (so that "outside the U.S." is read where it stands)
+    lead_places = [Place(lead_start + p.start, lead_start + p.end, p.region, p.agency) for p in places_in(text[lead_start:end])]
     mentions_after = [m for m, _ in view.subjects() if m.start >= end]
     cues = [m.start() for m in candidate.cue.pattern.finditer(text) if m.start() > start]
     readings: Readings = []
