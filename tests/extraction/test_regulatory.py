@@ -180,3 +180,11 @@ def test_the_places_a_company_is_known_outside_of_before_the_approval_are_no_reg
                      "known as Brightline outside the United States and Canada, announced today that the European Commission has approved "
                      "Zolvaro, Brightwater's anti-PD-1 therapy, for the treatment of adults with gout.")
     assert [(f.region, f.agency) for f in only(facts, "ApprovalGranted")] == [("EU", "EC")]
+
+
+def test_the_application_said_again_as_a_subject_takes_no_region_from_an_approval_it_follows():
+    facts = facts_of("Brightwater Bio today announced that China's National Medical Products Administration (NMPA) has accepted a New Drug "
+                     "Application (NDA) for pemtuzumab.\n\nThe NDA was submitted by Brightwater's partner, Hanlin Pharma, and follows "
+                     "completion by Hanlin of a bridging trial for Zolvaro (pemtuzumab), which has been approved in the United States by the "
+                     "Food and Drug Administration (FDA).")
+    assert sorted(f.region for f in only(facts, "RegulatorySubmission") if f.confidence >= 0.5) == ["CN"]

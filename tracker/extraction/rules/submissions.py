@@ -111,6 +111,10 @@ _RESTATED = re.compile(r"(?:acceptance|validation|submission|filing)\s+of\s+the\
 _OTHER_EVENT = re.compile(r"\b(?:follows|followed|following|comes after|came after)\b", re.I)
 
 
+#: The same, as a sentence's subject: "The NDA was submitted by its partner ...".
+_RESTATED_SUBJECT = re.compile(r"^\W*The\s+(?:[\w-]+\s+){0,2}?(?:s?NDA|s?BLA|MAA|NDS|application|dossier)\s+(?:was|were|has been|had been)\s+$")
+
+
 def _window(candidate: Candidate) -> tuple[str, str]:
     """The words after and before the cue, up to the nearest clause break or other cue."""
     text = candidate.text
@@ -144,16 +148,17 @@ def read(candidate: Candidate) -> Readings:
     text, view = candidate.text, candidate.view
     after, before = _window(candidate)
     application = application_in(after) or application_in(before) or application_in(text)
-    introduced = [a for a in agencies_in(after) if re.search(r"\b(?:to|with|by|from|of|at|for)\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,2}$", after[:a.start])]
+    own = _OTHER_EVENT.split(after)[0]  # "the NDA filing follows ... approval in the EU": what follows is another event's
+    introduced = [a for a in agencies_in(own) if re.search(r"\b(?:to|with|by|from|of|at|for)\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,2}$", own[:a.start])]
     agencies = introduced or agencies_in(before)  # "the NDA filing follows the European Commission's approval": not the NDA's
     if application is None and not agencies and not re.search(
             r"\b(?:applications?|dossier|marketing authori[sz]ation|approval|regulatory|submissions?|filings?)\b", after + candidate.match.group(0) + before, re.I):
         return []
     if application is None and _PRESENTATION.search(after[:60] + before[-40:]):
         return []
-    named_region = region_named_in(_OTHER_EVENT.split(after)[0]) or region_named_in(before)
+    named_region = region_named_in(own) or region_named_in(before)
     region = agencies[0].region if agencies else (named_region or region_of_application(application))
-    if not agencies and not named_region and _RESTATED.match(text, candidate.start):
+    if not agencies and not named_region and (_RESTATED.match(text, candidate.start) or _RESTATED_SUBJECT.search(text[:candidate.match.start()])):
         region = None  # "The acceptance of the NDA marks a milestone": the release's filing said again, left to review
     agency = agencies[0].agency if agencies else None
     compounds = candidate.compounds()[:1]
