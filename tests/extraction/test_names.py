@@ -159,3 +159,9 @@ def test_the_dosage_form_after_a_brand_is_no_part_of_it():
                      "approved for\n    relief of symptoms due to airway obstruction in COPD\n\n"
                      "Orsolo Bio (TOKYO:4565) confirms that the MHLW approved Velmora® Inhalation Capsules for the relief of symptoms of COPD.")
     assert [(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded")] == [("ORS149", "Velmora")]
+
+
+def test_a_diseases_eponym_after_an_authorisation_is_no_product():
+    facts = facts_of("Orsolo Bio expects the CHMP to maintain its negative opinion on the variation of its existing marketing "
+                     "authorization for Stargardt's macular dystrophy.")
+    assert {f.compound for f in facts} <= {None}

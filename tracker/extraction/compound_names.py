@@ -77,7 +77,7 @@ DESCRIBED_PRODUCT = re.compile(
 #: A product a regulator rules on: "opinion on X", "application for X", "approval of X", "approves X".
 REGULATORY_SLOT = re.compile(
     r"\b(?:[Oo]pinion (?:on|for)|[Aa]pplication for|[Aa]pprovals? (?:of|for)|[Aa]uthori[sz]ation (?:of|for)|[Aa]pproves|[Aa]pproved)\s+"
-    r"(?:[A-Z][\w&]*['’]s?\s+)?(?P<name>[A-Z][a-z]{3,}[a-z0-9]*)(?![\w-])")
+    r"(?:[A-Z][\w&]*['’]s?\s+)?(?P<name>[A-Z][a-z]{3,}[a-z0-9]*)(?![\w-])(?!['’]s\s+[a-z])")  # "for Leber's hereditary ...": a disease's eponym
 
 #: Capitalised words that name things other than products: never a compound.
 NOT_NAMES = {
