@@ -165,3 +165,10 @@ def test_a_diseases_eponym_after_an_authorisation_is_no_product():
     facts = facts_of("Orsolo Bio expects the CHMP to maintain its negative opinion on the variation of its existing marketing "
                      "authorization for Stargardt's macular dystrophy.")
     assert {f.compound for f in facts} <= {None}
+
+
+def test_the_reference_product_of_a_biosimilar_is_a_comparator():
+    facts = facts_of("Recommended for Approval for the Same Indications as Zentrix® (oblumab) Orsolo Bio today announced that the CHMP "
+                     "has adopted a positive opinion for the marketing authorization of ORS-980, a biosimilar to Zentrix® (oblumab).")
+    assert [(f.compound, f.opinion) for f in only(facts, "RegulatoryOpinionIssued")] == [("ORS-980", "positive")]
+    assert [f.alias for f in only(facts, "CompoundAliasRecorded") if f.confidence >= 0.5] == []
