@@ -74,6 +74,14 @@ MODALITIES = (
              r"|potential(?:ly)?|to be (?:reported|presented)|in order to|goal|objective|intended to|seeks? to|shown to|been shown", None, gap=5,
              example=Example("The RIVET study of velotamab is designed to show a statistically significant improvement in overall survival.",
                              {"type": None})),
+    # a regulator's reasons for refusing ("The FDA cited ... a failure to demonstrate non-inferiority") are the letter's, not a trial's read-out
+    Modality(r"\b(?:FDA|EMA|CHMP|[Aa]gency|[Rr]egulators?|Complete Response Letter|CRL|letter)\s+(?:\w+\s+)?(?:cited|cites|citing|identified|raised|noted)\b",
+             None, scope="sentence", cased=True,
+             example=Example("In the Complete Response Letter, the FDA cited safety concerns, including a failure to demonstrate non-inferiority of "
+                             "velotamab in cardiovascular events.", {"type": None})),
+    Modality(r"\b[Cc]oncerns?\s+(?:\w+\s+)?(?:include|includes|included|including)\b", None, scope="sentence", cased=True,
+             example=Example("- Safety concerns include failure to meet non-inferiority in cardiovascular events for velotamab in the RIVET trials",
+                             {"type": None})),
 )
 
 #: Results are of a trial: the sentence speaks of one, its patients or its endpoints.
