@@ -188,3 +188,16 @@ def test_the_application_said_again_as_a_subject_takes_no_region_from_an_approva
                      "completion by Hanlin of a bridging trial for Zolvaro (pemtuzumab), which has been approved in the United States by the "
                      "Food and Drug Administration (FDA).")
     assert sorted(f.region for f in only(facts, "RegulatorySubmission") if f.confidence >= 0.5) == ["CN"]
+
+
+def test_a_letter_saying_the_regulator_cannot_approve_the_application_grants_no_approval():
+    facts = facts_of("Brightwater Bio today announced that the U.S. Food and Drug Administration (FDA) has issued a complete response "
+                     "letter (CRL) to the Zolvaro™ (pemtuzumab) biologics license application, indicating that the FDA cannot approve "
+                     "the application in its present form for the treatment of gout.")
+    assert only(facts, "ApprovalGranted") == []
+    assert one(facts, "ApprovalDeclined").region == "US"
+
+
+def test_receiving_an_opinion_on_a_marketing_authorisation_application_is_no_authorisation():
+    facts = facts_of("Brightwater Bio Receives Negative CHMP Opinion on Marketing Authorisation Application for Zolvaro (pemtuzumab) in Gout")
+    assert only(facts, "ApprovalGranted") == []

@@ -39,7 +39,8 @@ CUES = (
         example=Example("Orsolo Bio announced the approval of Zentara (velotamab) by the Therapeutic Goods Administration.",
                         {"type": GRANTED, "compound": "velotamab", "region": "AU", "agency": "TGA"})),
     Cue(r"\b(?:receive[sd]?|receiving|obtain(?:s|ed)?|obtaining|granted|grants|granting|won|wins|secured|secures|gained|gains)\s+"
-        r"(?:[\w-]+\s+){0,4}?(?P<cue>approvals?|marketing authori[sz]ations?|authori[sz]ations?|Notice of Compliance|NOC)\b",
+        r"(?:(?!(?:opinion|recommendation|letter|response)\b)[\w-]+\s+){0,4}?(?P<cue>approvals?|marketing authori[sz]ations?|authori[sz]ations?|Notice of Compliance|NOC)\b"
+        r"(?!\s+(?:[Aa]pplications?|MAA|[Hh]older|[Ff]iling|[Rr]equest))",
         example=Example("Astoria Pharma has obtained marketing approval for velotamab in Japan.",
                         {"type": GRANTED, "compound": "velotamab", "region": "JP"})),
     Cue(r"\b(?P<cue>(?:[A-Z][\w.]*\s+(?:\([A-Z]{2,5}\)\s+)?(?:and\s+)?){1,4}[Aa]pprovals?)\b(?!\s+(?:decision|process|pathway|of\b|for\b))", cased=True,
@@ -60,7 +61,7 @@ CUES = (
 )
 
 MODALITIES = (
-    Modality(r"not|never|neither|nor|yet to be|without", None, gap=1,
+    Modality(r"not|never|neither|nor|yet to be|without|cannot|can't|could not|unable to", None, gap=1,
              example=Example("Velmora (trazimab) has not been approved in Japan.", {"type": None})),
     Modality(r"no longer", None, gap=4,
              example=Example("Orsolo no longer expects to receive EU approval for velotamab in 2022.", {"type": None})),
