@@ -201,3 +201,10 @@ def test_a_letter_saying_the_regulator_cannot_approve_the_application_grants_no_
 def test_receiving_an_opinion_on_a_marketing_authorisation_application_is_no_authorisation():
     facts = facts_of("Brightwater Bio Receives Negative CHMP Opinion on Marketing Authorisation Application for Zolvaro (pemtuzumab) in Gout")
     assert only(facts, "ApprovalGranted") == []
+
+
+def test_a_permission_to_run_a_trial_is_no_marketing_approval():
+    for sentence in ("Brightwater Bio today announced that it has received IND approval from the NMPA for pemtuzumab in gout.",
+                     "Brightwater Bio has received clinical trial approval from Health Canada for pemtuzumab.",
+                     "Subject to approval, Brightwater will manufacture pemtuzumab in Switzerland for the Japanese market."):
+        assert only(facts_of(sentence), "ApprovalGranted") == [], sentence

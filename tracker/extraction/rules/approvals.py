@@ -39,11 +39,11 @@ CUES = (
         example=Example("Orsolo Bio announced the approval of Zentara (velotamab) by the Therapeutic Goods Administration.",
                         {"type": GRANTED, "compound": "velotamab", "region": "AU", "agency": "TGA"})),
     Cue(r"\b(?:receive[sd]?|receiving|obtain(?:s|ed)?|obtaining|granted|grants|granting|won|wins|secured|secures|gained|gains)\s+"
-        r"(?:(?!(?:opinion|recommendation|letter|response)\b)[\w-]+\s+){0,4}?(?P<cue>approvals?|marketing authori[sz]ations?|authori[sz]ations?|Notice of Compliance|NOC)\b"
+        r"(?:(?!(?:opinion|recommendation|letter|response|IND|CTA|IDE|clinical|trial|study)\b)[\w-]+\s+){0,4}?(?P<cue>approvals?|marketing authori[sz]ations?|authori[sz]ations?|Notice of Compliance|NOC)\b"
         r"(?!\s+(?:[Aa]pplications?|MAA|[Hh]older|[Ff]iling|[Rr]equest))",
         example=Example("Astoria Pharma has obtained marketing approval for velotamab in Japan.",
                         {"type": GRANTED, "compound": "velotamab", "region": "JP"})),
-    Cue(r"\b(?P<cue>(?:[A-Z][\w.]*\s+(?:\([A-Z]{2,5}\)\s+)?(?:and\s+)?){1,4}[Aa]pprovals?)\b(?!\s+(?:decision|process|pathway|of\b|for\b))", cased=True,
+    Cue(r"\b(?P<cue>(?:(?!(?:IND|CTA|IDE)\b)[A-Z][\w.]*\s+(?:\([A-Z]{2,5}\)\s+)?(?:and\s+)?){1,4}[Aa]pprovals?)\b(?!\s+(?:decision|process|pathway|of\b|for\b))", cased=True,
         sure=0.9, example=Example("Zentara (velotamab) sales grew after its EU and UK approvals in the quarter.",
                                   {"type": GRANTED, "compound": "velotamab", "region": "UK"})),
     Cue(rf"\b(?P<cue>(?:{_REGULATOR})\s+(?:\([A-Z]{{2,5}}\)\s+)?(?:conditional\s+|full\s+)?(?:marketing\s+)?authori[sz]ations?)\b(?!\s+(?:[Aa]pplication|[Hh]older|process|decision))",
@@ -63,6 +63,15 @@ CUES = (
 MODALITIES = (
     Modality(r"not|never|neither|nor|yet to be|without|cannot|can't|could not|unable to", None, gap=1,
              example=Example("Velmora (trazimab) has not been approved in Japan.", {"type": None})),
+    # a permission to run a trial is no marketing approval: "IND approval", "approval ... to initiate a Phase 3 trial",
+    # "approved the clinical trial application"
+    Modality(r"IND|CTA|IDE|clinical trial|clinical study|investigational new drug(?: application)?|clinical trial application", None, gap=1,
+             example=Example("Orsolo Bio today announced the NMPA's IND approval for velotamab in gout.", {"type": None})),
+    Modality(r"to (?:start|initiate|begin|commence|conduct|proceed with|run)\s+(?:[\w-]+\s+){0,4}?(?:trials?|stud(?:y|ies)|testing)", None,
+             scope="after", gap=5,
+             example=Example("Orsolo Bio received approval from the FDA to initiate a Phase 3 trial of velotamab in gout.", {"type": None})),
+    Modality(r"(?:clinical trial application|clinical trial|IND|CTA|investigational new drug|protocol|trial|study)", None, scope="after", gap=1,
+             example=Example("The NMPA approved the clinical trial application for velotamab in gout.", {"type": None})),
     Modality(r"no longer", None, gap=4,
              example=Example("Orsolo no longer expects to receive EU approval for velotamab in 2022.", {"type": None})),
     Modality(r"appl(?:y|ies|ied|ying|ication) for|fil(?:e|es|ed|ing) for|submi(?:t|ts|tted|tting|ssion) for|seek(?:s|ing)?|pursu(?:e|es|ing)", None, gap=2,
@@ -77,7 +86,7 @@ MODALITIES = (
     Modality(r"(?:is|are)\s+(?:now\s+)?(?:expected|anticipated|projected)", EXPECTED, scope="after", gap=6,
              example=Example("A European approval of velotamab is expected in the first half of 2022.",
                              {"type": EXPECTED, "compound": "velotamab", "region": "EU", "expected_by": "2022-06-30"})),
-    Modality(r"if|once|upon|unless|whether|would|could|may|might|should|pending|toward|towards|prior to|before|ahead of"
+    Modality(r"if|once|upon|unless|whether|would|could|may|might|should|pending|toward|towards|prior to|before|ahead of|subject to|contingent (?:on|upon)"
              r"|in anticipation of|seek(?:s|ing)?|pursu(?:e|es|ing)|support(?:s|ing)?|for|to (?:gain|obtain|receive|secure|support)"
              r"|appl(?:y|ied|ication) for|fil(?:e|ed|ing) for|submi(?:t|tted|ssion) for|recommend(?:s|ed|ing|ation)?|positive opinion"
              r"|launch|following", None,
