@@ -81,3 +81,11 @@ def test_a_release_two_companies_announce_is_the_first_ones_and_the_other_is_its
                      "Orsolo Bio Co., Ltd. (Orsolo) and Tamura Pharma A/S (Tamura) announced the U.S. Food and Drug Administration (FDA) "
                      "has approved Velmora™ (velotamab) for the treatment of severe gout.")
     assert [(f.compound, f.partner) for f in only(facts, "PartnershipRecorded")] == [("velotamab", "Tamura")]
+
+
+def test_rights_acquired_for_several_compounds_from_one_company_are_a_partnership_each():
+    facts = facts_of("Orsolo Bio (TSE: 4599) today announced an asset purchase agreement with Kestrin Labs.\n\n"
+                     "Furthermore, Orsolo Bio (Suzhou) will acquire the rights in China, etc. for velotamab (generic name), ORS-802 "
+                     "(development code), and ORS-905 (development code) from Kestrin.")
+    found = sorted((f.compound, f.partner) for f in only(facts, "PartnershipRecorded") if f.compound)
+    assert found == [("ORS-802", "Kestrin"), ("ORS-905", "Kestrin"), ("velotamab", "Kestrin")]

@@ -91,7 +91,7 @@ CUES = (
     Cue(r"\bagreements?\s+to\s+(?:sub)?licen[cs]e\s+(?:[\w-]+\s+){0,5}?to\s+(?=[A-Z])", cased=True, fields={"role": "licensee"}, compound="subject",
         marks=_DEAL, example=Example("Orsolo Bio entered into agreements to license certain intellectual property for velotamab to Tamura Pharma.",
                                      {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
-    Cue(r"\b(?:will\s+)?(?:acquire|acquires)\s+(?:the\s+|all\s+)?(?:(?:exclusive|global|worldwide)\s+)*(?:development\s+and\s+(?:marketing|commerciali[sz]ation)\s+)?rights\s+[^.;]{0,120}?\bfrom\s+(?=[A-Z])",
+    Cue(r"\b(?:will\s+)?(?:acquire|acquires)\s+(?:the\s+|all\s+)?(?:(?:exclusive|global|worldwide)\s+)*(?:development\s+and\s+(?:marketing|commerciali[sz]ation)\s+)?rights\s+(?:[^.;]|(?<=\betc)\.){0,160}?\bfrom\s+(?=[A-Z])",
         cased=True, fields={"role": "originator"}, compound="subject", marks=_DEAL | {"compound inside"},
         example=Example("Tamura Pharma will acquire the rights in China for velotamab (generic name) from Kestrin Labs.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Kestrin", "role": "originator"})),
