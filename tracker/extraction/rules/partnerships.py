@@ -102,6 +102,10 @@ CUES = (
     Cue(r",\s+(?:its|our|their)\s+(?:[\w-]+\s+){0,3}?partner\s+(?:of|for|on)\s+(?=[A-Za-z])", cased=True, fields={"role": "collaborator"}, compound="after", party="before",
         example=Example("Orsolo Bio today announced that Tamura, its strategic collaboration partner of velotamab, has submitted an NDA.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
+    Cue(r"\bthe\s+(?:exclusive\s+)?licensee\s+of\s+(?=[A-Z])", cased=True, fields={"role": "licensee"}, compound="after", party="before",
+        example=Example("On August 9, 2018, Tamura Pharma Co., Ltd. (\"Tamura\") the licensee of Orsolo Bio for the exclusive rights to velotamab in "
+                        "Japan announced dosing of the first patient in its Phase 3 trial.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
     Cue(r"\bwill\s+co-develop\b|\bco-develop(?:s|ing)?\b(?=\s+[A-Za-z])", cased=True, fields={"role": "developer"}, compound="after", party="before",
         example=Example("Under the terms of the agreement, Tamura Pharma and Orsolo Bio will co-develop velotamab.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "developer"})),
