@@ -102,6 +102,11 @@ CUES = (
     Cue(r",\s+(?:its|our|their)\s+(?:[\w-]+\s+){0,3}?partner\s+(?:of|for|on)\s+(?=[A-Za-z])", cased=True, fields={"role": "collaborator"}, compound="after", party="before",
         example=Example("Orsolo Bio today announced that Tamura, its strategic collaboration partner of velotamab, has submitted an NDA.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
+    Cue(r"\b(?:conducted|sponsored|run|led)\s+by\s+(?=[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3},?\s+in\s+(?:collaboration|partnership)\s+with\b)",
+        cased=True, fields={"role": "developer"}, compound="before",
+        example=Example("Orsolo Bio today announced the start of RIVET-HF, the Phase 3 outcomes trial of velotamab which is being conducted "
+                        "by Tamura Pharma, in collaboration with Orsolo Bio.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "developer"})),
     Cue(r"\bthe\s+(?:exclusive\s+)?licensee\s+of\s+(?=[A-Z])", cased=True, fields={"role": "licensee"}, compound="after", party="before",
         example=Example("On August 9, 2018, Tamura Pharma Co., Ltd. (\"Tamura\") the licensee of Orsolo Bio for the exclusive rights to velotamab in "
                         "Japan announced dosing of the first patient in its Phase 3 trial.",
