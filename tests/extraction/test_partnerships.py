@@ -89,3 +89,10 @@ def test_rights_acquired_for_several_compounds_from_one_company_are_a_partnershi
                      "(development code), and ORS-905 (development code) from Kestrin.")
     found = sorted((f.compound, f.partner) for f in only(facts, "PartnershipRecorded") if f.compound)
     assert found == [("ORS-802", "Kestrin"), ("ORS-905", "Kestrin"), ("velotamab", "Kestrin")]
+
+
+def test_the_listed_issuer_described_before_its_listing_is_never_its_own_partner():
+    facts = facts_of("Aachen (Germany), 14 May 2019 - PAXTON AG, a specialty pharma company (ISIN DE000A0B65S3; Frankfurt Stock Exchange "
+                     "Prime Standard: PX8), and Tamura Pharma today announce that they have entered into a license agreement for velotamab "
+                     "with PAXTON granting Tamura Pharma an exclusive license for the development and commercialization of velotamab in Japan.")
+    assert sorted({f.partner for f in only(facts, "PartnershipRecorded")}) == ["Tamura"]
