@@ -62,6 +62,12 @@ CUES = (
         fields={"outcome": "positive"}, compound="subject", sure=0.9,
         example=Example("Relative to placebo, treatment with velotamab resulted in a clinically significant reduction in urinary oxalate in the RIVET study.",
                         {"type": RESULT, "compound": "velotamab", "trial": "RIVET", "outcome": "positive"})),
+    # a single-arm trial's read-out told by its response rates: "trial of X shows 86% ORR (18/21)", "X demonstrated an overall response rate of 48%"
+    Cue(r"\b(?:shows?|showed|demonstrated|demonstrates|achieved|achieves)\s+(?:an?\s+)?(?P<cue>\d+(?:\.\d+)?\s?%\s+(?:ORR|CRc?|overall response|complete response|objective response)"
+        r"|(?:ORR|overall response rate|objective response rate|complete response rate)\s+of\s+\d+(?:\.\d+)?\s?%)",
+        fields={"outcome": "positive"}, compound="subject", sure=0.85,
+        example=Example("The Phase 2 SAVE trial of velotamab in newly diagnosed AML shows 84% ORR (16/19) and 71% CR (13/19).",
+                        {"type": RESULT, "compound": "velotamab", "trial": "SAVE", "outcome": "positive"})),
     Cue(r"\b(?:results|data|findings)\b[^.;]{0,200}?\b(?:which|that)\s+(?:showed|demonstrated|show|demonstrate)\s+(?:encouraging\s+|durable\s+|robust\s+)?"
         r"(?P<cue>(?:clinical|anti-?tumou?r)\s+activity)\b",
         fields={"outcome": "positive"}, compound="subject", sure=0.85,
@@ -99,4 +105,4 @@ def read(candidate: Candidate) -> Readings:
 
 FAMILY = Family("results", RESULT, CUES, read, (), MODALITIES, context=CONTEXT, exclusive=True,
                 keywords=("mixed", "inferior", "not", "miss", "neither", "met", "meet", "achiev", "reach", "hit", "halt", "stop", "terminat", "no longer",
-                          "discontinu", "futility", "unlikely", "significan", "positive", "superior", "improvement", "didn't", "unable", "activity"))
+                          "discontinu", "futility", "unlikely", "significan", "positive", "superior", "improvement", "didn't", "unable", "activity", "%"))
