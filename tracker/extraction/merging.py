@@ -8,6 +8,7 @@ more is kept and takes the other's extra fields.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from tracker.domain.facts import Fact
 from tracker.extraction.compound_names import key
@@ -42,6 +43,14 @@ _STRICT = {"CompoundAliasRecorded": {"alias"}, "PartnershipRecorded": {"partner"
 _APART_IN_ONE_SENTENCE = {"ApprovalGranted"}
 
 
+#: Expectations of which a release may state several for one trial or region, told apart by their year.
+_APART_BY_YEAR = {"ReadoutExpected"}
+
+
+def _years_apart(first: object, second: object) -> bool:
+    return isinstance(first, date) and isinstance(second, date) and first.year != second.year
+
+
 def _distinct(first: str | None, second: str | None) -> bool:
     """Two indications neither of which holds the other."""
     if not first or not second:
@@ -70,6 +79,8 @@ def _same(first: Fact, second: Fact, same_compound: Callable[[str | None, str | 
     if kind in _APART_IN_ONE_SENTENCE and first.offset == second.offset and getattr(first, "region", None) == getattr(second, "region", None) \
             and _distinct(getattr(first, "indication", None), getattr(second, "indication", None)) and first.offset in one_region:
         return False  # "the NMPA granted approval for A and conditional approval for B": two facts of one sentence
+    if kind in _APART_BY_YEAR and _years_apart(getattr(first, "expected_by", None), getattr(second, "expected_by", None)):
+        return False  # "lead-in results later this quarter ... top-line data in mid-2015": two read-outs of one trial
     for field in _KEYS.get(kind, ()):
         a, b = getattr(first, field), getattr(second, field)
         if field == "conference":
