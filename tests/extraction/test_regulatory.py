@@ -208,3 +208,10 @@ def test_a_permission_to_run_a_trial_is_no_marketing_approval():
                      "Brightwater Bio has received clinical trial approval from Health Canada for pemtuzumab.",
                      "Subject to approval, Brightwater will manufacture pemtuzumab in Switzerland for the Japanese market."):
         assert only(facts_of(sentence), "ApprovalGranted") == [], sentence
+
+
+def test_a_target_action_date_in_the_fourth_quarter_is_expected_then():
+    facts = facts_of("Brightwater Bio submitted a supplemental BLA for pemtuzumab in adolescents in January 2021. "
+                     "The FDA has indicated a target action date in the fourth quarter of 2021.", date(2021, 3, 2))
+    decision = one(facts, "RegulatoryDecisionExpected")
+    assert (decision.region, str(decision.expected_by)) == ("US", "2021-12-31")
