@@ -215,3 +215,9 @@ def test_a_target_action_date_in_the_fourth_quarter_is_expected_then():
                      "The FDA has indicated a target action date in the fourth quarter of 2021.", date(2021, 3, 2))
     decision = one(facts, "RegulatoryDecisionExpected")
     assert (decision.region, str(decision.expected_by)) == ("US", "2021-12-31")
+
+
+def test_an_approved_product_described_as_fda_approved_or_priced_is_no_approval_told():
+    for sentence in ("Brightwater Bio markets the FDA-approved Zolvaro (pemtuzumab) for gout in the US.",
+                     "The Japanese Ministry of Health, Labour and Welfare approved the price listing of Zolvaro (pemtuzumab)."):
+        assert only(facts_of(sentence), "ApprovalGranted") == [], sentence

@@ -32,7 +32,7 @@ CUES = (
         example=Example("Zentara® (velotamab) Approved in Japan for the Treatment of Severe Gout",
                         {"type": GRANTED, "compound": "velotamab", "region": "JP", "agency": "MHLW"})),
     Cue(r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!already )(?<!\bnow )"
-        r"\b(?P<cue>approved|approves|approve)\b(?=\s+(?:the\s+|its\s+|their\s+)?[A-Z\w])", compound="after",
+        r"(?<!-)\b(?P<cue>approved|approves|approve)\b(?=\s+(?:the\s+|its\s+|their\s+)?[A-Z\w])", compound="after",
         example=Example("Health Canada approved Velmora (trazimab) for adults with lupus nephritis.",
                         {"type": GRANTED, "compound": "trazimab", "region": "CA", "agency": "Health Canada"})),
     Cue(r"\b(?P<cue>approvals?)\s+(?:of|for)\b", compound="after",
@@ -72,6 +72,10 @@ MODALITIES = (
              example=Example("Orsolo Bio received approval from the FDA to initiate a Phase 3 trial of velotamab in gout.", {"type": None})),
     Modality(r"(?:clinical trial application|clinical trial|IND|CTA|investigational new drug|protocol|trial|study)", None, scope="after", gap=1,
              example=Example("The NMPA approved the clinical trial application for velotamab in gout.", {"type": None})),
+    # a price or reimbursement decision is no marketing approval: "approved for reimbursement", "approved the price listing of X"
+    Modality(r"for (?:reimbursement|pricing|price listing|coverage|listing)|(?:the\s+)?(?:NHI\s+)?(?:price|pricing|reimbursement)(?:\s+listing)?",
+             None, scope="after", gap=0,
+             example=Example("Velmora (velotamab) was approved for reimbursement by the Japanese Ministry of Health in May.", {"type": None})),
     Modality(r"no longer", None, gap=4,
              example=Example("Orsolo no longer expects to receive EU approval for velotamab in 2022.", {"type": None})),
     Modality(r"appl(?:y|ies|ied|ying|ication) for|fil(?:e|es|ed|ing) for|submi(?:t|ts|tted|tting|ssion) for|seek(?:s|ing)?|pursu(?:e|es|ing)", None, gap=2,
