@@ -96,3 +96,16 @@ def test_the_listed_issuer_described_before_its_listing_is_never_its_own_partner
                      "Prime Standard: PX8), and Tamura Pharma today announce that they have entered into a license agreement for velotamab "
                      "with PAXTON granting Tamura Pharma an exclusive license for the development and commercialization of velotamab in Japan.")
     assert sorted({f.partner for f in only(facts, "PartnershipRecorded")}) == ["Tamura"]
+
+
+def test_an_agreement_with_a_regulator_is_no_partnership():
+    facts = facts_of("Orsolo Bio (Nasdaq: ORSB) announced that it has reached agreement with the Pharmaceuticals and Medical Devices "
+                     "Agency on the design of the Phase 3 trial of velotamab.")
+    assert only(facts, "PartnershipRecorded") == []
+
+
+def test_a_clinical_trial_collaboration_and_supply_agreement_names_the_partner():
+    facts = facts_of("Orsolo Bio (Nasdaq: ORSB) entered into a clinical trial collaboration and supply agreement with Tamura Pharma "
+                     "to evaluate velotamab in combination with Tamura's antibody.")
+    partnership = one(facts, "PartnershipRecorded")
+    assert (partnership.compound, partnership.partner, partnership.role) == ("velotamab", "Tamura", "collaborator")

@@ -11,6 +11,7 @@ import re
 from tracker.extraction.candidates import Candidate
 from tracker.extraction.compound_names import key, plain
 from tracker.extraction.parties import Party, party_at, party_before
+from tracker.extraction.places import agencies_in
 from tracker.extraction.rows import Cue, Example, Family, Readings
 
 PARTNERSHIP = "PartnershipRecorded"
@@ -58,7 +59,7 @@ CUES = (
     Cue(r"\b(?:co-)?developed (?:\w+\s+)?by\s+(?:\w+\s+and\s+)?(?=[A-Za-z])", cased=True, fields={"role": "developer"}, compound="before",
         example=Example("Velotamab is being co-developed by Orsolo Bio and Tamura Pharma.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "developer"})),
-    Cue(r"\b(?:signed|entered(?: into)?|executed|formed|announced|concluded)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:agreement|collaboration|partnership|alliance)"
+    Cue(r"\b(?:signed|entered(?: into)?|executed|formed|announced|concluded)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,6}?(?:agreement|collaboration|partnership|alliance)"
         r"(?:\s+(?:in|on|for|to)(?:\s+[\w-]+){1,3}?)?\s+with\s+",
         cased=True, fields={"role": "collaborator"}, compound="after", marks=_DEAL,
         example=Example("In July 2018, Orsolo Bio entered into a collaboration with Tamura Pharma to develop velotamab.",
@@ -175,8 +176,10 @@ def _describes_a_part(candidate: Candidate) -> bool:
 def read(candidate: Candidate) -> Readings:
     view, release, cue, match = candidate.view, candidate.release, candidate.cue, candidate.match
     issuer = (release.issuer or "").split(" ")[0]
+    regulators = agencies_in(view.text)  # "reached agreement with the Pharmaceuticals and Medical Devices Agency": no deal
     partners = [p for p in _partners(candidate) if p.name not in ("Company",) and p.name != release.issuer
-                and not (issuer and p.name.split(" ")[0] == issuer)]
+                and not (issuer and p.name.split(" ")[0] == issuer)
+                and not any(p.start < a.end + 1 and a.start <= p.end for a in regulators)]
     if not partners:
         return []
     if cue.compound == "before" and _describes_a_part(candidate):
