@@ -121,6 +121,11 @@ def test_a_line_of_capitalised_names_left_open_is_wrapped_not_a_heading():
         "Agency (EMA) for VELMORA® (trazolin 100mg and trazolin 200mg) for the management of gout."]
 
 
+def test_a_full_stop_glued_to_the_next_sentence_ends_it_but_not_a_name_or_an_initial():
+    assert texts("It treats gout, a painful disease.A decision is expected in June. Orsolo Bio Inc.Tamura is no split, nor U.S.A or e.g.") == [
+        "It treats gout, a painful disease.", "A decision is expected in June.", "Orsolo Bio Inc.Tamura is no split, nor U.S.A or e.g."]
+
+
 def test_a_question_and_an_exclamation_end_sentences():
     assert texts("Why now? Because it works! It does.") == ["Why now?", "Because it works!", "It does."]
 

@@ -111,7 +111,9 @@ _ABBREVIATIONS = {
     "u.k", "n.v", "s.a", "a.g", "ag", "sa", "nv", "jr", "sr", "dept", "est", "mg", "kg", "ml",
 }
 
-_SENTENCE_END = re.compile(r"""[.!?]["')\]]*(?=\s+["'(\[]?[A-Z0-9\u2013\u2014-])""")
+#: A sentence ends at a full stop before white space and a capital, or at one a release glued to the next sentence
+#: ("... neurological disease.A decision on ..."): a word of three lower-case letters, its stop, a capitalised word.
+_SENTENCE_END = re.compile(r"""[.!?]["')\]]*(?=\s+["'(\[]?[A-Z0-9\u2013\u2014-])|(?<=[a-z]{3}\.)(?=[A-Z][a-z]*\s)""")
 _BULLET = re.compile(r"^\s*(?:(?:[-*\u2022\u25cf\u2013\u2014]|\|\s*[\u2022\u25cf]|\(\d+\)|\d+\.)(?:\s|$)|\*(?=[A-Z]))")
 _TERMINAL = re.compile(r"""[.!?:;]["')\]]*\s*$|^\s*$""")
 
