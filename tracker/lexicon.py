@@ -163,10 +163,10 @@ EXCHANGES = r"Nasdaq|NASDAQ|NYSE|HKEX|SEHK|TSE|TSX|LSE|ASX|SIX|Euronext|OTC|OTCQ
 
 #: WHO INN stems: the endings that make a word an International Nonproprietary Name (see the WHO's "The use
 #: of stems in the selection of INNs"). Antibodies old and new (-mab, -tug, -bart, -mig), fusion proteins
-#: (-cept), enzyme and kinase inhibitors, oligonucleotides, cell and gene therapies, peptides, antivirals and
+#: (-cept, -cicept), enzyme and kinase inhibitors, oligonucleotides, cell and gene therapies, peptides, antivirals and
 #: the commonest small-molecule classes. Each stem needs three letters before it.
 INN_STEMS = (
-    "mab", "tug", "bart", "mig", "ercept", "acept", "kinra", "fermin", "poetin", "grastim", "plostim",
+    "mab", "tug", "bart", "mig", "ercept", "acept", "cicept", "kinra", "fermin", "poetin", "grastim", "plostim",
     "tinib", "rafenib", "ciclib", "parib", "lisib", "degib", "zomib", "rasib", "sertib", "nib", "stat", "pladib",
     "siran", "rsen", "leucel", "temcel", "vec", "tide", "relin", "relix", "vir", "gliptin", "gliflozin", "sartan",
     "azole", "peridone", "setron", "triptan", "oxetine", "faxine", "lukast", "parin", "xaban", "gatran", "dronate",

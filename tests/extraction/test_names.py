@@ -69,7 +69,7 @@ def test_an_ocr_slip_in_a_name_is_read_as_the_name_the_release_otherwise_uses():
 STEM_NAMES = [
     ("velozolam", True), ("torcaserin", True), ("ivacaftor", True), ("nortolvaptan", True), ("ketosentan", True),
     ("dorogliatin", True), ("velomilast", True), ("ketobegron", True), ("velamulin", True), ("trisaborole", True),
-    ("relzagolix", True), ("velocamtiv mecarbil", True), ("orsatristat ethyl", True), ("velomoclomol", True),
+    ("relzagolix", True), ("velocamtiv mecarbil", True), ("orsatristat ethyl", True), ("velomoclomol", True), ("velitacicept", True),
     ("LDL cholesterol", False), ("a gonadotropin", False), ("the protocol", False), ("in April", False),
 ]
 
