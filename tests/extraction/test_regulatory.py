@@ -221,3 +221,12 @@ def test_an_approved_product_described_as_fda_approved_or_priced_is_no_approval_
     for sentence in ("Brightwater Bio markets the FDA-approved Zolvaro (pemtuzumab) for gout in the US.",
                      "The Japanese Ministry of Health, Labour and Welfare approved the price listing of Zolvaro (pemtuzumab)."):
         assert only(facts_of(sentence), "ApprovalGranted") == [], sentence
+
+
+def test_a_wire_header_above_the_headline_opens_no_closing_credits_and_the_maa_for_a_name_names_a_product():
+    facts = facts_of("SOURCE: Orsolo Bio N.V.\n\nJanuary 22, 2010 02:13 ET\n\nOrsolo Bio Gives Update on Velmora EU Marketing Authorization "
+                     "Application\n\nLEIDEN, NETHERLANDS--(Marketwire - January 22, 2010) - Orsolo Bio NV (NYSE Euronext: ORSB) today "
+                     "provided an update on the review of its application.\n\nOrsolo submitted the MAA for Velmora to the European "
+                     "Medicines Agency in September 2009 and the CHMP has issued the Day 120 List of Questions.", date(2010, 1, 22))
+    submission = one(facts, "RegulatorySubmission")
+    assert (submission.compound, submission.region, str(submission.occurred_on)) == ("Velmora", "EU", "2009-09")

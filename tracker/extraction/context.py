@@ -157,7 +157,10 @@ class ReleaseContext:
         in_boilerplate = in_background = False
         prose = 0
         for index, (sentence, segment) in enumerate(pieces):
-            in_boilerplate = in_boilerplate or bool(_BOILERPLATE_START.search(segment))
+            start = _BOILERPLATE_START.search(segment)
+            if start and re.match(r"source\b", start.group(0), re.I) and not prose:
+                start = None  # "SOURCE: Orsolo Bio" above the headline is a wire's header, not the closing credits
+            in_boilerplate = in_boilerplate or bool(start)
             mentions = self.names.mentions_by_sentence[index]
             view = SentenceView(index, sentence, segment, mentions, _roles(segment, mentions))
             view.boilerplate = in_boilerplate or bool(_BOILERPLATE_SENTENCE.search(segment))
