@@ -230,3 +230,11 @@ def test_a_wire_header_above_the_headline_opens_no_closing_credits_and_the_maa_f
                      "Medicines Agency in September 2009 and the CHMP has issued the Day 120 List of Questions.", date(2010, 1, 22))
     submission = one(facts, "RegulatorySubmission")
     assert (submission.compound, submission.region, str(submission.occurred_on)) == ("Velmora", "EU", "2009-09")
+
+
+def test_a_notice_of_non_compliance_is_health_canadas_decline():
+    facts = facts_of("Brightwater Bio announced that Health Canada has issued a Notice of Non-Compliance (NON) for its New Drug "
+                     "Submission for Zolvaro (pemtuzumab).")
+    decline = one(facts, "ApprovalDeclined")
+    assert (decline.compound, decline.region, decline.form) == ("pemtuzumab", "CA", "complete_response")
+    assert only(facts, "ApprovalGranted") == []
