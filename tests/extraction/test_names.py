@@ -172,3 +172,8 @@ def test_the_reference_product_of_a_biosimilar_is_a_comparator():
                      "has adopted a positive opinion for the marketing authorization of ORS-980, a biosimilar to Zentrix® (oblumab).")
     assert [(f.compound, f.opinion) for f in only(facts, "RegulatoryOpinionIssued")] == [("ORS-980", "positive")]
     assert [f.alias for f in only(facts, "CompoundAliasRecorded") if f.confidence >= 0.5] == []
+
+
+def test_a_word_in_capitals_told_by_its_data_is_a_trial_not_a_brand():
+    facts = facts_of("The MHLW approved ORS149 for COPD.\n\n  *HORIZON data showed ORS149 significantly improved lung function.")
+    assert {f.compound for f in only(facts, "TopLineReported")} == {"ORS149"}
