@@ -238,3 +238,11 @@ def test_a_notice_of_non_compliance_is_health_canadas_decline():
     decline = one(facts, "ApprovalDeclined")
     assert (decline.compound, decline.region, decline.form) == ("pemtuzumab", "CA", "complete_response")
     assert only(facts, "ApprovalGranted") == []
+
+
+def test_an_approval_in_a_region_a_partner_expects_is_a_decision_expected():
+    facts = facts_of("Hanlin Pharma has submitted a New Drug Application for pemtuzumab in Japan. Brightwater Bio would receive a further "
+                     "US$35 million upon approval in Japan, which Hanlin Pharma expects in the first half of 2022.")
+    decision = one(facts, "RegulatoryDecisionExpected")
+    assert (decision.region, str(decision.expected_by)) == ("JP", "2022-06-30")
+    assert only(facts, "ApprovalGranted") == []

@@ -35,6 +35,9 @@ CUES = (
         r"(?<!-)\b(?P<cue>approved|approves|approve)\b(?=\s+(?:the\s+|its\s+|their\s+)?[A-Z\w])", compound="after",
         example=Example("Health Canada approved Velmora (trazimab) for adults with lupus nephritis.",
                         {"type": GRANTED, "compound": "trazimab", "region": "CA", "agency": "Health Canada"})),
+    Cue(r"\b(?P<cue>approvals?)\s+in\s+(?:the\s+)?(?=[A-Z])", compound="subject", sure=0.8,
+        example=Example("Velotamab's approval in Japan came in May 2021, two years after its approval in the U.S.",
+                        {"type": GRANTED, "compound": "velotamab", "region": "JP", "occurred_on": "2021-05"})),
     Cue(r"\b(?P<cue>approvals?)\s+(?:of|for)\b", compound="after",
         example=Example("Orsolo Bio announced the approval of Zentara (velotamab) by the Therapeutic Goods Administration.",
                         {"type": GRANTED, "compound": "velotamab", "region": "AU", "agency": "TGA"})),
@@ -90,6 +93,10 @@ MODALITIES = (
     Modality(r"(?:is|are)\s+(?:now\s+)?(?:expected|anticipated|projected)", EXPECTED, scope="after", gap=6,
              example=Example("A European approval of velotamab is expected in the first half of 2022.",
                              {"type": EXPECTED, "compound": "velotamab", "region": "EU", "expected_by": "2022-06-30"})),
+    # "a milestone upon approval in Japan, which Tamura expects in the first half of 2026": the approval is expected
+    Modality(r"which\s+(?:[\w-]+\s+){0,2}?(?:expects?|anticipates?|projects?)", EXPECTED, scope="after", gap=3,
+             example=Example("Orsolo would receive a further $35 million upon approval of velotamab in Japan, which Tamura expects in the "
+                             "first half of 2022.", {"type": EXPECTED, "compound": "velotamab", "region": "JP", "expected_by": "2022-06-30"})),
     Modality(r"if|once|upon|unless|whether|would|could|may|might|should|pending|toward|towards|prior to|before|ahead of|subject to|contingent (?:on|upon)"
              r"|in anticipation of|seek(?:s|ing)?|pursu(?:e|es|ing)|support(?:s|ing)?|for|to (?:gain|obtain|receive|secure|support)"
              r"|appl(?:y|ied|ication) for|fil(?:e|ed|ing) for|submi(?:t|tted|ssion) for|recommend(?:s|ed|ing|ation)?|positive opinion"
