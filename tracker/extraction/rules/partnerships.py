@@ -86,6 +86,12 @@ CUES = (
         cased=True, fields={"role": "licensee"}, compound="after", party="before",
         example=Example("Under the 2015 license agreement for Velora, Tamura Pharma is responsible for all U.S. commercial activities for velotamab.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
+    Cue(r"\b(?:will\s+have|will\s+hold|has|have|holds?)\s+(?:the\s+)?(?:sole|exclusive|full)\s+(?:authority|responsibility|control)\s+(?:to|for|over)\s+"
+        r"(?:[\w-]+\s+){0,3}?(?:marketing|commerciali[sz](?:ation|e|ing)|promotion|distribution|development)\b",
+        cased=True, fields={"role": "licensee"}, compound="after", party="before",
+        example=Example("Under the amended agreement, Tamura Pharma will have sole authority to execute Velmora marketing and promotion "
+                        "activities for velotamab in Europe.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
     Cue(r"\bin\s+(?:close\s+)?(?:[Pp]artnership|[Cc]ollaboration)\s+with\s+(?=[A-Z])", cased=True, fields={"role": "collaborator"}, compound="nearest",
         example=Example("Orsolo Bio Announces First Patient Enrolled in Velotamab Phase 3 Trial in Japan in Partnership with Tamura Pharma",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
@@ -203,4 +209,4 @@ def read(candidate: Candidate) -> Readings:
 
 
 FAMILY = Family("partnerships", PARTNERSHIP, CUES, read,
-                keywords=("licen", "develop", "collaborat", "partner", "agreement", "alliance", "rights", "option", "granted", "acquired", "responsib"))
+                keywords=("licen", "develop", "collaborat", "partner", "agreement", "alliance", "rights", "option", "granted", "acquired", "responsib", "authority"))
