@@ -92,6 +92,12 @@ CUES = (
         example=Example("Under the amended agreement, Tamura Pharma will have sole authority to execute Velmora marketing and promotion "
                         "activities for velotamab in Europe.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
+    # a royalty buyer's deal: "Purchased X royalty and milestone rights held by P", "acquired the royalty interest in X from P"
+    Cue(r"\b(?:[Pp]urchased|purchases|acquired|acquires|bought)\s+(?:the\s+|its\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:royalty|milestone)(?:\s+and\s+(?:royalty|milestone))?"
+        r"\s+(?:rights|interests?|streams?)\s+(?:[^.;]{0,40}?\s)??(?:held by|owned by|from)\s+(?=[A-Z])",
+        cased=True, fields={"role": "originator"}, compound="after", marks=_DEAL | {"compound inside"},
+        example=Example("Business development: Purchased velotamab royalty and milestone rights held by Kestrin Labs for $12 million.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Kestrin", "role": "originator"})),
     Cue(r"\bin\s+(?:close\s+)?(?:[Pp]artnership|[Cc]ollaboration)\s+with\s+(?=[A-Z])", cased=True, fields={"role": "collaborator"}, compound="nearest",
         example=Example("Orsolo Bio Announces First Patient Enrolled in Velotamab Phase 3 Trial in Japan in Partnership with Tamura Pharma",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
@@ -209,4 +215,4 @@ def read(candidate: Candidate) -> Readings:
 
 
 FAMILY = Family("partnerships", PARTNERSHIP, CUES, read,
-                keywords=("licen", "develop", "collaborat", "partner", "agreement", "alliance", "rights", "option", "granted", "acquired", "responsib", "authority"))
+                keywords=("licen", "develop", "collaborat", "partner", "agreement", "alliance", "rights", "option", "granted", "acquired", "responsib", "authority", "purchase", "bought"))
