@@ -163,10 +163,10 @@ EXCHANGES = r"Nasdaq|NASDAQ|NYSE|HKEX|SEHK|TSE|TSX|LSE|ASX|SIX|Euronext|OTC|OTCQ
 
 #: WHO INN stems: the endings that make a word an International Nonproprietary Name (see the WHO's "The use
 #: of stems in the selection of INNs"). Antibodies old and new (-mab, -tug, -bart, -mig), fusion proteins
-#: (-cept), enzyme and kinase inhibitors, oligonucleotides, cell and gene therapies, peptides, antivirals and
+#: (-cept, -cicept), enzyme and kinase inhibitors, oligonucleotides, cell and gene therapies, peptides, antivirals and
 #: the commonest small-molecule classes. Each stem needs three letters before it.
 INN_STEMS = (
-    "mab", "tug", "bart", "mig", "ercept", "acept", "kinra", "fermin", "poetin", "grastim", "plostim",
+    "mab", "tug", "bart", "mig", "ercept", "acept", "cicept", "kinra", "fermin", "poetin", "grastim", "plostim",
     "tinib", "rafenib", "ciclib", "parib", "lisib", "degib", "zomib", "rasib", "sertib", "nib", "stat", "pladib",
     "siran", "rsen", "leucel", "temcel", "vec", "tide", "relin", "relix", "vir", "gliptin", "gliflozin", "sartan",
     "azole", "peridone", "setron", "triptan", "oxetine", "faxine", "lukast", "parin", "xaban", "gatran", "dronate",
@@ -190,6 +190,11 @@ _NOT_FUSION = r"(?<!inter)(?<!con)(?<!pre)(?<!per)"
 #: Second words of two-word INNs: a conjugate's payload ("... vedotin", "... deruxtecan"), a salt, a PEG,
 #: the vector of a gene therapy or the cells of a cell therapy.
 #: The salts an INN is sold as ("... hydrochloride", "... mesylate"): the same compound.
+#: Words of a product's dosage form written after its brand ("Velmora Inhalation Capsules", "Velmora Nasal Spray"): never part of the brand.
+DOSAGE_FORM_WORDS: frozenset[str] = frozenset({
+    "Inhalation", "Inhaler", "Oral", "Intravenous", "Subcutaneous", "Injection", "Injectable", "Infusion", "Tablet", "Tablets",
+    "Capsule", "Capsules", "Solution", "Suspension", "Powder", "Nasal", "Spray", "Ophthalmic", "Topical", "Cream", "Gel",
+    "Ointment", "Patch", "Granules", "Syrup", "Emulsion", "Drops"})
 INN_SALTS = r"hydrochloride|dihydrochloride|mesylate|mesilate|maleate|tartrate|fumarate|succinate|sodium|potassium|calcium|besylate|tosylate|citrate|sulfate|phosphate|acetate|bromide"
 INN_SECOND_WORDS = (r"vedotin|emtansine|mertansine|ravtansine|soravtansine|deruxtecan|govitecan|tesirine|mafodotin|ozogamicin"
                     rf"|pasudotox|duocarmazine|pegol|etexilate|ethyl|medoxomil|alafenamide|disoproxil|marboxil|mecarbil|{INN_SALTS}"

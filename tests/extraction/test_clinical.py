@@ -122,3 +122,12 @@ def test_an_abstract_number_line_of_a_presentation_block_numbers_the_presentatio
                      "session at the European Society for Medical Oncology (ESMO) 2018 Congress.\n\n"
                      "Title: Final results of the Phase 1 study of ORS-928.\n\nAbstract Number: 1880P", date(2018, 10, 8))
     assert {(f.compound, f.conference, f.abstract) for f in only(facts, "DataPresented")} == {("ORS-928", "ESMO 2018", "1880P")}
+
+
+def test_two_read_outs_of_one_trial_in_different_years_stay_two():
+    facts = facts_of("Orsolo Bio (NASDAQ:ORSB) announced today that it has completed enrollment in RIVET 1, its Phase 3 trial of velotamab.\n\n"
+                     "We expect to report later this quarter results from the lead-in portion of the RIVET 2 trial, our Phase 3 trial of "
+                     "velotamab in gout. We then expect top-line data from RIVET 1 in early 2020 and top-line data from RIVET 2 in mid-2020.",
+                     date(2019, 7, 28))
+    found = sorted((f.trial, str(f.expected_by)) for f in only(facts, "ReadoutExpected"))
+    assert found == [("RIVET 1", "2020-06-30"), ("RIVET 2", "2019-09-30"), ("RIVET 2", "2020-06-30")]

@@ -13,6 +13,9 @@ DESIGNS = [
     ("Approval rests on the results of the RIVET study (NCT01234567) and the interim analysis of the TANGO study (NCT07654321) of velotamab.",
      [("RIVET", ("NCT01234567",), None), ("TANGO", ("NCT07654321",), None)]),
     ("\u201cVelotamab showed results in the largest global single-arm pivotal trial of its kind,\u201d said the Chief Medical Officer.", []),
+    ("A total of 210 gout patients were enrolled in the RIVET cohort of the Phase 3 TANGO trial of velotamab.", [("TANGO", (), 210)]),
+    ("Orsolo Bio today announced positive top-line results from RIVET-4, its Phase 3 trial of velotamab.\n\nThe results of RIVET-4, "
+     "which enrolled 500 patients, demonstrated non-inferiority of velotamab to allopurinol.", [("RIVET-4", (), 500)]),
 ]
 
 

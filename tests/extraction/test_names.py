@@ -46,6 +46,13 @@ def test_a_comparators_alias_waits_in_review_and_the_comparator_is_not_the_subje
     assert only(facts, "TopLineReported")[0].compound == "ketrolimab"
 
 
+def test_the_brand_and_generic_of_a_product_the_release_tells_nothing_else_of_are_an_alias():
+    facts = facts_of("Orsolo Bio today reported third quarter results. The FDA approved Zentara (velotamab) for gout in August.\n\n"
+                     "Velostra® (lutekinib potassium) net sales of $7.0 million grew 18% compared to the third quarter of 2018.")
+    aliases = [(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded") if f.confidence >= 0.5]
+    assert ("lutekinib", "Velostra") in aliases
+
+
 def test_the_brand_name_statement_names_the_brand_of_the_subject():
     facts = facts_of("The CHMP has adopted a positive opinion for lutekinib. If approved, the medicine will be "
                      "commercialized under the brand name VELOSTRA.")
@@ -62,7 +69,7 @@ def test_an_ocr_slip_in_a_name_is_read_as_the_name_the_release_otherwise_uses():
 STEM_NAMES = [
     ("velozolam", True), ("torcaserin", True), ("ivacaftor", True), ("nortolvaptan", True), ("ketosentan", True),
     ("dorogliatin", True), ("velomilast", True), ("ketobegron", True), ("velamulin", True), ("trisaborole", True),
-    ("relzagolix", True), ("velocamtiv mecarbil", True), ("orsatristat ethyl", True), ("velomoclomol", True),
+    ("relzagolix", True), ("velocamtiv mecarbil", True), ("orsatristat ethyl", True), ("velomoclomol", True), ("velitacicept", True),
     ("LDL cholesterol", False), ("a gonadotropin", False), ("the protocol", False), ("in April", False),
 ]
 
@@ -144,3 +151,29 @@ def test_a_code_and_a_brand_written_with_a_slash_name_one_product():
 def test_two_inns_written_with_a_slash_are_a_combination_not_aliases():
     facts = facts_of("The European Commission has approved velotamab/trazimab for adults with gout.")
     assert not only(facts, "CompoundAliasRecorded")
+
+
+def test_the_dosage_form_after_a_brand_is_no_part_of_it():
+    facts = facts_of("Orsolo Bio: First in Class Once-Daily Dual Bronchodilator\nVelmora Inhalation Capsules (ORS149) Approved for the "
+                     "Treatment of COPD in\nJapan\n\n  *Once-daily Velmora^® Inhalation Capsules (ORS149) (trazonium /\n    velaterol), "
+                     "approved for\n    relief of symptoms due to airway obstruction in COPD\n\n"
+                     "Orsolo Bio (TOKYO:4565) confirms that the MHLW approved Velmora® Inhalation Capsules for the relief of symptoms of COPD.")
+    assert [(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded")] == [("ORS149", "Velmora")]
+
+
+def test_a_diseases_eponym_after_an_authorisation_is_no_product():
+    facts = facts_of("Orsolo Bio expects the CHMP to maintain its negative opinion on the variation of its existing marketing "
+                     "authorization for Stargardt's macular dystrophy.")
+    assert {f.compound for f in facts} <= {None}
+
+
+def test_the_reference_product_of_a_biosimilar_is_a_comparator():
+    facts = facts_of("Recommended for Approval for the Same Indications as Zentrix® (oblumab) Orsolo Bio today announced that the CHMP "
+                     "has adopted a positive opinion for the marketing authorization of ORS-980, a biosimilar to Zentrix® (oblumab).")
+    assert [(f.compound, f.opinion) for f in only(facts, "RegulatoryOpinionIssued")] == [("ORS-980", "positive")]
+    assert [f.alias for f in only(facts, "CompoundAliasRecorded") if f.confidence >= 0.5] == []
+
+
+def test_a_word_in_capitals_told_by_its_data_is_a_trial_not_a_brand():
+    facts = facts_of("The MHLW approved ORS149 for COPD.\n\n  *HORIZON data showed ORS149 significantly improved lung function.")
+    assert {f.compound for f in only(facts, "TopLineReported")} == {"ORS149"}

@@ -65,3 +65,47 @@ def test_a_dateline_separator_is_no_part_of_the_issuer():
     facts = facts_of("BOSTON, MA, USA I July 28, 2014 I Orsolo Pharmaceuticals, Inc. (NASDAQ:ORSB) announced today results.\n\n"
                      "Orsolo is developing its lead candidate, velotamab, in a Phase 3 global program.")
     assert only(facts, "PartnershipRecorded") == []
+
+
+def test_a_partner_responsible_for_a_market_is_read_without_other_deal_words():
+    facts = facts_of("Orsolo Bio announced that Velmora® (velotamab) was approved in Brazil.\n\n"
+                     "Tamura Pharma is responsible for the regulatory approval and, ultimately, marketing and distribution of Velmora in Brazil.")
+    partnership = one(facts, "PartnershipRecorded")
+    assert (partnership.compound, partnership.partner, partnership.role) == ("velotamab", "Tamura", "licensee")
+
+
+def test_a_release_two_companies_announce_is_the_first_ones_and_the_other_is_its_partner():
+    facts = facts_of("FDA Approves Velmora™ (velotamab) for Severe Gout\n\n"
+                     "  *Velmora will be the first commercialized product from the global alliance between Orsolo and Tamura.\n\n"
+                     "BOSTON & OSAKA, Japan -- May 14, 2019\n\n"
+                     "Orsolo Bio Co., Ltd. (Orsolo) and Tamura Pharma A/S (Tamura) announced the U.S. Food and Drug Administration (FDA) "
+                     "has approved Velmora™ (velotamab) for the treatment of severe gout.")
+    assert [(f.compound, f.partner) for f in only(facts, "PartnershipRecorded")] == [("velotamab", "Tamura")]
+
+
+def test_rights_acquired_for_several_compounds_from_one_company_are_a_partnership_each():
+    facts = facts_of("Orsolo Bio (TSE: 4599) today announced an asset purchase agreement with Kestrin Labs.\n\n"
+                     "Furthermore, Orsolo Bio (Suzhou) will acquire the rights in China, etc. for velotamab (generic name), ORS-802 "
+                     "(development code), and ORS-905 (development code) from Kestrin.")
+    found = sorted((f.compound, f.partner) for f in only(facts, "PartnershipRecorded") if f.compound)
+    assert found == [("ORS-802", "Kestrin"), ("ORS-905", "Kestrin"), ("velotamab", "Kestrin")]
+
+
+def test_the_listed_issuer_described_before_its_listing_is_never_its_own_partner():
+    facts = facts_of("Aachen (Germany), 14 May 2019 - PAXTON AG, a specialty pharma company (ISIN DE000A0B65S3; Frankfurt Stock Exchange "
+                     "Prime Standard: PX8), and Tamura Pharma today announce that they have entered into a license agreement for velotamab "
+                     "with PAXTON granting Tamura Pharma an exclusive license for the development and commercialization of velotamab in Japan.")
+    assert sorted({f.partner for f in only(facts, "PartnershipRecorded")}) == ["Tamura"]
+
+
+def test_an_agreement_with_a_regulator_is_no_partnership():
+    facts = facts_of("Orsolo Bio (Nasdaq: ORSB) announced that it has reached agreement with the Pharmaceuticals and Medical Devices "
+                     "Agency on the design of the Phase 3 trial of velotamab.")
+    assert only(facts, "PartnershipRecorded") == []
+
+
+def test_a_clinical_trial_collaboration_and_supply_agreement_names_the_partner():
+    facts = facts_of("Orsolo Bio (Nasdaq: ORSB) entered into a clinical trial collaboration and supply agreement with Tamura Pharma "
+                     "to evaluate velotamab in combination with Tamura's antibody.")
+    partnership = one(facts, "PartnershipRecorded")
+    assert (partnership.compound, partnership.partner, partnership.role) == ("velotamab", "Tamura", "collaborator")

@@ -93,7 +93,7 @@ def test_a_milestone_a_partner_expects_in_a_half_year_is_expected_by_the_end_of_
     milestone = _milestone(_OPENING + "Tarrowby would receive a further US$35 million upon approval in Japan, "
                            "which Caskmoor expects in the second half of 2022.")
     assert (milestone.payee, milestone.amount, milestone.condition, milestone.expected_by) == (
-        "Tarrowby", Decimal("35000000"), "approval in Japan", date(2022, 12, 31))
+        "Tarrowby", Decimal("35000000"), "MHLW approval", date(2022, 12, 31))  # the approval expected, read in the same sentence
 
 
 def test_an_expected_decision_in_the_previous_sentence_still_dates_an_approval_milestone():

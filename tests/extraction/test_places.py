@@ -16,6 +16,8 @@ PLACES = [
     ("Marketing began in Poland, Germany, France, Italy and Spain.", [("PL", None), ("DE", None), ("FR", None), ("IT", None), ("ES", None)]),
     ("The Italian Medicines Agency set the price.", [("IT", "AIFA")]),
     ("It is sold in Singapore, New Zealand, Israel and South Africa.", [("SG", None), ("NZ", None), ("IL", None), ("ZA", None)]),
+    ("It would receive a further US$35 million upon approval in Japan.", [("JP", None)]),
+    ("A U.S. $5 million payment is due on approval in the U.S.", [("US", None)]),
 ]
 
 

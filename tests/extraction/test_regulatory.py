@@ -133,3 +133,116 @@ def test_an_approval_naming_no_product_in_a_paragraph_about_another_is_not_that_
     facts = facts_of("Pellway Inc. today announced positive results for tremovimab in asthma. The company's first medicine "
                      "was approved by the FDA in 2012.", date(2023, 4, 2))
     assert not only(facts, "ApprovalGranted")
+
+
+def test_one_regulator_granting_approval_for_one_use_and_conditional_approval_for_another_grants_two_approvals():
+    facts = facts_of("Brightwater Bio today announced that the China National Medical Products Administration (NMPA) has granted its "
+                     "anti-PD-1 antibody pemtuzumab approval for the first-line treatment of patients with advanced gastric cancer and "
+                     "conditional approval for the treatment of patients with biliary tract cancer who progressed on prior therapy.")
+    approvals = sorted((f.region, f.agency, f.indication, f.approval_type) for f in only(facts, "ApprovalGranted"))
+    assert approvals == [("CN", "NMPA", "patients with advanced gastric cancer", None),
+                         ("CN", "NMPA", "patients with biliary tract cancer", "conditional")]
+
+
+def test_approvals_of_two_regulators_in_one_sentence_stay_one_each():
+    facts = facts_of("In May 2018, Zolvaro (pemtuzumab) was approved by the U.S. Food and Drug Administration for the treatment of gout "
+                     "in adults, and received marketing authorization from the European Commission for the treatment of gout in all age groups.")
+    assert sorted(f.region for f in only(facts, "ApprovalGranted")) == ["EU", "US"]
+
+
+def test_a_regulator_accepting_an_application_for_a_drug_described_as_approved_elsewhere_grants_nothing():
+    facts = facts_of("Brightwater Bio announced that the Department of Health of Hong Kong accepted a New Drug Application (NDA) for "
+                     "pemtuzumab, the first antibody of its class approved for the treatment of gout.")
+    assert [f for f in only(facts, "ApprovalGranted") if f.confidence >= 0.5] == []
+
+
+def test_a_filing_that_follows_an_approval_elsewhere_takes_no_region_from_that_approval():
+    facts = facts_of("Brightwater Bio announced today that the U.S. Food and Drug Administration (FDA) has accepted for review a New Drug "
+                     "Application (NDA) for pemtuzumab.\n\nThe acceptance of the pemtuzumab NDA filing follows the March 2, 2019, "
+                     "European Commission approval of pemtuzumab in the European Union.")
+    submissions = [(f.region, f.status) for f in only(facts, "RegulatorySubmission") if f.confidence >= 0.5]
+    assert submissions == [("US", "accepted")]
+
+
+def test_planned_submissions_in_two_regions_each_with_its_quarter_are_two_plans():
+    facts = facts_of("Brightwater Bio Moving Forward with Regulatory Submissions for pemtuzumab in Europe in 4Q 2019 and Japan in 2Q 2020")
+    plans = sorted((f.region, str(f.expected_by)) for f in only(facts, "SubmissionExpected"))
+    assert plans == [("EU", "2019-12-31"), ("JP", "2020-06-30")]
+
+
+def test_planned_submissions_in_two_regions_in_one_year_stay_one_plan():
+    facts = facts_of("Brightwater Bio expects to complete regulatory submissions for pemtuzumab in the US and EU in 2020.")
+    assert [str(f.expected_by) for f in only(facts, "SubmissionExpected")] == ["2020-12-31"]
+
+
+def test_the_places_a_company_is_known_outside_of_before_the_approval_are_no_regions_of_it():
+    facts = facts_of("Zolvaro® Is First Antibody for Gout in Europe, Based on Results From the ORION-3 Trial Brightwater Bio (NYSE: BWB), "
+                     "known as Brightline outside the United States and Canada, announced today that the European Commission has approved "
+                     "Zolvaro, Brightwater's anti-PD-1 therapy, for the treatment of adults with gout.")
+    assert [(f.region, f.agency) for f in only(facts, "ApprovalGranted")] == [("EU", "EC")]
+
+
+def test_the_application_said_again_as_a_subject_takes_no_region_from_an_approval_it_follows():
+    facts = facts_of("Brightwater Bio today announced that China's National Medical Products Administration (NMPA) has accepted a New Drug "
+                     "Application (NDA) for pemtuzumab.\n\nThe NDA was submitted by Brightwater's partner, Hanlin Pharma, and follows "
+                     "completion by Hanlin of a bridging trial for Zolvaro (pemtuzumab), which has been approved in the United States by the "
+                     "Food and Drug Administration (FDA).")
+    assert sorted(f.region for f in only(facts, "RegulatorySubmission") if f.confidence >= 0.5) == ["CN"]
+
+
+def test_a_letter_saying_the_regulator_cannot_approve_the_application_grants_no_approval():
+    facts = facts_of("Brightwater Bio today announced that the U.S. Food and Drug Administration (FDA) has issued a complete response "
+                     "letter (CRL) to the Zolvaro™ (pemtuzumab) biologics license application, indicating that the FDA cannot approve "
+                     "the application in its present form for the treatment of gout.")
+    assert only(facts, "ApprovalGranted") == []
+    assert one(facts, "ApprovalDeclined").region == "US"
+
+
+def test_receiving_an_opinion_on_a_marketing_authorisation_application_is_no_authorisation():
+    facts = facts_of("Brightwater Bio Receives Negative CHMP Opinion on Marketing Authorisation Application for Zolvaro (pemtuzumab) in Gout")
+    assert only(facts, "ApprovalGranted") == []
+
+
+def test_a_permission_to_run_a_trial_is_no_marketing_approval():
+    for sentence in ("Brightwater Bio today announced that it has received IND approval from the NMPA for pemtuzumab in gout.",
+                     "Brightwater Bio has received clinical trial approval from Health Canada for pemtuzumab.",
+                     "Subject to approval, Brightwater will manufacture pemtuzumab in Switzerland for the Japanese market."):
+        assert only(facts_of(sentence), "ApprovalGranted") == [], sentence
+
+
+def test_a_target_action_date_in_the_fourth_quarter_is_expected_then():
+    facts = facts_of("Brightwater Bio submitted a supplemental BLA for pemtuzumab in adolescents in January 2021. "
+                     "The FDA has indicated a target action date in the fourth quarter of 2021.", date(2021, 3, 2))
+    decision = one(facts, "RegulatoryDecisionExpected")
+    assert (decision.region, str(decision.expected_by)) == ("US", "2021-12-31")
+
+
+def test_an_approved_product_described_as_fda_approved_or_priced_is_no_approval_told():
+    for sentence in ("Brightwater Bio markets the FDA-approved Zolvaro (pemtuzumab) for gout in the US.",
+                     "The Japanese Ministry of Health, Labour and Welfare approved the price listing of Zolvaro (pemtuzumab)."):
+        assert only(facts_of(sentence), "ApprovalGranted") == [], sentence
+
+
+def test_a_wire_header_above_the_headline_opens_no_closing_credits_and_the_maa_for_a_name_names_a_product():
+    facts = facts_of("SOURCE: Orsolo Bio N.V.\n\nJanuary 22, 2010 02:13 ET\n\nOrsolo Bio Gives Update on Velmora EU Marketing Authorization "
+                     "Application\n\nLEIDEN, NETHERLANDS--(Marketwire - January 22, 2010) - Orsolo Bio NV (NYSE Euronext: ORSB) today "
+                     "provided an update on the review of its application.\n\nOrsolo submitted the MAA for Velmora to the European "
+                     "Medicines Agency in September 2009 and the CHMP has issued the Day 120 List of Questions.", date(2010, 1, 22))
+    submission = one(facts, "RegulatorySubmission")
+    assert (submission.compound, submission.region, str(submission.occurred_on)) == ("Velmora", "EU", "2009-09")
+
+
+def test_a_notice_of_non_compliance_is_health_canadas_decline():
+    facts = facts_of("Brightwater Bio announced that Health Canada has issued a Notice of Non-Compliance (NON) for its New Drug "
+                     "Submission for Zolvaro (pemtuzumab).")
+    decline = one(facts, "ApprovalDeclined")
+    assert (decline.compound, decline.region, decline.form) == ("pemtuzumab", "CA", "complete_response")
+    assert only(facts, "ApprovalGranted") == []
+
+
+def test_an_approval_in_a_region_a_partner_expects_is_a_decision_expected():
+    facts = facts_of("Hanlin Pharma has submitted a New Drug Application for pemtuzumab in Japan. Brightwater Bio would receive a further "
+                     "US$35 million upon approval in Japan, which Hanlin Pharma expects in the first half of 2022.")
+    decision = one(facts, "RegulatoryDecisionExpected")
+    assert (decision.region, str(decision.expected_by)) == ("JP", "2022-06-30")
+    assert only(facts, "ApprovalGranted") == []

@@ -23,6 +23,8 @@ PUBLISHED = date(2013, 9, 20)
     ("for the second quarter ended June 30, 2024", "2024-Q2", date(2024, 6, 30)),
     ("in June 2012", "2012-06", date(2012, 6, 30)),
     ("on May 21, 2021", "2021-05-21", date(2021, 5, 21)),
+    ("later this quarter", "2013-Q3", date(2013, 9, 30)),
+    ("by the end of next quarter", "2013-Q4", date(2013, 12, 31)),
 ])
 def test_a_time_expression_names_its_window(words, occurred, window_end):
     found = times_in(words, PUBLISHED)
@@ -70,3 +72,7 @@ def test_two_readouts_of_one_sentence_are_two_expectations():
                  "TANGO trial of velotamab by the end of the third quarter.", date(2019, 5, 7))
     found = sorted((f.trial, str(f.expected_by)) for f in facts if type(f).__name__ == "ReadoutExpected")
     assert found == [("RIVET", "2019-06-30"), ("TANGO", "2019-09-30")]
+
+
+def test_next_quarter_in_the_last_quarter_is_the_first_of_next_year():
+    assert [t.window_end for t in times_in("data are expected next quarter", date(2014, 11, 28))] == [date(2015, 3, 31)]

@@ -104,6 +104,28 @@ def test_each_bullet_is_a_sentence_of_its_own():
     ]
 
 
+def test_a_star_before_a_capital_starts_a_bullet():
+    assert texts("  *Approval gives patients a monthly option.\n  *VELMORA met the primary endpoint of its Phase 3\n"
+                 "    trial in gout.\n  *ORS-101 is partnered with Tamura") == [
+        "*Approval gives patients a monthly option.",
+        "*VELMORA met the primary endpoint of its Phase 3 trial in gout.",
+        "*ORS-101 is partnered with Tamura",
+    ]
+
+
+def test_a_line_of_capitalised_names_left_open_is_wrapped_not_a_heading():
+    assert texts("Orsolo SA today announced the submission of a Marketing Authorization Application\n"
+                 "(MAA) to the European Medicines Agency (EMA) for VELMORA® (trazolin\n"
+                 "100mg and trazolin 200mg) for the management of gout.") == [
+        "Orsolo SA today announced the submission of a Marketing Authorization Application (MAA) to the European Medicines "
+        "Agency (EMA) for VELMORA® (trazolin 100mg and trazolin 200mg) for the management of gout."]
+
+
+def test_a_full_stop_glued_to_the_next_sentence_ends_it_but_not_a_name_or_an_initial():
+    assert texts("It treats gout, a painful disease.A decision is expected in June. Orsolo Bio Inc.Tamura is no split, nor U.S.A or e.g.") == [
+        "It treats gout, a painful disease.", "A decision is expected in June.", "Orsolo Bio Inc.Tamura is no split, nor U.S.A or e.g."]
+
+
 def test_a_question_and_an_exclamation_end_sentences():
     assert texts("Why now? Because it works! It does.") == ["Why now?", "Because it works!", "It does."]
 

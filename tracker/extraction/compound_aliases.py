@@ -2,8 +2,9 @@
 
 From its alias statements ("Velmora® (trazimab)", "(product name: Velmora)", "the brand name VELMORA"), and
 from the forms of an INN it writes (the US prefix or suffix, the salt: "trazinib mesylate" is trazinib).
-Only compounds the release reports something else about are given aliases with confidence: a comparator's
-brand ("compared with Zentara® (velotamab)") is no news about it, and waits in review. A spelling that is an
+A comparator's brand ("compared with Zentara® (velotamab)") is no news about it, and waits in review; a
+product the release names as a subject but reports nothing else about ("Velmora® (trazimab) net sales grew")
+is given its alias a little less surely than one it reports on. A spelling that is an
 OCR slip of another is recorded under the spelling the release otherwise uses, at lower confidence.
 """
 from __future__ import annotations
@@ -15,6 +16,8 @@ from tracker.extraction.engine import AMBIGUOUS, NAMED
 
 #: Confidence of an alias of a compound the release mentions only as a comparator.
 COMPARATOR = 0.45
+#: ... of a compound named as a subject that the release reports nothing else about.
+UNTRACKED = 0.8
 
 
 def _alias(view: SentenceView, confidence: float, **fields) -> Fact:
@@ -30,7 +33,7 @@ def read_aliases(release: ReleaseContext, tracked: set[str]) -> list[Fact]:
         if view.boilerplate:
             continue
         canonical = release.name(statement.name)
-        stated = NAMED if canonical in tracked and not _comparator(release, index, statement.name) else COMPARATOR
+        stated = COMPARATOR if _comparator(release, index, statement.name) else NAMED if canonical in tracked else UNTRACKED
         for written, kind in ((statement.name, kind_of(statement.name)), (statement.alias, statement.alias_kind)):
             spelled = release.names.spelling(written)
             if key(spelled) == key(canonical):

@@ -28,7 +28,8 @@ from tracker.reading.text import Sentence
 _COMPARATOR_LEAD = re.compile(
     r"(?:compared (?:with|to)|versus|\bvs\.?|\bplus|in combination with|combined with|\bor with|\bthan|"
     r"previously received|previously treated with|(?:had|have|prior|previously)\s+received|refractory to|progressed on|regimen containing|"
-    r"\bcontaining|after prior|following prior|\bor)\s+(?:[\w-]+\s+){0,4}$")
+    r"\bcontaining|after prior|following prior|\bor|(?i:biosimilar (?:to|of)|(?:same|identical) indications? as|reference (?:product|medicine|biologic)))"
+    r"\s+(?:[\w-]+\s+){0,4}$")
 _COMPONENT_AFTER = re.compile(r"^[®™]?\s+(?:antibody|antibodies|monoclonal antibody|backbone|mAb)\b")
 _COMPONENT_BEFORE = re.compile(r"\bantibody,\s+$|\b(?:the|its|an?)\s+antibody\s+$")
 _UNDISCLOSED = re.compile(
@@ -156,7 +157,10 @@ class ReleaseContext:
         in_boilerplate = in_background = False
         prose = 0
         for index, (sentence, segment) in enumerate(pieces):
-            in_boilerplate = in_boilerplate or bool(_BOILERPLATE_START.search(segment))
+            start = _BOILERPLATE_START.search(segment)
+            if start and re.match(r"source\b", start.group(0), re.I) and not prose:
+                start = None  # "SOURCE: Orsolo Bio" above the headline is a wire's header, not the closing credits
+            in_boilerplate = in_boilerplate or bool(start)
             mentions = self.names.mentions_by_sentence[index]
             view = SentenceView(index, sentence, segment, mentions, _roles(segment, mentions))
             view.boilerplate = in_boilerplate or bool(_BOILERPLATE_SENTENCE.search(segment))

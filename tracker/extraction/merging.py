@@ -8,6 +8,7 @@ more is kept and takes the other's extra fields.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from tracker.domain.facts import Fact
 from tracker.extraction.compound_names import key
@@ -38,6 +39,26 @@ _STRICT = {"CompoundAliasRecorded": {"alias"}, "PartnershipRecorded": {"partner"
            "RegulatoryDecisionExpected": {"region"}}
 
 
+#: Types of which one sentence may state several, told apart by their indications.
+_APART_IN_ONE_SENTENCE = {"ApprovalGranted"}
+
+
+#: Expectations of which a release may state several for one trial or region, told apart by their year.
+_APART_BY_YEAR = {"ReadoutExpected"}
+
+
+def _years_apart(first: object, second: object) -> bool:
+    return isinstance(first, date) and isinstance(second, date) and first.year != second.year
+
+
+def _distinct(first: str | None, second: str | None) -> bool:
+    """Two indications neither of which holds the other."""
+    if not first or not second:
+        return False
+    a, b = key(first), key(second)
+    return a not in b and b not in a
+
+
 def _normal(value: object) -> object:
     if isinstance(value, str):
         return key(value)
@@ -49,12 +70,17 @@ def _conference(value: object) -> object:
 
 
 def _same(first: Fact, second: Fact, same_compound: Callable[[str | None, str | None], bool],
-          same_party: Callable[[str, str], bool]) -> bool:
+          same_party: Callable[[str, str], bool], one_region: frozenset[int] = frozenset()) -> bool:
     kind = type(first).__name__
     if type(second) is not type(first):
         return False
     if first.compound is not None and second.compound is not None and not same_compound(first.compound, second.compound):
         return False
+    if kind in _APART_IN_ONE_SENTENCE and first.offset == second.offset and getattr(first, "region", None) == getattr(second, "region", None) \
+            and _distinct(getattr(first, "indication", None), getattr(second, "indication", None)) and first.offset in one_region:
+        return False  # "the NMPA granted approval for A and conditional approval for B": two facts of one sentence
+    if kind in _APART_BY_YEAR and _years_apart(getattr(first, "expected_by", None), getattr(second, "expected_by", None)):
+        return False  # "lead-in results later this quarter ... top-line data in mid-2015": two read-outs of one trial
     for field in _KEYS.get(kind, ()):
         a, b = getattr(first, field), getattr(second, field)
         if field == "conference":
@@ -89,9 +115,14 @@ def merge_repeats(facts: list[Fact], same_compound: Callable[[str | None, str | 
     Partners of one corporate group, as the release states it ("Quillon, a member
     of the Tamura Group"), make one partnership.
     """
+    regions: dict[int, set[object]] = {}
+    for fact in facts:
+        if type(fact).__name__ in _APART_IN_ONE_SENTENCE:
+            regions.setdefault(fact.offset, set()).add(getattr(fact, "region", None))
+    one_region = frozenset(offset for offset, named in regions.items() if len(named) == 1)
     merged: list[Fact] = []
     for candidate in facts:
-        index = next((i for i, known in enumerate(merged) if _same(known, candidate, same_compound, same_party)), None)
+        index = next((i for i, known in enumerate(merged) if _same(known, candidate, same_compound, same_party, one_region)), None)
         if index is None:
             merged.append(candidate)
             continue

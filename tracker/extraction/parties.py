@@ -177,7 +177,9 @@ def party_before(text: str, position: int) -> Party | None:
 
 
 _LISTED = re.compile(rf"\((?:{EXCHANGES}|ISIN|Tokyo|Frankfurt|Prime Standard)\b")
-_ANNOUNCER = re.compile(r"\b(?:today announced|announced today|today reported|reported today|today provided|announces|announced)\b", re.I)
+_ANNOUNCER = re.compile(r"\b(?:today announced|announced today|today announce|announce today|today reported|reported today|today provided|announces|announced)\b", re.I)
+#: A company's description between its name and its listing: ", a specialty pharma company" before "(ISIN ...)".
+_DESCRIBED_BEFORE = re.compile(r",\s+(?:a|an|the)\s+[a-z][\w\s-]{0,60}$")
 
 
 def issuer_in(sentences: list[str]) -> str | None:
@@ -185,12 +187,20 @@ def issuer_in(sentences: list[str]) -> str | None:
     for text in sentences[:12]:
         for match in _LISTED.finditer(text):
             party = party_before(text, match.start())
+            if party is None and (described := _DESCRIBED_BEFORE.search(text[:match.start()])) is not None:
+                party = party_before(text, described.start())  # "PAXTON AG, a specialty pharma company (ISIN ...)"
             if party is not None:
                 return party.name
     for text in sentences[:8]:
         announcer = _ANNOUNCER.search(text)
         if announcer:
             party = party_before(text, announcer.start())
+            while party is not None and (joined := re.search(r"\s+and\s+$", text[:party.start])) is not None:
+                # "A (A) and B (B) announced": the release of two companies is the first one's, as where both are listed
+                first = party_before(text, joined.start())
+                if first is None:
+                    break
+                party = first
             if party is not None:
                 return party.name
     for text in sentences:

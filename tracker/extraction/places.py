@@ -27,7 +27,9 @@ class Place:
 _AGENCY_RE = [(re.compile(rf"(?<![\w-])(?:{agency.written})(?![\w-])"), agency.name, agency.region) for agency in AGENCIES]
 #: A demonym names a region unless it starts the name of a society or a meeting ("European Hematology Association").
 _NOT_A_PLACE_AFTER = r"(?!\s+(?:Society|Association|Academy|College|Congress|Conference|League|Alliance|Organi[sz]ation|Respiratory|Hematology|Haematology|Heart|Thoracic|Cancer Congress|Medicines Agency|Commission|Committee|Journal))"
-_REGION_RE = [(re.compile(rf"(?<![\w-])(?:{region.names})(?![\w-])"), region.code) for region in REGIONS] + [
+#: "US$35 million", "U.S. $5 million": a currency, not a place.
+_NOT_A_PLACE = r"(?![\w-]|\s?\$)"
+_REGION_RE = [(re.compile(rf"(?<![\w-])(?:{region.names}){_NOT_A_PLACE}"), region.code) for region in REGIONS] + [
     (re.compile(rf"(?<![\w-])(?:{region.demonyms})(?![\w-]){_NOT_A_PLACE_AFTER}"), region.code)
     for region in REGIONS if region.demonyms]
 

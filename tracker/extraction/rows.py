@@ -98,7 +98,7 @@ class Modality:
     def pattern(self) -> re.Pattern[str]:
         between = rf"(?:[\w.'’®™-]+\W+){{0,{self.gap}}}"
         anchored = {"before": rf"(?<![\w-])(?:{self.words})(?![\w-])\W*{between}$",
-                    "after": rf"^\W*{between}(?:{self.words})(?![\w-])"}.get(self.scope, self.words)
+                    "after": rf"^\W*{between}(?:{self.words})(?![\w-])"}.get(self.scope, rf"(?<![\w-])(?:{self.words})(?![\w-])")
         return re.compile(anchored, 0 if self.cased else re.I)
 
 

@@ -14,9 +14,9 @@ from tracker.lexicon import APPLICATIONS
 
 _APPLICATION = re.compile(rf"(?<![\w-])(?:{'|'.join(f'(?P<a{i}>{written})' for i, (_, written, _) in enumerate(APPLICATIONS))})s?(?![\w-])")
 _INDICATION = re.compile(
-    r"\b(?:for the (?:treatment|prevention|prophylaxis|preventive treatment|prophylactic treatment|management) of|to treat|indicated for"
+    r"\b(?:for the (?:(?:first|second|third)-line\s+)?(?:treatment|prevention|prophylaxis|preventive treatment|prophylactic treatment|management) of|to treat|indicated for"
     r"|as (?:a|an) (?:\w+\s+){0,2}treatment (?:for|of)|for use in|for (?=(?:adult |pediatric |paediatric )?(?:patients|people|adults|children) with))"
-    r"\s+(?P<what>[^,;]+?)(?=\s+(?:based on|who|in (?:the )?(?:EU|US|U\.S\.|Japan|China|Europe))|[,;:]|\.$|$)")
+    r"\s+(?P<what>[^,;]+?)(?=\s+(?:based on|who|in (?:the )?(?:EU|US|U\.S\.|Japan|China|Europe)|and (?:(?:full|conditional|accelerated|regular)\s+)?approval)|[,;:]|\.$|$)")
 
 
 def application_in(text: str) -> str | None:

@@ -157,6 +157,17 @@ def _quarter_this_year(m: re.Match[str], published: date, period: PartialDate | 
     return _same(PartialDate.quarter(published.year, _ORDINAL[m["n"].lower()]))
 
 
+def _this_quarter(m: re.Match[str], published: date, period: PartialDate | None):
+    """"later this quarter", "this quarter": the quarter the release is published in."""
+    return _same(PartialDate.quarter(published.year, (published.month - 1) // 3 + 1))
+
+
+def _next_quarter(m: re.Match[str], published: date, period: PartialDate | None):
+    """"next quarter", "by the end of next quarter": the quarter after the one the release is published in."""
+    quarter = (published.month - 1) // 3 + 2
+    return _same(PartialDate.quarter(published.year + (quarter - 1) // 4, (quarter - 1) % 4 + 1))
+
+
 def _the_quarter(m: re.Match[str], published: date, period: PartialDate | None):
     return _same(period) if period is not None else None
 
@@ -204,6 +215,8 @@ _EXPRESSIONS = (
     (r"\blast year\b|\bthe prior year\b|\bthe previous year\b", _last_year, False),
     (r"\b(?:by )?(?:the )?end of the (?P<n>first|second|third|fourth) quarter\b", _quarter_this_year, True),  # "by the end of the third quarter"
     (r"\b(?:in|during) the (?:second |third |fourth |first )?quarter\b", _the_quarter, False),
+    (r"\b(?:later |earlier )?this quarter\b|\bthe current quarter\b", _this_quarter, False),
+    (r"\b(?:by |before )?(?:the )?(?:end of )?(?:the )?(?:next|coming) quarter\b", _next_quarter, True),
     (rf"\b(?P<month>{_MONTH}),? (?P<year>{_YEAR})\b", _month_year, False),
     (rf"\b(?P<month>{_MONTH}) (?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,? ?(?:19|20)\d\d)(?! ?(?:percent|%|mg|patients))", _month_day, False),
     (rf"\b(?:in|by|during|until|from|through|before|after) (?P<month>{_MONTH})\b(?! ?\d)", _bare_month, False),

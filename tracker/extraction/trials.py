@@ -84,6 +84,7 @@ _PEOPLE = r"(?:people|patients|subjects|participants|adults|children|women|men|v
 _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
 _ENROLLMENT = (
     re.compile(rf"\b(?:involving|enroll(?:ed|ing)|enrolment of|enrollment of|including|recruited|randomi[sz]ed)\s+(?:approximately\s+|about\s+|more than\s+|over\s+)?{_COUNT}\s+(?:\w+\s+)?{_PEOPLE}\b"),
+    re.compile(rf"\b(?:a total of\s+)?{_COUNT}\s+(?:\w+\s+)?{_PEOPLE}\s+(?:were|have been|had been)\s+(?:enrolled|randomi[sz]ed)\b"),
     re.compile(rf"\(\s*[nN]\s*=\s*{_COUNT}\s*\)"),
     re.compile(rf"\b{_COUNT}[- ](?:patient|person|subject|participant)\b(?!s)"),
     re.compile(rf"\bin\s+{_COUNT}\s+(?:\w+\s+)?{_PEOPLE}\b"),
@@ -96,7 +97,7 @@ def enrollment_in(text: str, designed: bool) -> int | None:
     "in 19 patients" counts only in a sentence that describes a design (`designed`):
     elsewhere it is a subgroup of results.
     """
-    patterns = _ENROLLMENT if designed else _ENROLLMENT[:3]
+    patterns = _ENROLLMENT if designed else _ENROLLMENT[:4]
     for pattern in patterns:
         match = pattern.search(text)
         if match:

@@ -111,8 +111,10 @@ _ABBREVIATIONS = {
     "u.k", "n.v", "s.a", "a.g", "ag", "sa", "nv", "jr", "sr", "dept", "est", "mg", "kg", "ml",
 }
 
-_SENTENCE_END = re.compile(r"""[.!?]["')\]]*(?=\s+["'(\[]?[A-Z0-9\u2013\u2014-])""")
-_BULLET = re.compile(r"^\s*(?:[-*\u2022\u25cf\u2013\u2014]|\|\s*[\u2022\u25cf]|\(\d+\)|\d+\.)(?:\s|$)")
+#: A sentence ends at a full stop before white space and a capital, or at one a release glued to the next sentence
+#: ("... neurological disease.A decision on ..."): a word of three lower-case letters, its stop, a capitalised word.
+_SENTENCE_END = re.compile(r"""[.!?]["')\]]*(?=\s+["'(\[]?[A-Z0-9\u2013\u2014-])|(?<=[a-z]{3}\.)(?=[A-Z][a-z]*\s)""")
+_BULLET = re.compile(r"^\s*(?:(?:[-*\u2022\u25cf\u2013\u2014]|\|\s*[\u2022\u25cf]|\(\d+\)|\d+\.)(?:\s|$)|\*(?=[A-Z]))")
 _TERMINAL = re.compile(r"""[.!?:;]["')\]]*\s*$|^\s*$""")
 
 
@@ -181,7 +183,7 @@ def _logical_lines(clean: str) -> list[tuple[int, int, int]]:
         ends_here = (
             (_TERMINAL.search(line) is not None and not _ends_with_abbreviation(line))
             or _BULLET.match(next_line) is not None
-            or (_is_heading(line) and (not next_line[:1].islower()))
+            or (_is_heading(line) and (not next_line[:1].islower()) and not _open_at_end(line))
             or not next_line.strip()
             # a line longer than any hard wrap ends where it ends: a headline or a bullet written on one line
             or (len(line.rstrip()) > 110 and next_line[:1].isupper() and not _OPEN_END.search(line))
@@ -194,6 +196,13 @@ def _logical_lines(clean: str) -> list[tuple[int, int, int]]:
     if current:
         spans.append((*current, block))
     return spans
+
+
+def _open_at_end(line: str) -> bool:
+    """Whether a line leaves its words open: a parenthesis not closed ("for VELMORA® (trazolin"), or a last word
+    no sentence or title ends on ("... approved for", "... Tamura and"). A line of names in capitals so ended is
+    a hard wrap, not a title."""
+    return line.count("(") > line.count(")") or _OPEN_END.search(line) is not None
 
 
 def _ends_with_abbreviation(text: str) -> bool:

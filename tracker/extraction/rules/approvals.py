@@ -32,17 +32,21 @@ CUES = (
         example=Example("Zentara® (velotamab) Approved in Japan for the Treatment of Severe Gout",
                         {"type": GRANTED, "compound": "velotamab", "region": "JP", "agency": "MHLW"})),
     Cue(r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!already )(?<!\bnow )"
-        r"\b(?P<cue>approved|approves|approve)\b(?=\s+(?:the\s+|its\s+|their\s+)?[A-Z\w])", compound="after",
+        r"(?<!-)\b(?P<cue>approved|approves|approve)\b(?=\s+(?:the\s+|its\s+|their\s+)?[A-Z\w])", compound="after",
         example=Example("Health Canada approved Velmora (trazimab) for adults with lupus nephritis.",
                         {"type": GRANTED, "compound": "trazimab", "region": "CA", "agency": "Health Canada"})),
+    Cue(r"\b(?P<cue>approvals?)\s+in\s+(?:the\s+)?(?=[A-Z])", compound="subject", sure=0.8,
+        example=Example("Velotamab's approval in Japan came in May 2021, two years after its approval in the U.S.",
+                        {"type": GRANTED, "compound": "velotamab", "region": "JP", "occurred_on": "2021-05"})),
     Cue(r"\b(?P<cue>approvals?)\s+(?:of|for)\b", compound="after",
         example=Example("Orsolo Bio announced the approval of Zentara (velotamab) by the Therapeutic Goods Administration.",
                         {"type": GRANTED, "compound": "velotamab", "region": "AU", "agency": "TGA"})),
     Cue(r"\b(?:receive[sd]?|receiving|obtain(?:s|ed)?|obtaining|granted|grants|granting|won|wins|secured|secures|gained|gains)\s+"
-        r"(?:\w+\s+){0,4}?(?P<cue>approvals?|marketing authori[sz]ations?|authori[sz]ations?|Notice of Compliance|NOC)\b",
+        r"(?:(?!(?:opinion|recommendation|letter|response|IND|CTA|IDE|clinical|trial|study)\b)[\w-]+\s+){0,4}?(?P<cue>approvals?|marketing authori[sz]ations?|authori[sz]ations?|Notice of Compliance|NOC)\b"
+        r"(?!\s+(?:[Aa]pplications?|MAA|[Hh]older|[Ff]iling|[Rr]equest))",
         example=Example("Astoria Pharma has obtained marketing approval for velotamab in Japan.",
                         {"type": GRANTED, "compound": "velotamab", "region": "JP"})),
-    Cue(r"\b(?P<cue>(?:[A-Z][\w.]*\s+(?:\([A-Z]{2,5}\)\s+)?(?:and\s+)?){1,4}[Aa]pprovals?)\b(?!\s+(?:decision|process|pathway|of\b|for\b))", cased=True,
+    Cue(r"\b(?P<cue>(?:(?!(?:IND|CTA|IDE)\b)[A-Z][\w.]*\s+(?:\([A-Z]{2,5}\)\s+)?(?:and\s+)?){1,4}[Aa]pprovals?)\b(?!\s+(?:decision|process|pathway|of\b|for\b))", cased=True,
         sure=0.9, example=Example("Zentara (velotamab) sales grew after its EU and UK approvals in the quarter.",
                                   {"type": GRANTED, "compound": "velotamab", "region": "UK"})),
     Cue(rf"\b(?P<cue>(?:{_REGULATOR})\s+(?:\([A-Z]{{2,5}}\)\s+)?(?:conditional\s+|full\s+)?(?:marketing\s+)?authori[sz]ations?)\b(?!\s+(?:[Aa]pplication|[Hh]older|process|decision))",
@@ -60,8 +64,21 @@ CUES = (
 )
 
 MODALITIES = (
-    Modality(r"not|never|neither|nor|yet to be|without", None, gap=1,
+    Modality(r"not|never|neither|nor|yet to be|without|cannot|can't|could not|unable to", None, gap=1,
              example=Example("Velmora (trazimab) has not been approved in Japan.", {"type": None})),
+    # a permission to run a trial is no marketing approval: "IND approval", "approval ... to initiate a Phase 3 trial",
+    # "approved the clinical trial application"
+    Modality(r"IND|CTA|IDE|clinical trial|clinical study|investigational new drug(?: application)?|clinical trial application", None, gap=1,
+             example=Example("Orsolo Bio today announced the NMPA's IND approval for velotamab in gout.", {"type": None})),
+    Modality(r"to (?:start|initiate|begin|commence|conduct|proceed with|run)\s+(?:[\w-]+\s+){0,4}?(?:trials?|stud(?:y|ies)|testing)", None,
+             scope="after", gap=5,
+             example=Example("Orsolo Bio received approval from the FDA to initiate a Phase 3 trial of velotamab in gout.", {"type": None})),
+    Modality(r"(?:clinical trial application|clinical trial|IND|CTA|investigational new drug|protocol|trial|study)", None, scope="after", gap=1,
+             example=Example("The NMPA approved the clinical trial application for velotamab in gout.", {"type": None})),
+    # a price or reimbursement decision is no marketing approval: "approved for reimbursement", "approved the price listing of X"
+    Modality(r"for (?:reimbursement|pricing|price listing|coverage|listing)|(?:the\s+)?(?:NHI\s+)?(?:price|pricing|reimbursement)(?:\s+listing)?",
+             None, scope="after", gap=0,
+             example=Example("Velmora (velotamab) was approved for reimbursement by the Japanese Ministry of Health in May.", {"type": None})),
     Modality(r"no longer", None, gap=4,
              example=Example("Orsolo no longer expects to receive EU approval for velotamab in 2022.", {"type": None})),
     Modality(r"appl(?:y|ies|ied|ying|ication) for|fil(?:e|es|ed|ing) for|submi(?:t|ts|tted|tting|ssion) for|seek(?:s|ing)?|pursu(?:e|es|ing)", None, gap=2,
@@ -76,7 +93,11 @@ MODALITIES = (
     Modality(r"(?:is|are)\s+(?:now\s+)?(?:expected|anticipated|projected)", EXPECTED, scope="after", gap=6,
              example=Example("A European approval of velotamab is expected in the first half of 2022.",
                              {"type": EXPECTED, "compound": "velotamab", "region": "EU", "expected_by": "2022-06-30"})),
-    Modality(r"if|once|upon|unless|whether|would|could|may|might|should|pending|toward|towards|prior to|before|ahead of"
+    # "a milestone upon approval in Japan, which Tamura expects in the first half of 2026": the approval is expected
+    Modality(r"which\s+(?:[\w-]+\s+){0,2}?(?:expects?|anticipates?|projects?)", EXPECTED, scope="after", gap=3,
+             example=Example("Orsolo would receive a further $35 million upon approval of velotamab in Japan, which Tamura expects in the "
+                             "first half of 2022.", {"type": EXPECTED, "compound": "velotamab", "region": "JP", "expected_by": "2022-06-30"})),
+    Modality(r"if|once|upon|unless|whether|would|could|may|might|should|pending|toward|towards|prior to|before|ahead of|subject to|contingent (?:on|upon)"
              r"|in anticipation of|seek(?:s|ing)?|pursu(?:e|es|ing)|support(?:s|ing)?|for|to (?:gain|obtain|receive|secure|support)"
              r"|appl(?:y|ied|ication) for|fil(?:e|ed|ing) for|submi(?:t|tted|ssion) for|recommend(?:s|ed|ing|ation)?|positive opinion"
              r"|launch|following", None,
@@ -93,6 +114,10 @@ SLOTS = (Slot("region", 0.45, of=(GRANTED, EXPECTED)), Slot("expected_by", 0.4, 
 
 #: A place named as where something is not ("known as OBX outside the United States and Canada").
 _OUTSIDE = re.compile(r"\boutside(?:\s+of)?(?:\s+the)?\s*$|\boutside[^,;]{0,20}\band\s*$", re.I)
+
+
+#: A regulator's granting verb right after its name: "the NMPA (NMPA) has granted".
+_GRANTING = re.compile(r"\W*(?:\([A-Z]{2,6}\)\s*)?(?:has\s+|have\s+)?(?:granted|approved|issued)\b")
 
 
 def _approval_type(candidate: Candidate) -> str | None:
@@ -115,11 +140,12 @@ def read(candidate: Candidate) -> Readings:
     if not compounds:
         return []
     clause_start = max(clause_start, view.dateline_end)
-    before = text[clause_start:end]
+    lead_start = clause_start
     previous = [m for m, _ in view.subjects() if clause_start <= m.start and m.end <= start]
     if previous and not passive:
-        before = text[previous[-1].end:end]
-    lead_places = places_in(before)
+        lead_start = previous[-1].end
+    # the places before the cue, at their offsets in the sentence (so that "outside the U.S." is read where it stands)
+    lead_places = [Place(lead_start + p.start, lead_start + p.end, p.region, p.agency) for p in places_in(text[lead_start:end])]
     mentions_after = [m for m, _ in view.subjects() if m.start >= end]
     cues = [m.start() for m in candidate.cue.pattern.finditer(text) if m.start() > start]
     readings: Readings = []
@@ -135,6 +161,11 @@ def read(candidate: Candidate) -> Readings:
             # "approval for X (product name: Y), a vitamin D derivative, from the NMPA": the regulator after an appositive
             tail = [p for p in agencies_in(text[tail_start:clause_end]) if re.search(r"\b(?:from|by)\s+(?:the\s+)?(?:[A-Z]\w+\s+){0,2}$", text[tail_start:tail_start + p.start])]
             tail = [Place(tail_start + p.start, tail_start + p.end, p.region, p.agency) for p in tail[:1]]
+        if not lead_places and not tail:
+            # "the NMPA has granted X approval for A and conditional approval for B": the regulator of the clause grants both
+            tail = [p for p in agencies_in(text[clause_start:start]) if p.agency in DECIDING_AGENCIES
+                    and _GRANTING.match(text, clause_start + p.end)][-1:]
+            tail = [Place(clause_start + p.start, clause_start + p.end, p.region, p.agency) for p in tail]
         places = [p for p in lead_places + tail if not _OUTSIDE.search(text[max(0, p.start - 40):p.start])]
         regions: list[str | None] = list(dict.fromkeys(place.region for place in places)) or [None]
         for region in regions:

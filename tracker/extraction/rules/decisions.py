@@ -18,6 +18,15 @@ CUES = (
     Cue(r"\b(?P<cue>decisions?)\b(?=[^.;]{0,80}?\b(?:expected|anticipated|due|scheduled)\b)",
         example=Example("A decision by the European Commission on velotamab is expected within 67 days.",
                         {"type": EXPECTED, "compound": "velotamab", "region": "EU", "agency": "EC", "expected_by": "2021-08-21"})),
+    # a regulator's decision told by its usual delay: "makes a final decision within approximately two months",
+    # "a final decision ... is typically issued within 67 days"
+    Cue(r"\b(?P<cue>decisions?)\b(?=[^.;]{0,80}?\bwithin\s+(?:approximately\s+|about\s+|around\s+)?(?:\d+|one|two|three|four|six)\s+(?:days|weeks|months)\b)",
+        example=Example("The European Commission usually follows the CHMP recommendation and makes a final decision on velotamab within "
+                        "approximately two months.", {"type": EXPECTED, "compound": "velotamab", "region": "EU", "agency": "EC",
+                                                      "expected_by": "2021-08-15"})),
+    Cue(r"\bexpected\s+to\s+(?:make|issue|reach|render|take|deliver|announce)\s+(?:a|its|the)\s+(?:final\s+)?(?:regulatory\s+|approval\s+)?(?P<cue>decision)\b",
+        example=Example("The FDA is expected to make a decision on the velotamab application by the third quarter of 2022.",
+                        {"type": EXPECTED, "compound": "velotamab", "region": "US", "agency": "FDA", "expected_by": "2022-09-30"})),
     Cue(r"\b(?:will now be|is now being|will be|now goes to|is now referred to)\s+(?P<cue>reviewed|considered|referred)\s+(?:by|to)\s+the\s+European Commission\b",
         fields={"agency": "EC", "region": "EU"}, compound="subject",
         example=Example("The CHMP positive opinion on velotamab will now be reviewed by the European Commission.",

@@ -21,6 +21,11 @@ CUES = (
         fields={"form": "refusal"},
         example=Example("The European Commission refused the marketing authorisation for Zentara (velotamab).",
                         {"type": DECLINED, "compound": "velotamab", "region": "EU", "form": "refusal"})),
+    # Health Canada's refusal to approve as submitted: a Notice of Non-Compliance, or its words ("is not in full compliance")
+    Cue(r"\b(?P<cue>Notice of Non-?Compliance|NON(?=\))|(?:is|was) not in (?:full )?compliance)\b", fields={"form": "complete_response"},
+        example=Example("Health Canada has determined that the application for velotamab in its current form is not in full compliance with "
+                        "the Food and Drug Regulations.",
+                        {"type": DECLINED, "compound": "velotamab", "region": "CA", "form": "complete_response"})),
     Cue(r"\b(?P<cue>withdr(?:ew|awn|awing|aws|aw)|withdrawal of)\b(?=[^.;]{0,80}\b(?:applications?|MAA|s?NDA|s?BLA|submissions?|dossier)\b)",
         fields={"form": "withdrawal"},
         example=Example("Orsolo Bio has withdrawn its Marketing Authorisation Application for Zentara from the European Medicines Agency.",
@@ -62,4 +67,4 @@ def read(candidate: Candidate) -> Readings:
 
 
 FAMILY = Family("declines", DECLINED, CUES, read, SLOTS, MODALITIES, context=CONTEXT,
-                keywords=("complete response", "crl", "refus", "reject", "declined", "did not approve", "approvable", "withdr"))
+                keywords=("complete response", "crl", "refus", "reject", "declined", "did not approve", "approvable", "withdr", "compliance", "non)"))

@@ -23,6 +23,11 @@ CUES = (
     Cue(r"\b(?P<cue>randomi[sz]ed|double-blind|placebo[- ]controlled|open-label|multi-?cent(?:er|re)|single-arm|dose[- ]escalation|\d+[- ]patient)",
         example=Example("Data came from a randomized, placebo-controlled Phase 1 study (n=48) of velotamab.",
                         {"type": DESIGN, "compound": "velotamab", "enrollment": 48, "phase": "I"})),
+    # the trial's enrolment told as a number: "RIVET, which enrolled 500 patients", "A total of 210 patients were enrolled in ..."
+    Cue(r"\b(?:which|that)\s+(?P<cue>enrolled)\s+(?:approximately\s+|about\s+|more than\s+|over\s+)?\d[\d,]*\s+(?:\w+\s+)?(?:patients|subjects|participants|people|adults|children)\b"
+        r"|\b\d[\d,]*\s+(?:\w+\s+)?(?:patients|subjects|participants|people|adults|children)\s+(?:were|have been|had been)\s+(?P<cue2>enrolled|randomi[sz]ed)\s+in\b",
+        example=Example("Results of the Phase 3 RIVET trial, which enrolled 500 patients, showed that velotamab was non-inferior to allopurinol.",
+                        {"type": DESIGN, "compound": "velotamab", "trial": "RIVET", "phase": "III", "enrollment": 500})),
     Cue(r"(?P<cue>\([nN]\s?=\s?\d+\))",
         example=Example("Orsolo announced interim results from the expanded Phase 1 dose-ranging study 003 (n=296) of velotamab in gout.",
                         {"type": DESIGN, "compound": "velotamab", "trial": "study 003", "enrollment": 296, "phase": "I"})),
@@ -39,7 +44,7 @@ def read(candidate: Candidate) -> Readings:
     enrollment = enrollment_in(text, designed=terms >= 2)
     arms = arms_in(text)
     primary = primary_endpoint_in(text)
-    about_a_trial = bool(re.search(r"\b(?:trial|study)\b", text, re.I))
+    about_a_trial = bool(re.search(r"\b(?:trial|study)\b", text, re.I)) or bool(candidate.view.trials)  # "RIVET, which enrolled 500 patients"
     trial, phase, ambiguous = trial_and_phase(candidate.view, candidate.release, refers_back=True)
     # "a global, randomized Phase III TAGS trial evaluating ...": one design word is enough for a trial named with its phase
     named_with_phase = trial is not None and phase is not None and bool(candidate.view.trials)
@@ -74,4 +79,4 @@ def _trials_with_their_ids(candidate: Candidate) -> list[tuple[str, str]]:
 
 
 FAMILY = Family("trial designs", DESIGN, CUES, read, exclusive=True,
-                keywords=("nct", "isrctn", "eudract", "jrct", "ctr", "randomi", "primary", "double-blind", "placebo", "open-label", "multi", "single-arm", "escalation", "patient", "n=", "n ="))
+                keywords=("nct", "isrctn", "eudract", "jrct", "ctr", "randomi", "primary", "double-blind", "placebo", "open-label", "multi", "single-arm", "escalation", "patient", "n=", "n =", "enrolled"))

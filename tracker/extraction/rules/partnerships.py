@@ -11,6 +11,7 @@ import re
 from tracker.extraction.candidates import Candidate
 from tracker.extraction.compound_names import key, plain
 from tracker.extraction.parties import Party, party_at, party_before
+from tracker.extraction.places import agencies_in
 from tracker.extraction.rows import Cue, Example, Family, Readings
 
 PARTNERSHIP = "PartnershipRecorded"
@@ -58,7 +59,7 @@ CUES = (
     Cue(r"\b(?:co-)?developed (?:\w+\s+)?by\s+(?:\w+\s+and\s+)?(?=[A-Za-z])", cased=True, fields={"role": "developer"}, compound="before",
         example=Example("Velotamab is being co-developed by Orsolo Bio and Tamura Pharma.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "developer"})),
-    Cue(r"\b(?:signed|entered(?: into)?|executed|formed|announced|concluded)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:agreement|collaboration|partnership|alliance)"
+    Cue(r"\b(?:signed|entered(?: into)?|executed|formed|announced|concluded)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,6}?(?:agreement|collaboration|partnership|alliance)"
         r"(?:\s+(?:in|on|for|to)(?:\s+[\w-]+){1,3}?)?\s+with\s+",
         cased=True, fields={"role": "collaborator"}, compound="after", marks=_DEAL,
         example=Example("In July 2018, Orsolo Bio entered into a collaboration with Tamura Pharma to develop velotamab.",
@@ -75,7 +76,7 @@ CUES = (
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
     Cue(r"\b(?:entered(?: into)?|signed|formed|announced)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:agreement|collaboration|partnership|alliance)\b(?!\s+with)",
         cased=True, fields={"role": "collaborator"}, compound="after", party="before", marks=_DEAL,
-        example=Example("Tamura Pharma and Orsolo Bio today announced a collaboration and licensing agreement to develop velotamab.",
+        example=Example("Tamura Pharma and Orsolo Bio (Nasdaq: ORSB) today announced a collaboration and licensing agreement to develop velotamab.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
     Cue(r"\b(?:collaboration|partnership|alliance)(?:\s+agreement)?\s+(?:with|between)\s+", cased=True, fields={"role": "collaborator"}, compound="before",
         example=Example("Velotamab is developed under a collaboration with Tamura Pharma.",
@@ -85,13 +86,25 @@ CUES = (
         cased=True, fields={"role": "licensee"}, compound="after", party="before",
         example=Example("Under the 2015 license agreement for Velora, Tamura Pharma is responsible for all U.S. commercial activities for velotamab.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
+    Cue(r"\b(?:will\s+have|will\s+hold|has|have|holds?)\s+(?:the\s+)?(?:sole|exclusive|full)\s+(?:authority|responsibility|control)\s+(?:to|for|over)\s+"
+        r"(?:[\w-]+\s+){0,3}?(?:marketing|commerciali[sz](?:ation|e|ing)|promotion|distribution|development)\b",
+        cased=True, fields={"role": "licensee"}, compound="after", party="before",
+        example=Example("Under the amended agreement, Tamura Pharma will have sole authority to execute Velmora marketing and promotion "
+                        "activities for velotamab in Europe.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
+    # a royalty buyer's deal: "Purchased X royalty and milestone rights held by P", "acquired the royalty interest in X from P"
+    Cue(r"\b(?:[Pp]urchased|purchases|acquired|acquires|bought)\s+(?:the\s+|its\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:royalty|milestone)(?:\s+and\s+(?:royalty|milestone))?"
+        r"\s+(?:rights|interests?|streams?)\s+(?:[^.;]{0,40}?\s)??(?:held by|owned by|from)\s+(?=[A-Z])",
+        cased=True, fields={"role": "originator"}, compound="after", marks=_DEAL | {"compound inside"},
+        example=Example("Business development: Purchased velotamab royalty and milestone rights held by Kestrin Labs for $12 million.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Kestrin", "role": "originator"})),
     Cue(r"\bin\s+(?:close\s+)?(?:[Pp]artnership|[Cc]ollaboration)\s+with\s+(?=[A-Z])", cased=True, fields={"role": "collaborator"}, compound="nearest",
         example=Example("Orsolo Bio Announces First Patient Enrolled in Velotamab Phase 3 Trial in Japan in Partnership with Tamura Pharma",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
     Cue(r"\bagreements?\s+to\s+(?:sub)?licen[cs]e\s+(?:[\w-]+\s+){0,5}?to\s+(?=[A-Z])", cased=True, fields={"role": "licensee"}, compound="subject",
         marks=_DEAL, example=Example("Orsolo Bio entered into agreements to license certain intellectual property for velotamab to Tamura Pharma.",
                                      {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
-    Cue(r"\b(?:will\s+)?(?:acquire|acquires)\s+(?:the\s+|all\s+)?(?:(?:exclusive|global|worldwide)\s+)*(?:development\s+and\s+(?:marketing|commerciali[sz]ation)\s+)?rights\s+[^.;]{0,120}?\bfrom\s+(?=[A-Z])",
+    Cue(r"\b(?:will\s+)?(?:acquire|acquires)\s+(?:the\s+|all\s+)?(?:(?:exclusive|global|worldwide)\s+)*(?:development\s+and\s+(?:marketing|commerciali[sz]ation)\s+)?rights\s+(?:[^.;]|(?<=\betc)\.){0,160}?\bfrom\s+(?=[A-Z])",
         cased=True, fields={"role": "originator"}, compound="subject", marks=_DEAL | {"compound inside"},
         example=Example("Tamura Pharma will acquire the rights in China for velotamab (generic name) from Kestrin Labs.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Kestrin", "role": "originator"})),
@@ -102,6 +115,15 @@ CUES = (
     Cue(r",\s+(?:its|our|their)\s+(?:[\w-]+\s+){0,3}?partner\s+(?:of|for|on)\s+(?=[A-Za-z])", cased=True, fields={"role": "collaborator"}, compound="after", party="before",
         example=Example("Orsolo Bio today announced that Tamura, its strategic collaboration partner of velotamab, has submitted an NDA.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
+    Cue(r"\b(?:conducted|sponsored|run|led)\s+by\s+(?=[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3},?\s+in\s+(?:collaboration|partnership)\s+with\b)",
+        cased=True, fields={"role": "developer"}, compound="before",
+        example=Example("Orsolo Bio today announced the start of RIVET-HF, the Phase 3 outcomes trial of velotamab which is being conducted "
+                        "by Tamura Pharma, in collaboration with Orsolo Bio.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "developer"})),
+    Cue(r"\bthe\s+(?:exclusive\s+)?licensee\s+of\s+(?=[A-Z])", cased=True, fields={"role": "licensee"}, compound="after", party="before",
+        example=Example("On August 9, 2018, Tamura Pharma Co., Ltd. (\"Tamura\") the licensee of Orsolo Bio for the exclusive rights to velotamab in "
+                        "Japan announced dosing of the first patient in its Phase 3 trial.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
     Cue(r"\bwill\s+co-develop\b|\bco-develop(?:s|ing)?\b(?=\s+[A-Za-z])", cased=True, fields={"role": "developer"}, compound="after", party="before",
         example=Example("Under the terms of the agreement, Tamura Pharma and Orsolo Bio will co-develop velotamab.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "developer"})),
@@ -166,8 +188,10 @@ def _describes_a_part(candidate: Candidate) -> bool:
 def read(candidate: Candidate) -> Readings:
     view, release, cue, match = candidate.view, candidate.release, candidate.cue, candidate.match
     issuer = (release.issuer or "").split(" ")[0]
+    regulators = agencies_in(view.text)  # "reached agreement with the Pharmaceuticals and Medical Devices Agency": no deal
     partners = [p for p in _partners(candidate) if p.name not in ("Company",) and p.name != release.issuer
-                and not (issuer and p.name.split(" ")[0] == issuer)]
+                and not (issuer and p.name.split(" ")[0] == issuer)
+                and not any(p.start < a.end + 1 and a.start <= p.end for a in regulators)]
     if not partners:
         return []
     if cue.compound == "before" and _describes_a_part(candidate):
@@ -191,4 +215,4 @@ def read(candidate: Candidate) -> Readings:
 
 
 FAMILY = Family("partnerships", PARTNERSHIP, CUES, read,
-                keywords=("licen", "develop", "collaborat", "partner", "agreement", "alliance", "rights", "option", "granted", "acquired"))
+                keywords=("licen", "develop", "collaborat", "partner", "agreement", "alliance", "rights", "option", "granted", "acquired", "responsib", "authority", "purchase", "bought"))

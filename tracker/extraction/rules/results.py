@@ -62,6 +62,12 @@ CUES = (
         fields={"outcome": "positive"}, compound="subject", sure=0.9,
         example=Example("Relative to placebo, treatment with velotamab resulted in a clinically significant reduction in urinary oxalate in the RIVET study.",
                         {"type": RESULT, "compound": "velotamab", "trial": "RIVET", "outcome": "positive"})),
+    # a single-arm trial's read-out told by its response rates: "trial of X shows 86% ORR (18/21)", "X demonstrated an overall response rate of 48%"
+    Cue(r"\b(?:shows?|showed|demonstrated|demonstrates|achieved|achieves)\s+(?:an?\s+)?(?P<cue>\d+(?:\.\d+)?\s?%\s+(?:ORR|CRc?|overall response|complete response|objective response)"
+        r"|(?:ORR|overall response rate|objective response rate|complete response rate)\s+of\s+\d+(?:\.\d+)?\s?%)",
+        fields={"outcome": "positive"}, compound="subject", sure=0.85,
+        example=Example("The Phase 2 SAVE trial of velotamab in newly diagnosed AML shows 84% ORR (16/19) and 71% CR (13/19).",
+                        {"type": RESULT, "compound": "velotamab", "trial": "SAVE", "outcome": "positive"})),
     Cue(r"\b(?:results|data|findings)\b[^.;]{0,200}?\b(?:which|that)\s+(?:showed|demonstrated|show|demonstrate)\s+(?:encouraging\s+|durable\s+|robust\s+)?"
         r"(?P<cue>(?:clinical|anti-?tumou?r)\s+activity)\b",
         fields={"outcome": "positive"}, compound="subject", sure=0.85,
@@ -73,6 +79,14 @@ MODALITIES = (
     Modality(r"trend\w*|if|whether|would|will|could|may|might|expects?|expected|designed to|aims? to|aimed to|powered to|hypothesi\w+"
              r"|potential(?:ly)?|to be (?:reported|presented)|in order to|goal|objective|intended to|seeks? to|shown to|been shown", None, gap=5,
              example=Example("The RIVET study of velotamab is designed to show a statistically significant improvement in overall survival.",
+                             {"type": None})),
+    # a regulator's reasons for refusing ("The FDA cited ... a failure to demonstrate non-inferiority") are the letter's, not a trial's read-out
+    Modality(r"\b(?:FDA|EMA|CHMP|[Aa]gency|[Rr]egulators?|Complete Response Letter|CRL|letter)\s+(?:\w+\s+)?(?:cited|cites|citing|identified|raised|noted)\b",
+             None, scope="sentence", cased=True,
+             example=Example("In the Complete Response Letter, the FDA cited safety concerns, including a failure to demonstrate non-inferiority of "
+                             "velotamab in cardiovascular events.", {"type": None})),
+    Modality(r"\b[Cc]oncerns?\s+(?:\w+\s+)?(?:include|includes|included|including)\b", None, scope="sentence", cased=True,
+             example=Example("- Safety concerns include failure to meet non-inferiority in cardiovascular events for velotamab in the RIVET trials",
                              {"type": None})),
 )
 
@@ -91,4 +105,4 @@ def read(candidate: Candidate) -> Readings:
 
 FAMILY = Family("results", RESULT, CUES, read, (), MODALITIES, context=CONTEXT, exclusive=True,
                 keywords=("mixed", "inferior", "not", "miss", "neither", "met", "meet", "achiev", "reach", "hit", "halt", "stop", "terminat", "no longer",
-                          "discontinu", "futility", "unlikely", "significan", "positive", "superior", "improvement", "didn't", "unable", "activity"))
+                          "discontinu", "futility", "unlikely", "significan", "positive", "superior", "improvement", "didn't", "unable", "activity", "%"))

@@ -7,10 +7,11 @@ is planned for the first half of 2022") are submissions expected, with the last 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from tracker.extraction.candidates import Candidate
 from tracker.extraction.clauses import CLAUSE_BREAK
-from tracker.extraction.places import agencies_in
+from tracker.extraction.places import agencies_in, places_in
 from tracker.extraction.rows import Cue, Example, Family, Modality, Readings, Slot
 from tracker.extraction.slots import (
     application_in,
@@ -106,6 +107,14 @@ _PRESENTATION = re.compile(r"\b(?:abstracts?|presentations?|posters?|publication
 _RESTATED = re.compile(r"(?:acceptance|validation|submission|filing)\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:s?NDA|s?BLA|MAA|NDS|application|dossier)\b(?!\s+(?:for|of|to|with)\b)", re.I)
 
 
+#: Words after which a sentence tells of another event: "the NDA filing follows the EC approval in the EU".
+_OTHER_EVENT = re.compile(r"\b(?:follows|followed|following|comes after|came after)\b", re.I)
+
+
+#: The same, as a sentence's subject: "The NDA was submitted by its partner ...".
+_RESTATED_SUBJECT = re.compile(r"^\W*The\s+(?:[\w-]+\s+){0,2}?(?:s?NDA|s?BLA|MAA|NDS|application|dossier)\s+(?:was|were|has been|had been)\s+$")
+
+
 def _window(candidate: Candidate) -> tuple[str, str]:
     """The words after and before the cue, up to the nearest clause break or other cue."""
     text = candidate.text
@@ -116,24 +125,48 @@ def _window(candidate: Candidate) -> tuple[str, str]:
     return text[candidate.end:end], text[start:candidate.match.start()]
 
 
+def _regions_each_with_its_time(candidate: Candidate, after: str) -> list[tuple[str, date]]:
+    """(region, last day) of plans naming each region with its own time: "submissions in Europe in 3Q 2021 and the U.S.
+    in 1Q 2022"; [] unless every region named after the cue has a time of its own before the next one."""
+    places = [p for p in places_in(after) if p.agency is None or p.region]
+    regions = list(dict.fromkeys(p.region for p in places))
+    if len(places) < 2 or len(regions) != len(places):
+        return []
+    times = [t for t in candidate.view.times if t.start >= candidate.end]
+    each = []
+    for place, following in zip(places, [*places[1:], None]):
+        start = candidate.end + place.end
+        end = candidate.end + following.start if following is not None else len(candidate.text)
+        own = [t for t in times if start <= t.start < end]
+        if not own:
+            return []
+        each.append((place.region, own[0].window_end))
+    return each
+
+
 def read(candidate: Candidate) -> Readings:
     text, view = candidate.text, candidate.view
     after, before = _window(candidate)
     application = application_in(after) or application_in(before) or application_in(text)
-    introduced = [a for a in agencies_in(after) if re.search(r"\b(?:to|with|by|from|of|at|for)\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,2}$", after[:a.start])]
+    own = _OTHER_EVENT.split(after)[0]  # "the NDA filing follows ... approval in the EU": what follows is another event's
+    introduced = [a for a in agencies_in(own) if re.search(r"\b(?:to|with|by|from|of|at|for)\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,2}$", own[:a.start])]
     agencies = introduced or agencies_in(before)  # "the NDA filing follows the European Commission's approval": not the NDA's
     if application is None and not agencies and not re.search(
             r"\b(?:applications?|dossier|marketing authori[sz]ation|approval|regulatory|submissions?|filings?)\b", after + candidate.match.group(0) + before, re.I):
         return []
     if application is None and _PRESENTATION.search(after[:60] + before[-40:]):
         return []
-    named_region = region_named_in(after) or region_named_in(before)
+    named_region = region_named_in(own) or region_named_in(before)
     region = agencies[0].region if agencies else (named_region or region_of_application(application))
-    if not agencies and not named_region and _RESTATED.match(text, candidate.start):
+    if not agencies and not named_region and (_RESTATED.match(text, candidate.start) or _RESTATED_SUBJECT.search(text[:candidate.match.start()])):
         region = None  # "The acceptance of the NDA marks a milestone": the release's filing said again, left to review
     agency = agencies[0].agency if agencies else None
     compounds = candidate.compounds()[:1]
     if candidate.states == EXPECTED:
+        each = _regions_each_with_its_time(candidate, after)
+        if len(each) > 1:
+            return [dict(compound=compound, agency=None, region=region, application=application, indication=indication_in(after),
+                         expected_by=by) for compound in compounds for region, by in each]
         times = [t for t in view.times if t.start >= candidate.match.start() - 30]
         return [dict(compound=compound, agency=agency, region=region, application=application,
                      indication=indication_in(after), expected_by=expected_by(times, candidate.start) if times else None)

@@ -32,6 +32,9 @@ MODALITIES = (
     Modality(r"will|plans?|planned|planning|expects?|expected|intends?|intended|anticipates?|anticipated|to be|aims?|on track|prepar\w+|would|could|may|upon|if|once|following",
              None, gap=3, example=Example("Orsolo expects to have started a Phase 3 trial of velotamab by the end of 2022.",
                                           {"type": None})),
+    Modality(r"followed by|and then", None, gap=1,
+             example=Example("We expect topline data from our Phase 2a study of ORS-938 by mid-year, followed by initiation of a Phase 1 "
+                             "study of ORS-514 in the third quarter.", {"type": None})),
     Modality(r"toxicology|IND[- ]enabling|preclinical|non-?clinical", None, scope="sentence",
              example=Example("Orsolo initiated an IND-enabling toxicology study of its first cytokine program.", {"type": None})),
 )
