@@ -6,18 +6,23 @@ releases. The answer of the default view (no
 `--as-of`, `--occurred-by` or `--recorded-by`) is the same for every query until
 the log moves or the day changes, and so is that of `--as-of` today (what the
 command line asks by default), so the first such query keeps it, a row per
-compound, line or calendar entry (the report as one row), stamped with the read model's position, its as-of, the day
-it stands on and the review threshold (`Stamp`); the next ones read the rows
-back while the stamp still holds. Any other view is computed as before: it is
-the same answer only for itself.
+compound, line or calendar entry (the report: a row of totals, then a row per
+line), stamped with the read model's position, its as-of, the day it stands on,
+the review threshold and the tracker's version (`Stamp`); the next ones read the
+rows back while the stamp still holds. When the log has moved or the day has
+changed, an answer that knows how (`Refresh`: the compound list, the calendar)
+is brought up to date from the rows kept before instead of computed whole. Any
+other view is computed as before: it is the same answer only for itself.
 
 The stamp is taken after catching up and before the facts are read, so an
 answer is never stamped with a position older than some of its facts but
 newer than others: at worst it is stamped older than its facts, and no later
 query (each catches up first) asks for that position again. `verify` (through
 `check`) recomputes a kept answer whose stamp is current and names the first
-row that differs (an answer kept for an earlier log or day is never read again,
-and left unchecked).
+row that differs (an answer kept for an earlier log or day is left unchecked:
+it is read again only to bring it up to date, into an answer `verify` checks).
+A refresh reads the facts applied since the earlier stamp after taking the new
+one, so the same holds of what it computes again.
 
 A kept answer is read back row by row as it is used, not decoded whole
 (`KeptRows`): at ten thousand releases the ledger's lines are megabytes of
