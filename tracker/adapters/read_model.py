@@ -146,6 +146,9 @@ class FactsView:
             "published_from TEXT NOT NULL, recorded_at TEXT NOT NULL, supersedes TEXT, superseded_by TEXT, "
             "headline TEXT NOT NULL)",
             f"CREATE INDEX IF NOT EXISTS {RELEASES}_headline ON {RELEASES} (headline)",
+            # re-issue links, read with every release a query reads (`re_issues_of`)
+            f"CREATE INDEX IF NOT EXISTS {RELEASES}_supersedes ON {RELEASES} (supersedes)",
+            f"CREATE INDEX IF NOT EXISTS {RELEASES}_release_id ON {RELEASES} (release_id)",
             f"CREATE TABLE IF NOT EXISTS {ANSWER_STAMPS} (kind TEXT PRIMARY KEY, position {number} NOT NULL, "
             f"as_of TEXT NOT NULL, horizon TEXT NOT NULL, threshold {real} NOT NULL, made_by TEXT NOT NULL)",
             f"CREATE TABLE IF NOT EXISTS {ANSWERS} (kind TEXT NOT NULL, seq {number} NOT NULL, row_key TEXT, "
