@@ -184,7 +184,8 @@ INN_STEMS = (
 #: Words that end like an INN but are none.
 NOT_INNS = frozenset({"thermostat", "rheostat", "hemostat", "haemostat", "cryostat", "peptide", "polypeptide",
                       "nucleotide", "oligonucleotide", "riptide", "eventide", "yuletide", "dipeptide",
-                      "cholesterol", "phytosterol", "gonadotropin", "corticotropin"})
+                      "cholesterol", "phytosterol", "gonadotropin", "corticotropin",
+                      "heparin"})
 #: English words ending in "-ercept": the lookbehinds that keep them out of the fusion-protein stem.
 _NOT_FUSION = r"(?<!inter)(?<!con)(?<!pre)(?<!per)"
 #: Second words of two-word INNs: a conjugate's payload ("... vedotin", "... deruxtecan"), a salt, a PEG,
@@ -214,7 +215,10 @@ US_BIOLOGIC_SUFFIX = r"-(?!(?:only|free|like|type|dose|high|full|well|long|self|
 def inn_stem_pattern() -> str:
     """One word ending in an INN stem, as pattern source (its case left to the caller)."""
     stems = "|".join(sorted((s for s in INN_STEMS if s not in ("ercept", "acept")), key=len, reverse=True))
-    return rf"(?!(?:{'|'.join(sorted(NOT_INNS))})\b)[a-z]{{3,}}(?:{stems}|{_NOT_FUSION}cept)"
+    long_stems = "|".join(sorted((s for s in INN_STEMS if len(s) >= 5 and s not in ("ercept", "acept")), key=len, reverse=True))
+    # A stem of five letters or more is telling enough after a prefix of two ("vi-begron", "da-gliflozin").
+    return (rf"(?!(?:{'|'.join(sorted(NOT_INNS))})\b)(?:[a-z]{{3,}}(?:{stems}|{_NOT_FUSION}cept)"
+            rf"|[a-z]{{2}}(?:{long_stems}))")
 
 
 # --- money ---------------------------------------------------------------------------------------------

@@ -70,7 +70,9 @@ STEM_NAMES = [
     ("velozolam", True), ("torcaserin", True), ("ivacaftor", True), ("nortolvaptan", True), ("ketosentan", True),
     ("dorogliatin", True), ("velomilast", True), ("ketobegron", True), ("velamulin", True), ("trisaborole", True),
     ("relzagolix", True), ("velocamtiv mecarbil", True), ("orsatristat ethyl", True), ("velomoclomol", True), ("velitacicept", True),
+    ("vobegron", True), ("tagliflozin", True), ("ketrolimab", True),
     ("LDL cholesterol", False), ("a gonadotropin", False), ("the protocol", False), ("in April", False),
+    ("low molecular weight heparin", False),
 ]
 
 
@@ -78,6 +80,21 @@ STEM_NAMES = [
 def test_an_inn_is_known_by_its_who_stem(text: str, is_inn: bool):
     written = [m.written for m in pattern_mentions(text)]
     assert written == ([text] if is_inn else [])
+
+
+# Codes by form: a two-digit code with its leading zero, a spaced code before a comma; and what only looks like one.
+CODE_FORMS = [
+    ("ORS-01 is an oral tubulin inhibitor.", ["ORS-01"]),
+    ("The license covers NRD 4410, an oral antibody.", ["NRD 4410"]),
+    ("Patients with COVID-19 received IL-17 blockers.", []),
+    ("Revenue for FY-09 rose.", []),
+    ("The fee was ORS 1,250 per vial.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "codes"), CODE_FORMS, ids=[text for text, _ in CODE_FORMS])
+def test_a_code_is_known_by_its_form(text: str, codes: list):
+    assert [m.written for m in pattern_mentions(text) if m.kind == "code"] == codes
 
 
 def test_a_company_written_with_its_legal_form_is_never_a_compound():
