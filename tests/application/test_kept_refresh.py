@@ -138,3 +138,19 @@ def test_the_kept_list_of_yesterday_is_restated_on_today_when_nothing_was_publis
             restated, calendar = _json(tracker.compounds(view)), _json(tracker.calendar(view))
         assert restated == _json(tracker.compounds(AFRESH))
         assert calendar == _json(tracker.calendar(AFRESH))
+
+
+def test_a_list_as_of_yesterday_is_computed_afresh_when_something_was_published_today(tmp_path, db, monkeypatch):
+    tracker = open_tracker(db)
+    for name, day, *sentences in FIRST:
+        tracker.ingest([_release(tmp_path, name, day, *sentences)])
+    today = TimeView(as_of=date.today())
+    tracker.compounds(today)
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    tamper_read_model(db, f"UPDATE {ANSWER_STAMPS} SET horizon = '{yesterday}', as_of = '{yesterday}'")
+    tracker.ingest([_release(tmp_path, "today", date.today().strftime("%B %-d, %Y"), "The FDA has approved Ozrelimab.")])
+    computed = []
+    statuses = Queries.statuses
+    monkeypatch.setattr(Queries, "statuses", lambda self, *args: computed.append(args) or statuses(self, *args))
+    assert _json(tracker.compounds(today)) == _json(tracker.compounds(AFRESH))
+    assert len(computed) == 2  # the kept list computed afresh, then the list afresh

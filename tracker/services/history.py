@@ -40,8 +40,7 @@ class History:
         """The facts about one compound (all its names), its alias facts, and their retractions.
         Costs in proportion to the compound's own history, not the store's."""
         self.store.catch_up()
-        keys = self.name_group(name_key(compound))
-        return self._recorded(self.store.read_model.facts_about(keys))
+        return self.of_keys(self.name_group(name_key(compound)))
 
     def in_name_groups(self) -> Iterator[tuple[set[str], tuple[RecordedFact, ...]]]:
         """The facts about every compound, as `of_compound` reads them, a batch of whole name groups at a time

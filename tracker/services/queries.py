@@ -76,10 +76,10 @@ class Queries:
         today (when only the day moved on, and nothing was published meanwhile that a view as of today takes in),
         then the statuses of the name groups the facts since then touch computed again, the others' rows kept as
         they are. None when those facts can change any compound's status."""
-        restated = self._restated(view, horizon, earlier, rows, CompoundStatus, restated_on)
-        keys = None if restated is None else self.history.changed_since(earlier.position)
-        if restated is None or keys is None:
+        changed = self._changed(view, horizon, earlier, rows, CompoundStatus, restated_on)
+        if changed is None:
             return None
+        restated, keys = changed
         selected, names = self.history.in_view(view, history=self.history.of_keys(keys)) if keys else ((), NameBook())
         fresh = [status for status in compound_statuses(selected, names, horizon) if name_key(status.name) in keys]
         unchanged = [row for row in restated if row[0] not in keys]
@@ -108,25 +108,28 @@ class Queries:
     def refreshed_calendar(self, view: TimeView, horizon: date, earlier: Stamp, rows: list[Row]) -> list[Row] | None:
         """The kept rows of the whole calendar, as `earlier` stamps them, brought up to now as the compound list
         is: restated on today, then the catalysts of the name groups the facts since then touch made again."""
-        restated = self._restated(view, horizon, earlier, rows, CalendarEntry, entry_restated_on)
-        keys = None if restated is None else self.history.changed_since(earlier.position)
-        if restated is None or keys is None:
+        changed = self._changed(view, horizon, earlier, rows, CalendarEntry, entry_restated_on)
+        if changed is None:
             return None
+        restated, keys = changed
         statuses = list(self.kept.answer("compounds", view, self.statuses, _STATUSES, keys, self.refreshed_statuses))
         fresh = _CALENDAR.rows(catalyst_calendar(statuses, self.sources(view, statuses)))
         unchanged = [row for row in restated if row[0] not in keys]
         return sorted(unchanged + fresh, key=lambda row: calendar_order(CalendarEntry.model_validate_json(row[1])))
 
-    def _restated(self, view: TimeView, horizon: date, earlier: Stamp, rows: list[Row], model: type[Kept],
-                  restate: Callable[[Kept, date], Kept]) -> list[Row] | None:
-        """Kept rows standing on `earlier`'s day restated on `horizon`; None when a view as of today would take in
-        something published since then (another selection of facts, not only another day)."""
+    def _changed(self, view: TimeView, horizon: date, earlier: Stamp, rows: list[Row], model: type[Kept],
+                 restate: Callable[[Kept, date], Kept]) -> tuple[list[Row], set[str]] | None:
+        """Kept rows standing on `earlier`'s day restated on `horizon`, and the name keys the facts applied since
+        `earlier`'s position touch; None when the answer must be computed afresh: a view as of today would take
+        in something published since `earlier`'s day (another selection of facts, not only another day), or
+        the new facts can change any compound's."""
         since = date.fromisoformat(earlier.horizon)
-        if since == horizon:
-            return rows
-        if view.as_of is not None and self.history.published_between(since, horizon):
-            return None
-        return [(key, restate(model.model_validate_json(body), horizon).model_dump_json()) for key, body in rows]
+        if since != horizon:
+            if view.as_of is not None and self.history.published_between(since, horizon):
+                return None
+            rows = [(key, restate(model.model_validate_json(body), horizon).model_dump_json()) for key, body in rows]
+        keys = self.history.changed_since(earlier.position)
+        return None if keys is None else (rows, keys)
 
     def sources(self, view: TimeView, statuses: Sequence[CompoundStatus]) -> list[dict[str, Any]]:
         """The EVENTS.md records of the facts announcing the catalysts the statuses expect: all the calendar
