@@ -53,7 +53,7 @@ _NOT_EXTENSIONS = {"Product", "Royalty", "Rights", "Sales", "Revenue", "Approval
 _KIND_RANK = {"inn": 0, "code": 1, "brand": 2}
 _BEFORE_INN = re.compile(rf"(?<![\w-])(?P<name>(?:[A-Z]{{3,}}\s)?(?:[A-Z][a-z]{{3,}}[a-z0-9]*|[A-Z]{{4,}}))[®™]?\s?\((?={INN_PATTERN.pattern})")
 _EXTENSION = re.compile(r"\s?[®™]?\s(?P<word>[A-Z][a-z]{3,}[a-z0-9]*)(?![\w-])")
-#: Words after a word in capitals that make it a trial's name: "KESTREL data showed", "ZENITH results".
+#: Words after a word in capitals that make it a trial's name: "QUILLON data showed", "VARENNA results".
 _TRIAL_AFTER = re.compile(r"\s+(?:data|results|findings|read-?outs?)\b")
 _DATELINE_AFTER = re.compile(r"^,\s*(?:[A-Z][a-z]+\.?|[A-Z]{2}\b|\w+ \d)|^\s*[-–—/]{1,2}|^\s+[A-Z]{3,}\b")
 
@@ -213,7 +213,7 @@ class ReleaseNames:
                 if _defines_abbreviation(text, start, word):
                     continue
                 if _TRIAL_AFTER.match(text, end):
-                    continue  # "KESTREL data showed ...", "ZENITH results": a trial or programme named by its read-out
+                    continue  # "QUILLON data showed ...", "VARENNA results": a trial or programme named by its read-out
                 if _opens_dateline(text, start):
                     continue  # the city of a dateline (and the cities it lists) is no brand
                 self.brands.add(word)

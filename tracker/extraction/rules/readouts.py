@@ -59,7 +59,7 @@ def read(candidate: Candidate) -> Readings:
         return several
     trial, phase, _ = trial_and_phase(view, candidate.release)
     after = [name for at, name in view.trials if at >= candidate.start]
-    if after and after[0] != trial:  # "top-line results from KESTREL 1": the trial the readout names, not the sentence's first
+    if after and after[0] != trial:  # "top-line results from QUILLON 1": the trial the readout names, not the sentence's first
         trial, phase = after[0], candidate.release.phase_of_trial(after[0])
     chosen = min(view.times, key=lambda t: abs(t.start - candidate.start))
     return [dict(compound=compound, trial=trial, phase=phase, expected_by=chosen.window_end) for compound in candidate.compounds()[:1]]
