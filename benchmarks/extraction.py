@@ -3,6 +3,7 @@
     python benchmarks/extraction.py                 # every set found
     python benchmarks/extraction.py --set seeds     # one set (repeatable)
     python benchmarks/extraction.py --misses        # also what was missed and what was extra, dev parts only
+    python benchmarks/extraction.py --why           # also how each set's misses and extras fail, counted by kind
 
 Each corpus is ingested as a folder with its manifest (as `tracker ingest --manifest` does) into a fresh
 store, exported with `tracker events --format jsonl`, and scored by `shared/tools/score_events.py` against
@@ -166,6 +167,73 @@ def print_table(name: str, score: dict, releases: int, misses: bool) -> None:
         print("\nextra:", *score["extras"], sep="\n  ")
 
 
+def _overlaps(a: str, b: str) -> bool:
+    """Whether two quotes come from one sentence: one holds the other, folded."""
+    a, b = " ".join(a.split()).lower(), " ".join(b.split()).lower()
+    return bool(a and b) and (a in b or b in a)
+
+
+def why(scorer, gold_dir: Path, events: Path) -> tuple[dict[str, int], dict[str, int]]:
+    """How the misses and the extras of a set fail, counted by kind and nothing else, so that a check
+    part can be diagnosed without reading one of its misses: a missed event is read with another
+    compound, with another key field, as another type from its sentence, or its sentence gave nothing;
+    an extra is the other half of such a pair, or its sentence holds no gold event at all."""
+    golds = {Path(g["file"]).name: g for g in (json.loads(path.read_text()) for path in sorted(gold_dir.glob("*.json")))}
+    predicted: dict[str, list[dict]] = {}
+    for line in events.read_text().splitlines():
+        if line.strip():
+            event = json.loads(line)
+            predicted.setdefault(Path((event.get("source") or {}).get("file") or "").name, []).append(event)
+    missed: dict[str, int] = {}
+    extra: dict[str, int] = {}
+    def count(table: dict[str, int], how: str, kind: str) -> None:
+        table[how] = table.get(how, 0) + 1
+        table[f"{how}: {kind}"] = table.get(f"{how}: {kind}", 0) + 1
+
+    for file, gold in golds.items():
+        groups = gold.get("compounds", {})
+        unmatched = list(predicted.get(file, []))
+        left = []
+        for wanted in gold["events"]:
+            kind = wanted["type"]
+            hit = next((p for p in unmatched if p.get("type") == kind
+                        and scorer.same_compound(p.get("compound"), wanted.get("compound"), groups)
+                        and scorer.key_matches(kind, p, wanted)), None)
+            if hit is not None:
+                unmatched.remove(hit)
+            elif not wanted.get("optional"):
+                left.append(wanted)
+        quote = lambda event: (event.get("source") or {}).get("quote") or event.get("quote") or ""  # noqa: E731
+        for wanted in left:
+            kind = wanted["type"]
+            same_type = [p for p in unmatched if p.get("type") == kind]
+            if any(scorer.key_matches(kind, p, wanted) for p in same_type):
+                count(missed, "read with another compound", kind)
+            elif any(scorer.same_compound(p.get("compound"), wanted.get("compound"), groups) for p in same_type):
+                count(missed, "read with another key field (region, partner, phase, amount...)", kind)
+            elif any(_overlaps(quote(p), quote(wanted)) for p in predicted.get(file, [])):
+                count(missed, "its sentence read, as another type or fact", kind)
+            else:
+                count(missed, "its sentence gave nothing", kind)
+        for event in unmatched:
+            kind = event.get("type")
+            if any(w["type"] == kind for w in left):
+                count(extra, "a missed event of its type in the release (wrong compound or key)", kind)
+            elif any(_overlaps(quote(event), quote(w)) for w in gold["events"]):
+                count(extra, "from a sentence of a gold event of another type or fact", kind)
+            else:
+                count(extra, "from a sentence that holds no gold event", kind)
+    return missed, extra
+
+
+def print_why(missed: dict[str, int], extra: dict[str, int]) -> None:
+    for title, table in (("how the misses fail", missed), ("how the extras fail", extra)):
+        print(f"\n{title}:")
+        for how, n in sorted(((how, n) for how, n in table.items() if ": " not in how), key=lambda i: -i[1]):
+            kinds = sorted(((k.split(": ", 1)[1], m) for k, m in table.items() if k.startswith(how + ": ")), key=lambda i: -i[1])
+            print(f"  {n:4}  {how}  (" + ", ".join(f"{kind} {m}" for kind, m in kinds) + ")")
+
+
 def _tuned_on(name: str) -> bool:
     """Whether a set holds no release of a check part: only those have their misses listed."""
     return name in ("seeds", "unseen") or name.endswith("-dev")
@@ -175,6 +243,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", action="append", dest="sets", help="only this set (seeds, shared-dev, shared-check, shared-all, new-dev, new-check, unseen)")
     parser.add_argument("--misses", action="store_true", help="list misses and extras of the dev parts")
+    parser.add_argument("--why", action="store_true", help="count how each set's misses and extras fail (counts only, check parts too)")
     arguments = parser.parse_args()
     if SHARED is None:
         raise SystemExit("the shared folder (tools/score_events.py) is not beside this checkout")
@@ -194,6 +263,8 @@ def main() -> None:
                     continue
                 score = scorer.score(str(gold), str(events), str(corpus.releases))
                 print_table(name, score, labelled, arguments.misses and _tuned_on(name))
+                if arguments.why:
+                    print_why(*why(scorer, gold, events))
                 summary.append((name, labelled, score, spent))
     print("\n## Summary\n")
     print(f"{'set':14} {'releases':>8} {'P':>6} {'R':>6} {'F1':>6} {'dates':>6} {'quotes':>6}")
