@@ -15,6 +15,8 @@ the gold of each of its parts:
 - `new-dev`, `new-check`: the corpus of releases from other issuers, `corpus/` at the repository's top
   (or, while it is being gathered, `/work/newcorpus` with `manifest-5xx.tsv` and `manifest-6xx.tsv`), split
   by its manifest's `split` column;
+- `fresh-check`: the files 9xx of that corpus, a check part gathered and labelled in a later round, after
+  every rule of the rounds before it was written, and never tuned on;
 - `unseen`: `tests/fixtures/unseen`, invented releases labelled before the extractor read them.
 
 The check parts are for reporting only: rules are tuned on the dev parts, and `--misses` never lists a
@@ -89,8 +91,11 @@ def corpora() -> list[Corpus]:
         new = None
     if new is not None:
         splits = _split_of(new.manifests)
+        fresh = {f for f, s in splits.items() if s == "check" and f.startswith("9")}
         new.parts = {"new-dev": {f for f, s in splits.items() if s == "dev"},
-                     "new-check": {f for f, s in splits.items() if s == "check"}}
+                     "new-check": {f for f, s in splits.items() if s == "check"} - fresh}
+        if fresh:
+            new.parts["fresh-check"] = fresh
         found.append(new)
     unseen = REPO / "tests" / "fixtures" / "unseen"
     found.append(Corpus(unseen / "releases", unseen / "gold", [], {"unseen": None}))
@@ -241,7 +246,7 @@ def _tuned_on(name: str) -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", action="append", dest="sets", help="only this set (seeds, shared-dev, shared-check, shared-all, new-dev, new-check, unseen)")
+    parser.add_argument("--set", action="append", dest="sets", help="only this set (seeds, shared-dev, shared-check, shared-all, new-dev, new-check, fresh-check, unseen)")
     parser.add_argument("--misses", action="store_true", help="list misses and extras of the dev parts")
     parser.add_argument("--why", action="store_true", help="count how each set's misses and extras fail (counts only, check parts too)")
     arguments = parser.parse_args()
