@@ -21,7 +21,7 @@ from datetime import date, datetime
 
 from projections.review import reviewed
 from tracker.domain.facts import EventRetracted, Fact, FactReviewed
-from tracker.domain.release import ReleaseRecord
+from tracker.domain.release_record import ReleaseRecord
 
 #: Facts read with less confidence than this wait for review instead of entering projections.
 REVIEW_THRESHOLD = 0.5

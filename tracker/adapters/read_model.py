@@ -23,7 +23,7 @@ from eventsourcing.persistence import IntegrityError, Tracking
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 
 from tracker.domain.facts import EVERY_VIEW_FACT_TYPES
-from tracker.domain.release import ReleaseRecord
+from tracker.domain.release_record import ReleaseRecord
 
 #: The read model's tables carry their shape's version, and so does its tracking record: a tracker that
 #: changes the shape (or what a row holds) starts new tables empty and fills them from the events the first
