@@ -29,7 +29,7 @@ REVIEW_THRESHOLD = 0.5
 CORRECTIONS: tuple[type[Fact], ...] = (EventRetracted, FactReviewed)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a query holds a hundred thousand of them
 class RecordedFact:
     """A stored fact with its provenance: a release it was read from, or a person who entered it."""
 

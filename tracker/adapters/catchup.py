@@ -306,9 +306,25 @@ def _fact_row(notification_id: int, event_id: str, fact, reported_on: date, reco
 
 
 def recorded_facts(rows: list[FactRow], releases: dict[str, ReleaseRecord]) -> tuple[RecordedFact, ...]:
-    """Rows of the read model back as the `RecordedFact`s projections take; `releases` by store id."""
+    """Rows of the read model back as the `RecordedFact`s projections take; `releases` by store id. The facts of
+    one release share its day and instant (one object each, not one a fact)."""
+    days: dict[str, date] = {}
+    instants: dict[str, datetime] = {}
+
+    def day(text: str) -> date:
+        found = days.get(text)
+        if found is None:
+            found = days[text] = date.fromisoformat(text)
+        return found
+
+    def instant(text: str) -> datetime:
+        found = instants.get(text)
+        if found is None:
+            found = instants[text] = datetime.fromisoformat(text)
+        return found
+
     return tuple(RecordedFact(
-        id=row.event_id, fact=fact_from_json(row.fact), reported_on=date.fromisoformat(row.reported_on),
-        recorded_at=datetime.fromisoformat(row.recorded_at), position=row.position,
+        id=row.event_id, fact=fact_from_json(row.fact), reported_on=day(row.reported_on),
+        recorded_at=instant(row.recorded_at), position=row.position,
         release=releases[row.release_uuid] if row.release_uuid else None,
         entered_by=row.entered_by, reason=row.reason) for row in rows)

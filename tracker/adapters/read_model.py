@@ -48,7 +48,7 @@ RELEASE_COLUMNS = ("notification_id", "release_uuid", "release_id", "file", "pub
                    "recorded_at", "supersedes", "superseded_by", "headline")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a query may hold a page of the whole store's
 class FactRow:
     """A recorded fact (read from a release, or entered by a person) as the read model holds it."""
 
