@@ -40,9 +40,10 @@ COLUMNS = ("notification_id", "event_id", "type", "compound_key", "alias_key", "
            "occurred_by", "recorded_at", "confidence", "release_uuid", "position", "entered_by", "reason", "fact")
 #: Whole-store answers of the default view (every compound's status, every ledger line), kept with the view they
 #: answer (`Stamp`) so that a query reads them instead of recomputing them (`tracker.services.kept`). A row's
-#: key is the compound name key of a list's row, or the part of a document a row belongs to. v2: `row_key`; v3: `made_by`.
-ANSWERS = "answers_v3"
-ANSWER_STAMPS = "answer_stamps_v3"
+#: key is the compound name key of a list's row, or the part of a document a row belongs to. v2: `row_key`; v3: `made_by`;
+#: v4: a receivables report's totals and notes a row each.
+ANSWERS = "answers_v4"
+ANSWER_STAMPS = "answer_stamps_v4"
 
 RELEASE_COLUMNS = ("notification_id", "release_uuid", "release_id", "file", "published", "published_from",
                    "recorded_at", "supersedes", "superseded_by", "headline")

@@ -36,6 +36,7 @@ changes under it when the log moves.
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -92,14 +93,24 @@ class Paged(Sequence[str]):
         return bodies[at]
 
 
+def _encoded(item: Any) -> str:
+    """A kept row's body: a model as its JSON, a plain value (a note of a report) as JSON."""
+    return item.model_dump_json() if isinstance(item, BaseModel) else json.dumps(item)
+
+
+def _decoder(model: type) -> Callable[[str], Any]:
+    return model.model_validate_json if issubclass(model, BaseModel) else json.loads
+
+
 class KeptRows(Sequence[Answer]):
     """The rows of a kept answer, each decoded from its JSON the first time it is used, then held; their
-    bodies a list, or read from the store as they are used (`Paged`)."""
+    bodies a list, or read from the store as they are used (`Paged`). `model` is the rows' model, or a plain
+    type (`str`) for rows of plain values."""
 
     __slots__ = ("_model", "_bodies", "_decoded")
 
     def __init__(self, model: type[Answer], bodies: Sequence[str]):
-        self._model = model
+        self._model = _decoder(model)
         self._bodies = bodies
         self._decoded: list[Answer | None] = [None] * len(bodies)
 
@@ -121,7 +132,7 @@ class KeptRows(Sequence[Answer]):
             raise IndexError("kept answer row out of range")
         decoded = self._decoded[index]
         if decoded is None:
-            decoded = self._decoded[index] = self._model.model_validate_json(self._bodies[index])
+            decoded = self._decoded[index] = self._model(self._bodies[index])
         return decoded
 
     def __iter__(self) -> Iterator[Answer]:
@@ -162,12 +173,13 @@ class Document(Generic[Answer]):
     rest of it, so that they too are decoded as they are used."""
 
     model: type[Answer]
-    parts: dict[str, type[BaseModel]]
+    parts: dict[str, type]
+    """Each long list's name and its items' model (or `str`, for a list of notes)."""
 
     def rows(self, answer: Sequence[Answer]) -> list[Row]:
         [document] = answer
         head: Row = (None, document.model_dump_json(exclude=set(self.parts)))
-        return [head, *((part, item.model_dump_json()) for part in self.parts for item in getattr(document, part))]
+        return [head, *((part, _encoded(item)) for part in self.parts for item in getattr(document, part))]
 
     def read(self, rows: list[Row]) -> Sequence[Answer]:
         (_, head), *items = rows

@@ -121,7 +121,9 @@ _LINES = Listed(LedgerLine, _compound_key)
 
 
 def _report_shape() -> Document[ReceivablesReport]:
-    """How a receivables report is kept: its totals in a row, its rows a row each."""
-    from projections.receivables import Contingent, Receivable, ReceivablesReport
+    """How a receivables report is kept: the rest of it in a row, its rows, totals and notes a row each (at 10k
+    releases the totals and notes alone are hundreds of kilobytes: they too are read as they are used)."""
+    from projections.receivables import Contingent, Receivable, ReceivablesReport, Total
 
-    return Document(ReceivablesReport, {"receivables": Receivable, "contingent": Contingent})
+    return Document(ReceivablesReport, {"receivables": Receivable, "contingent": Contingent, "totals": Total,
+                                        "currency_totals": Total, "assumptions": str})
