@@ -31,7 +31,7 @@ from projections.history import RecordedFact
 from projections.names import name_key
 from tracker.adapters.chain import Breach
 from tracker.adapters.read_model import FACTS, READ_MODEL, RELEASES, FactRow, FactsView, ReleaseRow
-from tracker.domain.facts import CompoundAliasRecorded, EventRetracted, fact_from_json
+from tracker.domain.facts import CompoundAliasRecorded, EventRetracted, Fact, fact_from_json
 from tracker.domain.release_record import ReleaseRecord
 
 if TYPE_CHECKING:  # the aggregates and the re-issue check load when there is something to apply, not for a query
@@ -323,8 +323,18 @@ def recorded_facts(rows: list[FactRow], releases: dict[str, ReleaseRecord]) -> t
             found = instants[text] = datetime.fromisoformat(text)
         return found
 
+    quotes: dict[str, str] = {}
+
+    def read(text: str) -> Fact:
+        """The fact, its quote the one string of the facts read from the same sentence before it."""
+        fact = fact_from_json(text)
+        quote = quotes.setdefault(fact.quote, fact.quote)
+        if quote is not fact.quote:
+            fact.__dict__["quote"] = quote  # the same text: facts are frozen, nothing else holds the other
+        return fact
+
     return tuple(RecordedFact(
-        id=row.event_id, fact=fact_from_json(row.fact), reported_on=day(row.reported_on),
+        id=row.event_id, fact=read(row.fact), reported_on=day(row.reported_on),
         recorded_at=instant(row.recorded_at), position=row.position,
         release=releases[row.release_uuid] if row.release_uuid else None,
         entered_by=row.entered_by, reason=row.reason) for row in rows)
