@@ -21,7 +21,7 @@ from datetime import date, datetime
 
 from projections.review import reviewed
 from tracker.domain.facts import EventRetracted, Fact, FactReviewed
-from tracker.domain.release import ReleaseRecord
+from tracker.domain.release_record import ReleaseRecord
 
 #: Facts read with less confidence than this wait for review instead of entering projections.
 REVIEW_THRESHOLD = 0.5
@@ -29,7 +29,7 @@ REVIEW_THRESHOLD = 0.5
 CORRECTIONS: tuple[type[Fact], ...] = (EventRetracted, FactReviewed)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a query holds a hundred thousand of them
 class RecordedFact:
     """A stored fact with its provenance: a release it was read from, or a person who entered it."""
 

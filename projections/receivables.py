@@ -15,7 +15,7 @@ file asks for.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
@@ -128,13 +128,13 @@ class ReceivablesReport(BaseModel):
     contingent: Rows[Contingent] = Field(default_factory=list)
     payee: str | None = None
     """The one payee asked about, when one was."""
-    totals: list[Total] = Field(default_factory=list)
+    totals: Rows[Total] = Field(default_factory=list)
     """Per payee, group and currency."""
-    currency_totals: list[Total] = Field(default_factory=list)
+    currency_totals: Rows[Total] = Field(default_factory=list)
     """Per payee and currency, over every group (group "all")."""
     converted: list[Converted] = Field(default_factory=list)
     """Per payee, when a rates file was given."""
-    assumptions: list[str] = Field(default_factory=list)
+    assumptions: Rows[str] = Field(default_factory=list)
 
 
 def _group(line: LedgerLine, by: str) -> str:
@@ -178,22 +178,24 @@ def receivables(ledger: Ledger, by: GroupBy = "counterparty", rates: Rates | Non
     report.currency_totals = _totals(report, lambda row: "all")
     if rates is not None:
         report.converted = _convert(report.currency_totals, rates)
+    assumptions: list[str] = []
     for line in lines:
         if line.status == LAPSED:
-            report.assumptions.append(f"{line.id} ({line.trigger}, {line.currency} {money(line.amount)}) lapsed: expected by "
+            assumptions.append(f"{line.id} ({line.trigger}, {line.currency} {money(line.amount)}) lapsed: expected by "
                                       f"{line.expected_by}, nothing confirmed it within {LAPSE_AFTER.days} days")
     unconfirmed = sorted(r.line for r in report.receivables if r.status == MET)
     if unconfirmed:
-        report.assumptions.append(f"{', '.join(unconfirmed)}: condition met by a later event, not yet confirmed; "
+        assumptions.append(f"{', '.join(unconfirmed)}: condition met by a later event, not yet confirmed; "
                                   "aged from that event")
     assumed = sorted(r.line for r in report.receivables if r.terms_assumed)
     if assumed:
-        report.assumptions.append(f"no payment terms recorded for {', '.join(assumed)}: "
+        assumptions.append(f"no payment terms recorded for {', '.join(assumed)}: "
                                   f"due dates assume net {DEFAULT_PAYMENT_DAYS} days after the trigger")
     inferred = sorted({f"{r.counterparty} for {r.line}" for r in (*report.receivables, *report.contingent)
                        if r.counterparty_inferred})
     if inferred:
-        report.assumptions.append(f"payer inferred, no sentence names it: {', '.join(inferred)}")
+        assumptions.append(f"payer inferred, no sentence names it: {', '.join(inferred)}")
+    report.assumptions = assumptions
     return report
 
 
@@ -215,7 +217,7 @@ def _totals(report: ReceivablesReport, key: Callable[[_LineRow], str]) -> list[T
     return [totals[k] for k in sorted(totals, key=lambda k: (k[0].lower(), k[1].lower(), k[2]))]
 
 
-def _convert(currency_totals: list[Total], rates: Rates) -> list[Converted]:
+def _convert(currency_totals: Sequence[Total], rates: Rates) -> list[Converted]:
     converted = []
     for payee in dict.fromkeys(t.payee for t in currency_totals):
         mine = [t for t in currency_totals if t.payee == payee]

@@ -82,3 +82,23 @@ def test_an_answer_kept_by_another_version_of_the_tracker_is_computed_again(seed
     tamper_read_model(db, f"UPDATE {ANSWER_STAMPS} SET made_by = '0.0.0-older'")
     assert tracker(db, "compounds", "--format", "json") == kept
     assert rows(db, f"SELECT made_by FROM {ANSWER_STAMPS} WHERE kind = 'compounds'") != [("0.0.0-older",)]
+
+
+def test_a_kept_answer_is_read_from_the_store_a_page_at_a_time_and_holds_when_the_log_moves(seeds, db, monkeypatch):
+    import tracker.services.kept as kept_module
+
+    monkeypatch.setattr(kept_module, "PAGE", 1)
+    tracker(db, "ingest", str(seeds))
+    book = open_tracker(db)
+    book.ledger()  # computes and keeps it
+    expected = list(book.ledger().lines)  # read whole
+    held = book.ledger().lines
+    pages = held._bodies._pages
+    assert len(held) == len(expected) and pages == {}  # counted, no row read yet
+    assert len(held) > 1 and held[1] == expected[1] and list(pages) == [1]
+    tracker(db, "record", "invoice", "L-ba54e7c8", "--amount", "5000000", "--on", "2013-10-01", "--reason", "invoice")
+    assert list(book.ledger().lines) != expected  # the log moved: the ledger is kept again, for the new position
+    assert list(held) == expected  # what was held stands as it was when asked
+    report = book.receivables(TimeView())
+    assert report.model_dump_json() == book.receivables(TimeView(as_of=date.today(), occurred_by=date(9999, 12, 31))
+                                                        ).model_dump_json()

@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import fields, replace
 from datetime import date, datetime
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import Application
@@ -31,10 +31,12 @@ from projections.history import RecordedFact
 from projections.names import name_key
 from tracker.adapters.chain import Breach
 from tracker.adapters.read_model import FACTS, READ_MODEL, RELEASES, FactRow, FactsView, ReleaseRow
-from tracker.domain.entry import Entry
-from tracker.domain.facts import CompoundAliasRecorded, EventRetracted, fact_from_json
-from tracker.domain.release import Release, ReleaseRecord
-from tracker.reissue import Issue, headline, reissue
+from tracker.domain.facts import CompoundAliasRecorded, EventRetracted, Fact, fact_from_json
+from tracker.domain.release_record import ReleaseRecord
+
+if TYPE_CHECKING:  # the aggregates and the re-issue check load when there is something to apply, not for a query
+    from tracker.domain.release import Release
+    from tracker.reissue import Issue
 
 BATCH = 2000
 
@@ -59,6 +61,9 @@ class EarlierReleases(Protocol):
 def rows_of(page: Sequence[tuple[int, Any]], earlier: EarlierReleases) -> tuple[list[ReleaseRow], list[FactRow]]:
     """The rows a page of the log gives (notification ids and domain events, in log order), the releases
     before it being in `earlier`: a release row for each release, a fact row for each fact and entry."""
+    from tracker.domain.entry import Entry
+    from tracker.domain.release import Release
+
     records = {notification_id: _record(event) for notification_id, event in page
                if isinstance(event, Release.Ingested)}
     issues: dict[str, list[Issue]] = defaultdict(list)
@@ -90,6 +95,8 @@ def rows_of(page: Sequence[tuple[int, Any]], earlier: EarlierReleases) -> tuple[
 
 
 def _record(event: Release.Ingested) -> ReleaseRecord:
+    from tracker.reissue import headline
+
     record = ReleaseRecord.of(event)
     if not record.headline:
         record = replace(record, headline=headline(event.text))  # stored before headlines were kept
@@ -97,6 +104,8 @@ def _record(event: Release.Ingested) -> ReleaseRecord:
 
 
 def _issue(record: ReleaseRecord) -> Issue:
+    from tracker.reissue import Issue
+
     return Issue(record.id, record.headline, record.published)
 
 
@@ -104,6 +113,8 @@ def _linked(record: ReleaseRecord, before: list[Issue]) -> ReleaseRecord:
     """The release with the re-issue link its event states, or else the one found among the releases before it."""
     if record.supersedes or record.superseded_by:
         return record
+    from tracker.reissue import reissue
+
     link = reissue(_issue(record), before)
     return replace(record, supersedes=link.supersedes, superseded_by=link.superseded_by)
 
@@ -295,9 +306,35 @@ def _fact_row(notification_id: int, event_id: str, fact, reported_on: date, reco
 
 
 def recorded_facts(rows: list[FactRow], releases: dict[str, ReleaseRecord]) -> tuple[RecordedFact, ...]:
-    """Rows of the read model back as the `RecordedFact`s projections take; `releases` by store id."""
+    """Rows of the read model back as the `RecordedFact`s projections take; `releases` by store id. The facts of
+    one release share its day and instant (one object each, not one a fact)."""
+    days: dict[str, date] = {}
+    instants: dict[str, datetime] = {}
+
+    def day(text: str) -> date:
+        found = days.get(text)
+        if found is None:
+            found = days[text] = date.fromisoformat(text)
+        return found
+
+    def instant(text: str) -> datetime:
+        found = instants.get(text)
+        if found is None:
+            found = instants[text] = datetime.fromisoformat(text)
+        return found
+
+    quotes: dict[str, str] = {}
+
+    def read(text: str) -> Fact:
+        """The fact, its quote the one string of the facts read from the same sentence before it."""
+        fact = fact_from_json(text)
+        quote = quotes.setdefault(fact.quote, fact.quote)
+        if quote is not fact.quote:
+            fact.__dict__["quote"] = quote  # the same text: facts are frozen, nothing else holds the other
+        return fact
+
     return tuple(RecordedFact(
-        id=row.event_id, fact=fact_from_json(row.fact), reported_on=date.fromisoformat(row.reported_on),
-        recorded_at=datetime.fromisoformat(row.recorded_at), position=row.position,
+        id=row.event_id, fact=read(row.fact), reported_on=day(row.reported_on),
+        recorded_at=instant(row.recorded_at), position=row.position,
         release=releases[row.release_uuid] if row.release_uuid else None,
         entered_by=row.entered_by, reason=row.reason) for row in rows)

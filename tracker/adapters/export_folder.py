@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tracker.domain.facts import Fact, fact_from_dict
-from tracker.domain.release import ReleaseRecord
+from tracker.domain.release_record import ReleaseRecord
 from tracker.errors import TrackerError, shown
 
 if TYPE_CHECKING:  # the signature's library loads only when an export is signed or checked

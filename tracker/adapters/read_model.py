@@ -13,6 +13,8 @@ dialect differs.
 from __future__ import annotations
 
 import json
+import sqlite3
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass
 from datetime import date, datetime
@@ -23,7 +25,7 @@ from eventsourcing.persistence import IntegrityError, Tracking
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 
 from tracker.domain.facts import EVERY_VIEW_FACT_TYPES
-from tracker.domain.release import ReleaseRecord
+from tracker.domain.release_record import ReleaseRecord
 
 #: The read model's tables carry their shape's version, and so does its tracking record: a tracker that
 #: changes the shape (or what a row holds) starts new tables empty and fills them from the events the first
@@ -38,15 +40,16 @@ COLUMNS = ("notification_id", "event_id", "type", "compound_key", "alias_key", "
            "occurred_by", "recorded_at", "confidence", "release_uuid", "position", "entered_by", "reason", "fact")
 #: Whole-store answers of the default view (every compound's status, every ledger line), kept with the view they
 #: answer (`Stamp`) so that a query reads them instead of recomputing them (`tracker.services.kept`). A row's
-#: key is the compound name key of a list's row, or the part of a document a row belongs to. v2: `row_key`; v3: `made_by`.
-ANSWERS = "answers_v3"
-ANSWER_STAMPS = "answer_stamps_v3"
+#: key is the compound name key of a list's row, or the part of a document a row belongs to. v2: `row_key`; v3: `made_by`;
+#: v4: a receivables report's totals and notes a row each.
+ANSWERS = "answers_v4"
+ANSWER_STAMPS = "answer_stamps_v4"
 
 RELEASE_COLUMNS = ("notification_id", "release_uuid", "release_id", "file", "published", "published_from",
                    "recorded_at", "supersedes", "superseded_by", "headline")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a query may hold a page of the whole store's
 class FactRow:
     """A recorded fact (read from a release, or entered by a person) as the read model holds it."""
 
@@ -111,6 +114,54 @@ class Stamp:
     horizon: str
     threshold: float
     made_by: str
+
+
+class KeptSnapshot:
+    """The rows of one kept answer as they stood when it was opened, read a range at a time (by `seq`, the row's
+    place in the answer) as they are used: what the caller holds never changes under it when the log moves.
+
+    This one holds rows read whole (PostgreSQL, an in-memory store); SQLite's reads pages from a read
+    transaction of its own (`_SQLiteSnapshot`)."""
+
+    def __init__(self, rows: list[tuple[str | None, str]]):
+        self._rows = rows
+
+    def count(self, key: str | None = None) -> int:
+        """How many rows it has (of them, those whose key is `key`, when given)."""
+        return len(self._rows) if key is None else sum(1 for row_key, _ in self._rows if row_key == key)
+
+    def bodies(self, start: int, stop: int) -> list[str]:
+        """The JSON bodies of the rows from `seq` `start` up to, not including, `stop`."""
+        return [body for _, body in self._rows[start:stop]]
+
+
+class _SQLiteSnapshot(KeptSnapshot):
+    """A kept answer read from an SQLite read transaction on a connection of its own: its count from the index,
+    its rows a range at a time. In WAL mode the transaction sees the answer as it stood when opened while
+    other connections write; it ends when every row has been read, or when the snapshot is let go."""
+
+    def __init__(self, connection: sqlite3.Connection, kind: str, total: int):
+        super().__init__([])
+        self._connection = connection
+        self._kind = kind
+        self._total = total
+        self._unread = total
+        self._closed = weakref.finalize(self, connection.close)
+
+    def count(self, key: str | None = None) -> int:
+        if key is None:
+            return self._total
+        return self._connection.execute(f"SELECT COUNT(*) FROM {ANSWERS} WHERE kind = ? AND row_key = ?",
+                                        [self._kind, key]).fetchone()[0]
+
+    def bodies(self, start: int, stop: int) -> list[str]:
+        bodies = [row[0] for row in self._connection.execute(
+            f"SELECT body FROM {ANSWERS} WHERE kind = ? AND seq >= ? AND seq < ? ORDER BY seq",
+            [self._kind, start, stop])]
+        self._unread -= len(bodies)
+        if self._unread <= 0:
+            self._closed()  # every row read: the transaction ends, the connection closes
+        return bodies
 
 
 class FactsView:
@@ -230,6 +281,11 @@ class FactsView:
         if not rows or Stamp(*rows[0][:5]) != stamp:
             return None
         return [(row[5], row[6]) for row in rows if row[6] is not None]
+
+    def kept_snapshot(self, kind: str, stamp: Stamp) -> KeptSnapshot | None:
+        """The kept answer of `kind`, if it is of the view `stamp` (else None), to be read as it is used."""
+        rows = self.kept(kind, stamp)
+        return None if rows is None else KeptSnapshot(rows)
 
     def _select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         raise NotImplementedError
@@ -370,6 +426,31 @@ class SQLiteFactsView(FactsView, SQLiteTrackingRecorder):
 
     def _types(self) -> tuple[str, str]:
         return "INTEGER", "REAL"
+
+    def kept_snapshot(self, kind: str, stamp: Stamp) -> KeptSnapshot | None:
+        """Read from a read transaction of its own (in WAL mode, a file's): the stamp checked and the rows
+        counted now, the rows read as they are used, so that what the answer costs as returned does not grow
+        with it."""
+        pool = self.datastore.pool
+        if pool.is_sqlite_memory_mode or not pool.is_journal_mode_wal:
+            return super().kept_snapshot(kind, stamp)
+        connection = sqlite3.connect(pool.db_name, uri=True, check_same_thread=False, isolation_level=None,
+                                     timeout=pool.lock_timeout or 5)
+        try:
+            connection.execute("BEGIN")
+            found = connection.execute(f"SELECT position, as_of, horizon, threshold, made_by FROM {ANSWER_STAMPS} "
+                                       "WHERE kind = ?", [kind]).fetchone()
+            if found is None or Stamp(*found) != stamp:
+                connection.close()
+                return None
+            total = connection.execute(f"SELECT COUNT(*) FROM {ANSWERS} WHERE kind = ?", [kind]).fetchone()[0]
+        except BaseException:
+            connection.close()
+            raise
+        if not total:
+            connection.close()
+            return KeptSnapshot([])
+        return _SQLiteSnapshot(connection, kind, total)
 
     def _select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         with self.datastore.transaction(commit=False) as cursor:

@@ -57,7 +57,7 @@ class Services:
     def money(self) -> Money:
         from tracker.services.money import Money
 
-        return Money(self.history, self.queries, self.entries, self.kept)
+        return Money(self.history, lambda: self.queries, self.entries, self.kept)
 
     @cached_property
     def audit(self) -> Audit:

@@ -18,7 +18,7 @@ from tracker.adapters.chain import Verification
 from tracker.adapters.chain import verify as verify_chain
 from tracker.adapters.event_store import Store
 from tracker.domain.facts import EventRetracted, FactReviewed
-from tracker.domain.release import release_uuid
+from tracker.domain.release_record import release_uuid
 from tracker.errors import TrackerError, UnknownCompound
 from tracker.manual import fact_from_fields
 from tracker.services.entries import Entries

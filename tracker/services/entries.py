@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from tracker.adapters.catchup import entry_id
-from tracker.adapters.event_store import Store
-from tracker.domain.entry import Entry
-from tracker.domain.facts import Fact
 from tracker.errors import TrackerError
+
+if TYPE_CHECKING:
+    from tracker.adapters.event_store import Store
+    from tracker.domain.facts import Fact
 
 
 class Entries:
@@ -19,6 +21,8 @@ class Entries:
         returns its event id."""
         if not entered_by.strip() or not reason.strip():
             raise TrackerError("an entry needs who made it and why (--by and --reason)")
+        from tracker.domain.entry import Entry  # the aggregate loads for an entry, not for a query
+
         entry = Entry(fact=fact, entered_by=entered_by.strip(), reason=reason.strip(),
                       reported_on=reported_on or date.today())
         self.store.save(entry, what="the entry")

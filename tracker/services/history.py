@@ -19,7 +19,7 @@ from tracker.adapters.read_model import FactRow
 #: The facts a ledger line starts from or is changed by; the ledger reads besides only the other facts of
 #: their compounds and releases (the approval that meets a condition, the event "This event" refers to).
 from tracker.domain.facts import EVERY_VIEW_FACT_TYPES, LEDGER_FACT_TYPES
-from tracker.domain.release import ReleaseRecord, release_uuid
+from tracker.domain.release_record import ReleaseRecord, release_uuid
 
 #: How many rows are turned into facts at a time.
 _PAGE = 2000

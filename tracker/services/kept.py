@@ -27,12 +27,16 @@ one, so the same holds of what it computes again.
 A kept answer is read back row by row as it is used, not decoded whole
 (`KeptRows`): at ten thousand releases the ledger's lines are megabytes of
 JSON, and decoding them is most of what a query costs, while a caller that
-counts them, reads a page or looks one line up needs none of the rest. The
-rows themselves are read in the query, with their stamp, so what a caller
-holds never changes under it when the log moves.
+counts them, reads a page or looks one line up needs none of the rest. Nor are
+they fetched whole: the query checks the stamp and counts the rows, and the
+rows are read from the store a page at a time as they are used
+(`KeptSnapshot`: on SQLite, in a read transaction of their own), so what an
+answer costs as returned does not grow with it, and what a caller holds never
+changes under it when the log moves.
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -44,7 +48,7 @@ from pydantic import BaseModel
 from projections.history import TimeView
 from tracker.adapters.chain import Breach
 from tracker.adapters.event_store import Store
-from tracker.adapters.read_model import ANSWERS, Stamp
+from tracker.adapters.read_model import ANSWERS, KeptSnapshot, Stamp
 
 Answer = TypeVar("Answer", bound=BaseModel)
 Row = tuple[str | None, str]
@@ -54,13 +58,59 @@ Row = tuple[str | None, str]
 Compute = Callable[[TimeView, date], Sequence[Answer]]
 
 
+#: How many rows of a kept answer are read from the store at a time.
+PAGE = 500
+
+
+class Paged(Sequence[str]):
+    """The JSON bodies of `count` rows of a kept answer from `seq` `start` on, read a page at a time."""
+
+    __slots__ = ("_snapshot", "_start", "_count", "_pages")
+
+    def __init__(self, snapshot: KeptSnapshot, start: int, count: int):
+        self._snapshot = snapshot
+        self._start = start
+        self._count = count
+        self._pages: dict[int, list[str]] = {}
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._count))]
+        page, at = divmod(index, PAGE)
+        bodies = self._pages.get(page)
+        if bodies is None:
+            first = self._start + page * PAGE
+            bodies = self._pages[page] = self._snapshot.bodies(first, min(first + PAGE, self._start + self._count))
+        return bodies[at]
+
+
+def _encoded(item: Any) -> str:
+    """A kept row's body: a model as its JSON, a plain value (a note of a report) as JSON."""
+    return item.model_dump_json() if isinstance(item, BaseModel) else json.dumps(item)
+
+
+def _decoder(model: type) -> Callable[[str], Any]:
+    return model.model_validate_json if issubclass(model, BaseModel) else json.loads
+
+
 class KeptRows(Sequence[Answer]):
-    """The rows of a kept answer, each decoded from its JSON the first time it is used, then held."""
+    """The rows of a kept answer, each decoded from its JSON the first time it is used, then held; their
+    bodies a list, or read from the store as they are used (`Paged`). `model` is the rows' model, or a plain
+    type (`str`) for rows of plain values."""
 
     __slots__ = ("_model", "_bodies", "_decoded")
 
-    def __init__(self, model: type[Answer], bodies: list[str]):
-        self._model = model
+    def __init__(self, model: type[Answer], bodies: Sequence[str]):
+        self._model = _decoder(model)
         self._bodies = bodies
         self._decoded: list[Answer | None] = [None] * len(bodies)
 
@@ -76,9 +126,13 @@ class KeptRows(Sequence[Answer]):
     def __getitem__(self, index: int | slice) -> Answer | list[Answer]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self._decoded)
+        if not 0 <= index < len(self._decoded):
+            raise IndexError("kept answer row out of range")
         decoded = self._decoded[index]
         if decoded is None:
-            decoded = self._decoded[index] = self._model.model_validate_json(self._bodies[index])
+            decoded = self._decoded[index] = self._model(self._bodies[index])
         return decoded
 
     def __iter__(self) -> Iterator[Answer]:
@@ -108,6 +162,10 @@ class Listed(Generic[Answer]):
     def read(self, rows: list[Row]) -> Sequence[Answer]:
         return KeptRows(self.model, [body for _, body in rows])
 
+    def read_snapshot(self, snapshot: KeptSnapshot) -> Sequence[Answer] | None:
+        """The answer from a snapshot of its rows (a row an item, from `seq` 0), read as used."""
+        return KeptRows(self.model, Paged(snapshot, 0, snapshot.count()))
+
 
 @dataclass(frozen=True)
 class Document(Generic[Answer]):
@@ -115,18 +173,32 @@ class Document(Generic[Answer]):
     rest of it, so that they too are decoded as they are used."""
 
     model: type[Answer]
-    parts: dict[str, type[BaseModel]]
+    parts: dict[str, type]
+    """Each long list's name and its items' model (or `str`, for a list of notes)."""
 
     def rows(self, answer: Sequence[Answer]) -> list[Row]:
         [document] = answer
         head: Row = (None, document.model_dump_json(exclude=set(self.parts)))
-        return [head, *((part, item.model_dump_json()) for part in self.parts for item in getattr(document, part))]
+        return [head, *((part, _encoded(item)) for part in self.parts for item in getattr(document, part))]
 
     def read(self, rows: list[Row]) -> Sequence[Answer]:
         (_, head), *items = rows
         document = self.model.model_validate_json(head)
         for part, model in self.parts.items():
             setattr(document, part, KeptRows(model, [body for key, body in items if key == part]))
+        return [document]
+
+    def read_snapshot(self, snapshot: KeptSnapshot) -> Sequence[Answer] | None:
+        """The answer from a snapshot of its rows, as `rows` lays them out (its head at `seq` 0, then each part's
+        items in turn), each part read as used; None when it has no head."""
+        if not snapshot.count():
+            return None
+        counts = {part: snapshot.count(part) for part in self.parts}  # before any row is read (the last closes it)
+        document = self.model.model_validate_json(snapshot.bodies(0, 1)[0])
+        start = 1
+        for part, model in self.parts.items():
+            setattr(document, part, KeptRows(model, Paged(snapshot, start, counts[part])))
+            start += counts[part]
         return [document]
 
 
@@ -181,9 +253,15 @@ class KeptAnswers:
         stamp = self.stamp(view)
         if stamp is None:
             return self._only(compute(view, view.horizon), shape, wanted)
-        rows = self.store.read_model.kept(kind, stamp, wanted)
-        if rows is not None and (rows or isinstance(shape, Listed)):
-            return shape.read(rows)
+        if wanted is None:
+            snapshot = self.store.read_model.kept_snapshot(kind, stamp)
+            kept = None if snapshot is None else shape.read_snapshot(snapshot)
+            if kept is not None:
+                return kept
+        else:
+            rows = self.store.read_model.kept(kind, stamp, wanted)
+            if rows is not None and (rows or isinstance(shape, Listed)):
+                return shape.read(rows)
         horizon = date.fromisoformat(stamp.horizon)
         fresh = self._refreshed(kind, view, horizon, stamp, refresh) if refresh is not None else None
         if fresh is not None:

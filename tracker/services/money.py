@@ -6,7 +6,7 @@ before it is stored.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -19,19 +19,24 @@ from tracker import line_entries
 from tracker.services.entries import Entries
 from tracker.services.history import History
 from tracker.services.kept import Compute, Document, KeptAnswers, Listed, Recipe
-from tracker.terms import read_terms
 
-if TYPE_CHECKING:  # the receivables load with a receivables query, not with the ledger
+if TYPE_CHECKING:  # the receivables load with a receivables query, the queries with a compound's, not with the ledger
     from projections.receivables import GroupBy, ReceivablesReport
     from tracker.services.queries import Queries
 
 
 class Money:
-    def __init__(self, history: History, queries: Queries, entries: Entries, kept: KeptAnswers):
+    def __init__(self, history: History, queries: Callable[[], Queries], entries: Entries, kept: KeptAnswers):
+        """`queries` gives the query service when first needed (to resolve a compound's name): the whole ledger
+        loads none of the status and calendar projections it brings."""
         self.history = history
-        self.queries = queries
+        self._queries = queries
         self.entries = entries
         self.kept = kept
+
+    @property
+    def queries(self) -> Queries:
+        return self._queries()
 
     def ledger(self, view: TimeView, compound: str | None = None) -> Ledger:
         """Every milestone and royalty line in view, with its history; optionally of one compound (any alias).
@@ -74,6 +79,8 @@ class Money:
 
     def load_terms(self, path: Path, entered_by: str, reason: str, on: date | None = None) -> list[tuple[str, str]]:
         """Record each agreement of a terms file, known from `on` (default today): (agreement id, entry id) pairs."""
+        from tracker.terms import read_terms  # its models load for a terms file only
+
         return [(fact.agreement, self.entries.enter(fact, entered_by, reason, on)) for fact in read_terms(path)]
 
     def record_invoice(self, line_id: str, amount: Decimal, on: date, entered_by: str, reason: str,
@@ -114,7 +121,9 @@ _LINES = Listed(LedgerLine, _compound_key)
 
 
 def _report_shape() -> Document[ReceivablesReport]:
-    """How a receivables report is kept: its totals in a row, its rows a row each."""
-    from projections.receivables import Contingent, Receivable, ReceivablesReport
+    """How a receivables report is kept: the rest of it in a row, its rows, totals and notes a row each (at 10k
+    releases the totals and notes alone are hundreds of kilobytes: they too are read as they are used)."""
+    from projections.receivables import Contingent, Receivable, ReceivablesReport, Total
 
-    return Document(ReceivablesReport, {"receivables": Receivable, "contingent": Contingent})
+    return Document(ReceivablesReport, {"receivables": Receivable, "contingent": Contingent, "totals": Total,
+                                        "currency_totals": Total, "assumptions": str})
