@@ -194,3 +194,20 @@ def test_the_reference_product_of_a_biosimilar_is_a_comparator():
 def test_a_word_in_capitals_told_by_its_data_is_a_trial_not_a_brand():
     facts = facts_of("The MHLW approved ORS149 for COPD.\n\n  *HORIZON data showed ORS149 significantly improved lung function.")
     assert {f.compound for f in only(facts, "TopLineReported")} == {"ORS149"}
+
+
+# Alias statements in the ordinary forms of the field, either name first: sentence in, (compound, alias) out.
+ALIAS_STATEMENTS = [
+    ("Orsolo announced that the FDA approved NRD-4410, also known as ketrolimab, for gout.", ("ketrolimab", "NRD-4410")),
+    ("Tamura obtains the right to market its tubulin inhibitor, ketrolimab, also known asNRD2-391.", ("ketrolimab", "NRD2-391")),
+    ("Orsolo announced that the FDA approved NRD2-391 (ketrolimab) for gout.", ("ketrolimab", "NRD2-391")),
+    ("Orsolo announced that the FDA approved Velostra, the brand name for ketrolimab, for gout.", ("ketrolimab", "Velostra")),
+    ("NRD-4410 is a dry powder formulation for oral inhalation of ketrolimab, a long-acting antagonist.", ("ketrolimab", "NRD-4410")),
+    ("The EC approved ketrolimab, which will be marketed under the trade name Velostra, for gout.", ("ketrolimab", "Velostra")),
+    ("The EC approved ketrolimab, which Tamura will market as Velostra, for gout.", ("ketrolimab", "Velostra")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "alias"), ALIAS_STATEMENTS, ids=[s[:60] for s, _ in ALIAS_STATEMENTS])
+def test_an_alias_statement_of_the_field_records_the_alias(sentence: str, alias: tuple[str, str]):
+    assert alias in {(f.compound, f.alias) for f in only(facts_of(sentence), "CompoundAliasRecorded")}

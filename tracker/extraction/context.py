@@ -109,7 +109,7 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
     for index, mention in enumerate(mentions):
         before, after = text[max(0, mention.start - 48):mention.start], text[mention.end:mention.end + 24]
         previous = mentions[index - 1] if index else None
-        if re.search(r"\b(?:brand|trade|proprietary) name,?\s+$|\bmarketed as\s+$", before):
+        if re.search(r"\b(?:brand|trade|proprietary) name,?\s+$|\b(?:marketed|sold|commerciali[sz]ed|launched|market|sell)\s+(?:it\s+|them\s+)?as\s+$", before):
             roles.append("alias")  # "will be commercialized under the brand name X": X names the subject
         elif previous is not None and re.fullmatch(r"[®™]?\s?\((?:[^()]*?,\s*|[^()]*?\bor\s+|formerly\s+|previously known as\s+)?", text[previous.end:mention.start]):
             roles.append(roles[-1])  # an alias in parentheses shares its name's role

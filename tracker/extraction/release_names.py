@@ -19,6 +19,7 @@ from tracker.dates import DATE_PATTERNS
 from tracker.extraction.aliases import (
     AliasStatement,
     active_substances,
+    brand_statements,
     labelled_aliases,
     labelled_names,
     parenthetical_aliases,
@@ -301,7 +302,8 @@ class ReleaseNames:
                 self._written.setdefault(key(bare), Counter())[bare] += 0
                 self._groups.join(key(name), key(bare))
         spans = [(m.start, m.end, plain(m.written)) for m in mentions]
-        for statement in parenthetical_aliases(text, spans, self._is_name) + slashed_names(text, spans) + stated_former_names(text, spans) + labelled_aliases(text, spans):
+        for statement in parenthetical_aliases(text, spans, self._is_name) + slashed_names(text, spans) + stated_former_names(text, spans) + labelled_aliases(text, spans) \
+                + brand_statements(text, spans):
             self.statements.append((index, statement))
             if statement.alias_kind == "inn":
                 self.declared[key(statement.alias)] = "inn"
