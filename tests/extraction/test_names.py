@@ -205,7 +205,17 @@ ALIAS_STATEMENTS = [
     ("NRD-4410 is a dry powder formulation for oral inhalation of ketrolimab, a long-acting antagonist.", ("ketrolimab", "NRD-4410")),
     ("The EC approved ketrolimab, which will be marketed under the trade name Velostra, for gout.", ("ketrolimab", "Velostra")),
     ("The EC approved ketrolimab, which Tamura will market as Velostra, for gout.", ("ketrolimab", "Velostra")),
+    # a generic name of no known stem, known by the code beside it
+    ("The FDA accepted the NDA for edarolone (NRD-186) an intravenous treatment for ALS.", ("edarolone", "NRD-186")),
+    ("The FDA accepted the NDA for NRD-186 (edarolone) for ALS.", ("edarolone", "NRD-186")),
+    ("NRD237 is a dry powder formulation for oral inhalation of trazonium bromide, a LAMA.", ("trazonium bromide", "NRD237")),
 ]
+
+
+@pytest.mark.parametrize("sentence", ["The FDA accepted the NDA for the antibody (NRD-186) for ALS.",
+                                      "Patients received placebo (NRD-186) or the reference therapy."])
+def test_a_common_word_beside_a_code_is_no_generic_name(sentence: str):
+    assert not only(facts_of(sentence), "CompoundAliasRecorded")
 
 
 @pytest.mark.parametrize(("sentence", "alias"), ALIAS_STATEMENTS, ids=[s[:60] for s, _ in ALIAS_STATEMENTS])
