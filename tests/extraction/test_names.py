@@ -221,3 +221,32 @@ def test_a_common_word_beside_a_code_is_no_generic_name(sentence: str):
 @pytest.mark.parametrize(("sentence", "alias"), ALIAS_STATEMENTS, ids=[s[:60] for s, _ in ALIAS_STATEMENTS])
 def test_an_alias_statement_of_the_field_records_the_alias(sentence: str, alias: tuple[str, str]):
     assert alias in {(f.compound, f.alias) for f in only(facts_of(sentence), "CompoundAliasRecorded")}
+
+
+# A headline's brand and the INN or code the first paragraph reports on, tied nowhere else: one compound.
+HEADLINE_AND_LEAD = [
+    ("Orsolo Bio Receives FDA Approval for VELOSTRA\n\nOrsolo Bio today announced that the FDA approved ketrolimab for "
+     "adults with gout.", ("ketrolimab", "VELOSTRA")),
+    ("FDA Approves Velostra for Gout\n\nOrsolo Bio today announced that the FDA approved NRD-4410 for adults with gout. "
+     "Velostra is the first therapy of its kind.", ("NRD-4410", "Velostra")),
+]
+
+
+@pytest.mark.parametrize(("text", "alias"), HEADLINE_AND_LEAD, ids=[t[:40] for t, _ in HEADLINE_AND_LEAD])
+def test_a_headline_brand_is_the_brand_of_the_compound_of_the_first_paragraph(text: str, alias: tuple[str, str]):
+    facts = facts_of(text)
+    assert alias in {(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded")}
+    assert {f.compound for f in only(facts, "ApprovalGranted")} == {alias[0]}
+
+
+def test_a_headline_brand_is_not_joined_to_a_lead_that_names_two_compounds():
+    facts = facts_of("FDA Approves Velostra for Gout\n\nOrsolo Bio today announced that the FDA approved ketrolimab and "
+                     "velotamab for adults with gout.")
+    assert not only(facts, "CompoundAliasRecorded")
+
+
+def test_a_brand_stated_without_its_compound_is_the_brand_of_the_sentences_subject():
+    facts = facts_of("The FDA accepted the NDA for ketrolimab for ALS. If approved, the medicine will be commercialized "
+                     "under the brand name VELOSTRA™ by Tamura. VELOSTRA™ will be launched in 2020.")
+    assert ("ketrolimab", "VELOSTRA") in {(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded")}
+    assert {f.compound for f in facts} == {"ketrolimab"}

@@ -381,6 +381,24 @@ class ReleaseNames:
         """Among OCR variants of one name, the spelling used in body text rather than a headline wins."""
         return sum(1 for text in self._texts if re.search(r"[.!?]\s*$", text) and name_key in key(text))
 
+    def join_stated(self, index: int, statement: AliasStatement) -> None:
+        """Join two names the release makes one compound by how it uses them rather than by a statement in one
+        sentence (a headline's brand and the INN its first paragraph reports on), as if sentence `index` said so."""
+        self.statements.append((index, statement))
+        self._written.setdefault(key(statement.alias), Counter())[statement.alias] += 0
+        self._groups.join(key(statement.alias), key(statement.name))
+        self.canonical = self._canonical_names()
+
+    def kinds_in_group(self, written: str) -> set[str]:
+        """The kinds of name ("inn", "code", "brand") the compound of `written` is known by in the release."""
+        root = self._groups.find(key(plain(written)))
+        kinds = set()
+        for name_key, names in self._written.items():
+            if self._groups.find(name_key) == root:
+                name = names.most_common(1)[0][0]
+                kinds.add(self.declared.get(name_key) or ("inn" if name_key in self.generic else kind_of(name)))
+        return kinds
+
     # --- answers -------------------------------------------------------------------------------------
     def name_of(self, written: str) -> str:
         """The name a release's compound is called by, for any of its spellings."""
