@@ -250,3 +250,9 @@ def test_a_brand_stated_without_its_compound_is_the_brand_of_the_sentences_subje
                      "under the brand name VELOSTRA™ by Tamura. VELOSTRA™ will be launched in 2020.")
     assert ("ketrolimab", "VELOSTRA") in {(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded")}
     assert {f.compound for f in facts} == {"ketrolimab"}
+
+
+def test_two_brands_of_one_product_in_two_regions_written_with_a_slash_are_aliases():
+    facts = facts_of("Royalties were earned on Tamura’s net sales of its regimen ZENTRAVO™/ZENTRIVO™ in the quarter.")
+    assert ("ZENTRAVO", "ZENTRIVO") in {(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded")}
+    assert not only(facts_of("Patients were treated with VELMORA®/ZENTARA® in the trial."), "CompoundAliasRecorded")

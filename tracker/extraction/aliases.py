@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tracker.extraction.compound_names import BRAND_STATEMENT, NOT_NAMES, AliasKindOrNone, kind_of, key, plain
+from tracker.extraction.compound_names import BRAND_STATEMENT, NOT_NAMES, AliasKindOrNone, key, kind_of, plain
 
 _FORMER = re.compile(r"^(?:formerly|previously|previously known as|formerly known as|also known as|aka|earlier known as)\s+", re.I)
 _GENERIC_FOR = re.compile(r"^the (?:generic|international non-?proprietary)(?: or international non-?proprietary)? name (?:for|of)\s+", re.I)
@@ -111,7 +111,18 @@ def slashed_names(text: str, names: list[tuple[int, int, str]]) -> list[AliasSta
         kinds = {kind_of(first): first, kind_of(second): second}
         if set(kinds) == {"code", "brand"}:
             statements.append(AliasStatement(kinds["brand"], kinds["code"], "code", start))
+        elif kind_of(first) == kind_of(second) == "brand" and _regional_spellings(plain(first), plain(second)):
+            # "ZENTRAVO™/ZENTRIVO™": one product under the brands of two regions, spelled alike
+            statements.append(AliasStatement(plain(first), plain(second), "brand", start))
     return statements
+
+
+def _regional_spellings(first: str, second: str) -> bool:
+    """Two brands spelled alike: the same start and at most two letters changed ("Zentravo" / "Zentrivo")."""
+    first, second = first.lower(), second.lower()
+    if first[:3] != second[:3] or abs(len(first) - len(second)) > 1:
+        return False
+    return sum(a != b for a, b in zip(first, second)) + abs(len(first) - len(second)) <= 2
 
 
 def stated_former_names(text: str, names: list[tuple[int, int, str]]) -> list[AliasStatement]:
