@@ -209,11 +209,14 @@ ALIAS_STATEMENTS = [
     ("The FDA accepted the NDA for edarolone (NRD-186) an intravenous treatment for ALS.", ("edarolone", "NRD-186")),
     ("The FDA accepted the NDA for NRD-186 (edarolone) for ALS.", ("edarolone", "NRD-186")),
     ("NRD237 is a dry powder formulation for oral inhalation of trazonium bromide, a LAMA.", ("trazonium bromide", "NRD237")),
+    ("Orsolo announced that the FDA approved ketorolol (VELOSTRA) for adults with gout.", ("ketorolol", "VELOSTRA")),
+    ("Orsolo announced that the FDA approved ketorolol (Velostra®) for adults with gout.", ("ketorolol", "Velostra")),
 ]
 
 
 @pytest.mark.parametrize("sentence", ["The FDA accepted the NDA for the antibody (NRD-186) for ALS.",
-                                      "Patients received placebo (NRD-186) or the reference therapy."])
+                                      "Patients received placebo (NRD-186) or the reference therapy.",
+                                      "NRD-186 met the primary endpoint (ORION) in adults with hepatocellular carcinoma (HCCX)."])
 def test_a_common_word_beside_a_code_is_no_generic_name(sentence: str):
     assert not only(facts_of(sentence), "CompoundAliasRecorded")
 

@@ -63,12 +63,17 @@ _GENERIC_WORD = rf"[a-z][a-z-]{{5,}}[a-z](?:\s(?:{INN_SALTS}))?"
 _GENERIC_BY_CODE = re.compile(
     rf"(?<![\w-])(?P<generic>{_GENERIC_WORD})\s?\((?:{_CODE_FORM})\)"
     rf"|(?<![\w-])(?:{_CODE_FORM})[®™]?\s?\((?P<generic2>{_GENERIC_WORD})\)"
-    rf"|(?<![\w-])(?:{_CODE_FORM})(?:,|\s+is)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,5}}?formulation\s+(?:(?:for|of)\s+(?:[\w-]+\s+){{0,3}}?)?of\s+(?P<generic3>{_GENERIC_WORD})\b")
+    rf"|(?<![\w-])(?:{_CODE_FORM})(?:,|\s+is)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,5}}?formulation\s+(?:(?:for|of)\s+(?:[\w-]+\s+){{0,3}}?)?of\s+(?P<generic3>{_GENERIC_WORD})\b"
+    # ... or its brand: "ketorolol (VELMORA)", "ketorolol tablets (Velmora®)"
+    rf"|(?<![\w-])(?P<generic4>{_GENERIC_WORD})(?:\s(?:tablets?|capsules?|injection|infusion|oral solution|for injection))?"
+    rf"\s?\((?P<brand>[A-Z][a-z]{{3,}}[a-z0-9]*|[A-Z]{{4,}})\s?[®™]?\)")
 #: Lower-case words that stand beside a code in parentheses without being its generic name.
 _NOT_GENERICS = re.compile(
     r"(?:antibody|antibodies|candidate|compound|molecule|medicine|vaccine|protein|peptide|conjugate|regimen|placebo|product|program|programme"
     r"|therap\w*|biologic|biosimilar|tablets?|capsules?|formulation|inhibitor|agonist|antagonist|treatment|infusion|injection|solution"
     r"|suspension|patients?|subjects?|doses?|combination|monotherapy|asset|licen[cs]e|partner|collaboration|agreement|previously|formerly"
+    r"|endpoint|cohort|population|carcinoma|lymphoma|leukemia|leukaemia|melanoma|sarcoma|myeloma|syndrome|disease|infection|program"
+    r"|[a-z]*(?:oma|itis|emia|aemia|osis|pathy|plasia|trophy)"
     r"|[a-z]*(?:tion|ment|ness|ity|ing|ed|ly|ous|ive|al|ies|ics|ist|or|ors|er|ers|y|s))$")
 #: Words after a word in capitals that make it a trial's name: "QUILLON data showed", "VARENNA results".
 _TRIAL_AFTER = re.compile(r"\s+(?:data|results|findings|read-?outs?)\b")
@@ -196,10 +201,16 @@ class ReleaseNames:
                 if not self._not_a_name(brand):
                     self.brands.add(brand)
             for match in _GENERIC_BY_CODE.finditer(text) if "(" in text or "formulation" in text else ():
-                generic = match["generic"] or match["generic2"] or match["generic3"]
+                generic = match["generic"] or match["generic2"] or match["generic3"] or match["generic4"]
                 if INN_PATTERN.fullmatch(generic) or _NOT_GENERICS.match(generic.split()[0]) or generic in NOT_NAMES \
                         or self._not_a_name(generic) or "-" in generic:
                     continue
+                brand = match["brand"]
+                if brand is not None:
+                    if self._not_a_name(brand) or _defines_abbreviation(text, match.start("brand"), brand) \
+                            or _TRIAL_AFTER.match(text, match.end()):
+                        continue
+                    self.brands.add(brand)
                 self.learnt.add(generic)
                 self.generic.add(key(generic))
             for match in GENERIC_AFTER_BRAND.finditer(text) if "(" in text else ():
