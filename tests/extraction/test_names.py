@@ -211,6 +211,7 @@ ALIAS_STATEMENTS = [
     ("NRD237 is a dry powder formulation for oral inhalation of trazonium bromide, a LAMA.", ("trazonium bromide", "NRD237")),
     ("Orsolo announced that the FDA approved ketorolol (VELOSTRA) for adults with gout.", ("ketorolol", "VELOSTRA")),
     ("Orsolo announced that the FDA approved ketorolol (Velostra®) for adults with gout.", ("ketorolol", "Velostra")),
+    ("Orsolo announced that the FDA approved ketrolimab tablets (Velostra) for adults with gout.", ("ketrolimab", "Velostra")),
 ]
 
 

@@ -82,7 +82,7 @@ def parenthetical_aliases(text: str, names: list[tuple[int, int, str]], is_name:
     """
     statements = []
     for start, end, name in names:
-        after = re.match(rf"(?:\s+(?:{_DOSAGE_WORDS}))*,?\s?[”\"]?\s?\(([^()]{{1,120}})\)", text[end:])
+        after = re.match(rf"(?:\s+(?i:{_DOSAGE_WORDS}))*,?\s?[”\"]?\s?\(([^()]{{1,120}})\)", text[end:])
         if not after or _LABELLED.search(after.group(0)):
             continue
         parts = _parts(after.group(1))
