@@ -212,6 +212,7 @@ ALIAS_STATEMENTS = [
     ("Orsolo announced that the FDA approved ketorolol (VELOSTRA) for adults with gout.", ("ketorolol", "VELOSTRA")),
     ("Orsolo announced that the FDA approved ketorolol (Velostra®) for adults with gout.", ("ketorolol", "Velostra")),
     ("Orsolo announced that the FDA approved ketrolimab tablets (Velostra) for adults with gout.", ("ketrolimab", "Velostra")),
+    ("Orsolo announced that the FDA approved NRD4410 (proposed INN ketrolimab) for adults with gout.", ("ketrolimab", "NRD4410")),
 ]
 
 

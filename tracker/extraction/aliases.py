@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from tracker.extraction.compound_names import BRAND_STATEMENT, NOT_NAMES, AliasKindOrNone, key, kind_of, plain
 
 _FORMER = re.compile(r"^(?:formerly|previously|previously known as|formerly known as|also known as|aka|earlier known as)\s+", re.I)
-_GENERIC_FOR = re.compile(r"^the (?:generic|international non-?proprietary)(?: or international non-?proprietary)? name (?:for|of)\s+", re.I)
+_GENERIC_FOR = re.compile(r"^the (?:generic|international non-?proprietary)(?: or international non-?proprietary)? name (?:for|of)\s+"
+                          r"|^(?:proposed\s+)?(?:INN|USAN)\s+(?=[a-z])", re.I)
 _SHORT_FORM = re.compile(r"^[A-Z][A-Za-z]{0,7}\d{0,3}$|^[A-Z]{2,6}-\d{1,6}[A-Za-z]?$")  # "Velo", "ORS-12"
 #: "X, formerly known as Y", "X (INN), formerly Y": longest cue first, and the former name is name-shaped.
 _OUTSIDE_FORMER = re.compile(r"\)?,?\s*\(?(?:formerly known as|previously known as|also known as|formerly)(?:\s+|(?=[A-Z0-9]))"
