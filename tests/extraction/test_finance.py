@@ -1,6 +1,7 @@
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from extraction_helpers import facts_of, one, only
 
 
@@ -61,3 +62,20 @@ def test_two_marked_capital_words_in_a_row_are_one_product_for_royalties():
                  "from global net sales of VELORA®/KESTA® INHALA®, royalties of $11.6 million from global net sales of ORSA® INHALA®.")
     royalties = sorted((f.compound, str(f.amount)) for f in facts if type(f).__name__ == "RoyaltyReported" and f.compound)
     assert royalties == [("ORSA INHALA", "11600000"), ("VELORA/KESTA INHALA", "54100000")]
+
+
+# Which product a royalty is paid on: sentence(s) in, (compound, amount) out.
+ROYALTY_PRODUCTS = [
+    # the product sold by a partner, named after the partner and a description
+    ("Total revenue was $39.6 million and consisted of royalties of $39.6 million derived from worldwide net sales of Tamura’s "
+     "hepatitis C virus (HCV) regimen ZENTRAVO™/ZENTRIVO™.", ("ZENTRAVO", "39600000")),
+    # the highlights name no product; the one product the release names in its royalty sentences is the one
+    ("Nordlys Reports Second Quarter Results\n\n- Royalty revenue for the quarter was $39.6 million\n\nTotal revenue for the "
+     "quarter consisted of royalty revenue derived primarily from net sales of Tamura’s ZENTRAVO™.", ("ZENTRAVO", "39600000")),
+]
+
+
+@pytest.mark.parametrize(("text", "royalty"), ROYALTY_PRODUCTS, ids=[t[:50] for t, _ in ROYALTY_PRODUCTS])
+def test_a_royalty_is_of_the_product_whose_sales_pay_it(text: str, royalty: tuple[str, str]):
+    facts = facts_of(text)
+    assert royalty in {(f.compound, str(f.amount)) for f in only(facts, "RoyaltyReported")}

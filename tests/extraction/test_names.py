@@ -194,3 +194,70 @@ def test_the_reference_product_of_a_biosimilar_is_a_comparator():
 def test_a_word_in_capitals_told_by_its_data_is_a_trial_not_a_brand():
     facts = facts_of("The MHLW approved ORS149 for COPD.\n\n  *HORIZON data showed ORS149 significantly improved lung function.")
     assert {f.compound for f in only(facts, "TopLineReported")} == {"ORS149"}
+
+
+# Alias statements in the ordinary forms of the field, either name first: sentence in, (compound, alias) out.
+ALIAS_STATEMENTS = [
+    ("Orsolo announced that the FDA approved NRD-4410, also known as ketrolimab, for gout.", ("ketrolimab", "NRD-4410")),
+    ("Tamura obtains the right to market its tubulin inhibitor, ketrolimab, also known asNRD2-391.", ("ketrolimab", "NRD2-391")),
+    ("Orsolo announced that the FDA approved NRD2-391 (ketrolimab) for gout.", ("ketrolimab", "NRD2-391")),
+    ("Orsolo announced that the FDA approved Velostra, the brand name for ketrolimab, for gout.", ("ketrolimab", "Velostra")),
+    ("NRD-4410 is a dry powder formulation for oral inhalation of ketrolimab, a long-acting antagonist.", ("ketrolimab", "NRD-4410")),
+    ("The EC approved ketrolimab, which will be marketed under the trade name Velostra, for gout.", ("ketrolimab", "Velostra")),
+    ("The EC approved ketrolimab, which Tamura will market as Velostra, for gout.", ("ketrolimab", "Velostra")),
+    # a generic name of no known stem, known by the code beside it
+    ("The FDA accepted the NDA for edarolone (NRD-186) an intravenous treatment for ALS.", ("edarolone", "NRD-186")),
+    ("The FDA accepted the NDA for NRD-186 (edarolone) for ALS.", ("edarolone", "NRD-186")),
+    ("NRD237 is a dry powder formulation for oral inhalation of trazonium bromide, a LAMA.", ("trazonium bromide", "NRD237")),
+    ("Orsolo announced that the FDA approved ketorolol (VELOSTRA) for adults with gout.", ("ketorolol", "VELOSTRA")),
+    ("Orsolo announced that the FDA approved ketorolol (Velostra®) for adults with gout.", ("ketorolol", "Velostra")),
+    ("Orsolo announced that the FDA approved ketrolimab tablets (Velostra) for adults with gout.", ("ketrolimab", "Velostra")),
+    ("Orsolo announced that the FDA approved NRD4410 (proposed INN ketrolimab) for adults with gout.", ("ketrolimab", "NRD4410")),
+]
+
+
+@pytest.mark.parametrize("sentence", ["The FDA accepted the NDA for the antibody (NRD-186) for ALS.",
+                                      "Patients received placebo (NRD-186) or the reference therapy.",
+                                      "NRD-186 met the primary endpoint (ORION) in adults with hepatocellular carcinoma (HCCX)."])
+def test_a_common_word_beside_a_code_is_no_generic_name(sentence: str):
+    assert not only(facts_of(sentence), "CompoundAliasRecorded")
+
+
+@pytest.mark.parametrize(("sentence", "alias"), ALIAS_STATEMENTS, ids=[s[:60] for s, _ in ALIAS_STATEMENTS])
+def test_an_alias_statement_of_the_field_records_the_alias(sentence: str, alias: tuple[str, str]):
+    assert alias in {(f.compound, f.alias) for f in only(facts_of(sentence), "CompoundAliasRecorded")}
+
+
+# A headline's brand and the INN or code the first paragraph reports on, tied nowhere else: one compound.
+HEADLINE_AND_LEAD = [
+    ("Orsolo Bio Receives FDA Approval for VELOSTRA\n\nOrsolo Bio today announced that the FDA approved ketrolimab for "
+     "adults with gout.", ("ketrolimab", "VELOSTRA")),
+    ("FDA Approves Velostra for Gout\n\nOrsolo Bio today announced that the FDA approved NRD-4410 for adults with gout. "
+     "Velostra is the first therapy of its kind.", ("NRD-4410", "Velostra")),
+]
+
+
+@pytest.mark.parametrize(("text", "alias"), HEADLINE_AND_LEAD, ids=[t[:40] for t, _ in HEADLINE_AND_LEAD])
+def test_a_headline_brand_is_the_brand_of_the_compound_of_the_first_paragraph(text: str, alias: tuple[str, str]):
+    facts = facts_of(text)
+    assert alias in {(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded")}
+    assert {f.compound for f in only(facts, "ApprovalGranted")} == {alias[0]}
+
+
+def test_a_headline_brand_is_not_joined_to_a_lead_that_names_two_compounds():
+    facts = facts_of("FDA Approves Velostra for Gout\n\nOrsolo Bio today announced that the FDA approved ketrolimab and "
+                     "velotamab for adults with gout.")
+    assert not only(facts, "CompoundAliasRecorded")
+
+
+def test_a_brand_stated_without_its_compound_is_the_brand_of_the_sentences_subject():
+    facts = facts_of("The FDA accepted the NDA for ketrolimab for ALS. If approved, the medicine will be commercialized "
+                     "under the brand name VELOSTRA™ by Tamura. VELOSTRA™ will be launched in 2020.")
+    assert ("ketrolimab", "VELOSTRA") in {(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded")}
+    assert {f.compound for f in facts} == {"ketrolimab"}
+
+
+def test_two_brands_of_one_product_in_two_regions_written_with_a_slash_are_aliases():
+    facts = facts_of("Royalties were earned on Tamura’s net sales of its regimen ZENTRAVO™/ZENTRIVO™ in the quarter.")
+    assert ("ZENTRAVO", "ZENTRIVO") in {(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded")}
+    assert not only(facts_of("Patients were treated with VELMORA®/ZENTARA® in the trial."), "CompoundAliasRecorded")

@@ -14,14 +14,22 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tracker.extraction.compound_names import NOT_NAMES, AliasKindOrNone, kind_of, plain
+from tracker.extraction.compound_names import BRAND_STATEMENT, NOT_NAMES, AliasKindOrNone, key, kind_of, plain
 
 _FORMER = re.compile(r"^(?:formerly|previously|previously known as|formerly known as|also known as|aka|earlier known as)\s+", re.I)
-_GENERIC_FOR = re.compile(r"^the (?:generic|international non-?proprietary)(?: or international non-?proprietary)? name (?:for|of)\s+", re.I)
+_GENERIC_FOR = re.compile(r"^the (?:generic|international non-?proprietary)(?: or international non-?proprietary)? name (?:for|of)\s+"
+                          r"|^(?:proposed\s+)?(?:INN|USAN)\s+(?=[a-z])", re.I)
 _SHORT_FORM = re.compile(r"^[A-Z][A-Za-z]{0,7}\d{0,3}$|^[A-Z]{2,6}-\d{1,6}[A-Za-z]?$")  # "Velo", "ORS-12"
 #: "X, formerly known as Y", "X (INN), formerly Y": longest cue first, and the former name is name-shaped.
-_OUTSIDE_FORMER = re.compile(r"\)?,?\s*\(?(?:formerly known as|previously known as|also known as|formerly)\s+"
+_OUTSIDE_FORMER = re.compile(r"\)?,?\s*\(?(?:formerly known as|previously known as|also known as|formerly)(?:\s+|(?=[A-Z0-9]))"
                              r"(?P<name>(?:[A-Z0-9][^\s,;()]*|[a-z]+-?[A-Z0-9][^\s,;()]*)(?:\s[A-Z0-9][^\s,;()]*)?)")
+#: The words between two names of one compound: "X, also known as Y", "X (also known as Y)", "X, formerly known as Y".
+_BETWEEN_ALIASES = re.compile(r"[®™]?\)?,?\s*\(?(?:formerly known as|previously known as|also known as|also called|otherwise known as|aka|formerly|previously)\s*", re.I)
+#: "X, the brand name for Y", "X is the trade name of Y", "X, the proposed generic name for Y": Y is the compound X names.
+_NAMED_FOR = re.compile(r"[®™]?,?\s+(?:is\s+|was\s+)?(?:the|a|its)\s+(?:(?:US|U\.S\.|EU|European|Japanese|proposed|new|approved)\s+)?"
+                        r"(?:brand|trade|proprietary|generic|non-?proprietary|international non-?proprietary)\s+name\s+(?:for|of)\s+(?:the\s+)?", re.I)
+#: "X is an oral formulation of Y", "X, a dry powder formulation for inhalation of Y": a product of one compound.
+_FORMULATION_OF = re.compile(r"[®™]?(?:,|\s+is)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}?formulation\s+(?:(?:for|of)\s+(?:[\w-]+\s+){0,3}?)?of\s+")
 #: A name given under a label: "(US product name: X)", "[brand name: X ...]", "(generic name: Y [recombinant])".
 _LABELLED = re.compile(
     r"(?P<label>(?:(?:US|U\.S\.|EU|European|Japanese|Chinese|global|international|proposed)\s+)?"
@@ -75,7 +83,7 @@ def parenthetical_aliases(text: str, names: list[tuple[int, int, str]], is_name:
     """
     statements = []
     for start, end, name in names:
-        after = re.match(rf"(?:\s+(?:{_DOSAGE_WORDS}))*,?\s?[”\"]?\s?\(([^()]{{1,120}})\)", text[end:])
+        after = re.match(rf"(?:\s+(?i:{_DOSAGE_WORDS}))*,?\s?[”\"]?\s?\(([^()]{{1,120}})\)", text[end:])
         if not after or _LABELLED.search(after.group(0)):
             continue
         parts = _parts(after.group(1))
@@ -104,13 +112,36 @@ def slashed_names(text: str, names: list[tuple[int, int, str]]) -> list[AliasSta
         kinds = {kind_of(first): first, kind_of(second): second}
         if set(kinds) == {"code", "brand"}:
             statements.append(AliasStatement(kinds["brand"], kinds["code"], "code", start))
+        elif kind_of(first) == kind_of(second) == "brand" and _regional_spellings(plain(first), plain(second)):
+            # "ZENTRAVO™/ZENTRIVO™": one product under the brands of two regions, spelled alike
+            statements.append(AliasStatement(plain(first), plain(second), "brand", start))
     return statements
 
 
+def _regional_spellings(first: str, second: str) -> bool:
+    """Two brands spelled alike: the same start and at most two letters changed ("Zentravo" / "Zentrivo")."""
+    first, second = first.lower(), second.lower()
+    if first[:3] != second[:3] or abs(len(first) - len(second)) > 1:
+        return False
+    return sum(a != b for a, b in zip(first, second)) + abs(len(first) - len(second)) <= 2
+
+
 def stated_former_names(text: str, names: list[tuple[int, int, str]]) -> list[AliasStatement]:
-    """Former names given outside parentheses: "X, formerly Y"."""
+    """Former and other names given outside parentheses: "X, formerly Y", "X, also known as y" (a name the
+    release recognises, whatever its case, or a name-shaped word), "X, the brand name for Y", "X is an oral
+    formulation of Y"."""
     statements = []
-    for start, end, name in names:
+    for index, (start, end, name) in enumerate(names):
+        following = names[index + 1] if index + 1 < len(names) else None
+        if following is not None:
+            between = text[end:following[0]]
+            if _BETWEEN_ALIASES.fullmatch(between):
+                former = bool(re.search(r"formerly|previously|earlier", between))
+                statements.append(AliasStatement(plain(name), plain(following[2]), "former" if former else kind_of(following[2]), start))
+                continue
+            if _NAMED_FOR.fullmatch(between) or _FORMULATION_OF.fullmatch(between):
+                statements.append(AliasStatement(plain(following[2]), plain(name), kind_of(name), start))
+                continue
         match = _OUTSIDE_FORMER.match(text[end:])
         if match and not text[end:].lstrip().startswith("("):
             statements.append(AliasStatement(plain(name), plain(match["name"]).rstrip("."), "former", start))
@@ -165,4 +196,18 @@ def labelled_aliases(text: str, names: list[tuple[int, int, str]]) -> list[Alias
         statements.append(AliasStatement(plain(name), alias, kind or kind_of(alias), start))
     for match in _ACTIVE_SUBSTANCE.finditer(text):
         statements.append(AliasStatement(match["inn"], match["brand"], "brand", match.start("brand")))
+    return statements
+
+
+def brand_statements(text: str, names: list[tuple[int, int, str]]) -> list[AliasStatement]:
+    """The brand a sentence gives the compound it names last before the statement ("trazimab, which will be
+    marketed under the trade name Velmora", "ORS-101 will be sold as Velmora")."""
+    statements = []
+    for match in BRAND_STATEMENT.finditer(text):
+        brand = match["name"] or match["name2"]
+        before = [(start, end, name) for start, end, name in names
+                  if end <= match.start() and match.start() - end <= 150 and key(name) != key(brand)]
+        if before:
+            start, _, name = before[-1]
+            statements.append(AliasStatement(plain(name), brand, "brand", start))
     return statements

@@ -44,9 +44,10 @@ def read_aliases(release: ReleaseContext, tracked: set[str]) -> list[Fact]:
         if view.boilerplate:
             continue
         match = BRAND_STATEMENT.search(view.text)
+        stated_here = {key(statement.alias) for index, statement in release.names.statements if index == view.index}
         if match and view.subject in tracked:
             brand = match["name"] or match["name2"]
-            if key(brand) != key(view.subject):
+            if key(brand) != key(view.subject) and key(brand) not in stated_here:
                 facts.append(_alias(view, NAMED, compound=view.subject, alias=brand, alias_kind="brand"))
         for mention in view.mentions:
             written = plain(mention.written)

@@ -46,6 +46,7 @@ _RX = r"(?:\s?R[Xx](?![\w]))?"
 CODE_PATTERNS = (
     re.compile(rf"(?<![\w-])[A-Z]{{2,6}}-?\d{{3,6}}[A-Za-z]?{_RX}(?![\w-])"),          # ORSN901, VLM3419, OR-8201
     re.compile(rf"(?<![\w-])[A-Z]{{2,6}}-[A-Z]{{1,6}}\d{{1,3}}[A-Za-z]?{_RX}(?![\w-])"),  # ORSIS-KRT1 Rx
+    re.compile(r"(?<![\w-])[A-Z]{2,5}\d-\d{3,5}(?![\w-])"),                              # ORS2-391
     re.compile(r"(?<![\w-])[A-Z]-[A-Z][A-Za-z]{1,3}\d{0,2}(?![\w-])"),                   # V-DM1, V-DXd
     re.compile(r"(?<![\w-])[a-z]{1,3}[A-Z][A-Za-z]{0,4}\d{2,4}(?:-[A-Z]{2}\d)?(?![\w-])"),  # rOrsPH20, orN901-DM1
     re.compile(rf"(?<![\w-])(?!(?:{'|'.join(CURRENCY_CODES)}|RMB|NO|ISO|FY|COVID|SARS|ASCO|ESMO|ASH)\s)[A-Z]{{2,5}}\s(?!(?:19|20)\d\d\b)\d{{3,4}}(?![\w/-]|[.,]\d)"),  # ORS 980
@@ -56,7 +57,8 @@ CODE_PATTERNS = (
 # --- brands ---------------------------------------------------------------------------------------
 _MARK = "®™"
 MARKED_WORD = re.compile(rf"(?<![\w-])(?P<name>[A-Z][A-Za-z0-9]+)\s?[{_MARK}](?P<code>-[A-Za-z0-9]+)?")
-BRAND_STATEMENT = re.compile(r"\b(?:brand|trade|proprietary) name,?\s+(?:of\s+)?(?P<name>[A-Z][\w-]+)|\bmarketed as\s+(?P<name2>[A-Z][\w-]+)")
+BRAND_STATEMENT = re.compile(r"\b(?:brand|trade|proprietary) name,?\s+(?:of\s+)?(?P<name>[A-Z][\w-]+)"
+                             r"|\b(?:(?:be|been|is|are|to)\s+)?(?:marketed|sold|commerciali[sz]ed|launched|market|sell)\s+(?:it\s+|them\s+)?as\s+(?P<name2>[A-Z][\w-]+)")
 #: A generic name known by its place: the lower-case words in parentheses after a brand ("VELMORA® (trazolin)",
 #: "Velmora (trazolin 20 mg)", "VELMORA (alpha / beta)"), whatever their ending.
 GENERIC_AFTER_BRAND = re.compile(
@@ -83,7 +85,7 @@ REGULATORY_SLOT = re.compile(
 
 #: Capitalised words that name things other than products: never a compound.
 NOT_NAMES = {
-    "NASDAQ", "NYSE", "EBITDA", "GAAP", "SOURCE", "TWEET", "BUSINESS", "WIRE", "NEWS", "PRNEWSWIRE", "GLOBE",
+    "NASDAQ", "NYSE", "OTCBB", "OTCQB", "OTCQX", "AMEX", "TSXV", "EURONEXT", "XETRA", "EBITDA", "GAAP", "SOURCE", "TWEET", "BUSINESS", "WIRE", "NEWS", "PRNEWSWIRE", "GLOBE",
     "NEWSWIRE", "ABOUT", "NOTE", "NOTES", "EDITORS", "CONTACT", "CONTACTS", "MEDIA", "INVESTORS", "FORWARD",
     "LOOKING", "STATEMENTS", "UPDATE", "RELEASE", "PRESS", "EXHIBIT", "HKEX", "DILUTED", "TOTAL", "REVENUE",
     "INCOME", "ANNUAL", "REPORT", "QUARTER", "FIRST", "SECOND", "THIRD", "FOURTH", "NOTICE", "SAFE", "HARBOR",

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from tracker.dates import DATE_PATTERNS, PartialDate
-from tracker.extraction.compound_names import Mention
+from tracker.extraction.aliases import AliasStatement
+from tracker.extraction.compound_names import BRAND_STATEMENT, Mention, key
 from tracker.extraction.conferences import Conference, conferences_in
 from tracker.extraction.parties import affiliations_in, issuer_in, listed_parties
 from tracker.extraction.phases import phases_in
@@ -109,7 +110,7 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
     for index, mention in enumerate(mentions):
         before, after = text[max(0, mention.start - 48):mention.start], text[mention.end:mention.end + 24]
         previous = mentions[index - 1] if index else None
-        if re.search(r"\b(?:brand|trade|proprietary) name,?\s+$|\bmarketed as\s+$", before):
+        if re.search(r"\b(?:brand|trade|proprietary) name,?\s+$|\b(?:marketed|sold|commerciali[sz]ed|launched|market|sell)\s+(?:it\s+|them\s+)?as\s+$", before):
             roles.append("alias")  # "will be commercialized under the brand name X": X names the subject
         elif previous is not None and re.fullmatch(r"[®™]?\s?\((?:[^()]*?,\s*|[^()]*?\bor\s+|formerly\s+|previously known as\s+)?", text[previous.end:mention.start]):
             roles.append(roles[-1])  # an alias in parentheses shares its name's role
@@ -178,6 +179,52 @@ class ReleaseContext:
             self.views.append(view)
         self.main_compound = self._main_compound()
         self._attribute_subjects()
+        if self._join_headline_brand() + self._join_stated_brands():
+            self.main_compound = self._main_compound()
+            self._attribute_subjects()
+
+    def _join_headline_brand(self) -> int:
+        """A headline names the product by its brand and the first paragraph reports on it by its INN or code
+        ("FDA Approves VELMORA for Gout" / "... the FDA approved trazimab for adults with gout"), the release
+        tying the two together nowhere: they are one compound. Only where each names one compound, and of
+        kinds the other's names lack."""
+        first_prose = next((view for view in self.views if not view.is_heading and not view.boilerplate), None)
+        if first_prose is None:
+            return 0
+        headline = [view for view in self.views[:first_prose.index] if not view.boilerplate]
+        in_headline = {self.name(m.written) for view in headline for m, _ in view.subjects()}
+        lead = [view for view in self.views if view.sentence.block == first_prose.sentence.block and not view.is_heading]
+        naming = next((view for view in lead[:2] if view.subjects()), None)
+        in_lead = {self.name(m.written) for m, _ in naming.subjects()} if naming is not None else set()
+        if len(in_headline) != 1 or len(in_lead) != 1 or in_headline == in_lead:
+            return 0
+        (brand,), (inn,) = in_headline, in_lead
+        brand_kinds, inn_kinds = self.names.kinds_in_group(brand), self.names.kinds_in_group(inn)
+        if brand_kinds != {"brand"}:
+            brand, inn, brand_kinds, inn_kinds = inn, brand, inn_kinds, brand_kinds
+        if brand_kinds != {"brand"} or "brand" in inn_kinds or not inn_kinds:
+            return 0
+        self.names.join_stated(first_prose.index, AliasStatement(inn, brand, "brand", 0))
+        return 1
+
+    def _join_stated_brands(self) -> int:
+        """ "If approved, the medicine will be commercialized under the brand name VELMORA": a brand stated in a
+        sentence that names no other compound is the brand of the compound the sentence is about."""
+        joined = 0
+        stated = {(index, key(statement.alias)) for index, statement in self.names.statements}
+        for view in self.views:
+            if view.boilerplate or view.subject is None or "name" not in view.text and " as " not in view.text:
+                continue
+            match = BRAND_STATEMENT.search(view.text)
+            if not match:
+                continue
+            brand = match["name"] or match["name2"]
+            if (view.index, key(brand)) in stated or self.names.same(brand, view.subject) or self.names.kinds_in_group(brand) != {"brand"} \
+                    or "brand" in self.names.kinds_in_group(view.subject):
+                continue
+            self.names.join_stated(view.index, AliasStatement(view.subject, brand, "brand", match.start()))
+            joined += 1
+        return joined
 
     def name(self, written: str) -> str:
         return self.names.name_of(written)

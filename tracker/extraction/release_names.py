@@ -19,6 +19,7 @@ from tracker.dates import DATE_PATTERNS
 from tracker.extraction.aliases import (
     AliasStatement,
     active_substances,
+    brand_statements,
     labelled_aliases,
     labelled_names,
     parenthetical_aliases,
@@ -45,7 +46,7 @@ from tracker.extraction.compound_names import (
 )
 from tracker.extraction.places import agencies_in
 from tracker.extraction.trials import registry_spans, trial_names_in
-from tracker.lexicon import DOSAGE_FORM_WORDS
+from tracker.lexicon import DOSAGE_FORM_WORDS, INN_SALTS
 
 #: Capitalised words that follow a brand in headlines without being part of its name.
 _NOT_EXTENSIONS = {"Product", "Royalty", "Rights", "Sales", "Revenue", "Approval", "Data", "Results", "Phase", "Trial", "Study",
@@ -53,6 +54,27 @@ _NOT_EXTENSIONS = {"Product", "Royalty", "Rights", "Sales", "Revenue", "Approval
 _KIND_RANK = {"inn": 0, "code": 1, "brand": 2}
 _BEFORE_INN = re.compile(rf"(?<![\w-])(?P<name>(?:[A-Z]{{3,}}\s)?(?:[A-Z][a-z]{{3,}}[a-z0-9]*|[A-Z]{{4,}}))[®™]?\s?\((?={INN_PATTERN.pattern})")
 _EXTENSION = re.compile(r"\s?[®™]?\s(?P<word>[A-Z][a-z]{3,}[a-z0-9]*)(?![\w-])")
+#: A code as a generic name stands beside it: "ORS-101", "ORS101", "ORS2-391".
+_CODE_FORM = r"[A-Z]{2,6}-?\d{2,6}[A-Za-z]?|[A-Z]{2,5}\d-\d{3,5}"
+#: A generic name the release gives with a code in parentheses, either first ("edarolone (ORS-186)", "ORS-186
+#: (edarolone)"), or as what a code is a formulation of ("ORS237 is a dry powder formulation of trazonium bromide"),
+#: whatever its ending: a lower-case word of seven letters or more, and a salt.
+_GENERIC_WORD = rf"[a-z][a-z-]{{5,}}[a-z](?:\s(?:{INN_SALTS}))?"
+_GENERIC_BY_CODE = re.compile(
+    rf"(?<![\w-])(?P<generic>{_GENERIC_WORD})\s?\((?:{_CODE_FORM})\)"
+    rf"|(?<![\w-])(?:{_CODE_FORM})[®™]?\s?\((?P<generic2>{_GENERIC_WORD})\)"
+    rf"|(?<![\w-])(?:{_CODE_FORM})(?:,|\s+is)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,5}}?formulation\s+(?:(?:for|of)\s+(?:[\w-]+\s+){{0,3}}?)?of\s+(?P<generic3>{_GENERIC_WORD})\b"
+    # ... or its brand: "ketorolol (VELMORA)", "ketorolol tablets (Velmora®)"
+    rf"|(?<![\w-])(?P<generic4>{_GENERIC_WORD})(?:\s(?:tablets?|capsules?|injection|infusion|oral solution|for injection))?"
+    rf"\s?\((?P<brand>[A-Z][a-z]{{3,}}[a-z0-9]*|[A-Z]{{4,}})\s?[®™]?\)")
+#: Lower-case words that stand beside a code in parentheses without being its generic name.
+_NOT_GENERICS = re.compile(
+    r"(?:antibody|antibodies|candidate|compound|molecule|medicine|vaccine|protein|peptide|conjugate|regimen|placebo|product|program|programme"
+    r"|therap\w*|biologic|biosimilar|tablets?|capsules?|formulation|inhibitor|agonist|antagonist|treatment|infusion|injection|solution"
+    r"|suspension|patients?|subjects?|doses?|combination|monotherapy|asset|licen[cs]e|partner|collaboration|agreement|previously|formerly"
+    r"|endpoint|cohort|population|carcinoma|lymphoma|leukemia|leukaemia|melanoma|sarcoma|myeloma|syndrome|disease|infection|program"
+    r"|[a-z]*(?:oma|itis|emia|aemia|osis|pathy|plasia|trophy)"
+    r"|[a-z]*(?:tion|ment|ness|ity|ing|ed|ly|ous|ive|al|ies|ics|ist|or|ors|er|ers|y|s))$")
 #: Words after a word in capitals that make it a trial's name: "QUILLON data showed", "VARENNA results".
 _TRIAL_AFTER = re.compile(r"\s+(?:data|results|findings|read-?outs?)\b")
 _DATELINE_AFTER = re.compile(r"^,\s*(?:[A-Z][a-z]+\.?|[A-Z]{2}\b|\w+ \d)|^\s*[-–—/]{1,2}|^\s+[A-Z]{3,}\b")
@@ -178,6 +200,19 @@ class ReleaseNames:
             for brand, _ in active_substances(text):
                 if not self._not_a_name(brand):
                     self.brands.add(brand)
+            for match in _GENERIC_BY_CODE.finditer(text) if "(" in text or "formulation" in text else ():
+                generic = match["generic"] or match["generic2"] or match["generic3"] or match["generic4"]
+                if INN_PATTERN.fullmatch(generic) or _NOT_GENERICS.match(generic.split()[0]) or generic in NOT_NAMES \
+                        or self._not_a_name(generic) or "-" in generic:
+                    continue
+                brand = match["brand"]
+                if brand is not None:
+                    if self._not_a_name(brand) or _defines_abbreviation(text, match.start("brand"), brand) \
+                            or _TRIAL_AFTER.match(text, match.end()):
+                        continue
+                    self.brands.add(brand)
+                self.learnt.add(generic)
+                self.generic.add(key(generic))
             for match in GENERIC_AFTER_BRAND.finditer(text) if "(" in text else ():
                 brand, generic = plain(match["brand"]), re.sub(r"\s*/\s*", "/", match["generic"])
                 if self._not_a_name(brand) or generic in NOT_NAMES or _defines_abbreviation(text, match.start("brand"), brand):
@@ -301,7 +336,8 @@ class ReleaseNames:
                 self._written.setdefault(key(bare), Counter())[bare] += 0
                 self._groups.join(key(name), key(bare))
         spans = [(m.start, m.end, plain(m.written)) for m in mentions]
-        for statement in parenthetical_aliases(text, spans, self._is_name) + slashed_names(text, spans) + stated_former_names(text, spans) + labelled_aliases(text, spans):
+        for statement in parenthetical_aliases(text, spans, self._is_name) + slashed_names(text, spans) + stated_former_names(text, spans) + labelled_aliases(text, spans) \
+                + brand_statements(text, spans):
             self.statements.append((index, statement))
             if statement.alias_kind == "inn":
                 self.declared[key(statement.alias)] = "inn"
@@ -355,6 +391,24 @@ class ReleaseNames:
     def _variant_weight(self, name_key: str) -> int:
         """Among OCR variants of one name, the spelling used in body text rather than a headline wins."""
         return sum(1 for text in self._texts if re.search(r"[.!?]\s*$", text) and name_key in key(text))
+
+    def join_stated(self, index: int, statement: AliasStatement) -> None:
+        """Join two names the release makes one compound by how it uses them rather than by a statement in one
+        sentence (a headline's brand and the INN its first paragraph reports on), as if sentence `index` said so."""
+        self.statements.append((index, statement))
+        self._written.setdefault(key(statement.alias), Counter())[statement.alias] += 0
+        self._groups.join(key(statement.alias), key(statement.name))
+        self.canonical = self._canonical_names()
+
+    def kinds_in_group(self, written: str) -> set[str]:
+        """The kinds of name ("inn", "code", "brand") the compound of `written` is known by in the release."""
+        root = self._groups.find(key(plain(written)))
+        kinds = set()
+        for name_key, names in self._written.items():
+            if self._groups.find(name_key) == root:
+                name = names.most_common(1)[0][0]
+                kinds.add(self.declared.get(name_key) or ("inn" if name_key in self.generic else kind_of(name)))
+        return kinds
 
     # --- answers -------------------------------------------------------------------------------------
     def name_of(self, written: str) -> str:

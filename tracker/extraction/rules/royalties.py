@@ -37,6 +37,14 @@ def _period(candidate: Candidate):
     return periods[0].occurred if periods else candidate.release.period
 
 
+def _only_royalty_product(release) -> str | None:
+    """The one product a release names in its sentences on royalties ("Royalty revenue for the quarter was $39.6
+    million" in the highlights, "royalty revenue derived from net sales of VELTRO" in the body), else None."""
+    named = {release.name(m.written) for view in release.views if not view.boilerplate and "royalt" in view.text.lower()
+             for m, _ in view.subjects()}
+    return next(iter(named)) if len(named) == 1 else None
+
+
 def read(candidate: Candidate) -> Readings:
     text, view, release = candidate.text, candidate.view, candidate.release
     following = [m.start() for m in candidate.cue.pattern.finditer(text) if m.start() > candidate.end]
@@ -49,14 +57,15 @@ def read(candidate: Candidate) -> Readings:
     named_before = [m for m, _ in view.subjects() if m.start < candidate.start]
     # "royalties of $54.1 million from global net sales of VELTRO", "reflecting sales of VELTRO by our partner"
     sold = [m for m, _ in view.subjects() if candidate.start < m.start < stop
-            and re.search(r"\b(?:sales|net sales)\s+of\s+(?:[\w®™-]+\s+){0,2}$|\bfrom\s+(?:[\w-]+\s+){0,3}$", text[max(0, m.start - 40):m.start])]
+            and re.search(r"\b(?:sales|net sales)\s+of\s+(?:[\w®™-]+\s+){0,2}$|\bfrom\s+(?:[\w-]+\s+){0,3}$"
+                          r"|\b(?:sales|net sales)\s+of\s+(?:[A-Z][\w-]*[’']s\s+)(?:[\w()-]+\s+){0,5}$", text[max(0, m.start - 90):m.start])]
     compound: str | None
     if sold:
         compound = release.name(sold[0].written)
     elif named_before and not following and len({release.name(m.written) for m in named_before}) == 1:
         compound = release.name(named_before[0].written)
     else:
-        compound = view.subject if (rate and not money) else None
+        compound = view.subject if (rate and not money) else _only_royalty_product(release)
     start, end = candidate.clause
     parties = read_payment_parties(text[start:end], candidate.start - start, release.issuer)
     return [dict(compound=compound, payer=parties.payer, payee=parties.payee or release.issuer,
