@@ -192,6 +192,10 @@ def _today(m: re.Match[str], published: date, period: PartialDate | None):
     return _same(PartialDate.day(published))
 
 
+def _yesterday(m: re.Match[str], published: date, period: PartialDate | None):
+    return _same(PartialDate.day(published - timedelta(days=1)))
+
+
 #: (pattern, reader, forward-looking), most specific first; a later pattern never overlaps an earlier match.
 _EXPRESSIONS = (
     (rf"\b(?P<n>{_ORDINAL_WORD}) (?:fiscal )?quarter (?:of |ended [A-Za-z]+\.? \d{{1,2}},? |ending [A-Za-z]+\.? \d{{1,2}},? )?(?:fiscal (?:year )?)?(?P<year>{_YEAR})\b", _quarter, False),
@@ -223,6 +227,7 @@ _EXPRESSIONS = (
     (rf"\b(?:the|its|at) (?P<month>{_MONTH}) (?:meeting|session|cycle)\b", _bare_month, False),
     (rf"\b(?P<year>{_YEAR})\b", _bare_year, False),
     (r"\btoday\b", _today, False),
+    (r"\byesterday\b", _yesterday, False),
 )
 _COMPILED = (
     [(re.compile(pattern, re.I), reader, forward) for pattern, reader, forward in _EXPRESSIONS[:1]]
@@ -230,7 +235,7 @@ _COMPILED = (
     + [(re.compile(pattern, re.I), reader, forward) for pattern, reader, forward in _EXPRESSIONS[1:]]
 )
 #: A fast test: a time expression holds a digit or one of these words.
-_MAY_HOLD_A_TIME = re.compile(r"\d|year|quarter|half|month|week|day|today|later|earlier|early|late|mid|end|"
+_MAY_HOLD_A_TIME = re.compile(r"\d|year|quarter|half|month|week|day|today|yesterday|later|earlier|early|late|mid|end|"
                               r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
 _LATER = re.compile(r"\b(?:later|by|before|next|upcoming|expected|anticipated|planned)\b", re.I)
 

@@ -112,6 +112,10 @@ CUES = (
         example=Example("Orsolo Bio today announced that Tamura Pharma Co., Ltd. (Tamura), its partner responsible for the development and "
                         "commercialization of velotamab in Japan, has applied for approval.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
+    # "Tamura, Orsolo's partner for velotamab in Japan, submitted ...": a partner named along another fact
+    Cue(r",\s+[A-Z][\w-]*['’]s\s+(?:[\w-]+\s+){0,3}?partner\s+(?:of|for|on|in)\s+(?=[A-Za-z])", cased=True, fields={"role": "collaborator"}, compound="after", party="before",
+        example=Example("Tamura Pharma, Orsolo's partner for velotamab in Japan, submitted a New Drug Application to the MHLW.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
     Cue(r",\s+(?:its|our|their)\s+(?:[\w-]+\s+){0,3}?partner\s+(?:of|for|on)\s+(?=[A-Za-z])", cased=True, fields={"role": "collaborator"}, compound="after", party="before",
         example=Example("Orsolo Bio today announced that Tamura, its strategic collaboration partner of velotamab, has submitted an NDA.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
