@@ -35,6 +35,9 @@ class TimeExpression:
     """The same window read as the future (when something is expected)."""
     forward: bool = False
     """True when the words themselves look ahead ("later this year", "by the end of 2013", "next year")."""
+    after_publication: bool = False
+    """True when even the window read as the past starts after the release's day ("a PDUFA date of April 4, 2022" in a
+    2021 release): it dates what is expected, never what happened."""
 
     @property
     def window_end(self) -> date:
@@ -169,7 +172,16 @@ def _next_quarter(m: re.Match[str], published: date, period: PartialDate | None)
 
 
 def _the_quarter(m: re.Match[str], published: date, period: PartialDate | None):
-    return _same(period) if period is not None else None
+    """"in the quarter": the release's reporting period; "in the third quarter" without a year: that quarter of the
+    release's year, read back for what happened and ahead (to the next year once it is over) for what is expected."""
+    ordinal = re.search(r"\b(first|second|third|fourth)\b", m.group(0), re.I)
+    if ordinal is None:
+        return _same(period) if period is not None else None
+    quarter, current = _ORDINAL[ordinal.group(1).lower()], (published.month - 1) // 3 + 1
+    future = PartialDate.quarter(published.year if quarter >= current else published.year + 1, quarter)
+    if quarter > current:
+        return future, future  # a quarter of the year still to come is no past
+    return PartialDate.quarter(published.year, quarter), future
 
 
 def _month_year(m: re.Match[str], published: date, period: PartialDate | None):
@@ -268,5 +280,5 @@ def _times_in(text: str, published: date, period: PartialDate | None) -> tuple[T
                                          or int(match["year"]) > published.year + 20):
                 continue  # "abstract #2051" numbers an abstract, not a year
             looks_ahead = forward or bool(_LATER.search(match.group(0))) or bool(re.search(r"\b(?:by|before)\s*$", lead))
-            found.append(TimeExpression(match.start(), match.end(), windows[0], windows[1], looks_ahead))
+            found.append(TimeExpression(match.start(), match.end(), windows[0], windows[1], looks_ahead, windows[0].first_day > published))
     return tuple(sorted(found, key=lambda expression: expression.start))

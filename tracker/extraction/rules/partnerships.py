@@ -213,7 +213,7 @@ def read(candidate: Candidate) -> Readings:
             return []
         compounds = [view.subject]
     territory = _TERRITORY.search(view.text[max(0, match.start() - 60):match.end() + 80])
-    occurred = next((t.occurred for t in view.times if not t.forward), None) if "deal" in cue.marks else None
+    occurred = next((t.occurred for t in view.times if not t.forward and not t.after_publication), None) if "deal" in cue.marks else None
     return [dict(compound=compound, partner=partner.name, territory=territory.group(1).lower() if territory else None, occurred_on=occurred)
             for compound in compounds for partner in partners]
 
