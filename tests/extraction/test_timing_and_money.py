@@ -12,6 +12,11 @@ PUBLISHED = date(2013, 9, 20)
 
 @pytest.mark.parametrize("words, occurred, window_end", [
     ("earlier this year", "2013", date(2013, 12, 31)),
+    ("expects to submit an NDA in 1H:14", "2014-H1", date(2014, 6, 30)),
+    ("data in 2H 2014", "2014-H2", date(2014, 12, 31)),
+    ("a filing in Q3'14", "2014-Q3", date(2014, 9, 30)),
+    ("topline data in 4Q14", "2014-Q4", date(2014, 12, 31)),
+    ("in the fourth quarter", "2013-Q4", date(2013, 12, 31)),
     ("by the end of 2013", "2013", date(2013, 12, 31)),
     ("later this year", "2013", date(2013, 12, 31)),
     ("in 2015", "2015", date(2015, 12, 31)),

@@ -84,6 +84,20 @@ def _half(m: re.Match[str], published: date, period: PartialDate | None):
     return _same(PartialDate.half(year, _ORDINAL[groups["n"].lower()] if groups.get("n") else int(groups["h"])))
 
 
+def _short_year(m: re.Match[str]) -> int:
+    groups = m.groupdict()
+    text = groups.get("yyyy") or groups.get("yy") or groups["yy2"]
+    return int(text) if len(text) == 4 else 2000 + int(text)
+
+
+def _half_short(m: re.Match[str], published: date, period: PartialDate | None):
+    return _same(PartialDate.half(_short_year(m), int(m["h"] or m["h2"])))
+
+
+def _quarter_short(m: re.Match[str], published: date, period: PartialDate | None):
+    return _same(PartialDate.quarter(_short_year(m), int(m["q"] or m["q2"])))
+
+
 def _months_of_year(m: re.Match[str], published: date, period: PartialDate | None):
     year, count = int(m["year"]), {"three": 3, "six": 6, "nine": 9, "twelve": 12}[m["count"].lower()]
     if count == 3:
@@ -217,6 +231,9 @@ _EXPRESSIONS = (
     (rf"\b(?:the )?first (?P<count>three|six|nine|twelve) months of (?:fiscal (?:year )?)?(?P<year>{_YEAR})\b", _months_of_year, False),
     (rf"\b(?:the )?(?P<n>first|second|1st|2nd) half of (?:(?P<year>{_YEAR})|this year|the year)", _half, False),
     (rf"\b(?:H(?P<h>[12]) (?P<year>{_YEAR}))\b", _half, False),
+    # the analysts' shorthand: "1H:21", "1H21", "2H 2020", "H2'21"; "Q3'21", "3Q21", "4Q 2020"
+    (r"(?<![\w-])(?:(?P<h>[12])H|H(?P<h2>[12]))(?:[:'’]\s?(?P<yy>\d\d)|(?P<yy2>\d\d)|\s(?P<yyyy>(?:19|20)\d\d))(?![\w-])", _half_short, False),
+    (r"(?<![\w-])(?:(?P<q>[1-4])Q|Q(?P<q2>[1-4]))(?:[:'’]\s?(?P<yy>\d\d)|(?P<yy2>\d\d))(?![\w-])", _quarter_short, False),
     (rf"\b(?:by |at |before )?(?:the )?(?:end of (?:the )?year|year[- ]end|end of this year)(?: (?P<year>{_YEAR}))?", _year_end, True),
     (rf"\b(?:by |before )?(?:the )?end of (?P<year>{_YEAR})\b", _year_end, True),
     (rf"\b(?:mid|the middle of)[- ](?:(?P<year>{_YEAR})|year|this year|the year)\b", _mid_year, False),
