@@ -99,3 +99,8 @@ def test_a_quarter_without_a_year_still_to_come_is_the_window_of_an_expectation(
 def test_yesterday_is_the_day_before_the_release():
     facts = facts_of("Data on ketrolimab were presented yesterday at the 2019 ASCO Annual Meeting.", date(2019, 6, 4))
     assert str(one(facts, "DataPresented").presented_on) == "2019-06-03"
+
+
+def test_a_readout_expected_is_never_dated_by_the_release_day_beside_its_window():
+    facts = facts_of("date 2019-05-14 -- Topline Results From TANGO Study of Ketrolimab Expected Mid-2019 --", date(2019, 5, 14))
+    assert [str(f.expected_by) for f in facts if type(f).__name__ == "ReadoutExpected"] == ["2019-06-30"]
