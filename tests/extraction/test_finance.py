@@ -61,3 +61,10 @@ def test_two_marked_capital_words_in_a_row_are_one_product_for_royalties():
                  "from global net sales of VELORA®/KESTA® INHALA®, royalties of $11.6 million from global net sales of ORSA® INHALA®.")
     royalties = sorted((f.compound, str(f.amount)) for f in facts if type(f).__name__ == "RoyaltyReported" and f.compound)
     assert royalties == [("ORSA INHALA", "11600000"), ("VELORA/KESTA INHALA", "54100000")]
+
+
+def test_a_sum_written_before_its_royalty_revenue_is_the_royalty():
+    facts = facts_of("Orsolo Bio earned $3.1 million in royalty revenue from Tamura Pharma's sales of velotamab in the second quarter of 2019.",
+                     date(2019, 8, 1))
+    royalty = one(facts, "RoyaltyReported")
+    assert (royalty.amount, royalty.currency, str(royalty.period)) == (Decimal("3100000"), "USD", "2019-Q2")
