@@ -33,7 +33,7 @@ MODALITIES = (
     # A presentation still to come is one where the sentence names its meeting or abstract ("will present data
     # at ASCO 2021"); one at "an upcoming medical meeting" names nothing to track yet (the reader drops it).
     Modality(r"will be|to be|upcoming|future|submitted for|planned|when they are|plans? to|intends? to|expects? to|look(?:s|ing)? forward|will present"
-             r"|will (?:share|highlight|feature|report)",
+             r"|will (?:share|highlight|feature|report)|to (?:present|showcase|highlight|share)",
              PRESENTED, scope="sentence", sure=0.85, fields={"planned": True},
              example=Example("Detailed velotamab results from the RIVET trial will be presented at the 2021 ASCO Annual Meeting.",
                              {"type": PRESENTED, "compound": "velotamab", "conference": "ASCO 2021", "occurred_on": None})),
