@@ -45,7 +45,7 @@ def test_a_trial_that_began_late_in_a_year_started_in_its_second_half():
 
 
 def test_first_patient_dosed_with_a_code_starts_its_trial():
-    facts = facts_of("In the second quarter of 2020 the first patient was dosed with NRD-4410 in a Phase 1 trial.")
+    facts = facts_of("In the second quarter of 2020 the first patient was dosed with NRD-4410 in a Phase 1 trial.", date(2020, 8, 4))
     started = one(facts, "TrialStarted")
     assert (started.compound, started.phase, str(started.occurred_on)) == ("NRD-4410", "I", "2020-Q2")
 
@@ -131,3 +131,44 @@ def test_two_read_outs_of_one_trial_in_different_years_stay_two():
                      date(2019, 7, 28))
     found = sorted((f.trial, str(f.expected_by)) for f in only(facts, "ReadoutExpected"))
     assert found == [("RIVET 1", "2020-06-30"), ("RIVET 2", "2019-09-30"), ("RIVET 2", "2020-06-30")]
+
+
+def test_a_trial_that_met_its_primary_objective_read_out_positive():
+    facts = facts_of("The Phase 3 TANGO trial of ketrolimab met its primary objective of showing superiority over placebo.")
+    assert one(facts, "TopLineReported").outcome == "positive"
+
+
+def test_a_trial_whose_primary_objective_is_to_determine_if_it_is_superior_has_not_read_out():
+    facts = facts_of("The primary objective of the TANGO trial is to determine if treatment with ketrolimab added to standard of care "
+                     "is superior to placebo in reducing the risk of gout flares.")
+    assert only(facts, "TopLineReported") == []
+
+
+def test_a_significant_p_value_against_placebo_is_a_positive_result():
+    facts = facts_of("In the Phase 2 RIVET trial, ketrolimab reduced serum urate by 45% compared with placebo (p=0.002).")
+    assert one(facts, "TopLineReported").outcome == "positive"
+
+
+def test_a_trial_that_failed_to_demonstrate_efficacy_read_out_negative():
+    facts = facts_of("Ketrolimab failed to demonstrate efficacy in the Phase 3 TANGO trial.")
+    assert one(facts, "TopLineReported").outcome == "negative"
+
+
+def test_a_trial_stopped_early_for_efficacy_read_out_positive():
+    facts = facts_of("The TANGO trial of ketrolimab was stopped early for efficacy after a planned interim analysis by the Data Monitoring Committee.")
+    assert one(facts, "TopLineReported").outcome == "positive"
+
+
+def test_a_phase_named_alone_after_a_compound_is_its_status():
+    facts = facts_of("The pipeline includes NRD-4410, currently in Phase 2, for lupus nephritis.")
+    assert one(facts, "DevelopmentStatusReported").phase == "II"
+
+
+def test_enrolment_in_a_design_sentence_counts_with_approximately():
+    facts = facts_of("RIVET is a multicenter, open-label study evaluating ketrolimab in approximately 60 patients with gout.")
+    assert one(facts, "TrialDesignReported").enrollment == 60
+
+
+def test_a_randomisation_ratio_keeps_the_arms():
+    facts = facts_of("In the RIVET trial, patients will be randomized 2:1 to receive ketrolimab 10 mg or placebo.")
+    assert one(facts, "TrialDesignReported").arms == ("ketrolimab 10 mg", "placebo")

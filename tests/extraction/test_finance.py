@@ -79,3 +79,10 @@ ROYALTY_PRODUCTS = [
 def test_a_royalty_is_of_the_product_whose_sales_pay_it(text: str, royalty: tuple[str, str]):
     facts = facts_of(text)
     assert royalty in {(f.compound, str(f.amount)) for f in only(facts, "RoyaltyReported")}
+
+
+def test_a_sum_written_before_its_royalty_revenue_is_the_royalty():
+    facts = facts_of("Orsolo Bio earned $3.1 million in royalty revenue from Tamura Pharma's sales of velotamab in the second quarter of 2019.",
+                     date(2019, 8, 1))
+    royalty = one(facts, "RoyaltyReported")
+    assert (royalty.amount, royalty.currency, str(royalty.period)) == (Decimal("3100000"), "USD", "2019-Q2")

@@ -109,3 +109,14 @@ def test_a_clinical_trial_collaboration_and_supply_agreement_names_the_partner()
                      "to evaluate velotamab in combination with Tamura's antibody.")
     partnership = one(facts, "PartnershipRecorded")
     assert (partnership.compound, partnership.partner, partnership.role) == ("velotamab", "Tamura", "collaborator")
+
+
+def test_a_time_naming_the_agreement_dates_a_standing_partnership():
+    facts = facts_of("As a result of the amendment to the companies' 2016 collaboration agreement, Tamura Pharma is responsible for "
+                     "the commercialization of velotamab in Europe.")
+    assert [(f.partner, str(f.occurred_on)) for f in only(facts, "PartnershipRecorded")] == [("Tamura", "2016")]
+
+
+def test_a_partner_named_with_its_possessive_along_a_filing_is_a_partnership():
+    facts = facts_of("Tamura Pharma, Orsolo's partner for velotamab in Japan, submitted a New Drug Application to the MHLW.")
+    assert [f.partner for f in only(facts, "PartnershipRecorded")] == ["Tamura"]

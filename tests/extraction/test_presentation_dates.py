@@ -1,7 +1,7 @@
 """When a presentation is made, and which abstract belongs to which trial or compound."""
 from datetime import date
 
-from extraction_helpers import facts_of, only
+from extraction_helpers import facts_of, one, only
 
 _UPCOMING = ("WALTHAM, Mass., May 20, 2019 -- Halvane Oncology, Inc. (Nasdaq: HLVN) today announced that clinical data "
              "on belzotamab are being presented at the {meeting} taking place in Chicago{when}.\n\n"
@@ -52,3 +52,9 @@ def test_compounds_and_their_abstracts_listed_respectively_are_paired_in_order()
 def test_an_abstract_number_that_looks_like_a_year_is_not_a_year():
     text = "Halvane Oncology reported that Phase I data on belzotamab were presented at the ESMO Annual Meeting (abstract #2051)."
     assert _presented(text, date(2019, 9, 30)) == [("belzotamab", "ESMO", "2051", None, "I", "None", "None")]
+
+
+def test_a_headline_announcing_data_to_present_dates_no_presentation_yet():
+    facts = facts_of("Orsolo Bio to Present New Ketrolimab Data at the 2019 ASH Annual Meeting", date(2019, 11, 4))
+    presented = one(facts, "DataPresented")
+    assert (presented.conference, presented.occurred_on) == ("ASH 2019", None)

@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 
+from extraction_helpers import facts_of, one
 from tracker.extraction.money import amounts_in
 from tracker.extraction.timing import times_in
 
@@ -11,6 +12,11 @@ PUBLISHED = date(2013, 9, 20)
 
 @pytest.mark.parametrize("words, occurred, window_end", [
     ("earlier this year", "2013", date(2013, 12, 31)),
+    ("expects to submit an NDA in 1H:14", "2014-H1", date(2014, 6, 30)),
+    ("data in 2H 2014", "2014-H2", date(2014, 12, 31)),
+    ("a filing in Q3'14", "2014-Q3", date(2014, 9, 30)),
+    ("topline data in 4Q14", "2014-Q4", date(2014, 12, 31)),
+    ("in the fourth quarter", "2013-Q4", date(2013, 12, 31)),
     ("by the end of 2013", "2013", date(2013, 12, 31)),
     ("later this year", "2013", date(2013, 12, 31)),
     ("in 2015", "2015", date(2015, 12, 31)),
@@ -76,3 +82,25 @@ def test_two_readouts_of_one_sentence_are_two_expectations():
 
 def test_next_quarter_in_the_last_quarter_is_the_first_of_next_year():
     assert [t.window_end for t in times_in("data are expected next quarter", date(2014, 11, 28))] == [date(2015, 3, 31)]
+
+
+def test_a_time_after_the_release_dates_no_past_fact():
+    facts = facts_of("The FDA accepted the BLA for ketrolimab and set a PDUFA date of April 4, 2020.", date(2019, 5, 14))
+    submission = one(facts, "RegulatorySubmission")
+    assert submission.occurred_on is None
+    assert str(one(facts, "RegulatoryDecisionExpected").expected_by) == "2020-04-04"
+
+
+def test_a_quarter_without_a_year_still_to_come_is_the_window_of_an_expectation():
+    facts = facts_of("A decision from the European Commission on ketrolimab is expected in the third quarter.", date(2019, 5, 14))
+    assert str(one(facts, "RegulatoryDecisionExpected").expected_by) == "2019-09-30"
+
+
+def test_yesterday_is_the_day_before_the_release():
+    facts = facts_of("Data on ketrolimab were presented yesterday at the 2019 ASCO Annual Meeting.", date(2019, 6, 4))
+    assert str(one(facts, "DataPresented").presented_on) == "2019-06-03"
+
+
+def test_a_readout_expected_is_never_dated_by_the_release_day_beside_its_window():
+    facts = facts_of("date 2019-05-14 -- Topline Results From TANGO Study of Ketrolimab Expected Mid-2019 --", date(2019, 5, 14))
+    assert [str(f.expected_by) for f in facts if type(f).__name__ == "ReadoutExpected"] == ["2019-06-30"]

@@ -41,7 +41,7 @@ def indication_in(text: str) -> str | None:
 
 def occurred_near(view: SentenceView, start: int) -> PartialDate | None:
     """The past time nearest a cue at `start` ("earlier this year", "In March 2014", "today")."""
-    candidates = [t for t in view.times if not t.forward]
+    candidates = [t for t in view.times if not t.forward and not t.after_publication]
     if not candidates:
         return None
     return min(candidates, key=lambda t: abs(t.start - start)).occurred
@@ -102,5 +102,5 @@ def _trial_in_paragraph(view: SentenceView, release: ReleaseContext) -> str | No
 
 def past_time(view: SentenceView) -> PartialDate | None:
     """The first time in the sentence read as the past."""
-    past = [t for t in view.times if not t.forward]
+    past = [t for t in view.times if not t.forward and not t.after_publication]
     return past[0].occurred if past else None

@@ -35,6 +35,9 @@ class TimeExpression:
     """The same window read as the future (when something is expected)."""
     forward: bool = False
     """True when the words themselves look ahead ("later this year", "by the end of 2013", "next year")."""
+    after_publication: bool = False
+    """True when even the window read as the past starts after the release's day ("a PDUFA date of April 4, 2022" in a
+    2021 release): it dates what is expected, never what happened."""
 
     @property
     def window_end(self) -> date:
@@ -79,6 +82,20 @@ def _half(m: re.Match[str], published: date, period: PartialDate | None):
     year = int(m["year"]) if m["year"] else published.year
     groups = m.groupdict()
     return _same(PartialDate.half(year, _ORDINAL[groups["n"].lower()] if groups.get("n") else int(groups["h"])))
+
+
+def _short_year(m: re.Match[str]) -> int:
+    groups = m.groupdict()
+    text = groups.get("yyyy") or groups.get("yy") or groups["yy2"]
+    return int(text) if len(text) == 4 else 2000 + int(text)
+
+
+def _half_short(m: re.Match[str], published: date, period: PartialDate | None):
+    return _same(PartialDate.half(_short_year(m), int(m["h"] or m["h2"])))
+
+
+def _quarter_short(m: re.Match[str], published: date, period: PartialDate | None):
+    return _same(PartialDate.quarter(_short_year(m), int(m["q"] or m["q2"])))
 
 
 def _months_of_year(m: re.Match[str], published: date, period: PartialDate | None):
@@ -169,7 +186,16 @@ def _next_quarter(m: re.Match[str], published: date, period: PartialDate | None)
 
 
 def _the_quarter(m: re.Match[str], published: date, period: PartialDate | None):
-    return _same(period) if period is not None else None
+    """"in the quarter": the release's reporting period; "in the third quarter" without a year: that quarter of the
+    release's year, read back for what happened and ahead (to the next year once it is over) for what is expected."""
+    ordinal = re.search(r"\b(first|second|third|fourth)\b", m.group(0), re.I)
+    if ordinal is None:
+        return _same(period) if period is not None else None
+    quarter, current = _ORDINAL[ordinal.group(1).lower()], (published.month - 1) // 3 + 1
+    future = PartialDate.quarter(published.year if quarter >= current else published.year + 1, quarter)
+    if quarter > current:
+        return future, future  # a quarter of the year still to come is no past
+    return PartialDate.quarter(published.year, quarter), future
 
 
 def _month_year(m: re.Match[str], published: date, period: PartialDate | None):
@@ -192,6 +218,10 @@ def _today(m: re.Match[str], published: date, period: PartialDate | None):
     return _same(PartialDate.day(published))
 
 
+def _yesterday(m: re.Match[str], published: date, period: PartialDate | None):
+    return _same(PartialDate.day(published - timedelta(days=1)))
+
+
 #: (pattern, reader, forward-looking), most specific first; a later pattern never overlaps an earlier match.
 _EXPRESSIONS = (
     (rf"\b(?P<n>{_ORDINAL_WORD}) (?:fiscal )?quarter (?:of |ended [A-Za-z]+\.? \d{{1,2}},? |ending [A-Za-z]+\.? \d{{1,2}},? )?(?:fiscal (?:year )?)?(?P<year>{_YEAR})\b", _quarter, False),
@@ -201,6 +231,9 @@ _EXPRESSIONS = (
     (rf"\b(?:the )?first (?P<count>three|six|nine|twelve) months of (?:fiscal (?:year )?)?(?P<year>{_YEAR})\b", _months_of_year, False),
     (rf"\b(?:the )?(?P<n>first|second|1st|2nd) half of (?:(?P<year>{_YEAR})|this year|the year)", _half, False),
     (rf"\b(?:H(?P<h>[12]) (?P<year>{_YEAR}))\b", _half, False),
+    # the analysts' shorthand: "1H:21", "1H21", "2H 2020", "H2'21"; "Q3'21", "3Q21", "4Q 2020"
+    (r"(?<![\w-])(?:(?P<h>[12])H|H(?P<h2>[12]))(?:[:'’]\s?(?P<yy>\d\d)|(?P<yy2>\d\d)|\s(?P<yyyy>(?:19|20)\d\d))(?![\w-])", _half_short, False),
+    (r"(?<![\w-])(?:(?P<q>[1-4])Q|Q(?P<q2>[1-4]))(?:[:'’]\s?(?P<yy>\d\d)|(?P<yy2>\d\d))(?![\w-])", _quarter_short, False),
     (rf"\b(?:by |at |before )?(?:the )?(?:end of (?:the )?year|year[- ]end|end of this year)(?: (?P<year>{_YEAR}))?", _year_end, True),
     (rf"\b(?:by |before )?(?:the )?end of (?P<year>{_YEAR})\b", _year_end, True),
     (rf"\b(?:mid|the middle of)[- ](?:(?P<year>{_YEAR})|year|this year|the year)\b", _mid_year, False),
@@ -223,6 +256,7 @@ _EXPRESSIONS = (
     (rf"\b(?:the|its|at) (?P<month>{_MONTH}) (?:meeting|session|cycle)\b", _bare_month, False),
     (rf"\b(?P<year>{_YEAR})\b", _bare_year, False),
     (r"\btoday\b", _today, False),
+    (r"\byesterday\b", _yesterday, False),
 )
 _COMPILED = (
     [(re.compile(pattern, re.I), reader, forward) for pattern, reader, forward in _EXPRESSIONS[:1]]
@@ -230,7 +264,7 @@ _COMPILED = (
     + [(re.compile(pattern, re.I), reader, forward) for pattern, reader, forward in _EXPRESSIONS[1:]]
 )
 #: A fast test: a time expression holds a digit or one of these words.
-_MAY_HOLD_A_TIME = re.compile(r"\d|year|quarter|half|month|week|day|today|later|earlier|early|late|mid|end|"
+_MAY_HOLD_A_TIME = re.compile(r"\d|year|quarter|half|month|week|day|today|yesterday|later|earlier|early|late|mid|end|"
                               r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
 _LATER = re.compile(r"\b(?:later|by|before|next|upcoming|expected|anticipated|planned)\b", re.I)
 
@@ -263,5 +297,5 @@ def _times_in(text: str, published: date, period: PartialDate | None) -> tuple[T
                                          or int(match["year"]) > published.year + 20):
                 continue  # "abstract #2051" numbers an abstract, not a year
             looks_ahead = forward or bool(_LATER.search(match.group(0))) or bool(re.search(r"\b(?:by|before)\s*$", lead))
-            found.append(TimeExpression(match.start(), match.end(), windows[0], windows[1], looks_ahead))
+            found.append(TimeExpression(match.start(), match.end(), windows[0], windows[1], looks_ahead, windows[0].first_day > published))
     return tuple(sorted(found, key=lambda expression: expression.start))

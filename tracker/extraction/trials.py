@@ -83,11 +83,11 @@ def registry_spans(text: str) -> list[tuple[int, int]]:
 _PEOPLE = r"(?:people|patients|subjects|participants|adults|children|women|men|volunteers)"
 _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
 _ENROLLMENT = (
-    re.compile(rf"\b(?:involving|enroll(?:ed|ing)|enrolment of|enrollment of|including|recruited|randomi[sz]ed)\s+(?:approximately\s+|about\s+|more than\s+|over\s+)?{_COUNT}\s+(?:\w+\s+)?{_PEOPLE}\b"),
+    re.compile(rf"\b(?:involving|enrol(?:l?ed|l?ing|ls?)?|enrolment of|enrollment of|including|recruited|recruiting|recruit|randomi[sz]ed|randomi[sz]e|evaluating)\s+(?:a total of\s+|approximately\s+|about\s+|more than\s+|over\s+|up to\s+|around\s+|roughly\s+|~\s?)?{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b"),
     re.compile(rf"\b(?:a total of\s+)?{_COUNT}\s+(?:\w+\s+)?{_PEOPLE}\s+(?:were|have been|had been)\s+(?:enrolled|randomi[sz]ed)\b"),
     re.compile(rf"\(\s*[nN]\s*=\s*{_COUNT}\s*\)"),
     re.compile(rf"\b{_COUNT}[- ](?:patient|person|subject|participant)\b(?!s)"),
-    re.compile(rf"\bin\s+{_COUNT}\s+(?:\w+\s+)?{_PEOPLE}\b"),
+    re.compile(rf"\bin\s+(?:approximately\s+|about\s+|up to\s+|more than\s+|over\s+|around\s+)?{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b"),
 )
 
 
@@ -143,7 +143,7 @@ def primary_endpoint_in(text: str) -> str | None:
     return None
 
 
-_ARMS = re.compile(r"\brandomi[sz]ed\s+(?:\([^)]*\)\s+)?to\s+(?:receive\s+)?(?:treatment with\s+)?(?:either\s+)?(?P<arms>.+?)(?:,\s+(?:a|the|which|standard)\b|\.$|$)")
+_ARMS = re.compile(r"\brandomi[sz]ed\s+(?:\([^)]*\)\s+)?(?:(?:in\s+)?an?\s+)?(?:\d:\d(?::\d)?\s+(?:ratio\s+)?)?(?:on\s+)?to\s+(?:receive\s+)?(?:treatment with\s+)?(?:either\s+)?(?P<arms>.+?)(?:,\s+(?:a|the|which|standard)\b|\.$|$)")
 
 
 def arms_in(text: str) -> tuple[str, ...] | None:

@@ -66,6 +66,8 @@ CUES = (
 MODALITIES = (
     Modality(r"not|never|neither|nor|yet to be|without|cannot|can't|could not|unable to", None, gap=1,
              example=Example("Velmora (trazimab) has not been approved in Japan.", {"type": None})),
+    Modality(r"declined to|declines to|refused to|refuses to|failed to|did not", None, gap=0,
+             example=Example("The FDA declined to approve Velmora (trazimab) for lupus nephritis.", {"type": None})),
     # a permission to run a trial is no marketing approval: "IND approval", "approval ... to initiate a Phase 3 trial",
     # "approved the clinical trial application"
     Modality(r"IND|CTA|IDE|clinical trial|clinical study|investigational new drug(?: application)?|clinical trial application", None, gap=1,

@@ -12,7 +12,7 @@ from tracker.lexicon import APPROVING_AGENCY
 EXPECTED = "RegulatoryDecisionExpected"
 
 CUES = (
-    Cue(r"\b(?P<cue>PDUFA|Prescription Drug User Fee Act|(?:target |goal )action date|review goal date)\b", fields={"agency": "FDA", "region": "US"},
+    Cue(r"\b(?P<cue>PDUFA|Prescription Drug User Fee Act|(?:target |goal )action date|review goal date|(?:user fee )?goal date)\b", fields={"agency": "FDA", "region": "US"},
         example=Example("The FDA has set a Prescription Drug User Fee Act (PDUFA) target action date of March 12, 2022 for the velotamab application.",
                         {"type": EXPECTED, "region": "US", "agency": "FDA", "expected_by": "2022-03-12"})),
     Cue(r"\b(?P<cue>decisions?)\b(?=[^.;]{0,80}?\b(?:expected|anticipated|due|scheduled)\b)",
@@ -27,6 +27,21 @@ CUES = (
     Cue(r"\bexpected\s+to\s+(?:make|issue|reach|render|take|deliver|announce)\s+(?:a|its|the)\s+(?:final\s+)?(?:regulatory\s+|approval\s+)?(?P<cue>decision)\b",
         example=Example("The FDA is expected to make a decision on the velotamab application by the third quarter of 2022.",
                         {"type": EXPECTED, "compound": "velotamab", "region": "US", "agency": "FDA", "expected_by": "2022-09-30"})),
+    # "set an action date of November 30, 2021": the date the regulator named for its decision
+    Cue(r"\b(?:set|sets|assigned|assigns|established|given|with)\s+(?:an?\s+|the\s+|its\s+)?(?P<cue>action date|target date|decision date)\b",
+        example=Example("The FDA granted Priority Review to the velotamab application and set an action date of November 30, 2021.",
+                        {"type": EXPECTED, "compound": "velotamab", "region": "US", "agency": "FDA", "expected_by": "2021-11-30"})),
+    # "the FDA is expected to complete its review by ...", "the MHLW is anticipated to conclude its review in ..."
+    Cue(r"\b(?:expected|anticipated|scheduled|due|on track)\s+to\s+(?:complete|conclude|finish|finali[sz]e)\s+(?:its|the|their)\s+(?:[\w-]+\s+)?(?P<cue>review)\b",
+        example=Example("The FDA is expected to complete its review of the velotamab application by December 20, 2021.",
+                        {"type": EXPECTED, "compound": "velotamab", "region": "US", "agency": "FDA", "expected_by": "2021-12-20"})),
+    # an advisory committee's opinion to come: "a CHMP opinion is expected in the second half of 2021", "an opinion from the CHMP anticipated in early 2022"
+    Cue(r"\b(?:CHMP|Committee for Medicinal Products for Human Use)(?:['’]s)?\s+(?:\([A-Z]+\)\s+)?(?:[\w-]+\s+){0,2}?(?P<cue>opinion|recommendation)\b(?=[^.;]{0,80}?\b(?:expected|anticipated|due)\b)"
+        r"|\b(?P<cue2>opinion|recommendation)\s+(?:from|by|of)\s+the\s+(?:EMA['’]s\s+)?(?:CHMP|Committee for Medicinal Products for Human Use)\b(?=[^.;]{0,60}?\b(?:expected|anticipated|due)\b)"
+        r"|\b(?:expects?|anticipates?|awaits?|awaiting)\s+(?:an?\s+|the\s+)?(?:CHMP|Committee for Medicinal Products for Human Use)\s+(?P<cue3>opinion|recommendation)\b",
+        fields={"agency": "CHMP", "region": "EU"}, cased=True,
+        example=Example("A CHMP opinion on velotamab is expected in the second half of 2021.",
+                        {"type": EXPECTED, "compound": "velotamab", "region": "EU", "agency": "CHMP", "expected_by": "2021-12-31"})),
     Cue(r"\b(?:will now be|is now being|will be|now goes to|is now referred to)\s+(?P<cue>reviewed|considered|referred)\s+(?:by|to)\s+the\s+European Commission\b",
         fields={"agency": "EC", "region": "EU"}, compound="subject",
         example=Example("The CHMP positive opinion on velotamab will now be reviewed by the European Commission.",
@@ -63,4 +78,4 @@ def read(candidate: Candidate) -> Readings:
     return [dict(compound=compound, agency=agency, region=region, expected_by=when) for compound in candidate.compounds("subject")[:1]]
 
 
-FAMILY = Family("decisions", EXPECTED, CUES, read, SLOTS, MODALITIES, keywords=("pdufa", "user fee", "action date", "goal date", "decision", "european commission"))
+FAMILY = Family("decisions", EXPECTED, CUES, read, SLOTS, MODALITIES, keywords=("pdufa", "user fee", "action date", "goal date", "target date", "decision", "european commission", "review", "opinion", "recommendation"))

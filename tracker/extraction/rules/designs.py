@@ -28,6 +28,15 @@ CUES = (
         r"|\b\d[\d,]*\s+(?:\w+\s+)?(?:patients|subjects|participants|people|adults|children)\s+(?:were|have been|had been)\s+(?P<cue2>enrolled|randomi[sz]ed)\s+in\b",
         example=Example("Results of the Phase 3 RIVET trial, which enrolled 500 patients, showed that velotamab was non-inferior to allopurinol.",
                         {"type": DESIGN, "compound": "velotamab", "trial": "RIVET", "phase": "III", "enrollment": 500})),
+    # a trial's enrolment to come: "will enroll approximately 120 patients", "is expected to enroll up to 300 adults", "plans to recruit 60 subjects"
+    Cue(r"\b(?:will|to|plans? to|expects? to|is expected to|intends? to|aims? to|designed to|is|are|currently)\s+(?P<cue>enrol(?:l|ling)?|recruit(?:ing)?)\s+"
+        r"(?:a total of\s+|approximately\s+|about\s+|up to\s+|more than\s+|over\s+|around\s+|roughly\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:patients|subjects|participants|people|adults|children|women|men|volunteers)\b",
+        example=Example("The Phase 2 RIVET study of velotamab will enroll approximately 120 patients with gout across 40 sites.",
+                        {"type": DESIGN, "compound": "velotamab", "trial": "RIVET", "phase": "II", "enrollment": 120})),
+    # "The TANGO study is designed to evaluate two doses versus placebo in 450 adults"
+    Cue(r"\b(?:trial|study)\s+(?:of\s+\S+\s+)?(?:is|was|has been)\s+(?P<cue>designed)\s+to\s+(?:evaluate|assess|compare|determine|investigate|examine|measure|test)\b",
+        example=Example("The TANGO study of velotamab is designed to evaluate two doses versus placebo in 450 adults with gout.",
+                        {"type": DESIGN, "compound": "velotamab", "trial": "TANGO", "enrollment": 450})),
     Cue(r"(?P<cue>\([nN]\s?=\s?\d+\))",
         example=Example("Orsolo announced interim results from the expanded Phase 1 dose-ranging study 003 (n=296) of velotamab in gout.",
                         {"type": DESIGN, "compound": "velotamab", "trial": "study 003", "enrollment": 296, "phase": "I"})),
@@ -41,7 +50,7 @@ def read(candidate: Candidate) -> Readings:
     text = candidate.text
     registry = registry_ids_in(text)
     terms = design_terms_in(text)
-    enrollment = enrollment_in(text, designed=terms >= 2)
+    enrollment = enrollment_in(text, designed=terms >= 2 or bool(_DESIGNED.search(text)))
     arms = arms_in(text)
     primary = primary_endpoint_in(text)
     about_a_trial = bool(re.search(r"\b(?:trial|study)\b", text, re.I)) or bool(candidate.view.trials)  # "RIVET, which enrolled 500 patients"
@@ -63,6 +72,10 @@ def read(candidate: Candidate) -> Readings:
             for compound in compounds]
 
 
+#: Words that say a sentence describes a trial's design: its count of people is the enrolment, not a subgroup's.
+_DESIGNED = re.compile(r"\b(?:trial|study)\s+(?:of\s+\S+\s+)?(?:is|was|has been)\s+designed\s+to\b", re.I)
+
+
 #: Words that describe a trial's shape without being a design term of their own.
 _SHAPE = re.compile(r"\b(?:global|pivotal|\d+-(?:week|month))\b", re.I)
 
@@ -79,4 +92,4 @@ def _trials_with_their_ids(candidate: Candidate) -> list[tuple[str, str]]:
 
 
 FAMILY = Family("trial designs", DESIGN, CUES, read, exclusive=True,
-                keywords=("nct", "isrctn", "eudract", "jrct", "ctr", "randomi", "primary", "double-blind", "placebo", "open-label", "multi", "single-arm", "escalation", "patient", "n=", "n =", "enrolled"))
+                keywords=("nct", "isrctn", "eudract", "jrct", "ctr", "randomi", "primary", "double-blind", "placebo", "open-label", "multi", "single-arm", "escalation", "patient", "n=", "n =", "enrol", "recruit", "designed"))

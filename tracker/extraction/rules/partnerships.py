@@ -112,6 +112,10 @@ CUES = (
         example=Example("Orsolo Bio today announced that Tamura Pharma Co., Ltd. (Tamura), its partner responsible for the development and "
                         "commercialization of velotamab in Japan, has applied for approval.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
+    # "Tamura, Orsolo's partner for velotamab in Japan, submitted ...": a partner named along another fact
+    Cue(r",\s+[A-Z][\w-]*['’]s\s+(?:[\w-]+\s+){0,3}?partner\s+(?:of|for|on|in)\s+(?=[A-Za-z])", cased=True, fields={"role": "collaborator"}, compound="after", party="before",
+        example=Example("Tamura Pharma, Orsolo's partner for velotamab in Japan, submitted a New Drug Application to the MHLW.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
     Cue(r",\s+(?:its|our|their)\s+(?:[\w-]+\s+){0,3}?partner\s+(?:of|for|on)\s+(?=[A-Za-z])", cased=True, fields={"role": "collaborator"}, compound="after", party="before",
         example=Example("Orsolo Bio today announced that Tamura, its strategic collaboration partner of velotamab, has submitted an NDA.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
@@ -209,9 +213,27 @@ def read(candidate: Candidate) -> Readings:
             return []
         compounds = [view.subject]
     territory = _TERRITORY.search(view.text[max(0, match.start() - 60):match.end() + 80])
-    occurred = next((t.occurred for t in view.times if not t.forward), None) if "deal" in cue.marks else None
+    occurred = next((t.occurred for t in view.times if not t.forward and not t.after_publication), None) if "deal" in cue.marks else _dated_agreement(view)
     return [dict(compound=compound, partner=partner.name, territory=territory.group(1).lower() if territory else None, occurred_on=occurred)
             for compound in compounds for partner in partners]
+
+
+#: A time that names the agreement it stands before: "the February 2015 exclusive license agreement", "the companies' 2006
+#: collaboration agreement", "an agreement signed in 2018", "a license agreement executed in March 2019".
+_AGREEMENT_AFTER = re.compile(r"(?:\s*,)?\s+(?:[\w-]+\s+){0,3}?(?:licen[cs](?:e|ing)|collaboration|partnership|co-development|development|commerciali[sz]ation|option)"
+                              r"(?:\s+and\s+[\w-]+)?\s+agreements?\b", re.I)
+_AGREEMENT_BEFORE = re.compile(r"\bagreements?\s+(?:[\w-]+\s+){0,3}?(?:signed|executed|entered into|concluded|dated)\s+(?:in|on)?\s*$", re.I)
+
+
+def _dated_agreement(view) -> object:
+    """The day of an agreement the sentence dates where it names it, else None (a sentence about a standing deal
+    dates the deal only so)."""
+    for time in view.times:
+        if time.forward or time.after_publication:
+            continue
+        if _AGREEMENT_AFTER.match(view.text, time.end) or _AGREEMENT_BEFORE.search(view.text[max(0, time.start - 60):time.start]):
+            return time.occurred
+    return None
 
 
 FAMILY = Family("partnerships", PARTNERSHIP, CUES, read,

@@ -20,6 +20,10 @@ CUES = (
     Cue(r"\b(?P<cue>present(?:ed|s|ing)?|presentations?|posters?|oral (?:presentation|session)s?|abstracts?)\b",
         example=Example("Data on velotamab were presented in a poster at the 2021 ASH Annual Meeting, Abstract: 2210.",
                         {"type": PRESENTED, "compound": "velotamab", "conference": "ASH 2021", "abstract": "2210"})),
+    # "data were highlighted in a late-breaking session at ...", "will be featured at ...", "results were shared during ..."
+    Cue(r"\b(?P<cue>featured|highlighted|showcased|shared|unveiled|debuted|discussed|delivered)\s+(?:[\w-]+\s+){0,6}?(?:at|during)\s+(?:the\s+)?(?=\d|[A-Z])",
+        example=Example("Velotamab data were highlighted in a late-breaking session at the American Heart Association Scientific Sessions 2020.",
+                        {"type": PRESENTED, "compound": "velotamab", "conference": "AHA 2020"})),
     Cue(r"\b(?P<cue>reported)\s+(?:\w+\s+){0,4}at\b",
         example=Example("The first results of the RIVET trial of velotamab were reported at the European Hematology Association congress in June 2020.",
                         {"type": PRESENTED, "compound": "velotamab", "conference": "EHA 2020", "trial": "RIVET", "presented_on": "2020-06"})),
@@ -28,10 +32,14 @@ CUES = (
 MODALITIES = (
     # A presentation still to come is one where the sentence names its meeting or abstract ("will present data
     # at ASCO 2021"); one at "an upcoming medical meeting" names nothing to track yet (the reader drops it).
-    Modality(r"will be|to be|upcoming|future|submitted for|planned|when they are|plans? to|intends? to|expects? to|look(?:s|ing)? forward|will present",
+    Modality(r"will be|to be|upcoming|future|submitted for|planned|when they are|plans? to|intends? to|expects? to|look(?:s|ing)? forward|will present"
+             r"|will (?:share|highlight|feature|report)|to (?:present|showcase|highlight|share)",
              PRESENTED, scope="sentence", sure=0.85, fields={"planned": True},
              example=Example("Detailed velotamab results from the RIVET trial will be presented at the 2021 ASCO Annual Meeting.",
                              {"type": PRESENTED, "compound": "velotamab", "conference": "ASCO 2021", "occurred_on": None})),
+    Modality(r"accepted for|selected for", PRESENTED, scope="sentence", sure=0.85, fields={"planned": True},
+             example=Example("An abstract on the RIVET results for velotamab has been accepted for an oral presentation at the AACR Annual Meeting 2022.",
+                             {"type": PRESENTED, "compound": "velotamab", "conference": "AACR 2022", "occurred_on": None})),
 )
 
 _PRESENTS_WHAT_FOLLOWS = re.compile(r"presentation of|present(?:ed|s|ing)? (?:\w+\s+){0,3}(?:data|findings|results)")
@@ -46,7 +54,7 @@ _AHEAD = re.compile(
 
 
 def _presented_on(view: SentenceView, release: ReleaseContext, year: int | None):
-    source, times = view, [t for t in view.times if not t.forward]
+    source, times = view, _own_times(view)
     if not times:
         for earlier in reversed(release.views[max(0, view.index - 3):view.index]):
             if earlier.is_heading and earlier.times:
@@ -64,6 +72,24 @@ def _presented_on(view: SentenceView, release: ReleaseContext, year: int | None)
     announcement = next((v for v in release.views if not v.boilerplate and conferences_in(v.text)), None)
     ahead = any(_AHEAD.search(v.text) for v in (view, source, announcement) if v is not None)
     return chosen.expected if ahead else chosen.occurred
+
+
+#: "X today announced", "reported today": the day of the release, not of the presentation.
+_ANNOUNCED_TODAY = re.compile(r"today\s+(?:announced|reported|highlighted|provided|shared|issued|presented\s+an?\s+update)\b", re.I)
+_TODAY_ANNOUNCED = re.compile(r"\b(?:announced|reports?|reported)\s+today$", re.I)
+
+
+def _own_times(view: SentenceView):
+    """The past times of a sentence that may date its presentation, the most precise first where several are left:
+    never the year in a meeting's name ("ASCO 2021" dates no day) nor the "today" of "X today announced" while
+    the sentence gives another time."""
+    times = [t for t in view.times if not t.forward]
+    meetings = conferences_in(view.text)
+    dated = [t for t in times if not any(c.start <= t.start and t.end <= c.end for c in meetings)
+             and not _ANNOUNCED_TODAY.match(view.text, t.start) and not _TODAY_ANNOUNCED.search(view.text[max(0, t.start - 16):t.end])]
+    if dated and len(dated) < len(times):
+        return sorted(dated, key=lambda t: (t.occurred.last_day - t.occurred.first_day).days)
+    return times
 
 
 def _respectively(values: list, names: list, text: str) -> bool:
@@ -112,4 +138,5 @@ def read(candidate: Candidate) -> Readings:
             for abstract, compound in pairs]
 
 
-FAMILY = Family("presentations", PRESENTED, CUES, read, (), MODALITIES, exclusive=True, keywords=("present", "poster", "oral", "abstract", "reported"))
+FAMILY = Family("presentations", PRESENTED, CUES, read, (), MODALITIES, exclusive=True, keywords=("present", "poster", "oral", "abstract", "reported", "featured", "highlighted", "showcased", "shared", "unveiled",
+                                                                              "debuted", "discussed", "delivered"))

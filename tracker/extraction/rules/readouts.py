@@ -61,7 +61,9 @@ def read(candidate: Candidate) -> Readings:
     after = [name for at, name in view.trials if at >= candidate.start]
     if after and after[0] != trial:  # "top-line results from QUILLON 1": the trial the readout names, not the sentence's first
         trial, phase = after[0], candidate.release.phase_of_trial(after[0])
-    chosen = min(view.times, key=lambda t: abs(t.start - candidate.start))
+    # a window already over by the release's day (its dateline, "today") is not when data are expected
+    ahead = [t for t in view.times if t.window_end > candidate.release.published] or view.times
+    chosen = min(ahead, key=lambda t: abs(t.start - candidate.start))
     return [dict(compound=compound, trial=trial, phase=phase, expected_by=chosen.window_end) for compound in candidate.compounds()[:1]]
 
 

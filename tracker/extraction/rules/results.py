@@ -34,11 +34,17 @@ CUES = (
         fields={"outcome": "negative"}, compound="subject",
         example=Example("The Phase 2 CASCADE study of velotamab did not meet its primary endpoint of progression-free survival.",
                         {"type": RESULT, "compound": "velotamab", "trial": "CASCADE", "phase": "II", "outcome": "negative", "endpoint": "PFS"})),
-    Cue(rf"\b(?P<cue>met|meets|meeting|achieved|achieves|reached|hit)\s+(?:its|the|both|all|their|each of its|all of its|all three|all four|two)\s+(?:[\w-]+\s+){{0,3}}?(?:primary|co-primary|main)\s+(?:[\w-]+\s+){{0,2}}?{_END}\b"
-        rf"|\b(?:primary|co-primary)\s+(?:efficacy\s+)?{_END}\s+(?:[\w-]+\s+){{0,8}}?(?:was|were|has been|have been|had been)\s+(?:successfully\s+|clearly\s+)?(?P<cue2>met|achieved|reached)\b",
+    Cue(rf"\b(?P<cue>met|meets|meeting|achieved|achieves|reached|hit)\s+(?:its|the|both|all|their|each of its|all of its|all three|all four|two)\s+(?:[\w-]+\s+){{0,3}}?(?:primary|co-primary|main)\s+(?:[\w-]+\s+){{0,4}}?{_END}\b"
+        rf"|\b(?:primary|co-primary)\s+(?:efficacy\s+)?{_END}\s+(?:[\w-]+\s+){{0,8}}?(?:was|were|has been|have been|had been)\s+(?:successfully\s+|clearly\s+)?(?P<cue2>met|achieved|reached)\b"
+        rf"|\b(?P<cue3>met|meets|achieved|achieves|reached)\s+(?:its|the|both|all|their)\s+(?:[\w-]+\s+){{0,2}}?(?:primary|co-primary|main)\s+objectives?\b",
         fields={"outcome": "positive"}, compound="subject",
         example=Example("Orsolo Bio today announced that the Phase 3 HORIZON-2 trial of velotamab met its primary endpoint of overall survival.",
                         {"type": RESULT, "compound": "velotamab", "trial": "HORIZON-2", "phase": "III", "outcome": "positive", "endpoint": "OS"})),
+    # a trial stopped early because it worked: "stopped early for efficacy", "unblinded early due to overwhelming efficacy"
+    Cue(r"\b(?:stopped|halted|terminated|unblinded|ended)\s+early\s+(?:for|due to|because of|on|after|based on)\s+(?:its\s+)?(?:the\s+)?(?:overwhelming\s+|positive\s+|clear\s+)?(?P<cue>efficacy|benefit)\b",
+        fields={"outcome": "positive"}, compound="subject",
+        example=Example("The TANGO trial of velotamab was stopped early for efficacy on the recommendation of the Data Monitoring Committee.",
+                        {"type": RESULT, "compound": "velotamab", "trial": "TANGO", "outcome": "positive"})),
     Cue(rf"\b{_DMC}\b[^.;]{{0,160}}?\b(?P<cue>{_STOP})|\b(?P<cue2>{_STOP})\b[^.;]{{0,160}}?\b{_DMC}",
         fields={"outcome": "negative"}, compound="subject",
         example=Example("The TANGO study of velotamab was halted after the Independent Data Monitoring Committee review found it unlikely to succeed.",
@@ -62,6 +68,19 @@ CUES = (
         fields={"outcome": "positive"}, compound="subject", sure=0.9,
         example=Example("Relative to placebo, treatment with velotamab resulted in a clinically significant reduction in urinary oxalate in the RIVET study.",
                         {"type": RESULT, "compound": "velotamab", "trial": "RIVET", "outcome": "positive"})),
+    # "did not separate from placebo", "failed to demonstrate efficacy", "showed no benefit over placebo"
+    Cue(r"\b(?:did not|does not|failed to|could not)\s+(?P<cue>separate)\s+from\b|\b(?:failed to|did not)\s+(?:demonstrate|show|establish)\s+(?P<cue2>efficacy|(?:a\s+)?(?:clinical\s+)?benefit)\b"
+        r"|\b(?:showed|demonstrated|found)\s+(?P<cue3>no\s+(?:clinical\s+)?(?:benefit|efficacy|difference))\b",
+        fields={"outcome": "negative"}, compound="subject",
+        example=Example("Topline data from the TANGO trial showed that velotamab did not separate from placebo.",
+                        {"type": RESULT, "compound": "velotamab", "trial": "TANGO", "outcome": "negative"})),
+    # "achieved statistical significance on the primary endpoint", "was superior to placebo", a significant p-value
+    Cue(r"\b(?:achieved|reached|attained|demonstrated)\s+(?P<cue>(?:high\s+|strong\s+)?statistical(?:ly)?\s+significan(?:ce|t))\b"
+        r"|\b(?:was|were|is|proved)\s+(?:statistically\s+|significantly\s+)?(?P<cue2>superior)\s+to\b"
+        r"|(?P<cue3>\bp\s?(?:<|=|≤|&lt;)\s?0?\.0(?:[0-4]\d*|5(?!\d)))",
+        fields={"outcome": "positive"}, compound="subject", sure=0.9,
+        example=Example("In the RIVET trial, velotamab achieved statistical significance on the primary endpoint of serum urate reduction.",
+                        {"type": RESULT, "compound": "velotamab", "trial": "RIVET", "outcome": "positive"})),
     # a single-arm trial's read-out told by its response rates: "trial of X shows 86% ORR (18/21)", "X demonstrated an overall response rate of 48%"
     Cue(r"\b(?:shows?|showed|demonstrated|demonstrates|achieved|achieves)\s+(?:an?\s+)?(?P<cue>\d+(?:\.\d+)?\s?%\s+(?:ORR|CRc?|overall response|complete response|objective response)"
         r"|(?:ORR|overall response rate|objective response rate|complete response rate)\s+of\s+\d+(?:\.\d+)?\s?%)",
@@ -80,6 +99,11 @@ MODALITIES = (
              r"|potential(?:ly)?|to be (?:reported|presented)|in order to|goal|objective|intended to|seeks? to|shown to|been shown", None, gap=5,
              example=Example("The RIVET study of velotamab is designed to show a statistically significant improvement in overall survival.",
                              {"type": None})),
+    # a trial's aim, not its read-out: "The primary objective of this trial is to determine if X is superior to placebo"
+    Modality(r"(?:determine|assess|evaluate|test|examine|investigate)\s+(?:if|whether)|(?:[Tt]he|[Ii]ts)\s+(?:primary|main|key)\s+objective\s+(?:of\s+[^.;]{0,80}?\s+)?(?:is|will be)\s+to|is\s+designed\s+to|are\s+designed\s+to",
+             None, scope="clause",
+             example=Example("The primary objective of the TANGO trial is to determine if treatment with velotamab added to standard of care "
+                             "is superior to placebo in reducing the risk of gout flares.", {"type": None})),
     # a regulator's reasons for refusing ("The FDA cited ... a failure to demonstrate non-inferiority") are the letter's, not a trial's read-out
     Modality(r"\b(?:FDA|EMA|CHMP|[Aa]gency|[Rr]egulators?|Complete Response Letter|CRL|letter)\s+(?:\w+\s+)?(?:cited|cites|citing|identified|raised|noted)\b",
              None, scope="sentence", cased=True,
@@ -105,4 +129,5 @@ def read(candidate: Candidate) -> Readings:
 
 FAMILY = Family("results", RESULT, CUES, read, (), MODALITIES, context=CONTEXT, exclusive=True,
                 keywords=("mixed", "inferior", "not", "miss", "neither", "met", "meet", "achiev", "reach", "hit", "halt", "stop", "terminat", "no longer",
-                          "discontinu", "futility", "unlikely", "significan", "positive", "superior", "improvement", "didn't", "unable", "activity", "%"))
+                          "discontinu", "futility", "unlikely", "significan", "positive", "superior", "improvement", "didn't", "unable", "activity", "%",
+                          "fail", "separat", "efficacy", "p<", "p =", "p=", "p <", "p≤"))

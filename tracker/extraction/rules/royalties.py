@@ -29,6 +29,10 @@ MODALITIES = (
 )
 
 
+#: The words between a sum and the royalty it is: "$3.1 million in royalty revenue", "$12 million of royalties".
+_SUM_BEFORE = re.compile(r"\s+(?:in|of)\s+(?:(?:non-?cash|cash|earned|total|net)\s+)?", re.I)
+
+
 def _period(candidate: Candidate):
     text = candidate.text
     periods = [t for t in candidate.view.times if re.search(r"-(?:Q|H)\d$|^\d{4}$", t.occurred.text)
@@ -50,6 +54,8 @@ def read(candidate: Candidate) -> Readings:
     following = [m.start() for m in candidate.cue.pattern.finditer(text) if m.start() > candidate.end]
     stop = following[0] if following else len(text)
     amounts = [m for m in amounts_in(text) if candidate.start < m.start < stop and m.start - candidate.end <= 60]
+    if not amounts:  # "earned $3.1 million in royalty revenue", "$12 million of royalties": the sum just before the cue
+        amounts = [m for m in amounts_in(text) if m.end <= candidate.start and _SUM_BEFORE.fullmatch(text[m.end:candidate.start])][-1:]
     rate = _RATE_AFTER.match(text[candidate.match.end():]) or _RATE_BEFORE.search(text[max(0, candidate.start - 40):candidate.start])
     if not amounts and not rate:
         return []

@@ -52,7 +52,7 @@ CUES = (
     Cue(r"(?<!refusal )(?<!refuse )\b(?:to|will|would|shall)\s+(?:\w+\s+){0,2}?(?P<cue>submit|file|resubmit|apply for)\b", states=EXPECTED,
         example=Example("Orsolo plans to file a New Drug Application for velotamab in Japan by the end of 2022.",
                         {"type": EXPECTED, "compound": "velotamab", "region": "JP", "application": "NDA", "expected_by": "2022-12-31"})),
-    Cue(r"\b(?P<cue>submissions?|filings?|resubmission|applications?)\s+(?:[\w()®™-]+\s+){0,6}?(?:is |are )?(?:planned|expected|anticipated|scheduled|on track)\b",
+    Cue(r"\b(?P<cue>submissions?|filings?|resubmission|applications?)\s+(?:[\w().®™-]+\s+){0,6}?(?:is |are )?(?:planned|expected|anticipated|scheduled|targeted|on track)\b",
         states=EXPECTED,
         example=Example("A Marketing Authorisation Application for Zentara is planned for the first half of 2022.",
                         {"type": EXPECTED, "compound": "Zentara", "region": "EU", "expected_by": "2022-06-30"})),
@@ -67,6 +67,15 @@ CUES = (
         r"(?:an?\s+|the\s+|its\s+|our\s+)?(?:[\w()-]+\s+){0,5}?(?P<cue>submissions?|filings?)\b", states=EXPECTED,
         example=Example("The Company anticipates initiating a New Drug Application submission for velotamab in the second half of 2019.",
                         {"type": EXPECTED, "compound": "velotamab", "application": "NDA", "expected_by": "2019-12-31"})),
+    # "anticipates submitting an NDA in the fourth quarter", "expects filing ... next year"
+    Cue(r"\b(?:anticipates?|anticipated|expects?|expected|plans?|intends?|targets?|targeting|contemplates?)\s+(?P<cue>submitting|filing|resubmitting)\b", states=EXPECTED,
+        example=Example("Orsolo anticipates submitting a New Drug Application for velotamab in the fourth quarter of 2021.",
+                        {"type": EXPECTED, "compound": "velotamab", "region": "US", "application": "NDA", "expected_by": "2021-12-31"})),
+    # "intends to seek approval of X in Europe in 2022", "plans to seek marketing authorization in Japan"
+    Cue(r"\b(?:plans?|planning|intends?|expects?|aims?|will|to)\s+(?:to\s+)?(?P<cue>seek)\s+(?:regulatory\s+|marketing\s+|full\s+|conditional\s+|accelerated\s+)?(?:approval|authori[sz]ation|marketing authori[sz]ation)\b",
+        states=EXPECTED,
+        example=Example("Orsolo intends to seek approval of velotamab in Europe in 2022.",
+                        {"type": EXPECTED, "compound": "velotamab", "region": "EU", "expected_by": "2022-12-31"})),
     Cue(r"\b(?:[Pp]roceeding|[Mm]oving forward)\s+with\s+(?:the\s+|its\s+|our\s+)?(?P<cue>(?:[Rr]egulatory\s+)?(?:[Ss]ubmissions?|[Ff]ilings?))\b", states=EXPECTED,
         example=Example("Company Proceeding with Regulatory Submissions for velotamab in Europe in 3Q 2021.",
                         {"type": EXPECTED, "compound": "velotamab", "region": "EU", "expected_by": "2021-09-30"})),
@@ -168,8 +177,9 @@ def read(candidate: Candidate) -> Readings:
             return [dict(compound=compound, agency=None, region=region, application=application, indication=indication_in(after),
                          expected_by=by) for compound in compounds for region, by in each]
         times = [t for t in view.times if t.start >= candidate.match.start() - 30]
+        when = expected_by(times, candidate.start) if times else None
         return [dict(compound=compound, agency=agency, region=region, application=application,
-                     indication=indication_in(after), expected_by=expected_by(times, candidate.start) if times else None)
+                     indication=indication_in(after), expected_by=when)
                 for compound in compounds]
     return [dict(compound=compound, agency=agency, region=region, application=application, indication=indication_in(after),
                  occurred_on=occurred_near(view, candidate.start))
@@ -177,4 +187,4 @@ def read(candidate: Candidate) -> Readings:
 
 
 FAMILY = Family("submissions", SUBMITTED, CUES, read, SLOTS, MODALITIES, context=CONTEXT,
-                keywords=("submi", "file", "filing", "appl", "accept", "validat", "priority review", "substantive review", "under ", "received by"))
+                keywords=("submi", "file", "filing", "appl", "accept", "validat", "priority review", "substantive review", "under ", "received by", "seek"))

@@ -23,6 +23,11 @@ CUES = (
     Cue(rf"\b{_TRIAL}\b[^.;]{{0,100}}?\b(?P<cue>began|begun|started|commenced|was initiated|has been initiated|is now underway|was launched)\b",
         example=Example("A Phase 1b trial of velotamab in gout began in late 2015.",
                         {"type": STARTED, "compound": "velotamab", "phase": "I", "occurred_on": "2015-H2"})),
+    # "is now open for enrollment", "has begun enrolling patients", "started recruiting"
+    Cue(r"\b(?:is|are|was|were)\s+(?:now\s+)?(?P<cue>open)\s+(?:for|to)\s+(?:patient\s+)?(?:enrol(?:l?ment)|recruitment)\b"
+        r"|\b(?:has|have)\s+(?:begun|started|commenced)\s+(?P<cue2>enrolling|recruiting|enrol(?:l?ment)|screening)\b",
+        example=Example("The Phase 2 trial of ORS-4410 in lupus nephritis is now open for enrollment.",
+                        {"type": STARTED, "compound": "ORS-4410", "phase": "II"})),
     Cue(r"\b(?P<cue>entered|has entered|have entered|enters|advanced into|moved into|progressed into|advances into)\s+(?:an?\s+|the\s+|its\s+)?(?=[Pp]hase\s)",
         example=Example("ORS-5521, Orsolo's second antibody, entered a Phase 1 study in healthy volunteers in March 2021.",
                         {"type": STARTED, "compound": "ORS-5521", "phase": "I", "occurred_on": "2021-03"})),
@@ -54,4 +59,4 @@ def read(candidate: Candidate) -> Readings:
 
 FAMILY = Family("trial starts", STARTED, CUES, read, (), MODALITIES, context=CONTEXT, exclusive=True,
                 keywords=("first", "dosed", "dosing", "enrolled", "randomi", "treated", "initiat", "began", "begun", "begins", "commence",
-                          "start", "launch", "kicked off", "opened", "underway", "enter", "advance", "moved into", "progressed into"))
+                          "start", "launch", "kicked off", "opened", "open", "underway", "enter", "advance", "moved into", "progressed into"))
