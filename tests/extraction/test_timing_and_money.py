@@ -2,8 +2,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-
 from extraction_helpers import facts_of, one
+
 from tracker.extraction.money import amounts_in
 from tracker.extraction.timing import times_in
 
