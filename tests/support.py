@@ -107,3 +107,12 @@ def forget_read_model(db: str) -> None:
 def tamper_read_model(db: str, statement: str) -> None:
     """Run one statement on the read model's tables, the same on SQLite and PostgreSQL."""
     _run(db, [statement], [statement])
+
+
+def copy_sqlite_store(source: str, target: str | Path) -> None:
+    """A copy of an SQLite store with everything committed to it, through SQLite's backup: a copy of the file
+    alone misses what still stands in its write-ahead log while a connection to it is open."""
+    from contextlib import closing
+
+    with closing(sqlite3.connect(source)) as origin, closing(sqlite3.connect(str(target))) as copy:
+        origin.backup(copy)

@@ -1,10 +1,9 @@
 """A store of the five seeds, read by the real extraction rules once for the whole run."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from cli_runner import REPO, run
+from support import copy_sqlite_store
 
 
 @pytest.fixture(scope="session")
@@ -20,5 +19,5 @@ def seeds_store(tmp_path_factory) -> str:
 def seeds_copy(seeds_store, tmp_path) -> str:
     """A copy of the seeds' store, for a test that records something."""
     copy = tmp_path / "tracker.db"
-    shutil.copyfile(seeds_store, copy)
+    copy_sqlite_store(seeds_store, copy)
     return str(copy)

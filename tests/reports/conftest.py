@@ -1,11 +1,11 @@
 """The seeds ingested through a stand-in extractor (`seed_facts`), so report tests see known facts."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 import seed_facts
+from support import copy_sqlite_store
 
 import tracker.services.ingest as ingest
 from tracker import open_tracker
@@ -38,5 +38,5 @@ def tracker(seeded) -> Tracker:
 def writable(seeded, tmp_path) -> Tracker:
     """A copy of the seeded store, for a test that records something."""
     copy = tmp_path / "tracker.db"
-    shutil.copyfile(seeded, copy)
+    copy_sqlite_store(seeded, copy)
     return open_tracker(str(copy))
