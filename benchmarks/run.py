@@ -362,6 +362,9 @@ def table(f: dict) -> str:
         if values is None:
             row(label, f"a query took more than {f['timeout']:g} s: stopped", f"< {target:g} {unit}", False)
             return
+        if not values:  # none asked for (--past-queries 0)
+            row(label, "not measured")
+            return
         digits = 0 if unit == "ms" else 2
         median, p95 = statistics.median(values) * scale, percentile(values, 0.95) * scale
         text = f"median {median:.{digits}f} {unit}, p95 {p95:.{digits}f} {unit} (n={len(values)})"
