@@ -16,6 +16,7 @@ linked at ingest, or carried over from an export) is kept as it is.
 """
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -308,21 +309,7 @@ def _fact_row(notification_id: int, event_id: str, fact, reported_on: date, reco
 def recorded_facts(rows: list[FactRow], releases: dict[str, ReleaseRecord]) -> tuple[RecordedFact, ...]:
     """Rows of the read model back as the `RecordedFact`s projections take; `releases` by store id. The facts of
     one release share its day and instant (one object each, not one a fact)."""
-    days: dict[str, date] = {}
-    instants: dict[str, datetime] = {}
-
-    def day(text: str) -> date:
-        found = days.get(text)
-        if found is None:
-            found = days[text] = date.fromisoformat(text)
-        return found
-
-    def instant(text: str) -> datetime:
-        found = instants.get(text)
-        if found is None:
-            found = instants[text] = datetime.fromisoformat(text)
-        return found
-
+    day, instant = functools.cache(date.fromisoformat), functools.cache(datetime.fromisoformat)
     quotes: dict[str, str] = {}
 
     def read(text: str) -> Fact:
