@@ -172,3 +172,8 @@ def test_enrolment_in_a_design_sentence_counts_with_approximately():
 def test_a_randomisation_ratio_keeps_the_arms():
     facts = facts_of("In the RIVET trial, patients will be randomized 2:1 to receive ketrolimab 10 mg or placebo.")
     assert one(facts, "TrialDesignReported").arms == ("ketrolimab 10 mg", "placebo")
+
+
+def test_a_decimal_point_between_a_result_and_its_non_inferiority_ends_no_clause():
+    facts = facts_of("The CASCADE study of ketrolimab met its primary endpoint, a hazard ratio of 0.86 showing non-inferiority to docetaxel.")
+    assert one(facts, "TopLineReported").outcome == "non_inferior"

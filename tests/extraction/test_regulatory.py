@@ -1,5 +1,6 @@
 from datetime import date
 
+import pytest
 from extraction_helpers import facts_of, one, only
 
 from tracker.dates import PartialDate
@@ -246,3 +247,28 @@ def test_an_approval_in_a_region_a_partner_expects_is_a_decision_expected():
     decision = one(facts, "RegulatoryDecisionExpected")
     assert (decision.region, str(decision.expected_by)) == ("JP", "2022-06-30")
     assert only(facts, "ApprovalGranted") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Japan's Ministry of Health, Labour and Welfare has granted approval for ketrolimab.",
+    "Japan's Ministry of Health, Labor and Welfare has approved ketrolimab for adults with gout.",
+    "The Medicines and Healthcare products Regulatory Agency has granted marketing authorisation for ketrolimab.",
+])
+def test_the_and_inside_a_regulators_name_ends_no_clause_before_its_approval(sentence):
+    approval = one(facts_of(sentence), "ApprovalGranted")
+    assert (approval.compound, approval.region) == ("ketrolimab", "JP" if "Japan" in sentence else "UK")
+    assert approval.confidence >= 0.5
+
+
+@pytest.mark.parametrize(("sentence", "region", "agency"), [
+    ("A regulatory decision in Japan on ketrolimab is expected in 2024.", "JP", "MHLW"),
+    ("Brightwater Bio expects an EU regulatory decision on ketrolimab in the second half of 2024.", "EU", "EC"),
+])
+def test_a_decision_told_of_a_region_is_expected_of_its_approving_regulator(sentence, region, agency):
+    decision = one(facts_of(sentence), "RegulatoryDecisionExpected")
+    assert (decision.compound, decision.region, decision.agency, decision.expected_by) == ("ketrolimab", region, agency, date(2024, 12, 31))
+
+
+def test_an_abbreviations_full_stops_keep_a_decision_and_its_expectation_in_one_clause():
+    decision = one(facts_of("A decision on ketrolimab in the U.S. is anticipated by mid-2024."), "RegulatoryDecisionExpected")
+    assert (decision.region, decision.expected_by) == ("US", date(2024, 6, 30))

@@ -3,15 +3,28 @@ from __future__ import annotations
 
 import re
 
+from tracker.lexicon import AGENCIES
+
 #: A break between clauses: "; ", ", while", ", and we", " – ", " and may ", " and remains eligible".
 CLAUSE_BREAK = re.compile(
     r";\s|\s[–—]\s|,\s+(?:while|whereas|which|but)\b|,?\s+and\s+(?=(?:also\s+)?(?:is|are|may|will|would|could|has|have|we|it|the|that|remains?|continues?|retains?|[A-Z][a-z]+ (?:expects|plans|is|has))\b)")
+
+#: A regulator's name that holds an "and" a break would take for a new subject ("Ministry of Health, Labour
+#: and Welfare has approved"): no clause ends inside it.
+_AGENCY_NAME = re.compile("|".join(f"(?:{agency.written})" for agency in AGENCIES if " and " in agency.written))
+
+
+def clause_breaks(text: str) -> list[re.Match[str]]:
+    """The breaks between the clauses of `text`, in order, none inside a regulator's name."""
+    names = [match.span() for match in _AGENCY_NAME.finditer(text)]
+    return [match for match in CLAUSE_BREAK.finditer(text)
+            if not any(start < match.start() < end for start, end in names)]
 
 
 def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the clause holding `start..end`."""
     left, right = 0, len(text)
-    for match in CLAUSE_BREAK.finditer(text):
+    for match in clause_breaks(text):
         if match.end() <= start:
             left = match.end()
         elif match.start() >= end:

@@ -23,6 +23,10 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from tracker.extraction.candidates import Candidate
 
+#: A character of the same clause, in a pattern that reaches over words to a cue's other half ("decision ...
+#: expected"): no full stop or semicolon, except an abbreviation's ("the U.S.") and a decimal point ("HR 0.72").
+IN_CLAUSE = r"(?:[^.;]|(?<=\b[A-Z])\.|(?<=\d)\.(?=\d))"
+
 #: Where a cue's compound stands: named after the cue ("approved X"), before it ("X was approved"),
 #: whichever is nearest, or the sentence's subject whatever the cue's place.
 Side = Literal["after", "before", "nearest", "subject"]

@@ -12,7 +12,7 @@ import re
 
 from tracker.extraction.candidates import Candidate
 from tracker.extraction.places import APPROVING_AGENCY, Place, agencies_in, places_in
-from tracker.extraction.rows import Cue, Example, Family, Modality, Readings, Slot
+from tracker.extraction.rows import IN_CLAUSE, Cue, Example, Family, Modality, Readings, Slot
 from tracker.extraction.slots import indication_in, occurred_near, places_after
 from tracker.lexicon import AGENCIES, DECIDING_AGENCIES
 
@@ -52,7 +52,7 @@ CUES = (
     Cue(rf"\b(?P<cue>(?:{_REGULATOR})\s+(?:\([A-Z]{{2,5}}\)\s+)?(?:conditional\s+|full\s+)?(?:marketing\s+)?authori[sz]ations?)\b(?!\s+(?:[Aa]pplication|[Hh]older|process|decision))",
         cased=True, example=Example("Zentara sales began after the European Commission (EC) authorization of velotamab in May 2021.",
                                     {"type": GRANTED, "compound": "velotamab", "region": "EU", "occurred_on": "2021-05"})),
-    Cue(rf"\b(?P<cue>[Mm]arketing [Aa]uthori[sz]ation)\s+(?:of\s+[^.;]{{0,40}}?\s+)?by\s+the\s+(?:{_REGULATOR})\b", cased=True, compound="nearest",
+    Cue(rf"\b(?P<cue>[Mm]arketing [Aa]uthori[sz]ation)\s+(?:of\s+{IN_CLAUSE}{{0,40}}?\s+)?by\s+the\s+(?:{_REGULATOR})\b", cased=True, compound="nearest",
         example=Example("Based on the positive opinion, marketing authorization of velotamab by the European Commission is expected in two to three months.",
                         {"type": EXPECTED, "compound": "velotamab", "region": "EU", "expected_by": "2021-09-15"})),
     Cue(r"\b(?P<cue>marketing authori[sz]ation|approval)\s+(?:was|has been|had been|is)\s+granted\b",

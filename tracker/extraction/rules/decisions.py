@@ -1,11 +1,14 @@
 """Regulatory decisions expected: a PDUFA date, "a decision is expected within 67 days", "EC decision expected in
 September". The regulator is the deciding one the sentence names, else the one the sentence before names in
-its paragraph ("The opinion will now be reviewed by the European Commission."); a PDUFA date is the FDA's."""
+its paragraph ("The opinion will now be reviewed by the European Commission."), else the approving one of the
+region the decision is told of ("a regulatory decision in Japan", "an EU decision"); a PDUFA date is the FDA's."""
 from __future__ import annotations
 
+import re
+
 from tracker.extraction.candidates import Candidate
-from tracker.extraction.places import agencies_in
-from tracker.extraction.rows import Cue, Example, Family, Modality, Readings, Slot
+from tracker.extraction.places import Place, agencies_in, places_in
+from tracker.extraction.rows import IN_CLAUSE, Cue, Example, Family, Modality, Readings, Slot
 from tracker.extraction.slots import expected_by
 from tracker.lexicon import APPROVING_AGENCY
 
@@ -15,12 +18,12 @@ CUES = (
     Cue(r"\b(?P<cue>PDUFA|Prescription Drug User Fee Act|(?:target |goal )action date|review goal date|(?:user fee )?goal date)\b", fields={"agency": "FDA", "region": "US"},
         example=Example("The FDA has set a Prescription Drug User Fee Act (PDUFA) target action date of March 12, 2022 for the velotamab application.",
                         {"type": EXPECTED, "region": "US", "agency": "FDA", "expected_by": "2022-03-12"})),
-    Cue(r"\b(?P<cue>decisions?)\b(?=[^.;]{0,80}?\b(?:expected|anticipated|due|scheduled)\b)",
+    Cue(rf"\b(?P<cue>decisions?)\b(?={IN_CLAUSE}{{0,80}}?\b(?:expected|anticipated|due|scheduled)\b)",
         example=Example("A decision by the European Commission on velotamab is expected within 67 days.",
                         {"type": EXPECTED, "compound": "velotamab", "region": "EU", "agency": "EC", "expected_by": "2021-08-21"})),
     # a regulator's decision told by its usual delay: "makes a final decision within approximately two months",
     # "a final decision ... is typically issued within 67 days"
-    Cue(r"\b(?P<cue>decisions?)\b(?=[^.;]{0,80}?\bwithin\s+(?:approximately\s+|about\s+|around\s+)?(?:\d+|one|two|three|four|six)\s+(?:days|weeks|months)\b)",
+    Cue(rf"\b(?P<cue>decisions?)\b(?={IN_CLAUSE}{{0,80}}?\bwithin\s+(?:approximately\s+|about\s+|around\s+)?(?:\d+|one|two|three|four|six)\s+(?:days|weeks|months)\b)",
         example=Example("The European Commission usually follows the CHMP recommendation and makes a final decision on velotamab within "
                         "approximately two months.", {"type": EXPECTED, "compound": "velotamab", "region": "EU", "agency": "EC",
                                                       "expected_by": "2021-08-15"})),
@@ -36,8 +39,8 @@ CUES = (
         example=Example("The FDA is expected to complete its review of the velotamab application by December 20, 2021.",
                         {"type": EXPECTED, "compound": "velotamab", "region": "US", "agency": "FDA", "expected_by": "2021-12-20"})),
     # an advisory committee's opinion to come: "a CHMP opinion is expected in the second half of 2021", "an opinion from the CHMP anticipated in early 2022"
-    Cue(r"\b(?:CHMP|Committee for Medicinal Products for Human Use)(?:['’]s)?\s+(?:\([A-Z]+\)\s+)?(?:[\w-]+\s+){0,2}?(?P<cue>opinion|recommendation)\b(?=[^.;]{0,80}?\b(?:expected|anticipated|due)\b)"
-        r"|\b(?P<cue2>opinion|recommendation)\s+(?:from|by|of)\s+the\s+(?:EMA['’]s\s+)?(?:CHMP|Committee for Medicinal Products for Human Use)\b(?=[^.;]{0,60}?\b(?:expected|anticipated|due)\b)"
+    Cue(rf"\b(?:CHMP|Committee for Medicinal Products for Human Use)(?:['’]s)?\s+(?:\([A-Z]+\)\s+)?(?:[\w-]+\s+){{0,2}}?(?P<cue>opinion|recommendation)\b(?={IN_CLAUSE}{{0,80}}?\b(?:expected|anticipated|due)\b)"
+        rf"|\b(?P<cue2>opinion|recommendation)\s+(?:from|by|of)\s+the\s+(?:EMA['’]s\s+)?(?:CHMP|Committee for Medicinal Products for Human Use)\b(?={IN_CLAUSE}{{0,60}}?\b(?:expected|anticipated|due)\b)"
         r"|\b(?:expects?|anticipates?|awaits?|awaiting)\s+(?:an?\s+|the\s+)?(?:CHMP|Committee for Medicinal Products for Human Use)\s+(?P<cue3>opinion|recommendation)\b",
         fields={"agency": "CHMP", "region": "EU"}, cased=True,
         example=Example("A CHMP opinion on velotamab is expected in the second half of 2021.",
@@ -75,7 +78,25 @@ def read(candidate: Candidate) -> Readings:
             chosen = min(deciding, key=lambda a: abs(a.start - candidate.start))
             region = chosen.region
             agency = chosen.agency if chosen.agency not in ("CHMP", "EMA") else APPROVING_AGENCY.get(region)
+        elif (told := _region_of_decision(candidate)) is not None:
+            region, agency = told.region, APPROVING_AGENCY.get(told.region)
     return [dict(compound=compound, agency=agency, region=region, expected_by=when) for compound in candidate.compounds("subject")[:1]]
 
 
 FAMILY = Family("decisions", EXPECTED, CUES, read, SLOTS, MODALITIES, keywords=("pdufa", "user fee", "action date", "goal date", "target date", "decision", "european commission", "review", "opinion", "recommendation"))
+
+
+#: What may stand between a decision and the region it is told of: "decision (on X) in the EU", "EU regulatory decision".
+_REGION_AFTER = re.compile(r"(?:\s+(?:on|for|of)\s+[\w-]+(?:\s+\([^()]*\))?)?\s+(?:in|for)\s+(?:the\s+)?$")
+_REGION_BEFORE = re.compile(r"^(?:['’]s)?\s+(?:(?:regulatory|approval|marketing|authori[sz]ation|final)\s+)*$", re.I)
+
+
+def _region_of_decision(candidate: Candidate) -> Place | None:
+    """The region named right after the decision ("in Japan") or right before it ("an EU decision"), if any."""
+    text = candidate.text
+    after = [p for p in places_in(text[candidate.end:candidate.end + 40]) if _REGION_AFTER.match(text[candidate.end:candidate.end + p.start])]
+    if after:
+        return after[0]
+    start = max(0, candidate.start - 40)
+    before = [p for p in places_in(text[start:candidate.start]) if _REGION_BEFORE.match(text[start + p.end:candidate.start])]
+    return before[-1] if before else None

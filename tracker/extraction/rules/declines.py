@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from tracker.extraction.candidates import Candidate
 from tracker.extraction.places import agencies_in, places_in
-from tracker.extraction.rows import Cue, Example, Family, Modality, Readings, Slot
+from tracker.extraction.rows import IN_CLAUSE, Cue, Example, Family, Modality, Readings, Slot
 from tracker.extraction.slots import application_in, indication_in, occurred_near, region_of_application
 from tracker.lexicon import APPROVING_AGENCY
 
@@ -26,7 +26,7 @@ CUES = (
         example=Example("Health Canada has determined that the application for velotamab in its current form is not in full compliance with "
                         "the Food and Drug Regulations.",
                         {"type": DECLINED, "compound": "velotamab", "region": "CA", "form": "complete_response"})),
-    Cue(r"\b(?P<cue>withdr(?:ew|awn|awing|aws|aw)|withdrawal of)\b(?=[^.;]{0,80}\b(?:applications?|MAA|s?NDA|s?BLA|submissions?|dossier)\b)",
+    Cue(rf"\b(?P<cue>withdr(?:ew|awn|awing|aws|aw)|withdrawal of)\b(?={IN_CLAUSE}{{0,80}}\b(?:applications?|MAA|s?NDA|s?BLA|submissions?|dossier)\b)",
         fields={"form": "withdrawal"},
         example=Example("Orsolo Bio has withdrawn its Marketing Authorisation Application for Zentara from the European Medicines Agency.",
                         {"type": DECLINED, "compound": "Zentara", "region": "EU", "form": "withdrawal", "application": "MAA"})),

@@ -59,6 +59,9 @@ MODALITIES = (
              TRIGGERED, scope="clause",
              example=Example("Orsolo Bio is entitled to receive an $8 million milestone payment for velotamab.",
                              {"type": TRIGGERED, "compound": "velotamab", "amount": "8000000"})),
+    Modality(r"\bresult(?:s|ed)?\s+in\b|\bwill\s+result\s+in\b", TRIGGERED, scope="clause",
+             example=Example("The first patient dosed with velotamab resulted in a $12 million milestone payment to Orsolo Bio.",
+                             {"type": TRIGGERED, "compound": "velotamab", "amount": "12000000", "payee": "Orsolo"})),
 )
 
 UPFRONT_MODALITIES = (

@@ -12,7 +12,7 @@ from tracker.extraction.candidates import Candidate
 from tracker.extraction.compound_names import key, plain
 from tracker.extraction.parties import Party, party_at, party_before
 from tracker.extraction.places import agencies_in
-from tracker.extraction.rows import Cue, Example, Family, Readings
+from tracker.extraction.rows import IN_CLAUSE, Cue, Example, Family, Readings
 
 PARTNERSHIP = "PartnershipRecorded"
 _DEAL = frozenset({"deal"})
@@ -21,7 +21,7 @@ _RIGHTS = (r"(?:the\s+)?(?:(?:global|worldwide|exclusive|full|[A-Z][a-z]+)\s+)*(
 _COMPANY_NEXT = r"(?=[A-Z])"
 
 CUES = (
-    Cue(r"\b(?:in-licen[cs]ed|licen[cs]ed|acquired)\s+(?:[^.;]{0,80}?\s)??from\s+(?=[A-Z])", cased=True, fields={"role": "originator"},
+    Cue(rf"\b(?:in-licen[cs]ed|licen[cs]ed|acquired)\s+(?:{IN_CLAUSE}{{0,80}}?\s)??from\s+(?=[A-Z])", cased=True, fields={"role": "originator"},
         compound="after", marks=_DEAL | {"compound inside"},
         example=Example("Orsolo Bio in-licensed velotamab from Kestrin Labs in 2019.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Kestrin", "role": "originator"})),
@@ -94,7 +94,7 @@ CUES = (
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
     # a royalty buyer's deal: "Purchased X royalty and milestone rights held by P", "acquired the royalty interest in X from P"
     Cue(r"\b(?:[Pp]urchased|purchases|acquired|acquires|bought)\s+(?:the\s+|its\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:royalty|milestone)(?:\s+and\s+(?:royalty|milestone))?"
-        r"\s+(?:rights|interests?|streams?)\s+(?:[^.;]{0,40}?\s)??(?:held by|owned by|from)\s+(?=[A-Z])",
+        rf"\s+(?:rights|interests?|streams?)\s+(?:{IN_CLAUSE}{{0,40}}?\s)??(?:held by|owned by|from)\s+(?=[A-Z])",
         cased=True, fields={"role": "originator"}, compound="after", marks=_DEAL | {"compound inside"},
         example=Example("Business development: Purchased velotamab royalty and milestone rights held by Kestrin Labs for $12 million.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Kestrin", "role": "originator"})),
@@ -104,7 +104,7 @@ CUES = (
     Cue(r"\bagreements?\s+to\s+(?:sub)?licen[cs]e\s+(?:[\w-]+\s+){0,5}?to\s+(?=[A-Z])", cased=True, fields={"role": "licensee"}, compound="subject",
         marks=_DEAL, example=Example("Orsolo Bio entered into agreements to license certain intellectual property for velotamab to Tamura Pharma.",
                                      {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
-    Cue(r"\b(?:will\s+)?(?:acquire|acquires)\s+(?:the\s+|all\s+)?(?:(?:exclusive|global|worldwide)\s+)*(?:development\s+and\s+(?:marketing|commerciali[sz]ation)\s+)?rights\s+(?:[^.;]|(?<=\betc)\.){0,160}?\bfrom\s+(?=[A-Z])",
+    Cue(rf"\b(?:will\s+)?(?:acquire|acquires)\s+(?:the\s+|all\s+)?(?:(?:exclusive|global|worldwide)\s+)*(?:development\s+and\s+(?:marketing|commerciali[sz]ation)\s+)?rights\s+(?:{IN_CLAUSE}|(?<=\betc)\.){{0,160}}?\bfrom\s+(?=[A-Z])",
         cased=True, fields={"role": "originator"}, compound="subject", marks=_DEAL | {"compound inside"},
         example=Example("Tamura Pharma will acquire the rights in China for velotamab (generic name) from Kestrin Labs.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Kestrin", "role": "originator"})),

@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 
 from tracker.extraction.candidates import Candidate
-from tracker.extraction.rows import Cue, Example, Family, Modality, Readings, Slot
+from tracker.extraction.rows import IN_CLAUSE, Cue, Example, Family, Modality, Readings, Slot
 from tracker.extraction.slots import trial_and_phase
 
 READOUT = "ReadoutExpected"
 
 CUES = (
-    Cue(r"\b(?P<cue>results|data|readouts?|read-outs?|top-?line)\b[^.;]{0,80}?\b(?:are|is)?\s*(?:expected|anticipated|planned|due|on track)\b",
+    Cue(rf"\b(?P<cue>results|data|readouts?|read-outs?|top-?line)\b{IN_CLAUSE}{{0,80}}?\b(?:are|is)?\s*(?:expected|anticipated|planned|due|on track)\b",
         compound="subject", example=Example("Top-line results from the CASCADE study of velotamab are expected later this year.",
                                             {"type": READOUT, "compound": "velotamab", "trial": "CASCADE", "expected_by": "2021-12-31"})),
-    Cue(r"\b(?:expects?|anticipates?|plans? to (?:report|announce|share))\b[^.;]{0,40}?\b(?P<cue>data|results|readouts?|read-outs?|top-?line)\b",
+    Cue(rf"\b(?:expects?|anticipates?|plans? to (?:report|announce|share))\b{IN_CLAUSE}{{0,40}}?\b(?P<cue>data|results|readouts?|read-outs?|top-?line)\b",
         compound="subject", example=Example("In 2023 Orsolo expects data from its RIVET study of velotamab in gout.",
                                             {"type": READOUT, "compound": "velotamab", "trial": "RIVET", "expected_by": "2023-12-31"})),
 )

@@ -8,7 +8,7 @@ overall survival" positive). A trial halted on its monitoring committee's advice
 from __future__ import annotations
 
 from tracker.extraction.candidates import Candidate
-from tracker.extraction.rows import Cue, Example, Family, Modality, Readings
+from tracker.extraction.rows import IN_CLAUSE, Cue, Example, Family, Modality, Readings
 from tracker.extraction.slots import past_time, trial_and_phase
 from tracker.extraction.trials import endpoint_in
 
@@ -22,14 +22,14 @@ CUES = (
         fields={"outcome": "mixed"}, compound="subject",
         example=Example("The results of the TANGO study of velotamab were mixed: the high dose met the primary endpoint while the low dose did not.",
                         {"type": RESULT, "compound": "velotamab", "trial": "TANGO", "outcome": "mixed"})),
-    Cue(r"\b(?:met|meet|meeting|achiev\w+|demonstrat\w+|showed|shows|established|confirmed)\b[^.;]{0,60}?\b(?P<cue>non-?inferior(?:ity)?)\b"
-        r"|\b(?P<cue2>non-?inferior(?:ity)?)\b[^.;]{0,60}?\b(?:was|were|has been)\s+(?:met|achieved|demonstrated|established|shown)\b",
+    Cue(rf"\b(?:met|meet|meeting|achiev\w+|demonstrat\w+|showed|shows|established|confirmed)\b{IN_CLAUSE}{{0,60}}?\b(?P<cue>non-?inferior(?:ity)?)\b"
+        rf"|\b(?P<cue2>non-?inferior(?:ity)?)\b{IN_CLAUSE}{{0,60}}?\b(?:was|were|has been)\s+(?:met|achieved|demonstrated|established|shown)\b",
         fields={"outcome": "non_inferior"}, compound="subject",
         example=Example("The Phase 3 RIVET trial of velotamab met its non-inferiority endpoint versus methotrexate.",
                         {"type": RESULT, "compound": "velotamab", "trial": "RIVET", "phase": "III", "outcome": "non_inferior"})),
     Cue(rf"\b(?:did not|does not|didn't|failed to|did not successfully|was unable to)\s+(?P<cue>meet|achieve|reach|demonstrate|show|hit)\s+(?:[\w-]+\s+){{0,5}}?(?:primary|main|co-primary)\b"
         rf"|\b(?P<cue2>miss(?:ed|es)?)\s+(?:its|the|both|their)\s+(?:[\w-]+\s+){{0,2}}?(?:primary|co-primary|main)\b"
-        rf"|\bprimary\s+(?:efficacy\s+)?{_END}\b[^.;]{{0,60}}?\b(?P<cue3>(?:was|were)\s+not\s+(?:met|achieved|reached)|not\s+met)\b"
+        rf"|\bprimary\s+(?:efficacy\s+)?{_END}\b{IN_CLAUSE}{{0,60}}?\b(?P<cue3>(?:was|were)\s+not\s+(?:met|achieved|reached)|not\s+met)\b"
         rf"|\b(?P<cue4>[Nn]either)\b[^.]{{0,80}}\b(?:improved|met|showed|achieved)\b",
         fields={"outcome": "negative"}, compound="subject",
         example=Example("The Phase 2 CASCADE study of velotamab did not meet its primary endpoint of progression-free survival.",
@@ -45,7 +45,7 @@ CUES = (
         fields={"outcome": "positive"}, compound="subject",
         example=Example("The TANGO trial of velotamab was stopped early for efficacy on the recommendation of the Data Monitoring Committee.",
                         {"type": RESULT, "compound": "velotamab", "trial": "TANGO", "outcome": "positive"})),
-    Cue(rf"\b{_DMC}\b[^.;]{{0,160}}?\b(?P<cue>{_STOP})|\b(?P<cue2>{_STOP})\b[^.;]{{0,160}}?\b{_DMC}",
+    Cue(rf"\b{_DMC}\b{IN_CLAUSE}{{0,160}}?\b(?P<cue>{_STOP})|\b(?P<cue2>{_STOP})\b{IN_CLAUSE}{{0,160}}?\b{_DMC}",
         fields={"outcome": "negative"}, compound="subject",
         example=Example("The TANGO study of velotamab was halted after the Independent Data Monitoring Committee review found it unlikely to succeed.",
                         {"type": RESULT, "compound": "velotamab", "trial": "TANGO", "outcome": "negative"})),
@@ -87,7 +87,7 @@ CUES = (
         fields={"outcome": "positive"}, compound="subject", sure=0.85,
         example=Example("The Phase 2 SAVE trial of velotamab in newly diagnosed AML shows 84% ORR (16/19) and 71% CR (13/19).",
                         {"type": RESULT, "compound": "velotamab", "trial": "SAVE", "outcome": "positive"})),
-    Cue(r"\b(?:results|data|findings)\b[^.;]{0,200}?\b(?:which|that)\s+(?:showed|demonstrated|show|demonstrate)\s+(?:encouraging\s+|durable\s+|robust\s+)?"
+    Cue(rf"\b(?:results|data|findings)\b{IN_CLAUSE}{{0,200}}?\b(?:which|that)\s+(?:showed|demonstrated|show|demonstrate)\s+(?:encouraging\s+|durable\s+|robust\s+)?"
         r"(?P<cue>(?:clinical|anti-?tumou?r)\s+activity)\b",
         fields={"outcome": "positive"}, compound="subject", sure=0.85,
         example=Example("Orsolo announced interim results from the Phase 1 study 003 of velotamab, which showed clinical activity in patients with gout.",
@@ -100,7 +100,7 @@ MODALITIES = (
              example=Example("The RIVET study of velotamab is designed to show a statistically significant improvement in overall survival.",
                              {"type": None})),
     # a trial's aim, not its read-out: "The primary objective of this trial is to determine if X is superior to placebo"
-    Modality(r"(?:determine|assess|evaluate|test|examine|investigate)\s+(?:if|whether)|(?:[Tt]he|[Ii]ts)\s+(?:primary|main|key)\s+objective\s+(?:of\s+[^.;]{0,80}?\s+)?(?:is|will be)\s+to|is\s+designed\s+to|are\s+designed\s+to",
+    Modality(rf"(?:determine|assess|evaluate|test|examine|investigate)\s+(?:if|whether)|(?:[Tt]he|[Ii]ts)\s+(?:primary|main|key)\s+objective\s+(?:of\s+{IN_CLAUSE}{{0,80}}?\s+)?(?:is|will be)\s+to|is\s+designed\s+to|are\s+designed\s+to",
              None, scope="clause",
              example=Example("The primary objective of the TANGO trial is to determine if treatment with velotamab added to standard of care "
                              "is superior to placebo in reducing the risk of gout flares.", {"type": None})),

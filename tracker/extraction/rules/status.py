@@ -8,7 +8,7 @@ import re
 from tracker.extraction.candidates import Candidate
 from tracker.extraction.phases import phases_in
 from tracker.extraction.places import places_in
-from tracker.extraction.rows import Cue, Example, Family, Modality, Readings
+from tracker.extraction.rows import IN_CLAUSE, Cue, Example, Family, Modality, Readings
 
 STATUS = "DevelopmentStatusReported"
 _PHASE = r"[Pp]hase\s*(?:III|II|Il|I|1|2|3)[abAB]?(?:\s*/\s*(?:III|II|I|1|2|3)[abAB]?)?"
@@ -26,7 +26,7 @@ CUES = (
     Cue(rf"\b(?:in|into)\s+(?P<cue>{_PHASE})\s+(?:clinical\s+)?(?:development|testing)\b", compound="before", sure=0.95,
         example=Example("Orsolo is advancing ORS-3301 into Phase 2 testing later this year.",
                         {"type": STATUS, "compound": "ORS-3301", "phase": "II"})),
-    Cue(rf"\b(?:is|are)\s+developing\b[^.;]{{0,80}}?\bin\s+an?\s+(?:[\w-]+\s+){{0,2}}?(?P<cue>{_PHASE})\s+(?:[\w-]+\s+){{0,2}}?(?:program|trials?|studies|study)\b",
+    Cue(rf"\b(?:is|are)\s+developing\b{IN_CLAUSE}{{0,80}}?\bin\s+an?\s+(?:[\w-]+\s+){{0,2}}?(?P<cue>{_PHASE})\s+(?:[\w-]+\s+){{0,2}}?(?:program|trials?|studies|study)\b",
         compound="nearest", example=Example("Orsolo Bio is developing its lead candidate, velotamab, in a Phase 3 global clinical program to treat gout.",
                                             {"type": STATUS, "compound": "velotamab", "phase": "III"})),
     Cue(r"\blead\s+(?P<cue>preclinical)\s+(?:drug\s+|product\s+)?candidate\b", compound="after",

@@ -10,9 +10,9 @@ import re
 from datetime import date
 
 from tracker.extraction.candidates import Candidate
-from tracker.extraction.clauses import CLAUSE_BREAK
+from tracker.extraction.clauses import clause_breaks
 from tracker.extraction.places import agencies_in, places_in
-from tracker.extraction.rows import Cue, Example, Family, Modality, Readings, Slot
+from tracker.extraction.rows import IN_CLAUSE, Cue, Example, Family, Modality, Readings, Slot
 from tracker.extraction.slots import (
     application_in,
     expected_by,
@@ -60,7 +60,7 @@ CUES = (
         states=EXPECTED,
         example=Example("Orsolo reiterated its expected submission of a BLA for velotamab in the fourth quarter of 2021.",
                         {"type": EXPECTED, "compound": "velotamab", "region": "US", "expected_by": "2021-12-31"})),
-    Cue(r"\b(?:expects?|plans?|intends?)\b[^.;]{0,60}\b(?P<cue>regulatory submissions?)\b", states=EXPECTED,
+    Cue(rf"\b(?:expects?|plans?|intends?)\b{IN_CLAUSE}{{0,60}}\b(?P<cue>regulatory submissions?)\b", states=EXPECTED,
         example=Example("Orsolo expects to complete regulatory submissions for velotamab in the US and EU next year.",
                         {"type": EXPECTED, "compound": "velotamab", "expected_by": "2022-12-31"})),
     Cue(r"\b(?:anticipates?|expects?|plans?|intends?|targets?|targeting)\s+(?:initiating|starting|beginning|completing|making|submitting)\s+"
@@ -127,7 +127,7 @@ _RESTATED_SUBJECT = re.compile(r"^\W*The\s+(?:[\w-]+\s+){0,2}?(?:s?NDA|s?BLA|MAA
 def _window(candidate: Candidate) -> tuple[str, str]:
     """The words after and before the cue, up to the nearest clause break or other cue."""
     text = candidate.text
-    breaks = sorted([m.start() for m in CLAUSE_BREAK.finditer(text)] +
+    breaks = sorted([m.start() for m in clause_breaks(text)] +
                     [m.start() for m in candidate.cue.pattern.finditer(text) if m.start() != candidate.match.start()])
     end = min([b for b in breaks if b > candidate.end] or [len(text)])
     start = max([b for b in breaks if b < candidate.match.start()] or [0])

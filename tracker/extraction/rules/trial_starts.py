@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from tracker.extraction.candidates import Candidate
-from tracker.extraction.rows import Cue, Example, Family, Modality, Readings
+from tracker.extraction.rows import IN_CLAUSE, Cue, Example, Family, Modality, Readings
 from tracker.extraction.slots import past_time, trial_and_phase
 
 STARTED = "TrialStarted"
@@ -17,10 +17,10 @@ CUES = (
         example=Example("Orsolo Bio has dosed the first patient in its Phase 2 trial of velotamab in gout.",
                         {"type": STARTED, "compound": "velotamab", "phase": "II"})),
     Cue(rf"\b(?P<cue>initiated|initiation of|began|begun|begins|commenced|commencement of|started|starts|start of|launched|launch of|kicked off|opened)\b"
-        rf"(?=[^.;]{{0,70}}\b{_TRIAL}\b|\s+(?:the\s+|its\s+)?(?-i:[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)\s*\([^()]{{0,200}}\),?\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,6}}?{_TRIAL})",
+        rf"(?={IN_CLAUSE}{{0,70}}\b{_TRIAL}\b|\s+(?:the\s+|its\s+)?(?-i:[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)\s*\([^()]{{0,200}}\),?\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,6}}?{_TRIAL})",
         example=Example("Orsolo Bio initiated a Phase 3 trial of velotamab in adults with gout in March 2021.",
                         {"type": STARTED, "compound": "velotamab", "phase": "III", "occurred_on": "2021-03"})),
-    Cue(rf"\b{_TRIAL}\b[^.;]{{0,100}}?\b(?P<cue>began|begun|started|commenced|was initiated|has been initiated|is now underway|was launched)\b",
+    Cue(rf"\b{_TRIAL}\b{IN_CLAUSE}{{0,100}}?\b(?P<cue>began|begun|started|commenced|was initiated|has been initiated|is now underway|was launched)\b",
         example=Example("A Phase 1b trial of velotamab in gout began in late 2015.",
                         {"type": STARTED, "compound": "velotamab", "phase": "I", "occurred_on": "2015-H2"})),
     # "is now open for enrollment", "has begun enrolling patients", "started recruiting"
