@@ -67,6 +67,10 @@ CUES = (
         r"(?:an?\s+|the\s+|its\s+|our\s+)?(?:[\w()-]+\s+){0,5}?(?P<cue>submissions?|filings?)\b", states=EXPECTED,
         example=Example("The Company anticipates initiating a New Drug Application submission for velotamab in the second half of 2019.",
                         {"type": EXPECTED, "compound": "velotamab", "application": "NDA", "expected_by": "2019-12-31"})),
+    Cue(r"\b(?:anticipates?|expects?|plans?|intends?|aims?|on track)\s+to\s+(?:complete|finali[sz]e|initiate|begin|start|make)\s+"
+        r"(?:an?\s+|the\s+|its\s+|our\s+)?(?:[\w()-]+\s+){0,5}?(?P<cue>submissions?|filings?)\b", states=EXPECTED,
+        example=Example("Orsolo expects to complete its rolling NDA submission for velotamab in the first quarter of 2023.",
+                        {"type": EXPECTED, "compound": "velotamab", "region": "US", "application": "NDA", "expected_by": "2023-03-31"})),
     # "anticipates submitting an NDA in the fourth quarter", "expects filing ... next year"
     Cue(r"\b(?:anticipates?|anticipated|expects?|expected|plans?|intends?|targets?|targeting|contemplates?)\s+(?P<cue>submitting|filing|resubmitting)\b", states=EXPECTED,
         example=Example("Orsolo anticipates submitting a New Drug Application for velotamab in the fourth quarter of 2021.",
