@@ -86,3 +86,15 @@ def test_a_sum_written_before_its_royalty_revenue_is_the_royalty():
                      date(2019, 8, 1))
     royalty = one(facts, "RoyaltyReported")
     assert (royalty.amount, royalty.currency, str(royalty.period)) == (Decimal("3100000"), "USD", "2019-Q2")
+
+
+@pytest.mark.parametrize("terms", [
+    "The agreement includes an upfront payment of $10 million, with potential milestone payments totaling up to $300 million.",
+    "Orbis will make an upfront payment of $10 million to Nordlys, plus up to $300 million in milestone payments.",
+])
+def test_a_deals_sums_to_come_are_a_clause_of_their_own_beside_its_upfront_payment(terms):
+    facts = facts_of(f"Nordlys Pharma licensed ketrolimab to Orbis. {terms}")
+    upfront = one(facts, "MilestoneTriggered")
+    anticipated = one(facts, "MilestoneAnticipated")
+    assert (upfront.amount, upfront.payment_kind) == (Decimal("10000000"), "upfront")
+    assert (anticipated.amount, anticipated.payment_kind) == (Decimal("300000000"), None)
