@@ -176,10 +176,17 @@ INN_STEMS = (
     "ectedin",
     # newer classes: serotonin agonists, CFTR modulators, vaptans, endothelin antagonists, glucokinase activators,
     # PDE4 inhibitors, beta3 agonists, pleuromutilins, oxaboroles, GnRH antagonists, myosin activators and
-    # inhibitors, heat-shock amplifiers. The stems of old generic classes (-olol, -pril, -methasone, -formin...)
-    # are left out: in a release those drugs are mostly the comparator or the background therapy, not the subject.
+    # inhibitors, heat-shock amplifiers.
     "zolam", "serin", "caftor", "vaptan", "sentan", "gliatin", "milast", "begron", "mulin", "borole", "golix",
     "camtiv", "camten", "moclomol", "racetam", "glitazone",
+    # old generic classes, the subject of a reformulation's or a new indication's release as often as a
+    # comparator (beta blockers, ACE inhibitors, calcium channel blockers, statins, fibrates, NSAIDs, H2 blockers,
+    # corticosteroids, beta2 agonists, antimuscarinics, tricyclics, antipsychotics, benzodiazepines, local
+    # anaesthetics, opioids, vasopressin and oxytocin analogues, progestins, MAO-B inhibitors, thrombolytics,
+    # interleukins): a comparator is told apart by its place in the sentence, not by its name.
+    "olol", "pril", "dipine", "vastatin", "fibrate", "profen", "coxib", "tidine", "thiazide", "glinide", "terol",
+    "tropium", "sonide", "methasone", "metasone", "pramine", "triptyline", "apine", "azepam", "caine", "fentanil",
+    "orphine", "pressin", "tocin", "gestrel", "trigine", "giline", "plase", "leukin", "curonium", "flurane",
 )
 #: Words that end like an INN but are none.
 NOT_INNS = frozenset({"thermostat", "rheostat", "hemostat", "haemostat", "cryostat", "peptide", "polypeptide",

@@ -261,3 +261,25 @@ def test_two_brands_of_one_product_in_two_regions_written_with_a_slash_are_alias
     facts = facts_of("Royalties were earned on Tamura’s net sales of its regimen ZENTRAVO™/ZENTRIVO™ in the quarter.")
     assert ("ZENTRAVO", "ZENTRIVO") in {(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded")}
     assert not only(facts_of("Patients were treated with VELMORA®/ZENTARA® in the trial."), "CompoundAliasRecorded")
+
+
+@pytest.mark.parametrize("name", ["ortafibrate", "velopril", "trazolol", "ketodipine", "norvastatin", "lurapine", "mevotidine"])
+def test_the_stems_of_old_generic_classes_name_inns_too(name):
+    assert [m.written for m in pattern_mentions(f"an oral formulation of {name} for adults")] == [name]
+
+
+def test_a_generic_a_regulator_rules_on_is_a_name_whatever_its_ending():
+    facts = facts_of("The FDA issued a Complete Response Letter (CRL) for its New Drug Application (NDA) for ketorilant. "
+                     "Ketorilant is an oral glucocorticoid receptor modulator.")
+    declined = one(facts, "ApprovalDeclined")
+    assert (declined.compound, declined.region, declined.form) == ("ketorilant", "US", "complete_response")
+
+
+def test_a_generic_slot_holds_no_english_word():
+    facts = facts_of("The FDA granted approval for moderate to severe plaque psoriasis in adults.")
+    assert all(getattr(fact, "compound", None) != "moderate" for fact in facts)
+
+
+def test_each_drug_of_a_combination_list_is_a_comparator_and_its_abbreviation_no_alias_of_the_subject():
+    facts = facts_of("Phase 1 study of ketrolimab in combination with pomalidomide (Pom) and velamethasone (Vel) in myeloma.")
+    assert [f.alias for f in only(facts, "CompoundAliasRecorded") if f.confidence >= 0.5] == []

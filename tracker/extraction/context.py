@@ -114,6 +114,8 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
             roles.append("alias")  # "will be commercialized under the brand name X": X names the subject
         elif previous is not None and re.fullmatch(r"[®™]?\s?\((?:[^()]*?,\s*|[^()]*?\bor\s+|formerly\s+|previously known as\s+)?", text[previous.end:mention.start]):
             roles.append(roles[-1])  # an alias in parentheses shares its name's role
+        elif previous is not None and roles[-1] == "comparator" and re.fullmatch(r"[®™]?(?:\s?\([^()]*\))?,?\s+(?:and|or)\s+", text[previous.end:mention.start]):
+            roles.append("comparator")  # "in combination with pomalidomide (Pom) and velamethasone": the list goes on
         elif _COMPARATOR_LEAD.search(_same_clause(before)):
             roles.append("comparator")
         elif _COMPONENT_AFTER.match(after) or _COMPONENT_BEFORE.search(before):

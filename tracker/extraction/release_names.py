@@ -31,6 +31,7 @@ from tracker.extraction.compound_names import (
     BRAND_STATEMENT,
     DESCRIBED_PRODUCT,
     GENERIC_AFTER_BRAND,
+    GENERIC_IN_REGULATORY_SLOT,
     INN_PATTERN,
     MARKED_WORD,
     NOT_NAMES,
@@ -75,6 +76,10 @@ _NOT_GENERICS = re.compile(
     r"|endpoint|cohort|population|carcinoma|lymphoma|leukemia|leukaemia|melanoma|sarcoma|myeloma|syndrome|disease|infection|program"
     r"|[a-z]*(?:oma|itis|emia|aemia|osis|pathy|plasia|trophy)"
     r"|[a-z]*(?:tion|ment|ness|ity|ing|ed|ly|ous|ive|al|ies|ics|ist|or|ors|er|ers|y|s))$")
+#: Lower-case words of seven letters or more that stand where a regulator's product does without naming one
+#: ("approval for moderate ...", "application for pediatric use"); words ending in -ic never name a generic.
+_NOT_GENERIC_WORDS = re.compile(r"[a-z]*ic|moderate|adjuvant|certain|similar|standard|maintenance|children|adolescent|another|several"
+                                r"|whether|because|through|without|between|against|further|neither|approximately|commercial\w*")
 #: Words after a word in capitals that make it a trial's name: "QUILLON data showed", "VARENNA results".
 _TRIAL_AFTER = re.compile(r"\s+(?:data|results|findings|read-?outs?)\b")
 _DATELINE_AFTER = re.compile(r"^,\s*(?:[A-Z][a-z]+\.?|[A-Z]{2}\b|\w+ \d)|^\s*[-–—/]{1,2}|^\s+[A-Z]{3,}\b")
@@ -265,6 +270,12 @@ class ReleaseNames:
                 if self._not_a_name(name) or name in self.brands or INN_PATTERN.fullmatch(name):
                     continue
                 self.learnt.add(name)
+            for match in GENERIC_IN_REGULATORY_SLOT.finditer(text):
+                name = match["name"]
+                if INN_PATTERN.fullmatch(name) or _NOT_GENERICS.match(name) or _NOT_GENERIC_WORDS.fullmatch(name) or self._not_a_name(name):
+                    continue
+                self.learnt |= {name, name.capitalize()}  # "Ketorilant is ..." opens a sentence
+                self.generic.add(key(name))
 
     def _learn_extensions(self) -> None:
         """Two-word brands ("VELMORA Duo"): a brand and the same capitalised word after it, twice."""
