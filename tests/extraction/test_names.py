@@ -283,3 +283,23 @@ def test_a_generic_slot_holds_no_english_word():
 def test_each_drug_of_a_combination_list_is_a_comparator_and_its_abbreviation_no_alias_of_the_subject():
     facts = facts_of("Phase 1 study of ketrolimab in combination with pomalidomide (Pom) and velamethasone (Vel) in myeloma.")
     assert [f.alias for f in only(facts, "CompoundAliasRecorded") if f.confidence >= 0.5] == []
+
+
+def test_an_about_section_on_a_product_a_regulator_rules_on_names_no_company():
+    facts = facts_of("Nordlys Pharma today announced that the European Commission has granted marketing authorization for "
+                     "Velostra (ketrolone HCl prolonged release) for adults with obesity.\n\nAbout Velostra\n\n"
+                     "Velostra is a once-daily tablet.")
+    approval = one(facts, "ApprovalGranted")
+    assert (approval.compound, approval.region) == ("Velostra", "EU")
+
+
+def test_a_capital_in_a_title_case_headline_names_no_product():
+    facts = facts_of("Nordlys's Velostra™ (ketrolimab) Receives Positive CHMP Opinion Recommending Approval for Weight Management\n\n"
+                     "Nordlys Pharma today announced a positive CHMP opinion for Velostra™ (ketrolimab).")
+    assert {fact.compound for fact in only(facts, "RegulatoryOpinionIssued")} == {"ketrolimab"}
+
+
+@pytest.mark.parametrize("suffix", ["XR", "ER", "SR", "XL", "ODT"])
+def test_the_letters_of_a_brands_release_form_are_part_of_it(suffix):
+    facts = facts_of(f"The FDA has approved Velostra {suffix} for adults with migraine. Velostra {suffix} is a tablet.")
+    assert one(facts, "ApprovalGranted").compound == f"Velostra {suffix}"

@@ -217,11 +217,14 @@ def _INN() -> re.Pattern[str]:
 
 
 def _named_as_product(name: str, sentences: list[str]) -> bool:
-    """True when the release marks `name` as a product: "NAME®", "NAME™", "NAME (inn)" or "(product name: NAME)"."""
+    """True when the release marks `name` as a product: "NAME®", "NAME™", "NAME (inn)", "NAME (generic words)",
+    "(product name: NAME)", or a regulator rules on it ("marketing authorization for NAME")."""
     from tracker.extraction.aliases import labelled_names  # aliases know no parties; imported late to keep it so
+    from tracker.extraction.compound_names import REGULATORY_SLOT
 
-    marked = re.compile(rf"(?<![\w-]){re.escape(name)}\s?(?:[®™]|\((?={_INN().pattern}))")
-    return any(marked.search(text) or any(found == name for _, found, _ in labelled_names(text)) for text in sentences)
+    marked = re.compile(rf"(?<![\w-]){re.escape(name)}\s?(?:[®™]|\((?={_INN().pattern}|(?!(?:formerly|previously|now|the|an?)\b)[a-z]{{5,}}))")
+    return any(marked.search(text) or any(found == name for _, found, _ in labelled_names(text))
+               or any(match["name"] == name for match in REGULATORY_SLOT.finditer(text)) for text in sentences)
 
 
 #: A company by its legal form ("PAXTON AG", "Orsolo Bio, Inc.", "Tamura Co., Ltd."): the unambiguous forms only

@@ -85,6 +85,12 @@ _TRIAL_AFTER = re.compile(r"\s+(?:data|results|findings|read-?outs?)\b")
 _DATELINE_AFTER = re.compile(r"^,\s*(?:[A-Z][a-z]+\.?|[A-Z]{2}\b|\w+ \d)|^\s*[-–—/]{1,2}|^\s+[A-Z]{3,}\b")
 
 
+def _title_case(text: str) -> bool:
+    """True for a headline written in title case ("... Recommending Approval for Weight Management")."""
+    words = re.findall(r"\b[A-Za-z][a-z]{3,}\b", text)
+    return len(words) >= 4 and sum(word[0].isupper() for word in words) >= 0.7 * len(words)
+
+
 #: Words that start with a capital but are no prose: "Calif.", "N.J.", "(BUSINESS WIRE)", "/PRNewswire/", "--".
 _PROSE = re.compile(r"(?<![\w.])(?!and\b)[a-z][a-z]+\b")
 
@@ -269,6 +275,8 @@ class ReleaseNames:
                 name = match["name"]
                 if self._not_a_name(name) or name in self.brands or INN_PATTERN.fullmatch(name):
                     continue
+                if _title_case(text) and re.match(r"\s+[A-Z][a-z]", text[match.end():]):
+                    continue  # "... Approval for Weight Management": in a title-case headline a capital marks no name
                 self.learnt.add(name)
             for match in GENERIC_IN_REGULATORY_SLOT.finditer(text):
                 name = match["name"]
