@@ -303,3 +303,18 @@ def test_a_capital_in_a_title_case_headline_names_no_product():
 def test_the_letters_of_a_brands_release_form_are_part_of_it(suffix):
     facts = facts_of(f"The FDA has approved Velostra {suffix} for adults with migraine. Velostra {suffix} is a tablet.")
     assert one(facts, "ApprovalGranted").compound == f"Velostra {suffix}"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nordlys dosed the first patient in a Phase 3 study evaluating velapanor for hyperphosphatemia.",
+    "Under the license agreement for velapanor, Nordlys received a $30 million upfront payment.",
+    "The PDUFA date for velapanor is April 29, 2020.",
+])
+def test_a_generic_where_a_deal_or_a_trial_names_its_product_is_a_name_whatever_its_ending(sentence):
+    assert {getattr(fact, "compound", None) for fact in facts_of(sentence)} == {"velapanor"}
+
+
+@pytest.mark.parametrize("word", ["patients", "investigator", "whether", "combination", "placebo"])
+def test_an_english_word_where_a_trial_names_its_product_is_no_name(word):
+    facts = facts_of(f"Nordlys dosed the first patient in a Phase 3 study evaluating {word} in adults.")
+    assert all(getattr(fact, "compound", None) != word for fact in facts)

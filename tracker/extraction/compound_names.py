@@ -84,12 +84,16 @@ REGULATORY_SLOT = re.compile(
     r"\b(?:[Oo]pinion (?:on|for)|[Aa]pplication for|(?:s?NDA|s?BLA|MAA|NDS|[Dd]ossier) for|[Aa]pprovals? (?:of|for)|[Aa]uthori[sz]ation (?:of|for)|[Aa]pproves|[Aa]pproved)\s+"
     r"(?:[A-Z][\w&]*['’]s?\s+)?(?P<name>[A-Z][a-z]{3,}[a-z0-9]*)(?![\w-])(?!['’]s\s+[a-z])")  # "for Leber's hereditary ...": a disease's eponym
 
-#: A generic name known by its place where a regulator rules on it, whatever its ending: "a Complete Response
-#: Letter (CRL) for its New Drug Application (NDA) for ketorilant", "approval of velapanor".
-GENERIC_IN_REGULATORY_SLOT = re.compile(
+#: A generic name known by its place where only a product stands, whatever its ending: where a regulator rules on
+#: it ("a Complete Response Letter (CRL) for its New Drug Application (NDA) for ketorilant", "approval of
+#: velapanor", "the PDUFA date for velapanor"), a deal is for it or a trial tests it ("the license agreement for
+#: velapanor", "a Phase 3 study evaluating velapanor").
+GENERIC_IN_PRODUCT_SLOT = re.compile(
     r"\b(?:(?:s?NDA|s?BLA|MAA|NDS|CRL|[Dd]ossier|[Aa]pplication|Complete Response Letter)(?:\s+\([A-Za-z]+\))?\s+for"
-    r"|[Aa]pprovals?\s+(?:of|for)|[Aa]uthori[sz]ation\s+(?:of|for)|[Aa]pproves|[Aa]pproved)\s+(?:its\s+|the\s+)?"
-    r"(?P<name>[a-z][a-z]{5,}[a-z])(?![\w-])(?!\s+(?:of|for|to|in|and|or)\b)")
+    r"|[Aa]pprovals?\s+(?:of|for)|[Aa]uthori[sz]ation\s+(?:of|for)|[Aa]pproves|[Aa]pproved"
+    r"|PDUFA\s+(?:target\s+)?(?:action\s+|goal\s+)?date\s+for|(?:licen[cs]e|collaboration|development|commerciali[sz]ation)\s+agreement\s+for"
+    r"|(?:trials?|stud(?:y|ies))\s+(?:of|evaluating)|evaluating)\s+(?:its\s+|the\s+)?"
+    r"(?P<name>[a-z][a-z]{5,}[a-z])(?![\w-])(?!\s+of\b)")
 
 #: Capitalised words that name things other than products: never a compound.
 NOT_NAMES = {

@@ -31,7 +31,7 @@ from tracker.extraction.compound_names import (
     BRAND_STATEMENT,
     DESCRIBED_PRODUCT,
     GENERIC_AFTER_BRAND,
-    GENERIC_IN_REGULATORY_SLOT,
+    GENERIC_IN_PRODUCT_SLOT,
     INN_PATTERN,
     MARKED_WORD,
     NOT_NAMES,
@@ -76,10 +76,16 @@ _NOT_GENERICS = re.compile(
     r"|endpoint|cohort|population|carcinoma|lymphoma|leukemia|leukaemia|melanoma|sarcoma|myeloma|syndrome|disease|infection|program"
     r"|[a-z]*(?:oma|itis|emia|aemia|osis|pathy|plasia|trophy)"
     r"|[a-z]*(?:tion|ment|ness|ity|ing|ed|ly|ous|ive|al|ies|ics|ist|or|ors|er|ers|y|s))$")
-#: Lower-case words of seven letters or more that stand where a regulator's product does without naming one
-#: ("approval for moderate ...", "application for pediatric use"); words ending in -ic never name a generic.
-_NOT_GENERIC_WORDS = re.compile(r"[a-z]*ic|moderate|adjuvant|certain|similar|standard|maintenance|children|adolescent|another|several"
-                                r"|whether|because|through|without|between|against|further|neither|approximately|commercial\w*")
+#: Lower-case words of seven letters or more that stand where a product does without naming one ("approval for
+#: moderate ...", "a study of patients", "evaluating whether"): English by their ending (but a generic's "-or",
+#: "tenor" of no "-tor", "-sor", "-ior"), or common words with none.
+_NOT_PRODUCT_WORDS = re.compile(
+    r"[a-z]*(?:tion|ment|ness|ity|ing|ed|ly|ous|ive|al|ies|ics|ist|ers|er|y|s|ic|[tscimj]or)"
+    r"|moderate|adjuvant|certain|similar|standard|maintenance|children|adolescent|another|several|different|multiple"
+    r"|eligible|whether|because|through|without|between|against|further|neither|approximately|governor|placebo|medicine"
+    r"|vaccine|antibody|candidate|compound|molecule|protein|peptide|conjugate|regimen|product|program|programme|biologic"
+    r"|biosimilar|capsule|formulation|combination|monotherapy|asset|license|licence|partner|endpoint|cohort|syndrome|disease"
+    r"|infection|carcinoma|lymphoma|leukemia|leukaemia|melanoma|sarcoma|myeloma|[a-z]*(?:oma|itis|emia|aemia|osis|pathy|plasia|trophy)")
 #: Words after a word in capitals that make it a trial's name: "QUILLON data showed", "VARENNA results".
 _TRIAL_AFTER = re.compile(r"\s+(?:data|results|findings|read-?outs?)\b")
 _DATELINE_AFTER = re.compile(r"^,\s*(?:[A-Z][a-z]+\.?|[A-Z]{2}\b|\w+ \d)|^\s*[-–—/]{1,2}|^\s+[A-Z]{3,}\b")
@@ -278,9 +284,9 @@ class ReleaseNames:
                 if _title_case(text) and re.match(r"\s+[A-Z][a-z]", text[match.end():]):
                     continue  # "... Approval for Weight Management": in a title-case headline a capital marks no name
                 self.learnt.add(name)
-            for match in GENERIC_IN_REGULATORY_SLOT.finditer(text):
+            for match in GENERIC_IN_PRODUCT_SLOT.finditer(text):
                 name = match["name"]
-                if INN_PATTERN.fullmatch(name) or _NOT_GENERICS.match(name) or _NOT_GENERIC_WORDS.fullmatch(name) or self._not_a_name(name):
+                if INN_PATTERN.fullmatch(name) or _NOT_PRODUCT_WORDS.fullmatch(name) or self._not_a_name(name):
                     continue
                 self.learnt |= {name, name.capitalize()}  # "Ketorilant is ..." opens a sentence
                 self.generic.add(key(name))
