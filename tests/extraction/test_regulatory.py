@@ -272,3 +272,25 @@ def test_a_decision_told_of_a_region_is_expected_of_its_approving_regulator(sent
 def test_an_abbreviations_full_stops_keep_a_decision_and_its_expectation_in_one_clause():
     decision = one(facts_of("A decision on ketrolimab in the U.S. is anticipated by mid-2024."), "RegulatoryDecisionExpected")
     assert (decision.region, decision.expected_by) == ("US", date(2024, 6, 30))
+
+
+def test_working_to_achieve_approval_is_no_approval():
+    facts = facts_of("Brightwater Bio is committed to working with the FDA to achieve approval of ketrolimab.")
+    assert only(facts, "ApprovalGranted") == []
+
+
+def test_looking_forward_to_a_decision_expects_one():
+    facts = facts_of("We look forward to a decision from the FDA on ketrolimab in late June.", date(2018, 5, 16))
+    decision = one(facts, "RegulatoryDecisionExpected")
+    assert (decision.region, decision.expected_by) == ("US", date(2018, 6, 30))
+
+
+def test_our_pdufa_date_is_a_decision_expected_not_a_business_decision_of_ours():
+    facts = facts_of("As we approach our April 29 PDUFA date for ketrolimab, we are preparing for its launch.", date(2021, 4, 14))
+    decision = one(facts, "RegulatoryDecisionExpected")
+    assert (decision.region, decision.expected_by) == ("US", date(2021, 4, 29))
+
+
+def test_being_told_a_pdufa_date_expects_no_decision():
+    facts = facts_of("The FDA is expected to inform Brightwater of the PDUFA date for ketrolimab by the end of August.", date(2015, 8, 17))
+    assert only(facts, "RegulatoryDecisionExpected") == []

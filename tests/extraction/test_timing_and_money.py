@@ -31,6 +31,8 @@ PUBLISHED = date(2013, 9, 20)
     ("on May 21, 2021", "2021-05-21", date(2021, 5, 21)),
     ("later this quarter", "2013-Q3", date(2013, 9, 30)),
     ("by the end of next quarter", "2013-Q4", date(2013, 12, 31)),
+    ("a decision in late October", "2012-10", date(2013, 10, 31)),
+    ("by the end of November", "2012-11", date(2013, 11, 30)),
 ])
 def test_a_time_expression_names_its_window(words, occurred, window_end):
     found = times_in(words, PUBLISHED)
@@ -104,3 +106,8 @@ def test_yesterday_is_the_day_before_the_release():
 def test_a_readout_expected_is_never_dated_by_the_release_day_beside_its_window():
     facts = facts_of("date 2019-05-14 -- Topline Results From TANGO Study of Ketrolimab Expected Mid-2019 --", date(2019, 5, 14))
     assert [str(f.expected_by) for f in facts if type(f).__name__ == "ReadoutExpected"] == ["2019-06-30"]
+
+
+def test_the_beginning_of_a_month_is_expected_by_its_15th():
+    found = times_in("results by early November", PUBLISHED)[0]
+    assert (found.expected.text, found.window_end) == ("2013-11-15", date(2013, 11, 15))

@@ -129,6 +129,15 @@ def _mid_month(m: re.Match[str], published: date, period: PartialDate | None):
     return past, PartialDate.day(date(future.first_day.year, future.first_day.month, 15))
 
 
+def _part_of_month(m: re.Match[str], published: date, period: PartialDate | None):
+    """"late June", "by the end of June", "early July": the month as the past; ahead, the month, or its first half
+    (to the 15th) for its beginning."""
+    past, future = _month_either_way(_month(m["month"]), published)
+    if m["when"].lower() in ("early", "the beginning of", "the start of"):
+        return past, PartialDate.day(date(future.first_day.year, future.first_day.month, 15))
+    return past, future
+
+
 def _early_next_year(m: re.Match[str], published: date, period: PartialDate | None):
     half = 1 if m["when"].lower() == "early" else 2
     return _same(PartialDate.half(published.year + 1, half))
@@ -238,6 +247,7 @@ _EXPRESSIONS = (
     (rf"\b(?:by |before )?(?:the )?end of (?P<year>{_YEAR})\b", _year_end, True),
     (rf"\b(?:mid|the middle of)[- ](?:(?P<year>{_YEAR})|year|this year|the year)\b", _mid_year, False),
     (rf"\bmid[- ](?P<month>{_MONTH})(?![\w-])", _mid_month, False),
+    (rf"\b(?:by )?(?P<when>early|late|the end of|the beginning of|the start of|end of)[- ](?P<month>{_MONTH})\b(?!,? ?\d)", _part_of_month, False),
     (r"\b(?P<when>early|late)(?: in)? next year\b", _early_next_year, True),
     (rf"\b(?P<when>early|late|beginning of|start of|first part of|second part of)[- ](?P<year>{_YEAR})\b", _early_late, False),
     (r"\bwithin (?:the next |approximately |about )?(?P<count>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?P<unit>days?|weeks?|months?)\b", _within, True),

@@ -100,7 +100,7 @@ MODALITIES = (
              example=Example("Orsolo would receive a further $35 million upon approval of velotamab in Japan, which Tamura expects in the "
                              "first half of 2022.", {"type": EXPECTED, "compound": "velotamab", "region": "JP", "expected_by": "2022-06-30"})),
     Modality(r"if|once|upon|unless|whether|would|could|may|might|should|pending|toward|towards|prior to|before|ahead of|subject to|contingent (?:on|upon)"
-             r"|in anticipation of|seek(?:s|ing)?|pursu(?:e|es|ing)|support(?:s|ing)?|for|to (?:gain|obtain|receive|secure|support)"
+             r"|in anticipation of|seek(?:s|ing)?|pursu(?:e|es|ing)|support(?:s|ing)?|for|to (?:gain|obtain|receive|secure|support|achieve|win)"
              r"|appl(?:y|ied|ication) for|fil(?:e|ed|ing) for|submi(?:t|tted|ssion) for|recommend(?:s|ed|ing|ation)?|positive opinion"
              r"|launch|following", None,
              example=Example("If approved by the European Commission, velotamab will be marketed as Zentara.", {"type": None})),

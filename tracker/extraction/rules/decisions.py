@@ -49,14 +49,18 @@ CUES = (
         fields={"agency": "EC", "region": "EU"}, compound="subject",
         example=Example("The CHMP positive opinion on velotamab will now be reviewed by the European Commission.",
                         {"type": EXPECTED, "compound": "velotamab", "region": "EU", "agency": "EC"})),
-    Cue(r"\b(?:expects?|anticipates?|awaits?|awaiting)\s+(?:\w+\s+){0,5}?(?P<cue>decisions?)\b",
+    Cue(r"\b(?:expects?|anticipates?|awaits?|awaiting|look(?:s|ing)? forward to)\s+(?:\w+\s+){0,5}?(?P<cue>decisions?)\b",
         example=Example("Orsolo expects a decision from Health Canada on velotamab in the first quarter of 2022.",
                         {"type": EXPECTED, "compound": "velotamab", "region": "CA", "expected_by": "2022-03-31"})),
 )
 
 MODALITIES = (
-    Modality(r"investment|business|strategic|financing|board|management|our|company's", None, scope="clause",
+    Modality(r"investment|business|strategic|financing|board|management|(?:our|the company's|its) (?:own )?decisions?", None, scope="clause",
              example=Example("Orsolo expects a strategic decision on its velotamab program in 2022.", {"type": None})),
+    # the date of a decision yet to be set is no decision expected: "the FDA is expected to inform the Company of the
+    # PDUFA date by the end of August"
+    Modality(r"(?:inform|notify|advise|tell)\w*\s+(?:[\w-]+\s+){0,3}?of", None, gap=7,
+             example=Example("The FDA is expected to inform Orsolo of the PDUFA date for velotamab by the end of August.", {"type": None})),
 )
 
 SLOTS = (Slot("expected_by", 0.3), Slot("region", 0.45))
