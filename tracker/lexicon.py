@@ -154,7 +154,7 @@ LEGAL_FORM_WORDS: frozenset[str] = frozenset(form.replace("\\", "").lower() for 
 #: Words a company's name may end in that say what it does, not who it is ("Quillon Therapeutics" is Quillon).
 DESCRIPTIVE_COMPANY_WORDS: frozenset[str] = frozenset({
     "pharmaceuticals", "pharmaceutical", "pharma", "therapeutics", "biopharma", "biopharmaceuticals",
-    "biotherapeutics", "biosciences", "bioscience", "laboratories", "labs", "healthcare", "holdings", "group",
+    "biotherapeutics", "biosciences", "bioscience", "laboratories", "labs", "healthcare", "holdings", "holding", "group",
     "medicines", "biotech", "biotechnology", "oncology"})
 #: Stock exchanges a release lists its companies on: "(Nasdaq: XXXX)", "(TSE: 4519)".
 EXCHANGES = r"Nasdaq|NASDAQ|NYSE|HKEX|SEHK|TSE|TSX|LSE|ASX|SIX|Euronext|OTC|OTCQX|AIM|FSE|XETRA|TOKYO|KOSDAQ|OMX"
@@ -188,6 +188,8 @@ INN_STEMS = (
     "tropium", "sonide", "methasone", "metasone", "pramine", "triptyline", "apine", "azepam", "caine", "fentanil",
     "orphine", "pressin", "tocin", "gestrel", "trigine", "giline", "plase", "leukin", "curonium", "flurane",
 )
+#: Targets and markers written like a product's code ("PD-L1 positive patients", "HLA-A2"): never a compound.
+TARGETS_LIKE_CODES = r"PD-L[12]|HLA-[A-Z]{1,3}\d{1,4}|B7-H\d|HER-\d"
 #: Words that end like an INN but are none.
 NOT_INNS = frozenset({"thermostat", "rheostat", "hemostat", "haemostat", "cryostat", "peptide", "polypeptide",
                       "nucleotide", "oligonucleotide", "riptide", "eventide", "yuletide", "dipeptide",

@@ -2,7 +2,7 @@ import pytest
 from extraction_helpers import facts_of, one, only
 
 from tracker.extraction.compound_names import ocr_variants, pattern_mentions
-from tracker.extraction.parties import normalise_party
+from tracker.extraction.parties import normalise_party, party_at
 
 
 def test_inns_and_codes_are_recognised_by_their_form():
@@ -12,6 +12,7 @@ def test_inns_and_codes_are_recognised_by_their_form():
 
 def test_registry_ids_and_targets_are_not_codes():
     assert pattern_mentions("NCT01234567 targets HER2 and CD30") == []
+    assert pattern_mentions("a high response rate among PD-L1 positive and HLA-A*02 or HLA-A2 patients") == []
 
 
 def test_an_ocr_slip_is_the_same_name_but_another_digit_is_another_compound():
@@ -23,6 +24,12 @@ def test_party_names_lose_their_legal_and_descriptive_suffixes():
     assert normalise_party("Nordlys Pharmaceuticals, Inc.") == "Nordlys"
     assert normalise_party("Orbis Pharmaceutical Company Limited") == "Orbis"
     assert normalise_party("Seaview Genetics, Inc.") == "Seaview Genetics"
+    assert normalise_party("Orbis Holding AG") == "Orbis"
+    assert normalise_party("Tamura & Co., Inc.") == "Tamura"
+
+
+def test_a_legal_form_ends_a_partys_name_where_a_sentence_runs_on_after_it():
+    assert party_at("licensed the product from Onxo S.A. Nordlys plans to market it", 26).name == "Onxo"
 
 
 def test_a_brand_with_its_inn_and_former_code_gives_two_aliases_of_the_inn():

@@ -24,6 +24,7 @@ from tracker.lexicon import (
     INN_SALTS,
     INN_SECOND_WORDS,
     INN_STEMS,
+    TARGETS_LIKE_CODES,
     US_BIOLOGIC_SUFFIX,
     US_INN_PREFIX,
     inn_stem_pattern,
@@ -45,7 +46,7 @@ INN_PATTERN = re.compile(
 _RX = r"(?:\s?R[Xx](?![\w]))?"
 CODE_PATTERNS = (
     re.compile(rf"(?<![\w-])[A-Z]{{2,6}}-?\d{{3,6}}[A-Za-z]?{_RX}(?![\w-])"),          # ORSN901, VLM3419, OR-8201
-    re.compile(rf"(?<![\w-])[A-Z]{{2,6}}-[A-Z]{{1,6}}\d{{1,3}}[A-Za-z]?{_RX}(?![\w-])"),  # ORSIS-KRT1 Rx
+    re.compile(rf"(?<![\w-])(?!(?:{TARGETS_LIKE_CODES})(?![\w-]))[A-Z]{{2,6}}-[A-Z]{{1,6}}\d{{1,3}}[A-Za-z]?{_RX}(?![\w-])"),  # ORSIS-KRT1 Rx
     re.compile(r"(?<![\w-])[A-Z]{2,5}\d-\d{3,5}(?![\w-])"),                              # ORS2-391
     re.compile(r"(?<![\w-])[A-Z]-[A-Z][A-Za-z]{1,3}\d{0,2}(?![\w-])"),                   # V-DM1, V-DXd
     re.compile(r"(?<![\w-])[a-z]{1,3}[A-Z][A-Za-z]{0,4}\d{2,4}(?:-[A-Z]{2}\d)?(?![\w-])"),  # rOrsPH20, orN901-DM1

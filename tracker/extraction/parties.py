@@ -31,6 +31,7 @@ _CURRENCY_WORD = re.compile(r"USD|EUR|GBP|JPY|DKK|SEK|NOK|CHF|CNY|AUD|CAD|HKD|KR
 _DATELINE_AFTER = re.compile(r"(?<=[a-z])\s+[A-Z]{3,}(?:\s+[A-Z]{2,})+$")
 _LEGAL_TAIL = re.compile(rf"^,?\s+(?:{_LEGAL_FORMS})\.?(?=\W|$)")
 _PARENTHETICAL_TICKER = re.compile(r"^\s*\([^)]*\)")
+_LEGAL_THEN_MORE = re.compile(rf"(?<=\s)(?:{_LEGAL_FORMS})\.(?=\s+\S)")
 _PARENT = re.compile(
     r"^(?::[^,()]{0,60})?,?\s*\(?(?:a|an)\s+(?:member of the|wholly[- ]owned subsidiary of|subsidiary of|division of|unit of|part of)\s+"
     r"(?P<parent>[A-Z][\w&.\- ]*?)(?=\)|,|\.|;|$| which| that)")
@@ -57,7 +58,7 @@ def normalise_party(written: str) -> str:
     if name.islower():
         name = name[:1].upper() + name[1:]
     words = name.replace(",", " ").split()
-    while len(words) > 1 and (words[-1].lower().rstrip(".") in _LEGAL or words[-1].lower() in _DESCRIPTIVE):
+    while len(words) > 1 and (words[-1].lower().rstrip(".") in _LEGAL or words[-1].lower() in _DESCRIPTIVE or words[-1] == "&"):
         shorter = words[:-1]
         if len(shorter) == 1 and re.fullmatch(r"[A-Z]{1,3}", shorter[0]):
             break  # "ADC Therapeutics" stays whole: "ADC" alone is no name
@@ -126,6 +127,10 @@ def party_at(text: str, position: int) -> Party | None:
     written = match.group(0)
     while " " in written and _CURRENCY_WORD.fullmatch(written.rsplit(" ", 1)[1]):
         written = written.rsplit(" ", 1)[0]  # "will pay Quillon EUR 19 million": the code starts the sum
+        end = start + len(written)
+    legal = _LEGAL_THEN_MORE.search(written)
+    if legal:
+        written = written[:legal.end()]  # "from Onxo S.A. Tamura plans ...": the legal form ends the name (and a sentence)
         end = start + len(written)
     dateline = _DATELINE_AFTER.search(written)
     if dateline:
