@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from extraction_helpers import facts_of, one
+from extraction_helpers import facts_of, one, only
 
 from tracker.extraction.places import places_in
 
@@ -29,3 +29,9 @@ def test_a_regulator_or_a_country_names_its_region(sentence: str, expected: list
 def test_a_country_named_beside_an_application_kind_is_the_region_of_the_filing():
     facts = facts_of("Tamura has submitted a marketing authorization application (MAA) for Velora (velozolam) in Mexico.")
     assert one(facts, "RegulatorySubmission").region == "MX"
+
+
+def test_a_companys_home_after_its_legal_form_is_no_place_of_the_approval():
+    facts = facts_of("Orbis KGaA of Germany has received approval from the Japanese Ministry of Health, Labour and Welfare for "
+                     "Velostra (ketrolimab).")
+    assert [(f.region, f.agency) for f in only(facts, "ApprovalGranted")] == [("JP", "MHLW")]

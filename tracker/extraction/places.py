@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.lexicon import AGENCIES, APPROVING_AGENCY, REGIONS
+from tracker.lexicon import AGENCIES, APPROVING_AGENCY, LEGAL_FORMS, REGIONS
 
 __all__ = ["APPROVING_AGENCY", "Place", "agencies_in", "places_in"]
 
@@ -34,6 +34,10 @@ _REGION_RE = [(re.compile(rf"(?<![\w-])(?:{region.names}){_NOT_A_PLACE}"), regio
     for region in REGIONS if region.demonyms]
 
 
+#: A company's home after its legal form ("Orsolo KGaA of Germany", "Tamura Co., Ltd. of Japan"): no place of the statement.
+_HOME_OF_A_COMPANY = re.compile(rf"(?<![\w-])(?:{LEGAL_FORMS})\.?\s+of\s+(?:the\s+)?$")
+
+
 def _overlaps(start: int, end: int, taken: list[Place]) -> bool:
     return any(start < place.end and place.start < end for place in taken)
 
@@ -53,6 +57,6 @@ def places_in(text: str) -> list[Place]:
     found = agencies_in(text)
     for pattern, region in _REGION_RE:
         for match in pattern.finditer(text):
-            if not _overlaps(match.start(), match.end(), found):
+            if not _overlaps(match.start(), match.end(), found) and not _HOME_OF_A_COMPANY.search(text, 0, match.start()):
                 found.append(Place(match.start(), match.end(), region))
     return sorted(found, key=lambda place: place.start)
