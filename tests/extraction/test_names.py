@@ -325,3 +325,7 @@ def test_a_generic_where_a_deal_or_a_trial_names_its_product_is_a_name_whatever_
 def test_an_english_word_where_a_trial_names_its_product_is_no_name(word):
     facts = facts_of(f"Nordlys dosed the first patient in a Phase 3 study evaluating {word} in adults.")
     assert all(getattr(fact, "compound", None) != word for fact in facts)
+
+
+def test_a_party_told_as_anothers_partner_is_that_partner():
+    assert party_at("developed by Orsolo's Japanese partner Tamura Pharma Co. Ltd., was approved", 13).name == "Tamura"
