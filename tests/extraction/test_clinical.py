@@ -177,3 +177,8 @@ def test_a_randomisation_ratio_keeps_the_arms():
 def test_a_decimal_point_between_a_result_and_its_non_inferiority_ends_no_clause():
     facts = facts_of("The CASCADE study of ketrolimab met its primary endpoint, a hazard ratio of 0.86 showing non-inferiority to docetaxel.")
     assert one(facts, "TopLineReported").outcome == "non_inferior"
+
+
+def test_a_trial_named_before_a_capitalised_trial_is_no_compound():
+    facts = facts_of("Brightwater Bio will present three-month Phase 3 CASCADE Trial data for ketrolimab at ASCO 2019.")
+    assert {fact.compound for fact in only(facts, "DataPresented")} == {"ketrolimab"}

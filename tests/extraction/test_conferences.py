@@ -11,6 +11,9 @@ MEETINGS = [
     ("A poster was shown at the 99th Annual Meeting of the Nordic Urological Society on May 3, 2021.", "NUS"),
     ("Findings were presented at the 2020 Annual Congress of the European Society for Dermal Research.", "ESDR 2020"),
     ("Velotamab data will be shown at the European Academy of Dermatology and Venereology (EADV) Congress.", "EADV"),
+    ("Data Presented During Plenary Session at Nordic Urological Association Annual Meeting", "NUA"),
+    ("Orsolo will present its Phase 3 data during a poster session at the Global Congress on Kidney Cancer 2019.", "GCKC 2019"),
+    ("The results were shown at the Nordic Academy of Neurology Annual Meeting.", "NAN"),
 ]
 
 

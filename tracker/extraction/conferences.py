@@ -48,6 +48,13 @@ _MEETING_OF = re.compile(
     r"(?:[Mm]eeting|[Cc]ongress|[Ss]ymposium|[Cc]onference|[Ss]essions)\s+of\s+the\s+"
     r"(?P<society>[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|for|and|on|in|the|&))*\s+(?:Society|Association|Academy|College|Federation|Organi[sz]ation)"
     r"(?:\s+(?:of|for)(?:\s+the)?(?:\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]+)+)?)")
+#: A meeting named by its society or its subject without an acronym: "the American Urological Association Annual
+#: Meeting", "the Global Congress on Bladder Cancer 2018": known by its initials (AUA, GCBC).
+_NAMED_BY_WORDS = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|for|and|the|&))*\s+(?:Society|Association|Academy|College|Federation)"
+    r"(?:\s+(?:of|for)(?:\s+the)?(?:\s+(?!(?:Annual|International|Scientific|Meeting|Congress)\b)[A-Z][a-z]+)+)?(?:\s+(?:19|20)\d\d)?\s+(?:Annual\s+|International\s+|Scientific\s+)*(?:Meeting|Congress|Symposium|Conference|Sessions)"
+    r"|(?:Global|World|International|European|American|Annual)\s+(?:Congress|Conference|Symposium|Summit)\s+on\s+(?:the\s+)?"
+    r"[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|and|&))*)\b(?:\s+(?P<year>(?:19|20)\d\d)\b)?")
 _SMALL_WORDS = frozenset({"of", "for", "and", "on", "in", "the", "&"})
 
 
@@ -82,4 +89,11 @@ def conferences_in(text: str) -> list[Conference]:
             initials = "".join(word[0] for word in match["society"].split() if word not in _SMALL_WORDS)
             year = re.search(r"\b(?:19|20)\d\d\b", text[match.start():match.end() + 6])
             found.append(Conference(match.start(), match.end(), initials, int(year.group(0)) if year else None))
+    for match in _NAMED_BY_WORDS.finditer(text):
+        if not any(match.start() < known.end and known.start < match.end() for known in found):
+            words = [word for word in match["name"].split() if word not in _SMALL_WORDS]
+            if words[-1] in ("Meeting", "Congress", "Symposium", "Conference", "Sessions"):  # the society's initials, not the meeting's
+                words = [word for word in words[:-1] if word not in ("Annual", "International", "Scientific") and not word.isdigit()]
+            year = match["year"] or (re.search(r"\b(?:19|20)\d\d\b", match["name"]) or [None])[0]
+            found.append(Conference(match.start(), match.end(), "".join(word[0] for word in words), int(year) if year else None))
     return sorted(found, key=lambda conference: conference.start)

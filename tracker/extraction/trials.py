@@ -11,7 +11,7 @@ REGISTRY_ID = re.compile(r"\b(?:NCT\d{8}|ISRCTN\d{8}|EudraCT\s?\d{4}-\d{6}-\d{2}
 _SPONSOR_CODE = re.compile(r"\b[A-Z]{1,5}\d{4,6}\b")
 _ID_GROUP = re.compile(r"\(([^()]*\bNCT\d{8}[^()]*)\)")
 
-_TRIAL_NOUN = r"(?:trials?|stud(?:y|ies)|programs?|programmes?)"
+_TRIAL_NOUN = r"(?:[Tt]rials?|[Ss]tud(?:y|ies)|[Pp]rograms?|[Pp]rogrammes?)"
 _DESIGN_WORDS = r"(?:(?:[Pp]hase\s+\S+|pivotal|registrational|randomi[sz]ed|global|clinical|confirmatory|open-label|multicenter|multi-center)\s+)*"
 _ALL_CAPS_NAME = r"[A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*(?:\s\d{1,3}(?!\d))?"
 _MIXED_NAME = r"[a-z]+[A-Z]{1,3}[a-z]*\s\d{1,4}|[A-Z][a-z]+[A-Z][a-z]+[\s-]\d{1,4}"
