@@ -329,3 +329,13 @@ def test_an_english_word_where_a_trial_names_its_product_is_no_name(word):
 
 def test_a_party_told_as_anothers_partner_is_that_partner():
     assert party_at("developed by Orsolo's Japanese partner Tamura Pharma Co. Ltd., was approved", 13).name == "Tamura"
+
+
+@pytest.mark.parametrize(("sentence", "brand", "generic"), [
+    ("Velostra (ketrozolam mucoadhesive buccal tablets) is proposed for cold sores.", "Velostra", "ketrozolam"),
+    ("Tamura received approval for Orsolo's VeloCrin 90 mg (ketrosterone) for luteal support.", "VeloCrin", "ketrosterone"),
+    ("Velomet® (ketroformin hydrochloride extended-release) royalties rose.", "Velomet", "ketroformin hydrochloride"),
+])
+def test_a_brand_and_its_generic_are_one_compound_whatever_its_dose_and_form(sentence, brand, generic):
+    aliases = {(f.compound, f.alias) for f in only(facts_of(sentence), "CompoundAliasRecorded")}
+    assert (generic, brand) in aliases

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tracker.extraction.compound_names import BRAND_STATEMENT, NOT_NAMES, AliasKindOrNone, key, kind_of, plain
+from tracker.lexicon import INN_SALTS
 
 _FORMER = re.compile(r"^(?:formerly|previously|previously known as|formerly known as|also known as|aka|earlier known as)\s+", re.I)
 _GENERIC_FOR = re.compile(r"^the (?:generic|international non-?proprietary)(?: or international non-?proprietary)? name (?:for|of)\s+"
@@ -37,11 +38,14 @@ _LABELLED = re.compile(
     r"(?:\s+(?:names?|codes?))?)\s*[:：]\s*(?P<names>[^()\[\]]{2,120}?)\s*(?:\[[^\]]*\]\s*)?(?=[)\]]|\((?!R\)))", re.I)
 #: Words of a product's form between its name and a parenthesis: "Velmora® Inhalation Capsules (ORS149)".
 _DOSAGE_WORDS = r"Inhalation|Oral|Intravenous|Subcutaneous|Injection|Tablets?|Capsules?|Infusion|Solution"
+#: A dose as written after a name: "Velmora 90 mg (trazolin)", "(trazolin 20 mg)".
+_DOSE_WRITTEN = r"\d+(?:\.\d+)?\s?(?:mg|mcg|µg|g|mL|IU|%)(?![\w])"
 #: A dose after a name in parentheses: "(trazolin 20 mg)", "(trazolin 100mg and trazolin 200mg)".
-_DOSE = re.compile(r"\s+\d+(?:\.\d+)?\s?(?:mg|mcg|µg|g|mL|IU)\b.*$")
-#: The form a generic name is sold in, after it in parentheses: "(velozolam injection)", "(velotamab HCl extended-release)".
-_FORM_TAIL = re.compile(r"(?<=[a-z])\s+(?:for\s+)?(?:injection|infusion|IV|HCl|extended-release|delayed-release|modified-release|tablets?|capsules?"
-                        r"|oral|suspension|solution|nasal spray|inhalation|ophthalmic|topical)\b.*$")
+_DOSE = re.compile(rf"\s+{_DOSE_WRITTEN}.*$")
+#: The form a generic name is sold in, after it in parentheses: "(velozolam injection)", "(velotamab HCl extended-release)",
+#: "(velozolam mucoadhesive buccal tablets)".
+_FORM_TAIL = re.compile(rf"(?<=[a-z])\s+(?:(?!(?:{INN_SALTS})\b)[a-z]+\s+){{0,3}}?(?:for\s+)?(?:injection|infusion|IV|HCl|extended-release|delayed-release|modified-release|tablets?|capsules?"
+                        r"|oral|suspension|solution|nasal spray|inhalation|ophthalmic|topical|prolonged[- ]release|sustained[- ]release)\b.*$")
 _HEREAFTER = re.compile(r"\(\s*here(?:after|inafter)[,:]?\s*(?:referred to as\s+|called\s+)?[“\"']?(?P<name>[A-Z][\w-]*)[”\"']?\s*\)")
 #: Words of a labelled name that describe its form, not the product: "Velmora® Tablet 25 mg", "TRAZ® Intravenous Infusion".
 _DOSAGE_FORM = re.compile(r"[®™]?\s+(?:Tablets?|Capsules?|Injection|Injectable|Intravenous|Infusion|Oral|Subcutaneous|Solution|Powder|for|\d).*$", re.I)
@@ -83,7 +87,7 @@ def parenthetical_aliases(text: str, names: list[tuple[int, int, str]], is_name:
     """
     statements = []
     for start, end, name in names:
-        after = re.match(rf"(?:\s+(?i:{_DOSAGE_WORDS}))*,?\s?[”\"]?\s?\(([^()]{{1,120}})\)", text[end:])
+        after = re.match(rf"(?:\s+(?i:{_DOSAGE_WORDS}))*(?:\s+{_DOSE_WRITTEN})?,?\s?[”\"]?\s?\(([^()]{{1,120}})\)", text[end:])
         if not after or _LABELLED.search(after.group(0)):
             continue
         parts = _parts(after.group(1))

@@ -53,7 +53,7 @@ from tracker.lexicon import DOSAGE_FORM_WORDS, INN_SALTS
 _NOT_EXTENSIONS = {"Product", "Royalty", "Rights", "Sales", "Revenue", "Approval", "Data", "Results", "Phase", "Trial", "Study",
                    "Launch", "Label", "Patent", "Franchise", "Marketing", "Application", "Receives"} | DOSAGE_FORM_WORDS
 _KIND_RANK = {"inn": 0, "code": 1, "brand": 2}
-_BEFORE_INN = re.compile(rf"(?<![\w-])(?P<name>(?:[A-Z]{{3,}}\s)?(?:[A-Z][a-z]{{3,}}[a-z0-9]*|[A-Z]{{4,}}))[®™]?\s?\((?={INN_PATTERN.pattern})")
+_BEFORE_INN = re.compile(rf"(?<![\w-])(?P<name>(?:[A-Z]{{3,}}\s)?(?:[A-Z][a-z]{{3,}}[a-z0-9]*|[A-Z][a-z]{{2,}}[A-Z][a-z]{{2,}}|[A-Z]{{4,}}))[®™]?(?:\s\d+(?:\.\d+)?\s?(?:mg|mcg|µg|g|mL|%))?\s?\((?={INN_PATTERN.pattern})")
 _EXTENSION = re.compile(r"\s?[®™]?\s(?P<word>[A-Z][a-z]{3,}[a-z0-9]*)(?![\w-])")
 #: A code as a generic name stands beside it: "ORS-101", "ORS101", "ORS2-391".
 _CODE_FORM = r"[A-Z]{2,6}-?\d{2,6}[A-Za-z]?|[A-Z]{2,5}\d-\d{3,5}"
