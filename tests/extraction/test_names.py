@@ -339,3 +339,10 @@ def test_a_party_told_as_anothers_partner_is_that_partner():
 def test_a_brand_and_its_generic_are_one_compound_whatever_its_dose_and_form(sentence, brand, generic):
     aliases = {(f.compound, f.alias) for f in only(facts_of(sentence), "CompoundAliasRecorded")}
     assert (generic, brand) in aliases
+
+
+def test_a_generic_known_by_its_code_is_called_in_lower_case_however_headlines_capitalise_it():
+    facts = facts_of("FDA Accepts Orsolo's NDA Filing for Ketravone\n\n"
+                     "Ketravone may be the first new treatment in 20 years.\n\n"
+                     "Orsolo announced that the FDA has accepted its New Drug Application (NDA) for ketravone (ORS-186).")
+    assert {fact.compound for fact in only(facts, "RegulatorySubmission")} == {"ketravone"}

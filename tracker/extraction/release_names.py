@@ -406,7 +406,7 @@ class ReleaseNames:
                         -sum(self._written[name_key].values()), -self._variant_weight(name_key))
             best = min(keys, key=rank)
             written = self._written[best].most_common(1)[0][0]
-            if kind_of(written) == "inn":
+            if kind_of(written) == "inn" or best in self.generic or self.declared.get(best) == "inn":
                 # INNs are lower case; a capital only starts a sentence or a headline
                 written = " ".join(word if word.isupper() else word.lower() for word in written.split(" "))
             for name_key in keys:
