@@ -98,3 +98,17 @@ def test_a_deals_sums_to_come_are_a_clause_of_their_own_beside_its_upfront_payme
     anticipated = one(facts, "MilestoneAnticipated")
     assert (upfront.amount, upfront.payment_kind) == (Decimal("10000000"), "upfront")
     assert (anticipated.amount, anticipated.payment_kind) == (Decimal("300000000"), None)
+
+
+@pytest.mark.parametrize(("terms", "expected"), [
+    ("Nordlys is eligible to receive up to $100 million in regulatory milestones and up to $200 million in sales milestones.",
+     [("MilestoneAnticipated", "100000000", "USD", None), ("MilestoneAnticipated", "200000000", "USD", None)]),
+    ("Nordlys is eligible to receive up to $55 million in development milestones and 8.5 billion yen in commercial milestones.",
+     [("MilestoneAnticipated", "55000000", "USD", None), ("MilestoneAnticipated", "8500000000", "JPY", None)]),
+    ("Nordlys received $50 million upfront and is eligible for up to $1 billion in milestones.",
+     [("MilestoneAnticipated", "1000000000", "USD", None), ("MilestoneReceived", "50000000", "USD", "upfront")]),
+])
+def test_each_sum_of_a_deals_terms_is_the_payment_its_words_bind_it_to(terms, expected):
+    facts = facts_of(f"Nordlys Pharma licensed ketrolimab to Orbis. {terms}")
+    found = sorted((type(f).__name__, str(f.amount), f.currency, f.payment_kind) for f in facts if type(f).__name__.startswith("Milestone"))
+    assert found == expected

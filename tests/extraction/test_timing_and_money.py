@@ -111,3 +111,8 @@ def test_a_readout_expected_is_never_dated_by_the_release_day_beside_its_window(
 def test_the_beginning_of_a_month_is_expected_by_its_15th():
     found = times_in("results by early November", PUBLISHED)[0]
     assert (found.expected.text, found.window_end) == ("2013-11-15", date(2013, 11, 15))
+
+
+def test_a_sum_in_a_currency_word_after_it_is_read_in_that_currency():
+    assert [(str(m.amount), m.currency) for m in amounts_in("8.5 billion yen and 20 million euros")] == [
+        ("8500000000", "JPY"), ("20000000", "EUR")]

@@ -5,18 +5,20 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-_SYMBOLS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "a$": "AUD", "au$": "AUD",
-            "c$": "CAD", "ca$": "CAD", "rmb": "CNY", "chf": "CHF", "sfr": "CHF"}
-_CODES = ("USD", "EUR", "GBP", "JPY", "DKK", "SEK", "NOK", "CHF", "CNY", "AUD", "CAD", "HKD", "KRW", "INR")
-_SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6, "mm": 10**6, "mio": 10**6,
-           "billion": 10**9, "bn": 10**9, "b": 10**9}
+from tracker.lexicon import CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, SCALES
 
-_CURRENCY = r"US\$|U\.S\.\s?\$|AU?\$|CA?\$|RMB|CHF|SFr|[$€£¥]|(?:" + "|".join(_CODES) + r")(?=\s?\d)"
+_SYMBOLS = sorted(CURRENCY_SYMBOLS, key=len, reverse=True)
+#: A currency before its sum: a symbol or prefix ("US$", "U.S. $", "€", "RMB"), or an ISO code followed by the number.
+_CURRENCY = ("|".join(re.escape(symbol).replace(r"\.\$", r"\.\s?\$") for symbol in _SYMBOLS)
+             + r"|(?:" + "|".join(CURRENCY_CODES) + r")(?=\s?\d)")
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"thousand|million|billion|mio|mn|bn|MM|[mMbBkK]"
+_SCALE = "|".join(sorted((scale for scale in SCALES), key=len, reverse=True))
 MONEY_PATTERN = re.compile(
     rf"(?<![\w$])(?P<currency>{_CURRENCY})\s?(?P<number>{_NUMBER})(?:\s?(?P<scale>{_SCALE}))?(?![\w])", re.I)
-_TRAILING_CODE = re.compile(rf"(?<![\w.])(?P<number>{_NUMBER})\s?(?P<scale>{_SCALE})?\s(?P<currency>{'|'.join(_CODES)}|euros?|dollars)\b")
+#: A currency after its sum: an ISO code or a word ("DKK 87 million" is the other way round; "87 million DKK",
+#: "20 million euros", "8.5 billion yen").
+_TRAILING_CODE = re.compile(rf"(?<![\w.])(?P<number>{_NUMBER})\s?(?:(?P<scale>{_SCALE})\s)?(?P<currency>{'|'.join(CURRENCY_CODES)}"
+                            rf"|{'|'.join(sorted(CURRENCY_WORDS, key=len, reverse=True))})\b")
 
 
 @dataclass(frozen=True)
@@ -29,15 +31,11 @@ class Money:
 
 def _currency_code(written: str) -> str:
     written = re.sub(r"\s", "", written).lower()
-    if written.startswith("euro"):
-        return "EUR"
-    if written.startswith("dollar"):
-        return "USD"
-    return _SYMBOLS.get(written, written.upper())
+    return CURRENCY_WORDS.get(written) or CURRENCY_SYMBOLS.get(written) or written.upper()
 
 
 def _amount(number: str, scale: str | None) -> Decimal:
-    value = Decimal(number.replace(",", "")) * _SCALES.get((scale or "").lower(), 1)
+    value = Decimal(number.replace(",", "")) * SCALES.get((scale or "").lower(), 1)
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 

@@ -89,10 +89,29 @@ _EXPECTED_AT = re.compile(r"\b(?:expect(?:s|ed)?|anticipat(?:es|ed)|plan(?:s|ned
 _EARNING = {"ApprovalGranted", "TrialStarted", "RegulatorySubmission", "RegulatoryOpinionIssued", "TopLineReported", "DevelopmentStatusReported"}
 
 
-def _sum_near(text: str, anchor: int, amounts: list[Money]) -> Money | None:
+#: The words that bind a sum to the payment it is: before the payment ("$25 million upfront", "up to $100 million in
+#: regulatory milestones") or after it ("a milestone payment of $5 million", "milestones totaling $15 million").
+_SUM_BEFORE = re.compile(r"\s*(?:(?:in|of)\s+(?:[\w-]+\s+){0,4}?)?$")
+_SUM_AFTER = re.compile(r"^\s+(?:payments?\s+)?(?:of|totall?ing|worth|amounting to)\s+(?:up to\s+)?(?:approximately\s+|about\s+)?$")
+
+
+def _sum_near(text: str, start: int, end: int, amounts: list[Money]) -> Money | None:
+    """The sum of the payment named at `start..end`: the one its words bind to it, else the nearest."""
     usable = [m for m in amounts if not _NOT_A_FEE.search(text[max(0, m.start - 30):m.start])]
-    near = [m for m in usable if abs(m.start - anchor) <= 90]
-    return min(near, key=lambda m: abs(m.start - anchor)) if near else None
+    bound = [m for m in usable if m.end <= start and _SUM_BEFORE.fullmatch(text[m.end:start])
+             or m.start >= end and _SUM_AFTER.match(text[end:m.start])]
+    if bound:
+        return min(bound, key=lambda m: abs(m.start - start))
+    near = [m for m in usable if abs(m.start - start) <= 90]
+    return min(near, key=lambda m: abs(m.start - start)) if near else None
+
+
+def _phrase_of(text: str, money: Money) -> str:
+    """The words of a sum's own phrase, back to and on to the nearest comma or "and" ("$25 million upfront" in
+    "$25 million upfront and up to $1 billion in milestones")."""
+    before = re.split(r"[,;]|\band\b", text[max(0, money.start - 40):money.start])[-1]
+    after = re.split(r"[,;]|\band\b", text[money.end:money.end + 25])[0]
+    return before + text[money.start:money.end] + after
 
 
 def _party_test(release: ReleaseContext):
@@ -178,7 +197,7 @@ def read(candidate: Candidate) -> Readings:
     amounts = amounts_in(text)
     kind = candidate.states
     in_clause = [m for m in amounts if start <= m.start < end]
-    money = _sum_near(text, candidate.start, in_clause or ([] if kind == ANTICIPATED else amounts))
+    money = _sum_near(text, candidate.start, candidate.end, in_clause or ([] if kind == ANTICIPATED else amounts))
     if kind == ANTICIPATED and money is None:
         return []  # "entitled to receive milestone payments": a term of the deal, not an expected event
     if money is None and not re.search(r"milestone payment|upfront|up-front|licen[cs]e (?:fee|payment)|initial payment|option", text[candidate.start:candidate.end + 40], re.I):
@@ -191,7 +210,7 @@ def read(candidate: Candidate) -> Readings:
     parties = read_payment_parties(clause, candidate.start - start, candidate.release.issuer, _party_test(candidate.release))
     fields = dict(type=kind, compound=compound, payer=parties.payer, payee=parties.payee,
                   amount=money.amount if money else None, currency=money.currency if money else None,
-                  payment_kind="upfront" if _UPFRONT.search(clause) else None)
+                  payment_kind="upfront" if _UPFRONT.search(_phrase_of(text, money) if money else clause) else None)
     if kind == TRIGGERED:
         fields["trigger"] = _trigger(view, clause, candidate.earlier)
     elif kind == ANTICIPATED:
