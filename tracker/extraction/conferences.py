@@ -94,6 +94,7 @@ def conferences_in(text: str) -> list[Conference]:
             words = [word for word in match["name"].split() if word not in _SMALL_WORDS]
             if words[-1] in ("Meeting", "Congress", "Symposium", "Conference", "Sessions"):  # the society's initials, not the meeting's
                 words = [word for word in words[:-1] if word not in ("Annual", "International", "Scientific") and not word.isdigit()]
-            year = match["year"] or (re.search(r"\b(?:19|20)\d\d\b", match["name"]) or [None])[0]
-            found.append(Conference(match.start(), match.end(), "".join(word[0] for word in words), int(year) if year else None))
+            named_year = re.search(r"\b(?:19|20)\d\d\b", match["name"])
+            written = match["year"] or (named_year.group(0) if named_year else None)
+            found.append(Conference(match.start(), match.end(), "".join(word[0] for word in words), int(written) if written else None))
     return sorted(found, key=lambda conference: conference.start)
