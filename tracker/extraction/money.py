@@ -9,12 +9,12 @@ from tracker.lexicon import CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, SC
 
 _SYMBOLS = sorted(CURRENCY_SYMBOLS, key=len, reverse=True)
 #: A currency before its sum: a symbol or prefix ("US$", "U.S. $", "€", "RMB"), or an ISO code followed by the number.
-_CURRENCY = ("|".join(re.escape(symbol).replace(r"\.\$", r"\.\s?\$") for symbol in _SYMBOLS)
+CURRENCY_BEFORE = ("|".join(re.escape(symbol).replace(r"\.\$", r"\.\s?\$") for symbol in _SYMBOLS)
              + r"|(?:" + "|".join(CURRENCY_CODES) + r")(?=\s?\d)")
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = "|".join(sorted((scale for scale in SCALES), key=len, reverse=True))
 MONEY_PATTERN = re.compile(
-    rf"(?<![\w$])(?P<currency>{_CURRENCY})\s?(?P<number>{_NUMBER})(?:\s?(?P<scale>{_SCALE}))?(?![\w])", re.I)
+    rf"(?<![\w$])(?P<currency>{CURRENCY_BEFORE})\s?(?P<number>{_NUMBER})(?:\s?(?P<scale>{_SCALE}))?(?![\w])", re.I)
 #: A currency after its sum: an ISO code or a word ("DKK 87 million" is the other way round; "87 million DKK",
 #: "20 million euros", "8.5 billion yen").
 _TRAILING_CODE = re.compile(rf"(?<![\w.])(?P<number>{_NUMBER})\s?(?:(?P<scale>{_SCALE})\s)?(?P<currency>{'|'.join(CURRENCY_CODES)}"

@@ -14,13 +14,13 @@ from tracker.domain.facts import Fact, PartnershipRecorded, RegulatoryDecisionEx
 from tracker.extraction.candidates import Candidate
 from tracker.extraction.compound_names import key, plain
 from tracker.extraction.context import ReleaseContext, SentenceView
-from tracker.extraction.money import Money, amounts_in
+from tracker.extraction.money import CURRENCY_BEFORE, Money, amounts_in
 from tracker.extraction.payments import read_payment_parties
 from tracker.extraction.places import places_in
 from tracker.extraction.rows import Cue, Example, Family, Modality, Readings, Slot
 
 TRIGGERED, ANTICIPATED, RECEIVED = "MilestoneTriggered", "MilestoneAnticipated", "MilestoneReceived"
-_SUM = r"(?:US|A|C|HK|NT)?[$€£¥]|\b(?:USD|EUR|GBP|CHF|DKK|JPY|SEK|NOK|CNY|RMB)\s?\d"
+_SUM = rf"(?:{CURRENCY_BEFORE})\s?\d"
 
 CUES = (
     Cue(r"\b(?P<cue>milestone payments?|milestones?|milestone revenues?)\b",
