@@ -8,6 +8,7 @@ written with one decimal at most, so the same chart is the same bytes.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cache
 from html import escape
 
 #: Advance widths of a sans-serif face (DejaVu Sans, the widest of the common ones) in ems, by character class,
@@ -44,14 +45,26 @@ def number(value: float) -> str:
     return "0" if text == "-0" else text
 
 
+@cache
+def _attribute_name(name: str) -> str:
+    """`class_` is written `class`, `aria_label` `aria-label`."""
+    return name.rstrip("_").replace("_", "-")
+
+
 def attributes(attrs: dict[str, object]) -> str:
-    """` name="value"` for each attribute that is not None, numbers written by `number`."""
+    """` name="value"` for each attribute that is not None, numbers written by `number` (and not escaped: a
+    number holds nothing to escape)."""
     parts = []
     for name, value in attrs.items():
         if value is None:
             continue
-        shown = number(value) if isinstance(value, float) else str(value)
-        parts.append(f' {name.rstrip("_").replace("_", "-")}="{escape(shown)}"')
+        if isinstance(value, float):
+            shown = number(value)
+        elif isinstance(value, int):
+            shown = str(value)
+        else:
+            shown = escape(str(value))
+        parts.append(f' {_attribute_name(name)}="{shown}"')
     return "".join(parts)
 
 
