@@ -187,6 +187,8 @@ INN_STEMS = (
     "olol", "pril", "dipine", "vastatin", "fibrate", "profen", "coxib", "tidine", "thiazide", "glinide", "terol",
     "tropium", "sonide", "methasone", "metasone", "pramine", "triptyline", "apine", "azepam", "caine", "fentanil",
     "orphine", "pressin", "tocin", "gestrel", "trigine", "giline", "plase", "leukin", "curonium", "flurane",
+    # prostaglandins, glimins
+    "prost", "prostol", "glimin",
 )
 #: Targets and markers written like a product's code ("PD-L1 positive patients", "HLA-A2"): never a compound.
 TARGETS_LIKE_CODES = r"PD-L[12]|HLA-[A-Z]{1,3}\d{1,4}|B7-H\d|HER-\d"
@@ -244,4 +246,4 @@ CURRENCY_WORDS: dict[str, str] = {"euro": "EUR", "euros": "EUR", "dollar": "USD"
                                   "kroner": "DKK", "krone": "DKK", "kronor": "SEK"}
 #: Words of scale after a number, with their factor.
 SCALES: dict[str, int] = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6, "mm": 10**6,
-                          "mio": 10**6, "billion": 10**9, "bn": 10**9, "b": 10**9}
+                          "mio": 10**6, "mln": 10**6, "billion": 10**9, "bn": 10**9, "bln": 10**9, "b": 10**9}

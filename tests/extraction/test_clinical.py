@@ -1,6 +1,9 @@
 from datetime import date
 
+import pytest
 from extraction_helpers import facts_of, one, only
+
+from tracker.extraction.phases import phases_in
 
 
 def test_meeting_the_primary_endpoint_is_a_positive_top_line_result_of_the_named_trial():
@@ -182,3 +185,8 @@ def test_a_decimal_point_between_a_result_and_its_non_inferiority_ends_no_clause
 def test_a_trial_named_before_a_capitalised_trial_is_no_compound():
     facts = facts_of("Brightwater Bio will present three-month Phase 3 CASCADE Trial data for ketrolimab at ASCO 2019.")
     assert {fact.compound for fact in only(facts, "DataPresented")} == {"ketrolimab"}
+
+
+@pytest.mark.parametrize(("words", "phase"), [("phase three", "III"), ("Phase Two", "II"), ("phase one/two", "I/II")])
+def test_a_phase_spelled_as_a_word_is_its_number(words, phase):
+    assert [p.phase for p in phases_in(f"the {words} study of ketrolimab")] == [phase]

@@ -346,3 +346,18 @@ def test_a_generic_known_by_its_code_is_called_in_lower_case_however_headlines_c
                      "Ketravone may be the first new treatment in 20 years.\n\n"
                      "Orsolo announced that the FDA has accepted its New Drug Application (NDA) for ketravone (ORS-186).")
     assert {fact.compound for fact in only(facts, "RegulatorySubmission")} == {"ketravone"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The FDA has accepted the BLA for ors-cel and set a PDUFA date of May 25, 2024.",
+    "Orsolo received a Complete Response Letter (CRL) from the FDA for its New Drug Application (NDA) for velorimer.",
+])
+def test_a_cell_therapys_short_name_and_a_polymers_generic_are_names(sentence):
+    assert {getattr(fact, "compound", None) for fact in facts_of(sentence)} <= {"ors-cel", "velorimer"}
+    assert facts_of(sentence)
+
+
+def test_a_dateline_city_before_a_wires_mark_is_no_brand():
+    facts = facts_of("Orsolo Earns Milestone\n\nCRANBURY, N.J., Feb. 12 /PRNewswire/ -- Orsolo Technologies, Inc. (NYSE: ORS) "
+                     "has earned a milestone payment of $2.5 million for velotamab.")
+    assert {getattr(fact, "compound", None) for fact in facts} == {"velotamab"}

@@ -116,3 +116,7 @@ def test_the_beginning_of_a_month_is_expected_by_its_15th():
 def test_a_sum_in_a_currency_word_after_it_is_read_in_that_currency():
     assert [(str(m.amount), m.currency) for m in amounts_in("8.5 billion yen and 20 million euros")] == [
         ("8500000000", "JPY"), ("20000000", "EUR")]
+
+
+def test_the_wires_scales_mln_and_bln_are_millions_and_billions():
+    assert [str(m.amount) for m in amounts_in("a net upfront payment of $1 mln and over $2 bln in milestones")] == ["1000000", "2000000000"]

@@ -51,6 +51,7 @@ CODE_PATTERNS = (
     re.compile(r"(?<![\w-])[A-Z]-[A-Z][A-Za-z]{1,3}\d{0,2}(?![\w-])"),                   # V-DM1, V-DXd
     re.compile(r"(?<![\w-])[a-z]{1,3}[A-Z][A-Za-z]{0,4}\d{2,4}(?:-[A-Z]{2}\d)?(?![\w-])"),  # rOrsPH20, orN901-DM1
     re.compile(rf"(?<![\w-])(?!(?:{'|'.join(CURRENCY_CODES)}|RMB|NO|ISO|FY|COVID|SARS|ASCO|ESMO|ASH)\s)[A-Z]{{2,5}}\s(?!(?:19|20)\d\d\b)\d{{3,4}}(?![\w/-]|[.,]\d)"),  # ORS 980
+    re.compile(r"(?<![\w-])[a-z]{2,5}-cel(?![\w-])"),                                 # ors-cel: a cell therapy's short name
     # Two digits after a hyphen only with a leading zero: "ORS-01" is a code, "IL-17" and "COVID-19" are not.
     re.compile(rf"(?<![\w-])(?!FY-)[A-Z]{{2,6}}-0[1-9]{_RX}(?![\w-]|[.,]\d)"),  # ORS-01
 )
@@ -170,7 +171,7 @@ def bare_inn(name: str) -> str:
 
 #: A fast test for INN_PATTERN: some word of the text ends in a stem or is the second word of a two-word INN.
 _MAY_HOLD_AN_INN = re.compile(rf"(?:{'|'.join(INN_STEMS)}|alfa|alpha|beta|gamma|acid|vec|leucel|temcel)(?:-[a-z]{{4}})?(?![a-z])", re.I)
-_MAY_HOLD_A_CODE = re.compile(r"[A-Z]{2}|[A-Z][-\s]?\d|[a-z][A-Z]")
+_MAY_HOLD_A_CODE = re.compile(r"[A-Z]{2}|[A-Z][-\s]?\d|[a-z][A-Z]|-cel\b")
 
 
 def pattern_mentions(text: str) -> list[Mention]:

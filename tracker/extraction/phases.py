@@ -1,11 +1,12 @@
-"""Clinical phases as releases write them: Phase I/II, Phase 1b, Phase 2/3, and OCR's "Phase Il"."""
+"""Clinical phases as releases write them: Phase I/II, Phase 1b, Phase 2/3, "phase three", and OCR's "Phase Il"."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-_ROMAN = {"I": "I", "1": "I", "II": "II", "2": "II", "III": "III", "3": "III", "Il": "II", "lI": "II", "ll": "II"}
-_STEP = r"(?:III|II|Il|lI|ll|I|1|2|3)[abAB]?"
+_ROMAN = {"I": "I", "1": "I", "II": "II", "2": "II", "III": "III", "3": "III", "Il": "II", "lI": "II", "ll": "II",
+          "one": "I", "two": "II", "three": "III"}
+_STEP = r"(?:III|II|Il|lI|ll|I|1|2|3)[abAB]?|(?i:one|two|three)\b"
 PHASE_PATTERN = re.compile(rf"\b[Pp]hase\s*(?P<first>{_STEP})(?:\s*/\s*(?P<second>{_STEP}))?(?![\w/])")
 _OCR_SLIPS = {"Il", "lI", "ll"}
 
@@ -20,7 +21,8 @@ class PhaseMention:
 
 
 def _step(token: str) -> str:
-    return _ROMAN[token.rstrip("abAB")]
+    word = token.lower()
+    return _ROMAN[word] if word in ("one", "two", "three") else _ROMAN[token.rstrip("abAB")]
 
 
 def phases_in(text: str) -> list[PhaseMention]:

@@ -77,10 +77,10 @@ _NOT_GENERICS = re.compile(
     r"|[a-z]*(?:oma|itis|emia|aemia|osis|pathy|plasia|trophy)"
     r"|[a-z]*(?:tion|ment|ness|ity|ing|ed|ly|ous|ive|al|ies|ics|ist|or|ors|er|ers|y|s))$")
 #: Lower-case words of seven letters or more that stand where a product does without naming one ("approval for
-#: moderate ...", "a study of patients", "evaluating whether"): English by their ending (but a generic's "-or",
-#: "tenor" of no "-tor", "-sor", "-ior"), or common words with none.
+#: moderate ...", "a study of patients", "evaluating whether"): English by their ending (but a generic's "-or"
+#: of no "-tor", "-sor", "-ior", and a polymer's "-mer"), or common words with none.
 _NOT_PRODUCT_WORDS = re.compile(
-    r"[a-z]*(?:tion|ment|ness|ity|ing|ed|ly|ous|ive|al|ies|ics|ist|ers|er|y|s|ic|[tscimj]or)"
+    r"[a-z]*(?:tion|ment|ness|ity|ing|ed|ly|ous|ive|al|ies|ics|ist|ers|(?<!m)er|y|s|ic|[tscimj]or)"
     r"|moderate|adjuvant|certain|similar|standard|maintenance|children|adolescent|another|several|different|multiple"
     r"|eligible|whether|because|through|without|between|against|further|neither|approximately|governor|placebo|medicine"
     r"|vaccine|antibody|candidate|compound|molecule|protein|peptide|conjugate|regimen|product|program|programme|biologic"
@@ -101,11 +101,16 @@ def _title_case(text: str) -> bool:
 _PROSE = re.compile(r"(?<![\w.])(?!and\b)[a-z][a-z]+\b")
 
 
+#: A wire service's mark in a dateline.
+_WIRE = re.compile(r"/?PR ?Newswire|\(?BUSINESS WIRE\)?|GLOBE ?NEWSWIRE|Marketwire|ACCESSWIRE|\bEQS\b")
+
+
 def _opens_dateline(text: str, start: int) -> bool:
     """True for the place a dateline opens with ("HOBOKEN, N.J., March 2, 2021 (BUSINESS WIRE) --",
     "SOUTH SAN FRANCISCO, Calif.--(BUSINESS WIRE)--Mar. 4, 2024"): capitals, then a date, no prose between."""
     window = text[start:start + 160]
     dates = [match.start() for pattern in DATE_PATTERNS for match in pattern.finditer(window)]
+    dates += [match.start() for match in _WIRE.finditer(window)]  # "CRANBURY, N.J., Feb. 12 /PRNewswire/": a day without its year
     if not dates:
         return False
     between = window[:min(dates)]

@@ -34,6 +34,11 @@ CUES = (
         fields={"outcome": "negative"}, compound="subject",
         example=Example("The Phase 2 CASCADE study of velotamab did not meet its primary endpoint of progression-free survival.",
                         {"type": RESULT, "compound": "velotamab", "trial": "CASCADE", "phase": "II", "outcome": "negative", "endpoint": "PFS"})),
+    # told as the clause a sentence goes on from: "Despite not achieving its primary endpoint, ...", "failing to meet ..."
+    Cue(r"\b(?:not|failing to)\s+(?P<cue>achieving|meeting|reaching|achieve|meet|reach)\s+(?:[\w-]+\s+){0,5}?(?:primary|main|co-primary)\b",
+        fields={"outcome": "negative"}, compound="subject",
+        example=Example("Despite not achieving its primary endpoint, analyses of the TANGO study of velotamab showed activity in subsets.",
+                        {"type": RESULT, "compound": "velotamab", "trial": "TANGO", "outcome": "negative"})),
     Cue(rf"\b(?P<cue>met|meets|meeting|achieved|achieves|reached|hit)\s+(?:its|the|both|all|their|each of its|all of its|all three|all four|two)\s+(?:[\w-]+\s+){{0,3}}?(?:primary|co-primary|main)\s+(?:[\w-]+\s+){{0,4}}?{_END}\b"
         rf"|\b(?:primary|co-primary)\s+(?:efficacy\s+)?{_END}\s+(?:[\w-]+\s+){{0,8}}?(?:was|were|has been|have been|had been)\s+(?:successfully\s+|clearly\s+)?(?P<cue2>met|achieved|reached)\b"
         rf"|\b(?P<cue3>met|meets|achieved|achieves|reached)\s+(?:its|the|both|all|their)\s+(?:[\w-]+\s+){{0,2}}?(?:primary|co-primary|main)\s+objectives?\b",
