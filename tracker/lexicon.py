@@ -187,8 +187,8 @@ INN_STEMS = (
     "olol", "pril", "dipine", "vastatin", "fibrate", "profen", "coxib", "tidine", "thiazide", "glinide", "terol",
     "tropium", "sonide", "methasone", "metasone", "pramine", "triptyline", "apine", "azepam", "caine", "fentanil",
     "orphine", "pressin", "tocin", "gestrel", "trigine", "giline", "plase", "leukin", "curonium", "flurane",
-    # prostaglandins, glimins
-    "prost", "prostol", "glimin",
+    # prostaglandins, glimins, dopamine precursors
+    "prost", "prostol", "glimin", "dopa",
 )
 #: Targets and markers written like a product's code ("PD-L1 positive patients", "HLA-A2"): never a compound.
 TARGETS_LIKE_CODES = r"PD-L[12]|HLA-[A-Z]{1,3}\d{1,4}|B7-H\d|HER-\d"

@@ -361,3 +361,18 @@ def test_a_dateline_city_before_a_wires_mark_is_no_brand():
     facts = facts_of("Orsolo Earns Milestone\n\nCRANBURY, N.J., Feb. 12 /PRNewswire/ -- Orsolo Technologies, Inc. (NYSE: ORS) "
                      "has earned a milestone payment of $2.5 million for velotamab.")
     assert {getattr(fact, "compound", None) for fact in facts} == {"velotamab"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Orsolo announced positive Phase III trial results for Velora, a vaginal tablet containing 25mg of ketroprostol.",
+    "Velora is a long-acting capsule formulation of ketrodopa, the standard of care.",
+])
+def test_a_brand_told_as_a_form_of_its_generic_is_an_alias_of_it(sentence):
+    aliases = {(f.compound, f.alias) for f in only(facts_of(sentence), "CompoundAliasRecorded") if f.confidence >= 0.5}
+    assert aliases == {("ketroprostol" if "prostol" in sentence else "ketrodopa", "Velora")}
+
+
+def test_an_inn_a_headline_writes_in_capitals_is_called_in_lower_case():
+    facts = facts_of("ORSOLO STARTS PHASE III TRIALS OF ORS202 (KETROPROSTOL)\n\n"
+                     "Orsolo has commenced the Phase III trial programme for ORS202 (KETROPROSTOL) for the induction of labour.")
+    assert {f.compound for f in only(facts, "TrialStarted")} == {"ketroprostol"}

@@ -29,8 +29,11 @@ _BETWEEN_ALIASES = re.compile(r"[®™]?\)?,?\s*\(?(?:formerly known as|previous
 #: "X, the brand name for Y", "X is the trade name of Y", "X, the proposed generic name for Y": Y is the compound X names.
 _NAMED_FOR = re.compile(r"[®™]?,?\s+(?:is\s+|was\s+)?(?:the|a|its)\s+(?:(?:US|U\.S\.|EU|European|Japanese|proposed|new|approved)\s+)?"
                         r"(?:brand|trade|proprietary|generic|non-?proprietary|international non-?proprietary)\s+name\s+(?:for|of)\s+(?:the\s+)?", re.I)
-#: "X is an oral formulation of Y", "X, a dry powder formulation for inhalation of Y": a product of one compound.
-_FORMULATION_OF = re.compile(r"[®™]?(?:,|\s+is)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}?formulation\s+(?:(?:for|of)\s+(?:[\w-]+\s+){0,3}?)?of\s+")
+#: "X is an oral formulation of Y", "X, a dry powder formulation for inhalation of Y", "X, a vaginal tablet containing
+#: 25mg of Y": a product of one compound.
+FORMULATION_OF = (r"[®™]?(?:,|\s+is)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}?(?:formulation|tablets?|capsules?|gel|cream|injection|solution"
+                  r"|spray|patch|version)\s+(?:(?:for|of)\s+(?:[\w-]+\s+){0,3}?)?(?:of|containing)\s+(?:\d+(?:\.\d+)?\s?(?:mg|mcg|µg|g)\s+of\s+)?")
+_FORMULATION_OF = re.compile(FORMULATION_OF)
 #: A name given under a label: "(US product name: X)", "[brand name: X ...]", "(generic name: Y [recombinant])".
 _LABELLED = re.compile(
     r"(?P<label>(?:(?:US|U\.S\.|EU|European|Japanese|Chinese|global|international|proposed)\s+)?"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from tracker.dates import DATE_PATTERNS, PartialDate
-from tracker.extraction.aliases import AliasStatement
+from tracker.extraction.aliases import FORMULATION_OF, AliasStatement
 from tracker.extraction.compound_names import BRAND_STATEMENT, Mention, key
 from tracker.extraction.conferences import Conference, conferences_in
 from tracker.extraction.parties import affiliations_in, issuer_in, listed_parties
@@ -97,6 +97,9 @@ class SentenceView:
         return [(m, role) for m, role in zip(self.mentions, self.roles) if role == "subject"]
 
 
+_FORM_OF_PREVIOUS = re.compile(FORMULATION_OF)
+
+
 def _same_clause(before: str) -> str:
     """The words before a mention back to the last comma or opening parenthesis (unless it opens right there)."""
     if "(" in before[-3:]:
@@ -114,6 +117,8 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
             roles.append("alias")  # "will be commercialized under the brand name X": X names the subject
         elif previous is not None and re.fullmatch(r"[®™]?\s?\((?:[^()]*?,\s*|[^()]*?\bor\s+|formerly\s+|previously known as\s+)?", text[previous.end:mention.start]):
             roles.append(roles[-1])  # an alias in parentheses shares its name's role
+        elif previous is not None and _FORM_OF_PREVIOUS.fullmatch(text[previous.end:mention.start]):
+            roles.append(roles[-1])  # "Velora, a vaginal tablet containing 25mg of X": X is what Velora is
         elif previous is not None and roles[-1] == "comparator" and re.fullmatch(r"[®™]?(?:\s?\([^()]*\))?,?\s+(?:and|or)\s+", text[previous.end:mention.start]):
             roles.append("comparator")  # "in combination with pomalidomide (Pom) and velamethasone": the list goes on
         elif _COMPARATOR_LEAD.search(_same_clause(before)):

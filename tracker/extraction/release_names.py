@@ -17,6 +17,7 @@ from functools import cached_property
 
 from tracker.dates import DATE_PATTERNS
 from tracker.extraction.aliases import (
+    FORMULATION_OF,
     AliasStatement,
     active_substances,
     brand_statements,
@@ -68,6 +69,10 @@ _GENERIC_BY_CODE = re.compile(
     # ... or its brand: "ketorolol (VELMORA)", "ketorolol tablets (Velmora®)"
     rf"|(?<![\w-])(?P<generic4>{_GENERIC_WORD})(?:\s(?:tablets?|capsules?|injection|infusion|oral solution|for injection))?"
     rf"\s?\((?P<brand>[A-Z][a-z]{{3,}}[a-z0-9]*|[A-Z]{{4,}})\s?[®™]?\)")
+#: A brand told as a form of its generic: "Velora is a long-acting capsule formulation of ketrodopa", "Velora, a vaginal
+#: tablet containing 25mg of ketroprostol".
+_BRAND_OF_GENERIC = re.compile(rf"(?<![\w-])(?P<brand>[A-Z][a-z]{{3,}}[a-z0-9]*|[A-Z][a-z]{{2,}}[A-Z][a-z]{{2,}}|[A-Z]{{4,}})(?={FORMULATION_OF}"
+                               rf"(?:{INN_PATTERN.pattern}|{_GENERIC_WORD}))")
 #: Lower-case words that stand beside a code in parentheses without being its generic name.
 _NOT_GENERICS = re.compile(
     r"(?:antibody|antibodies|candidate|compound|molecule|medicine|vaccine|protein|peptide|conjugate|regimen|placebo|product|program|programme"
@@ -235,6 +240,9 @@ class ReleaseNames:
                     self.brands.add(brand)
                 self.learnt.add(generic)
                 self.generic.add(key(generic))
+            for match in _BRAND_OF_GENERIC.finditer(text) if " of " in text or "containing" in text else ():
+                if not self._not_a_name(match["brand"]) and not _defines_abbreviation(text, match.start("brand"), match["brand"]):
+                    self.brands.add(match["brand"])
             for match in GENERIC_AFTER_BRAND.finditer(text) if "(" in text else ():
                 brand, generic = plain(match["brand"]), re.sub(r"\s*/\s*", "/", match["generic"])
                 if self._not_a_name(brand) or generic in NOT_NAMES or _defines_abbreviation(text, match.start("brand"), brand):
@@ -412,8 +420,8 @@ class ReleaseNames:
             best = min(keys, key=rank)
             written = self._written[best].most_common(1)[0][0]
             if kind_of(written) == "inn" or best in self.generic or self.declared.get(best) == "inn":
-                # INNs are lower case; a capital only starts a sentence or a headline
-                written = " ".join(word if word.isupper() else word.lower() for word in written.split(" "))
+                # INNs are lower case; a capital only starts a sentence or a headline, capitals only a headline
+                written = " ".join(word if word.isupper() and not word.isalpha() else word.lower() for word in written.split(" "))
             for name_key in keys:
                 canonical[name_key] = written
         return canonical

@@ -66,7 +66,7 @@ CUES = (
     Cue(rf"\b(?P<cue>met|meets|achieved)\s+(?:its|the|both|all|their)\s+(?:[\w-]+\s+){{0,2}}?{_END}\b"
         r"|\b(?P<cue2>statistically significant)\s+(?:and\s+clinically\s+meaningful\s+)?(?:(?:[\w%.-]+|\([^()]{0,60}\))\s+){0,4}?(?:improvement|reduction|increase|benefit|difference|delay|prolongation|decrease)s?\b"
         r"|\b(?P<cue3>significantly|s\s?ignificant(?:ly)?)\s+(?:\w+\s+){0,2}?(?:improv\w+|reduc\w+|prolong\w+|extend\w+|delay\w+|increas\w+|decreas\w+|lower\w*|superior)\b"
-        r"|\b(?P<cue4>positive)\s+(?:[\w-]+\s+){0,2}?(?:results|data|outcomes?|readouts?|findings|analysis)\b"
+        r"|\b(?P<cue4>positive)\s+(?:[\w-]+\s+){0,3}?(?:results|data|outcomes?|readouts?|findings|analysis)\b"
         r"|\b(?:demonstrated|showed|shows|demonstrates|achieved)\s+(?:a\s+|an\s+)?(?P<cue5>statistically significant|clinically meaningful|superior|superiority)\b"
         r"|\bresulted in (?:a |an )?(?P<cue6>(?:statistically |clinically )?significant)\b"
         r"|\b(?P<cue7>improvement in)\s+(?:OS|PFS|overall survival|progression-free survival)\b",
