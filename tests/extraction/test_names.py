@@ -376,3 +376,11 @@ def test_an_inn_a_headline_writes_in_capitals_is_called_in_lower_case():
     facts = facts_of("ORSOLO STARTS PHASE III TRIALS OF ORS202 (KETROPROSTOL)\n\n"
                      "Orsolo has commenced the Phase III trial programme for ORS202 (KETROPROSTOL) for the induction of labour.")
     assert {f.compound for f in only(facts, "TrialStarted")} == {"ketroprostol"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Phase III TANGO study is evaluating VeloVax plus standard of care against placebo plus standard of care.",
+    "Orsolo started a Phase 2 trial of Velostra in adults with gout.",
+])
+def test_a_brand_a_trial_tests_is_a_name_camel_case_included(sentence):
+    assert {getattr(f, "compound", None) for f in facts_of(sentence)} & {"VeloVax", "Velostra"}

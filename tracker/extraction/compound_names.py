@@ -81,10 +81,12 @@ DESCRIBED_PRODUCT = re.compile(
     r"(?:\b(?:develop|commerciali[sz]e|license|licen[cs]ed|market)\s+(?:and\s+commerciali[sz]e\s+)?)?(?<![\w-])(?P<name>[A-Z]{2,4}-[A-Z]{3,4})(?![\w-])"
     r"(?=,\s+(?:an?|the|our|its)\s+(?:[\w-]+\s+){0,6}?(?:therapy|therapeutic|candidate|antibody|inhibitor|antagonist|agonist|drug|medicine|vaccine|compound|molecule|biologic|conjugate|treatment)\b"
     r"|\s+is\s+an?\s+(?:[\w-]+\s+){0,6}?(?:therapy|therapeutic|candidate|antibody|inhibitor|antagonist|agonist|drug|medicine|vaccine|compound|molecule|biologic|conjugate|treatment)\b)")
-#: A product a regulator rules on: "opinion on X", "application for X", "the MAA for X", "approval of X", "approves X".
+#: A product a regulator rules on or a trial tests: "opinion on X", "application for X", "the MAA for X", "approval of X",
+#: "approves X", "a trial of X", "the study is evaluating X".
 REGULATORY_SLOT = re.compile(
-    r"\b(?:[Oo]pinion (?:on|for)|[Aa]pplication for|(?:s?NDA|s?BLA|MAA|NDS|[Dd]ossier) for|[Aa]pprovals? (?:of|for)|[Aa]uthori[sz]ation (?:of|for)|[Aa]pproves|[Aa]pproved)\s+"
-    r"(?:[A-Z][\w&]*['’]s?\s+)?(?P<name>[A-Z][a-z]{3,}[a-z0-9]*)(?![\w-])(?!['’]s\s+[a-z])")  # "for Leber's hereditary ...": a disease's eponym
+    r"\b(?:[Oo]pinion (?:on|for)|[Aa]pplication for|(?:s?NDA|s?BLA|MAA|NDS|[Dd]ossier) for|[Aa]pprovals? (?:of|for)|[Aa]uthori[sz]ation (?:of|for)|[Aa]pproves|[Aa]pproved"
+    r"|(?:trials?|stud(?:y|ies)) (?:of|evaluating)|is evaluating)\s+"
+    r"(?:[A-Z][\w&]*['’]s?\s+)?(?P<name>[A-Z][a-z]{3,}[a-z0-9]*|[A-Z][a-z]{2,}[A-Z][a-z]{2,})(?![\w-])(?!['’]s\s+[a-z])")  # "for Leber's hereditary ...": a disease's eponym
 
 #: A generic name known by its place where only a product stands, whatever its ending: where a regulator rules on
 #: it ("a Complete Response Letter (CRL) for its New Drug Application (NDA) for ketorilant", "approval of
