@@ -379,7 +379,7 @@ def test_an_inn_a_headline_writes_in_capitals_is_called_in_lower_case():
 
 
 @pytest.mark.parametrize("sentence", [
-    "The Phase III TANGO study is evaluating VeloVax plus standard of care against placebo plus standard of care.",
+    "The randomized Phase III TANGO study is evaluating VeloVax in 700 patients with renal cancer.",
     "Orsolo started a Phase 2 trial of Velostra in adults with gout.",
 ])
 def test_a_brand_a_trial_tests_is_a_name_camel_case_included(sentence):
