@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 from extraction_helpers import facts_of, one, only
 
@@ -384,3 +386,9 @@ def test_an_inn_a_headline_writes_in_capitals_is_called_in_lower_case():
 ])
 def test_a_brand_a_trial_tests_is_a_name_camel_case_included(sentence):
     assert {getattr(f, "compound", None) for f in facts_of(sentence)} & {"VeloVax", "Velostra"}
+
+
+def test_a_product_in_apposition_to_the_word_drug_is_a_name_with_its_release_form():
+    facts = facts_of("Orsolo Therapeutics' drug, Velora XR-ODT, aims to treat ADHD. The FDA was expected to make a decision on the "
+                     "drug by Nov. 9.", date(2015, 10, 20))
+    assert {f.compound for f in only(facts, "RegulatoryDecisionExpected")} == {"Velora XR-ODT"}

@@ -73,7 +73,7 @@ GENERIC_AFTER_BRAND = re.compile(
     r"(?:,?\s+(?:for\s+)?(?:(?:injection|infusion|IV|HCl|extended-release|delayed-release|modified-release|tablets?|capsules?|oral|suspension|solution|nasal|inhalation|ophthalmic|topical))\b[^)]{0,20})?(?:\s+\d[^)]*)?\)")
 ALL_CAPS = re.compile(r"(?<![\w&-])(?P<name>[A-Z]{5,}(?:-[A-Z]+)?)(?![\w&-])")
 #: A brand with the letters of its route or its release after it ("Velmora SC", "Velmora XR"): one name.
-WITH_FORMULATION = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]{3,}|[A-Z]{4,})[®™]?\s(?P<suffix>SC|IV|SQ|XR|ER|SR|XL|XT|ODT)(?![\w-])")
+WITH_FORMULATION = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]{3,}|[A-Z]{4,})[®™]?\s(?P<suffix>SC|IV|SQ|XR-ODT|XR|ER|SR|XL|XT|ODT)(?![\w-])")
 #: A code of letters only ("ORS-AAT") is as often a clinical scale or a subtype ("MG-ADL", "MDS-RS"): it names a
 #: product only where the release describes it as one ("ORS-AAT, a Phase 2 investigational RNAi therapy",
 #: "ORS-AAT is an antibody", "to develop and commercialize ORS-AAT").

@@ -69,6 +69,9 @@ _GENERIC_BY_CODE = re.compile(
     # ... or its brand: "ketorolol (VELMORA)", "ketorolol tablets (Velmora®)"
     rf"|(?<![\w-])(?P<generic4>{_GENERIC_WORD})(?:\s(?:tablets?|capsules?|injection|infusion|oral solution|for injection))?"
     rf"\s?\((?P<brand>[A-Z][a-z]{{3,}}[a-z0-9]*|[A-Z]{{4,}})\s?[®™]?\)")
+#: A product named in apposition to the word for one: "Orsolo's drug, Velora XR, aims to treat", "its candidate, Velora,".
+_APPOSED_PRODUCT = re.compile(r"\b(?:drug|product|medicine|therapy|treatment|candidate|vaccine),\s+(?P<name>[A-Z][a-z]{3,}[a-z0-9]*|[A-Z]{4,})"
+                              r"(?:\s(?:SC|IV|XR-ODT|XR|ER|SR|XL|ODT))?(?=,)")
 #: A brand told as a form of its generic: "Velora is a long-acting capsule formulation of ketrodopa", "Velora, a vaginal
 #: tablet containing 25mg of ketroprostol".
 _BRAND_OF_GENERIC = re.compile(rf"(?<![\w-])(?P<brand>[A-Z][a-z]{{3,}}[a-z0-9]*|[A-Z][a-z]{{2,}}[A-Z][a-z]{{2,}}|[A-Z]{{4,}})(?={FORMULATION_OF}"
@@ -240,6 +243,9 @@ class ReleaseNames:
                     self.brands.add(brand)
                 self.learnt.add(generic)
                 self.generic.add(key(generic))
+            for match in _APPOSED_PRODUCT.finditer(text):
+                if not self._not_a_name(match["name"]):
+                    self.learnt.add(match.group(0).split(", ", 1)[1].strip())
             for match in _BRAND_OF_GENERIC.finditer(text) if " of " in text or "containing" in text else ():
                 if not self._not_a_name(match["brand"]) and not _defines_abbreviation(text, match.start("brand"), match["brand"]):
                     self.brands.add(match["brand"])
