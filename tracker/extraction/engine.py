@@ -16,6 +16,7 @@ from tracker.extraction.calibration import calibrated
 from tracker.extraction.candidates import Candidate
 from tracker.extraction.clauses import clause_around
 from tracker.extraction.context import ReleaseContext, SentenceView
+from tracker.extraction.prefilter import foldable
 from tracker.extraction.rows import Cue, Family, Modality
 from tracker.extraction.rules import REGISTRY
 
@@ -37,15 +38,18 @@ def read_sentence(view: SentenceView, release: ReleaseContext, earlier: list[Fac
         return []
     facts: list[Fact] = []
     lowered = view.text.lower()
+    fold = foldable(view.text)
     for family in families:
         if view.background and not family.background:
             continue
-        if family.keywords and not any(word in lowered for word in family.keywords):
+        if family.keywords and not _holds_any(lowered, family.keywords):
             continue
         if family.context_pattern is not None and not family.context_pattern.search(view.lead_in + " " + view.text):
             continue
         read_for: set[str | None] = set()
         for cue in family.cues:
+            if fold and cue.required is not None and not _holds_any(lowered, cue.required):
+                continue  # the sentence holds none of the words every match of the cue holds (`prefilter`)
             for match in cue.pattern.finditer(view.text):
                 states, modality = _modality(family, cue, view.text, match)
                 if states is None:
@@ -59,6 +63,13 @@ def read_sentence(view: SentenceView, release: ReleaseContext, earlier: list[Fac
                     readings = [fields for fields in readings if _named_here(candidate, fields.get("compound"))]
                 facts += [_fact(candidate, fields) for fields in readings]
     return facts
+
+
+def _holds_any(lowered: str, words: tuple[str, ...]) -> bool:
+    for word in words:
+        if word in lowered:
+            return True
+    return False
 
 
 def _needs_name(family: Family, candidate: Candidate) -> bool:

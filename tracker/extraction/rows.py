@@ -20,6 +20,8 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
+from tracker.extraction.prefilter import required_words
+
 if TYPE_CHECKING:
     from tracker.extraction.candidates import Candidate
 
@@ -78,6 +80,11 @@ class Cue:
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         return re.compile(self.words, 0 if self.cased else re.I)
+
+    @cached_property
+    def required(self) -> tuple[str, ...] | None:
+        """Pieces of lower-case text every match of the cue holds one of (`prefilter`), None when none is sure."""
+        return required_words(self.pattern)
 
 
 @dataclass(frozen=True)

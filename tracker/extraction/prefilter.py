@@ -1,0 +1,108 @@
+"""A fast test before a regular expression's scan: the words any match of it must hold.
+
+    words = required_words(pattern)             # ("approv",) or None when nothing is sure
+    if may_match(words, lowered, foldable):      # lowered = text.lower(), foldable = foldable(text)
+        ... pattern.finditer(text) ...
+
+`required_words` reads the pattern's syntax tree and keeps a set of pieces of plain text (lower case) of
+which every match holds at least one: a run of literal characters every match passes through, or, for an
+alternation, one such piece of each alternative. A text whose lower-case form holds none of them cannot
+match, so its scan is skipped; a text holding one is scanned as before. The test changes no answer: it only
+ever says "no" where the scan would have found nothing.
+
+Only ASCII characters are kept in the pieces. Under IGNORECASE a few other characters match an ASCII letter
+without lowering to it ("ſ" matches "s", "ı" and "İ" match "i", the Kelvin sign "k"): a text holding one of
+them is not `foldable`, and is always scanned.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+#: Characters IGNORECASE matches with an ASCII letter that `str.lower` does not turn into it.
+_UNFOLDABLE = re.compile("[\u017f\u0131\u0130\u212a]")
+
+#: Pieces shorter than this, or more alternatives than this, make a test costing more than it saves.
+_SHORTEST = 2
+_MOST = 12
+
+Words = tuple[str, ...]
+
+
+def foldable(text: str) -> bool:
+    """Whether `text.lower()` holds every ASCII piece any case-insensitive match in `text` passes through."""
+    return _UNFOLDABLE.search(text) is None
+
+
+def may_match(words: Words | None, lowered: str, foldable: bool) -> bool:
+    """False only when no match of the pattern `words` was read from can stand in the text `lowered` is of."""
+    if words is None or not foldable:
+        return True
+    for word in words:
+        if word in lowered:
+            return True
+    return False
+
+
+@cache
+def required_words(pattern: re.Pattern[str]) -> Words | None:
+    """Pieces of lower-case text of which every match of `pattern` holds one; None when none is sure."""
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # a pattern this reader does not know: always scanned
+        return None
+    found = _sequence(list(tree))
+    if found is None or min(map(len, found)) < _SHORTEST or len(found) > _MOST:
+        return None
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _score(words: frozenset[str]) -> tuple[int, int]:
+    return min(map(len, words)), -len(words)
+
+
+def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The best set of pieces some part of a sequence every match passes through must hold."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def close() -> None:
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in items:
+        if op is sre.LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # takes no characters: the run goes on ("\bapproved\b" holds "approved")
+        close()
+        inner = _item(op, av)
+        if inner is not None:
+            candidates.append(inner)
+    close()
+    candidates = [words for words in candidates if len(words) <= _MOST]
+    return max(candidates, key=_score) if candidates else None
+
+
+def _item(op: Any, av: Any) -> frozenset[str] | None:
+    if op is sre.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(list(av))
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        least, _, body = av
+        return _sequence(list(body)) if least >= 1 else None
+    if op is sre.BRANCH:
+        union: set[str] = set()
+        for alternative in av[1]:
+            words = _sequence(list(alternative))
+            if words is None:
+                return None
+            union |= words
+        return frozenset(union)
+    return None
