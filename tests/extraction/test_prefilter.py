@@ -1,14 +1,16 @@
 """The prefilter before a pattern's scan says "no" only where the scan finds nothing: speed changes no answer."""
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
 import pytest
 
 from tracker.extraction import compound_names, places, timing, trials
-from tracker.extraction.prefilter import foldable, may_match, required_words
+from tracker.extraction.prefilter import foldable, may_match, one_of, required_words
 from tracker.extraction.rules import REGISTRY
+from tracker.lexicon import INN_STEMS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -16,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.mark.parametrize(("pattern", "flags", "words"), [
     (r"\bapproved\b", 0, ("approved",)),
     (r"\b(?:has|have) approved\b", re.I, (" approved",)),
-    (r"FDA|EMA", 0, ("fda", "ema")),
+    (r"FDA|EMA", 0, ("ema", "fda")),
     (r"(?:first|second) half", re.I, (" half",)),
     (r"ab(?=c)de", 0, ("abde",)),
     (r"(?:very )?long", 0, ("long",)),
@@ -70,3 +72,18 @@ def test_no_pattern_the_prefilter_skips_matches_the_sentences_of_the_rows_and_th
             continue
         missed = [text for text, lowered, fold in sentences if not may_match(words, lowered, fold) and pattern.search(text)]
         assert not missed, (pattern.pattern, words, missed[:3])
+
+
+def test_words_written_as_a_tree_of_letters_match_what_their_alternation_matches() -> None:
+    words = ["mab", "tug", "tinib", "t", "ta", "abc", "abcd", "nib", "zumab", "a.b"]
+    tree, alternation = re.compile(rf"{one_of(words)}$"), re.compile(rf"(?:{'|'.join(map(re.escape, words))})$")
+    texts = ["".join(letters) for size in range(6) for letters in itertools.product("abdgimnortuz.", repeat=min(size, 4))]
+    assert all(bool(tree.fullmatch(text)) == bool(alternation.fullmatch(text)) for text in texts)
+
+
+def test_the_fast_test_for_an_inn_says_what_the_alternation_of_its_stems_said() -> None:
+    stems = (*INN_STEMS, "alfa", "alpha", "beta", "gamma", "acid", "vec", "leucel", "temcel")
+    alternation = re.compile(rf"(?:{'|'.join(stems)})(?:-[a-z]{{4}})?(?![a-z])", re.I)
+    texts = _sentences()
+    texts += [text.upper() for text in texts] + ["velumab-abcd", "velumab-abcde", "trastuzumab", "İnn ſtem Kvec"]
+    assert [bool(compound_names._MAY_HOLD_AN_INN.search(text)) for text in texts] == [bool(alternation.search(text)) for text in texts]

@@ -16,7 +16,7 @@ from tracker.extraction.calibration import calibrated
 from tracker.extraction.candidates import Candidate
 from tracker.extraction.clauses import clause_around
 from tracker.extraction.context import ReleaseContext, SentenceView
-from tracker.extraction.prefilter import foldable
+from tracker.extraction.prefilter import any_in, foldable
 from tracker.extraction.rows import Cue, Family, Modality
 from tracker.extraction.rules import REGISTRY
 
@@ -42,13 +42,13 @@ def read_sentence(view: SentenceView, release: ReleaseContext, earlier: list[Fac
     for family in families:
         if view.background and not family.background:
             continue
-        if family.keywords and not _holds_any(lowered, family.keywords):
+        if family.keywords and not any_in(family.keywords, lowered):
             continue
         if family.context_pattern is not None and not family.context_pattern.search(view.lead_in + " " + view.text):
             continue
         read_for: set[str | None] = set()
         for cue in family.cues:
-            if fold and cue.required is not None and not _holds_any(lowered, cue.required):
+            if fold and cue.required is not None and not any_in(cue.required, lowered):
                 continue  # the sentence holds none of the words every match of the cue holds (`prefilter`)
             for match in cue.pattern.finditer(view.text):
                 states, modality = _modality(family, cue, view.text, match)
@@ -63,13 +63,6 @@ def read_sentence(view: SentenceView, release: ReleaseContext, earlier: list[Fac
                     readings = [fields for fields in readings if _named_here(candidate, fields.get("compound"))]
                 facts += [_fact(candidate, fields) for fields in readings]
     return facts
-
-
-def _holds_any(lowered: str, words: tuple[str, ...]) -> bool:
-    for word in words:
-        if word in lowered:
-            return True
-    return False
 
 
 def _needs_name(family: Family, candidate: Candidate) -> bool:

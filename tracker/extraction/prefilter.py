@@ -39,8 +39,11 @@ def foldable(text: str) -> bool:
 
 def may_match(words: Words | None, lowered: str, foldable: bool) -> bool:
     """False only when no match of the pattern `words` was read from can stand in the text `lowered` is of."""
-    if words is None or not foldable:
-        return True
+    return words is None or not foldable or any_in(words, lowered)
+
+
+def any_in(words: Words, lowered: str) -> bool:
+    """Whether `lowered` holds one of `words` (a loop: cheaper than `any` over a generator for a few words)."""
     for word in words:
         if word in lowered:
             return True
@@ -57,7 +60,7 @@ def required_words(pattern: re.Pattern[str]) -> Words | None:
     found = _sequence(list(tree))
     if found is None or min(map(len, found)) < _SHORTEST or len(found) > _MOST:
         return None
-    return tuple(sorted(found, key=len, reverse=True))
+    return tuple(sorted(found, key=lambda word: (-len(word), word)))
 
 
 def _score(words: frozenset[str]) -> tuple[int, int]:
@@ -106,3 +109,24 @@ def _item(op: Any, av: Any) -> frozenset[str] | None:
             union |= words
         return frozenset(union)
     return None
+
+
+def one_of(words: list[str] | tuple[str, ...]) -> str:
+    """Pattern source matching exactly the strings `words` do as an alternation ("mab|tug|tinib"), written as
+    a tree of their letters ("(?:mab|t(?:inib|ug))"): a scan tries the first letter once, not every word. Only
+    for a test of whether a text holds one: which alternative matches first is not kept."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def written(node: dict[str, Any]) -> str:
+        branches = [re.escape(letter) + written(child) for letter, child in sorted(node.items()) if letter]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node and len(body) > 1 else (f"{body}?" if "" in node else body)
+
+    return f"(?:{written(tree)})"
