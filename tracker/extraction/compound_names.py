@@ -134,6 +134,7 @@ def key(name: str) -> str:
     return _FOLDED.sub("", name.lower())
 
 
+@lru_cache(maxsize=8192)
 def kind_of(name: str) -> NameKind:
     """What sort of name `name` is, from its form alone."""
     bare = plain(name)

@@ -220,8 +220,26 @@ def _named_as_product(name: str, sentences: list[str]) -> bool:
     """True when the release marks `name` as a product: "NAME®", "NAME™", "NAME (inn)" or "(product name: NAME)"."""
     from tracker.extraction.aliases import labelled_names  # aliases know no parties; imported late to keep it so
 
-    marked = re.compile(rf"(?<![\w-]){re.escape(name)}\s?(?:[®™]|\((?={_INN().pattern}))")
-    return any(marked.search(text) or any(found == name for _, found, _ in labelled_names(text)) for text in sentences)
+    written = re.compile(rf"(?<![\w-]){re.escape(name)}")
+    return any(_marked_at(written, text) or any(found == name for _, found, _ in labelled_names(text)) for text in sentences)
+
+
+def _marked_at(written: re.Pattern[str], text: str) -> bool:
+    """Whether the name `written` stands somewhere in `text` with a mark or an INN in parentheses after it. Every place
+    the name stands is tried, as one pattern of the name and its mark would: the mark's pattern, which holds the whole
+    INN pattern, is compiled once, not once a name."""
+    start = 0
+    while (found := written.search(text, start)) is not None:
+        if _mark_after().match(text, found.end()):
+            return True
+        start = found.start() + 1
+    return False
+
+
+@cache
+def _mark_after() -> re.Pattern[str]:
+    """A mark or an INN in parentheses, as it follows a product's name ("NAME®", "NAME (inn)"); case as written."""
+    return re.compile(rf"\s?(?:[®™]|\((?={_INN().pattern}))")
 
 
 #: A company by its legal form ("PAXTON AG", "Orsolo Bio, Inc.", "Tamura Co., Ltd."): the unambiguous forms only

@@ -390,7 +390,12 @@ class ReleaseNames:
 
     def _variant_weight(self, name_key: str) -> int:
         """Among OCR variants of one name, the spelling used in body text rather than a headline wins."""
-        return sum(1 for text in self._texts if re.search(r"[.!?]\s*$", text) and name_key in key(text))
+        return sum(1 for folded in self._body_keys if name_key in folded)
+
+    @cached_property
+    def _body_keys(self) -> list[str]:
+        """The sentences of body text (ending in a full stop, not a headline's), each folded as a name key, once a release."""
+        return [key(text) for text in self._texts if re.search(r"[.!?]\s*$", text)]
 
     def join_stated(self, index: int, statement: AliasStatement) -> None:
         """Join two names the release makes one compound by how it uses them rather than by a statement in one
