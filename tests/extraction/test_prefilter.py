@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.extraction import compound_names, places, timing, trials
+from tracker.extraction import compound_names, parties, places, release_names, timing, trials
 from tracker.extraction.prefilter import foldable, may_match, one_of, required_words
 from tracker.extraction.rules import REGISTRY
 from tracker.lexicon import INN_STEMS
@@ -26,7 +26,9 @@ ROOT = Path(__file__).resolve().parents[2]
     (r"x(?:abc)*y", 0, None),  # the repeat may be absent: only one-letter pieces are left
     (r"approv(?:al|ed)|\d+", 0, None),  # an alternative holds no sure piece
     (r"[A-Z]{2,6}-?\d{3,6}", 0, None),
-    (r"®approved", 0, ("approved",)),  # only ASCII characters stand in the pieces
+    (r"éapproved", re.I, ("approved",)),  # only ASCII characters and those without case stand in the pieces
+    (r"[A-Z]\w+\s?[®™]", 0, ("®", "™")),
+    (r"[^®™]x", 0, None),
 ])
 def test_the_words_every_match_holds(pattern: str, flags: int, words: tuple[str, ...] | None) -> None:
     assert required_words(re.compile(pattern, flags)) == words
@@ -49,7 +51,8 @@ def test_a_text_with_a_character_that_folds_to_ascii_only_under_ignorecase_is_al
 def _patterns() -> list[re.Pattern[str]]:
     found = [pattern for pattern, *_ in timing._GUARDED] + [pattern for pattern, *_ in places._AGENCY_GUARDED]
     found += [pattern for pattern, *_ in places._REGION_GUARDED] + [pattern for pattern, _ in trials._NAMING_GUARDED]
-    found += list(compound_names.CODE_PATTERNS)
+    found += list(compound_names.CODE_PATTERNS) + [compound_names.MARKED_WORD, compound_names.BRAND_STATEMENT,
+                                                   compound_names.WITH_FORMULATION, release_names._MARKED_PAIR, parties._AFFILIATION]
     for family in REGISTRY:
         found += [cue.pattern for cue in family.cues]
     return found

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from tracker.extraction.prefilter import foldable, scan
 from tracker.lexicon import DESCRIPTIVE_COMPANY_WORDS, EXCHANGES, LEGAL_FORM_WORDS, LEGAL_FORMS, REGIONS
 
 _LEGAL_FORMS = LEGAL_FORMS
@@ -279,7 +280,7 @@ _AFFILIATION = re.compile(
 def affiliations_stated(text: str) -> list[tuple[str, str]]:
     """(member, group) for each company the text says belongs to another."""
     pairs = []
-    for match in _AFFILIATION.finditer(text):
+    for match in scan(_AFFILIATION, text, text.lower(), foldable(text)):
         member, group = normalise_party(match["member"]), normalise_party(match["group"])
         if member != group:
             pairs.append((member, group))

@@ -10,13 +10,15 @@ alternation, one such piece of each alternative. A text whose lower-case form ho
 match, so its scan is skipped; a text holding one is scanned as before. The test changes no answer: it only
 ever says "no" where the scan would have found nothing.
 
-Only ASCII characters are kept in the pieces. Under IGNORECASE a few other characters match an ASCII letter
-without lowering to it ("ſ" matches "s", "ı" and "İ" match "i", the Kelvin sign "k"): a text holding one of
-them is not `foldable`, and is always scanned.
+Only ASCII characters and characters without case ("®", "™", "–") are kept in the pieces. Under IGNORECASE a
+few other characters match an ASCII letter without lowering to it ("ſ" matches "s", "ı" and "İ" match "i", the
+Kelvin sign "k"): a text holding one of them is not `foldable`, and is always scanned. A character without case
+matches itself alone, whatever the flags, and `str.lower` keeps it.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
@@ -25,7 +27,8 @@ from typing import Any
 #: Characters IGNORECASE matches with an ASCII letter that `str.lower` does not turn into it.
 _UNFOLDABLE = re.compile("[\u017f\u0131\u0130\u212a]")
 
-#: Pieces shorter than this, or more alternatives than this, make a test costing more than it saves.
+#: Pieces shorter than this (a character other than ASCII counting as four, being rare), or more alternatives than
+#: this, make a test costing more than it saves.
 _SHORTEST = 2
 _MOST = 12
 
@@ -58,13 +61,25 @@ def required_words(pattern: re.Pattern[str]) -> Words | None:
     except Exception:  # a pattern this reader does not know: always scanned
         return None
     found = _sequence(list(tree))
-    if found is None or min(map(len, found)) < _SHORTEST or len(found) > _MOST:
+    if found is None or min(map(_strength, found)) < _SHORTEST or len(found) > _MOST:
         return None
     return tuple(sorted(found, key=lambda word: (-len(word), word)))
 
 
+def _strength(word: str) -> int:
+    return sum(1 if letter < "\x80" else 4 for letter in word)
+
+
 def _score(words: frozenset[str]) -> tuple[int, int]:
-    return min(map(len, words)), -len(words)
+    return min(map(_strength, words)), -len(words)
+
+
+def _kept(code: int) -> str | None:
+    """The character a piece holds for a literal of the pattern: ASCII lowered, one without case as it is."""
+    letter = chr(code)
+    if code < 128:
+        return letter.lower()
+    return letter if letter.lower() == letter == letter.upper() else None
 
 
 def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
@@ -78,8 +93,8 @@ def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
             run.clear()
 
     for op, av in items:
-        if op is sre.LITERAL and av < 128:
-            run.append(chr(av).lower())
+        if op is sre.LITERAL and _kept(av) is not None:
+            run.append(_kept(av) or "")
             continue
         if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
             continue  # takes no characters: the run goes on ("\bapproved\b" holds "approved")
@@ -100,6 +115,9 @@ def _item(op: Any, av: Any) -> frozenset[str] | None:
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         least, _, body = av
         return _sequence(list(body)) if least >= 1 else None
+    if op is sre.IN:  # a class of a few literal characters: "[®™]"
+        letters = [_kept(code) if kind is sre.LITERAL else None for kind, code in av]
+        return frozenset(letter for letter in letters if letter) if letters and all(letters) else None
     if op is sre.BRANCH:
         union: set[str] = set()
         for alternative in av[1]:
@@ -130,3 +148,12 @@ def one_of(words: list[str] | tuple[str, ...]) -> str:
         return f"(?:{body})?" if "" in node and len(body) > 1 else (f"{body}?" if "" in node else body)
 
     return f"(?:{written(tree)})"
+
+
+def scan(pattern: re.Pattern[str], text: str, lowered: str, fold: bool) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, skipped where the text (`lowered` and `fold` read from it) holds none of the
+    words every match holds."""
+    words = required_words(pattern)
+    if fold and words is not None and not any_in(words, lowered):
+        return iter(())
+    return pattern.finditer(text)
