@@ -221,10 +221,18 @@ def _extracted(documents: list[ReleaseDocument]) -> Iterator[tuple[ReleaseDocume
     # "spawn": the parent may hold database connections and their threads, which a fork would copy.
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=die_with_parent,
                              initargs=(os.getpid(),)) as pool:
-        while documents:
-            batch = [documents.pop() for _ in range(min(len(documents), 64 * workers))]
-            for document, (facts, first_line) in zip(batch, pool.map(extract_with_headline, batch, chunksize=16)):
-                yield document, facts, first_line
+        # The next batch is handed to the workers before this one's releases are handed on to be stored: the
+        # workers read while the caller writes, instead of waiting for the last of a batch to be stored.
+        current: tuple[list[ReleaseDocument], Iterator[tuple[list[Fact], str]]] | None = None
+        while documents or current is not None:
+            upcoming = None
+            if documents:
+                batch = [documents.pop() for _ in range(min(len(documents), 64 * workers))]
+                upcoming = batch, pool.map(extract_with_headline, batch, chunksize=16)
+            if current is not None:
+                for document, (facts, first_line) in zip(*current):
+                    yield document, facts, first_line
+            current = upcoming
 
 
 def _workers_can_start() -> bool:
