@@ -48,8 +48,13 @@ def read_sentence(view: SentenceView, release: ReleaseContext, earlier: list[Fac
             continue
         read_for: set[str | None] = set()
         for cue in family.cues:
-            if fold and cue.required is not None and not any_in(cue.required, lowered):
-                continue  # the sentence holds none of the words every match of the cue holds (`prefilter`)
+            words = cue.required
+            if fold and words is not None:  # the words every match of the cue holds (`prefilter`), written out
+                for word in words:          # here as a loop: a function call a cue would cost as much as the test
+                    if word in lowered:
+                        break
+                else:
+                    continue
             for match in cue.pattern.finditer(view.text):
                 states, modality = _modality(family, cue, view.text, match)
                 if states is None:
