@@ -47,9 +47,11 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
                       (ids[0],))
             row = c.fetchone()
             previous = row[0] if row else GENESIS
+            links = []
             for notification_id, event in zip(ids, stored_events):
                 previous = link(previous, event)
-                c.execute(f"INSERT INTO {CHAIN_TABLE} VALUES (?, ?)", (notification_id, previous))
+                links.append((notification_id, previous))
+            c.executemany(f"INSERT INTO {CHAIN_TABLE} VALUES (?, ?)", links)
         return ids
 
     def chain(self, after: int, limit: int) -> list[tuple[int, str]]:

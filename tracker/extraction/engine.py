@@ -16,6 +16,7 @@ from tracker.extraction.calibration import calibrated
 from tracker.extraction.candidates import Candidate
 from tracker.extraction.clauses import clause_around
 from tracker.extraction.context import ReleaseContext, SentenceView
+from tracker.extraction.prefilter import any_in, foldable
 from tracker.extraction.rows import Cue, Family, Modality
 from tracker.extraction.rules import REGISTRY
 
@@ -37,15 +38,23 @@ def read_sentence(view: SentenceView, release: ReleaseContext, earlier: list[Fac
         return []
     facts: list[Fact] = []
     lowered = view.text.lower()
+    fold = foldable(view.text)
     for family in families:
         if view.background and not family.background:
             continue
-        if family.keywords and not any(word in lowered for word in family.keywords):
+        if family.keywords and not any_in(family.keywords, lowered):
             continue
         if family.context_pattern is not None and not family.context_pattern.search(view.lead_in + " " + view.text):
             continue
         read_for: set[str | None] = set()
         for cue in family.cues:
+            words = cue.required
+            if fold and words is not None:  # the words every match of the cue holds (`prefilter`), written out
+                for word in words:          # here as a loop: a function call a cue would cost as much as the test
+                    if word in lowered:
+                        break
+                else:
+                    continue
             for match in cue.pattern.finditer(view.text):
                 states, modality = _modality(family, cue, view.text, match)
                 if states is None:

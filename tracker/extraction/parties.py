@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from tracker.extraction.prefilter import foldable, scan
 from tracker.lexicon import DESCRIPTIVE_COMPANY_WORDS, EXCHANGES, LEGAL_FORM_WORDS, LEGAL_FORMS, REGIONS
 
 _LEGAL_FORMS = LEGAL_FORMS
@@ -232,9 +233,28 @@ def _named_as_product(name: str, sentences: list[str]) -> bool:
     from tracker.extraction.aliases import labelled_names  # aliases know no parties; imported late to keep it so
     from tracker.extraction.compound_names import REGULATORY_SLOT
 
-    marked = re.compile(rf"(?<![\w-]){re.escape(name)}\s?(?:[®™]|\((?={_INN().pattern}|(?!(?:formerly|previously|now|the|an?)\b)[a-z]{{5,}}))")
-    return any(marked.search(text) or any(found == name for _, found, _ in labelled_names(text))
+    written = re.compile(rf"(?<![\w-]){re.escape(name)}")
+    return any(_marked_at(written, text) or any(found == name for _, found, _ in labelled_names(text))
                or any(match["name"] == name for match in REGULATORY_SLOT.finditer(text)) for text in sentences)
+
+
+def _marked_at(written: re.Pattern[str], text: str) -> bool:
+    """Whether the name `written` stands somewhere in `text` with a mark, an INN or generic words in parentheses after
+    it. Every place the name stands is tried, as one pattern of the name and its mark would: the mark's pattern,
+    which holds the whole INN pattern, is compiled once, not once a name."""
+    start = 0
+    while (found := written.search(text, start)) is not None:
+        if _mark_after().match(text, found.end()):
+            return True
+        start = found.start() + 1
+    return False
+
+
+@cache
+def _mark_after() -> re.Pattern[str]:
+    """A mark, an INN or generic words in parentheses, as they follow a product's name ("NAME®", "NAME (inn)",
+    "NAME (generic HCl prolonged release)"); case as written."""
+    return re.compile(rf"\s?(?:[®™]|\((?={_INN().pattern}|(?!(?:formerly|previously|now|the|an?)\b)[a-z]{{5,}}))")
 
 
 #: A company by its legal form ("PAXTON AG", "Orsolo Bio, Inc.", "Tamura Co., Ltd."): the unambiguous forms only
@@ -274,7 +294,7 @@ _AFFILIATION = re.compile(
 def affiliations_stated(text: str) -> list[tuple[str, str]]:
     """(member, group) for each company the text says belongs to another."""
     pairs = []
-    for match in _AFFILIATION.finditer(text):
+    for match in scan(_AFFILIATION, text, text.lower(), foldable(text)):
         member, group = normalise_party(match["member"]), normalise_party(match["group"])
         if member != group:
             pairs.append((member, group))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tracker.extraction.prefilter import foldable, required_words
 from tracker.lexicon import AGENCIES, APPROVING_AGENCY, LEGAL_FORMS, REGIONS
 
 __all__ = ["APPROVING_AGENCY", "Place", "agencies_in", "places_in"]
@@ -25,6 +26,8 @@ class Place:
 
 
 _AGENCY_RE = [(re.compile(rf"(?<![\w-])(?:{agency.written})(?![\w-])"), agency.name, agency.region) for agency in AGENCIES]
+#: ... each with the words any match of it holds (`prefilter`): a text holding none is not scanned for it.
+_AGENCY_GUARDED = [(pattern, agency, region, required_words(pattern)) for pattern, agency, region in _AGENCY_RE]
 #: A demonym names a region unless it starts the name of a society or a meeting ("European Hematology Association").
 _NOT_A_PLACE_AFTER = r"(?!\s+(?:Society|Association|Academy|College|Congress|Conference|League|Alliance|Organi[sz]ation|Respiratory|Hematology|Haematology|Heart|Thoracic|Cancer Congress|Medicines Agency|Commission|Committee|Journal))"
 #: "US$35 million", "U.S. $5 million": a currency, not a place.
@@ -32,6 +35,7 @@ _NOT_A_PLACE = r"(?![\w-]|\s?\$)"
 _REGION_RE = [(re.compile(rf"(?<![\w-])(?:{region.names}){_NOT_A_PLACE}"), region.code) for region in REGIONS] + [
     (re.compile(rf"(?<![\w-])(?:{region.demonyms})(?![\w-]){_NOT_A_PLACE_AFTER}"), region.code)
     for region in REGIONS if region.demonyms]
+_REGION_GUARDED = [(pattern, region, required_words(pattern)) for pattern, region in _REGION_RE]
 
 
 #: A company's home after its legal form ("Orsolo KGaA of Germany", "Tamura Co., Ltd. of Japan"): no place of the statement.
@@ -45,7 +49,14 @@ def _overlaps(start: int, end: int, taken: list[Place]) -> bool:
 def agencies_in(text: str) -> list[Place]:
     """Every regulator named in `text`, in order."""
     found: list[Place] = []
-    for pattern, agency, region in _AGENCY_RE:
+    lowered, fold = text.lower(), foldable(text)
+    for pattern, agency, region, words in _AGENCY_GUARDED:
+        if fold and words is not None:  # `prefilter.any_in`, written out: this loop runs for every pattern
+            for word in words:
+                if word in lowered:
+                    break
+            else:
+                continue
         for match in pattern.finditer(text):
             if not _overlaps(match.start(), match.end(), found):
                 found.append(Place(match.start(), match.end(), region, agency))
@@ -55,7 +66,14 @@ def agencies_in(text: str) -> list[Place]:
 def places_in(text: str) -> list[Place]:
     """Every regulator and every region named in `text`, in order (regulators carry their region)."""
     found = agencies_in(text)
-    for pattern, region in _REGION_RE:
+    lowered, fold = text.lower(), foldable(text)
+    for pattern, region, words in _REGION_GUARDED:
+        if fold and words is not None:  # `prefilter.any_in`, written out: this loop runs for every pattern
+            for word in words:
+                if word in lowered:
+                    break
+            else:
+                continue
         for match in pattern.finditer(text):
             if not _overlaps(match.start(), match.end(), found) and not _HOME_OF_A_COMPANY.search(text, 0, match.start()):
                 found.append(Place(match.start(), match.end(), region))

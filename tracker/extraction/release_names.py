@@ -47,6 +47,7 @@ from tracker.extraction.compound_names import (
     plain,
 )
 from tracker.extraction.places import agencies_in
+from tracker.extraction.prefilter import foldable, scan
 from tracker.extraction.trials import registry_spans, trial_names_in
 from tracker.lexicon import DOSAGE_FORM_WORDS, INN_SALTS
 
@@ -201,17 +202,18 @@ class ReleaseNames:
 
     def _learn_brands(self) -> None:
         for text in self._texts:
-            for match in MARKED_WORD.finditer(text):
+            lowered, fold = text.lower(), foldable(text)
+            for match in scan(MARKED_WORD, text, lowered, fold):
                 if _PLATFORM_AFTER.match(text, match.end()):
                     continue  # "the Anticalin® platform", "the Ellipta® inhaler": a technology or a device, no product
                 if not self._not_a_name(match["name"]):
                     self.brands.add(match["name"] + (match["code"] or ""))
-            for match in _MARKED_PAIR.finditer(text):
+            for match in scan(_MARKED_PAIR, text, lowered, fold):
                 # "ANORO® ELLIPTA®", "RELVAR®/BREO® ELLIPTA®": two marked words in a row name one product
                 name = plain(match.group(0)).replace(" / ", "/")
                 if not any(self._not_a_name(word) for word in re.split(r"[ /]", name)):
                     self.brands.add(name)
-            for match in BRAND_STATEMENT.finditer(text):
+            for match in scan(BRAND_STATEMENT, text, lowered, fold):
                 name = match["name"] or match["name2"]
                 if not self._not_a_name(name):
                     self.brands.add(name)
@@ -221,7 +223,7 @@ class ReleaseNames:
                     words = words[1:]  # "FDA APPROVES LUMIRA (x)": the words before the brand are no part of it
                 if words and not self._not_a_name(" ".join(words)):
                     self.brands.add(" ".join(words))
-            for match in WITH_FORMULATION.finditer(text):
+            for match in scan(WITH_FORMULATION, text, lowered, fold):
                 if not self._not_a_name(match["name"]):
                     self.learnt.add(f"{match['name']} {match['suffix']}")
             for _, name, kind in labelled_names(text):
@@ -434,7 +436,12 @@ class ReleaseNames:
 
     def _variant_weight(self, name_key: str) -> int:
         """Among OCR variants of one name, the spelling used in body text rather than a headline wins."""
-        return sum(1 for text in self._texts if re.search(r"[.!?]\s*$", text) and name_key in key(text))
+        return sum(1 for folded in self._body_keys if name_key in folded)
+
+    @cached_property
+    def _body_keys(self) -> list[str]:
+        """The sentences of body text (ending in a full stop, not a headline's), each folded as a name key, once a release."""
+        return [key(text) for text in self._texts if re.search(r"[.!?]\s*$", text)]
 
     def join_stated(self, index: int, statement: AliasStatement) -> None:
         """Join two names the release makes one compound by how it uses them rather than by a statement in one

@@ -17,8 +17,10 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any, Literal
+
+from tracker.extraction.prefilter import required_words
 
 if TYPE_CHECKING:
     from tracker.extraction.candidates import Candidate
@@ -36,10 +38,16 @@ Scope = Literal["before", "after", "clause", "sentence"]
 
 def cue_span(match: re.Match[str]) -> tuple[int, int]:
     """Where the words of a cue stand: its group named "cue" (or "cue2", "cue3"... in alternatives), else the whole match."""
-    for name, value in match.groupdict().items():
-        if value is not None and re.fullmatch(r"cue\d*", name):
+    for name in _cue_groups(match.re):
+        if match.group(name) is not None:
             return match.span(name)
     return match.span()
+
+
+@cache
+def _cue_groups(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """The names of a pattern's groups that hold a cue's words, in the pattern's order."""
+    return tuple(name for name in pattern.groupindex if re.fullmatch(r"cue\d*", name))
 
 
 @dataclass(frozen=True)
@@ -78,6 +86,11 @@ class Cue:
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         return re.compile(self.words, 0 if self.cased else re.I)
+
+    @cached_property
+    def required(self) -> tuple[str, ...] | None:
+        """Pieces of lower-case text every match of the cue holds one of (`prefilter`), None when none is sure."""
+        return required_words(self.pattern)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from tracker.dates import DATE_PATTERNS, MONTHS, PartialDate, date_from_match
+from tracker.extraction.prefilter import foldable, required_words
 
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _YEAR = r"(?:19|20)\d\d"
@@ -273,6 +274,8 @@ _COMPILED = (
     + [(pattern, _full_date, False) for pattern in DATE_PATTERNS]
     + [(re.compile(pattern, re.I), reader, forward) for pattern, reader, forward in _EXPRESSIONS[1:]]
 )
+#: Each pattern with the words any match of it holds (`prefilter`): a sentence holding none is not scanned for it.
+_GUARDED = [(pattern, reader, forward, required_words(pattern)) for pattern, reader, forward in _COMPILED]
 #: A fast test: a time expression holds a digit or one of these words.
 _MAY_HOLD_A_TIME = re.compile(r"\d|year|quarter|half|month|week|day|today|yesterday|later|earlier|early|late|mid|end|"
                               r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
@@ -292,7 +295,14 @@ def _times_in(text: str, published: date, period: PartialDate | None) -> tuple[T
     found: list[TimeExpression] = []
     if not _MAY_HOLD_A_TIME.search(text):
         return ()
-    for pattern, reader, forward in _COMPILED:
+    lowered, fold = text.lower(), foldable(text)
+    for pattern, reader, forward, words in _GUARDED:
+        if fold and words is not None:  # `prefilter.any_in`, written out: this loop runs for every pattern
+            for word in words:
+                if word in lowered:
+                    break
+            else:
+                continue
         for match in pattern.finditer(text):
             if any(match.start() < known.end and known.start < match.end() for known in found):
                 continue

@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterable
 
 from tracker.extraction.compound_names import CODE_PATTERNS
+from tracker.extraction.prefilter import any_in, foldable, required_words
 
 REGISTRY_ID = re.compile(r"\b(?:NCT\d{8}|ISRCTN\d{8}|EudraCT\s?\d{4}-\d{6}-\d{2}|\d{4}-\d{6}-\d{2}|jRCT\w{8,}|CTR\d{8})\b")
 #: A sponsor's protocol code standing beside a registry id: "(NCT01120184; BO22589)".
@@ -27,6 +28,8 @@ _NAMING = (
     re.compile(rf"\b{_TRIAL_NOUN}\s*\((?P<name>{_NAME})\)"),
     re.compile(rf"\b{_TRIAL_NOUN}\s+(?:\w+\s+)?(?:known as|called|named)\s+(?:the\s+)?(?P<name>{_NAME})\b"),
 )
+#: ... each with the words any match of it holds (`prefilter`): a text holding none is not scanned for it.
+_NAMING_GUARDED = [(pattern, required_words(pattern)) for pattern in _NAMING]
 #: Namings that give a trial a code of its own: "This clinical trial (also known as ORS1004)".
 #: A study known by its number: "the dose-ranging study 003", "Study 302".
 _NUMBERED_STUDY = re.compile(r"\b[Ss]tudy\s+\d{3,4}[A-Z]?\b(?![.,]\d)")
@@ -43,7 +46,10 @@ def trial_names_in(texts: Iterable[str], brands: set[str]) -> set[str]:
     """The trial names a release uses: words it puts before "trial" or "study" (MARIANNE, ECHELON-1, LOTIS 2)."""
     names: set[str] = set()
     for text in texts:
-        for pattern in _NAMING:
+        lowered, fold = text.lower(), foldable(text)
+        for pattern, words in _NAMING_GUARDED:
+            if fold and words is not None and not any_in(words, lowered):
+                continue
             for match in pattern.finditer(text):
                 for group in ("name", "other"):
                     name = match.groupdict().get(group)

@@ -119,16 +119,18 @@ class Ingest:
             outcomes.append(outcome)
             if progress:
                 progress(outcome)
-        for document, facts in _extracted(documents):
-            outcome = self.ingest_document(document, facts)
+        for document, facts, first_line in _extracted(documents):
+            outcome = self.ingest_document(document, facts, first_line)
             outcomes.append(outcome)
             if progress:
                 progress(outcome)
         self.store.catch_up()
         return IngestReport(outcomes, skipped, [ImportedExport(folder, record.seal) for folder, record in zip(exports, records)])
 
-    def ingest_document(self, document: ReleaseDocument, facts: list[Fact] | None = None) -> IngestOutcome:
-        """Store one read release and the facts extracted from it (here, unless given), atomically.
+    def ingest_document(self, document: ReleaseDocument, facts: list[Fact] | None = None,
+                        headline: str | None = None) -> IngestOutcome:
+        """Store one read release and the facts extracted from it (here, unless given), atomically. `headline`
+        is the release's (`headline_of` its sentences), when the process that read them for extraction gave it.
 
         Whether it re-issues a stored release is not decided here but where the read model applies the
         log in order (`tracker.adapters.catchup`): a check made here could miss a release another
@@ -139,7 +141,7 @@ class Ingest:
             return replace(outcome, duplicate=True)
         release = Release(release_id=document.id, file=document.file, published=document.published,
                           published_from=document.published_from, text=document.text,
-                          headline=headline_of(document.sentences))
+                          headline=headline_of(document.sentences) if headline is None else headline)
         for fact in facts:
             release.record(fact)
         if not self.store.save(release, what=document.file):
@@ -198,24 +200,39 @@ def extract(document: ReleaseDocument) -> list[Fact]:
 PARALLEL_FROM = 200
 
 
-def _extracted(documents: list[ReleaseDocument]) -> Iterator[tuple[ReleaseDocument, list[Fact]]]:
-    """Each release with its facts, in order, letting go of each release once handed on
-    (its sentences and extraction caches weigh far more than its text)."""
+def extract_with_headline(document: ReleaseDocument) -> tuple[list[Fact], str]:
+    """A release's facts and its headline, both read from the sentences it is split into once: in a worker
+    process, the headline comes back with the facts rather than the release being split again to store it."""
+    from tracker.extraction import extract as extract_facts
+
+    return extract_facts(document), headline_of(document.sentences)
+
+
+def _extracted(documents: list[ReleaseDocument]) -> Iterator[tuple[ReleaseDocument, list[Fact], str | None]]:
+    """Each release with its facts (and its headline, where a worker read it), in order, letting go of each
+    release once handed on (its sentences and extraction caches weigh far more than its text)."""
     workers = os.cpu_count() or 1
     documents.reverse()
     if len(documents) < PARALLEL_FROM or workers < 2 or not _workers_can_start():
         while documents:
             document = documents.pop()
-            yield document, extract(document)
+            yield document, extract(document), None
         return
-    from tracker.extraction import extract as extract_facts
-
     # "spawn": the parent may hold database connections and their threads, which a fork would copy.
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=die_with_parent,
                              initargs=(os.getpid(),)) as pool:
-        while documents:
-            batch = [documents.pop() for _ in range(min(len(documents), 64 * workers))]
-            yield from zip(batch, pool.map(extract_facts, batch, chunksize=16))
+        # The next batch is handed to the workers before this one's releases are handed on to be stored: the
+        # workers read while the caller writes, instead of waiting for the last of a batch to be stored.
+        current: tuple[list[ReleaseDocument], Iterator[tuple[list[Fact], str]]] | None = None
+        while documents or current is not None:
+            upcoming = None
+            if documents:
+                batch = [documents.pop() for _ in range(min(len(documents), 64 * workers))]
+                upcoming = batch, pool.map(extract_with_headline, batch, chunksize=16)
+            if current is not None:
+                for document, (facts, first_line) in zip(*current):
+                    yield document, facts, first_line
+            current = upcoming
 
 
 def _workers_can_start() -> bool:

@@ -1,0 +1,92 @@
+"""The prefilter before a pattern's scan says "no" only where the scan finds nothing: speed changes no answer."""
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+
+from tracker.extraction import compound_names, parties, places, release_names, timing, trials
+from tracker.extraction.prefilter import foldable, may_match, one_of, required_words
+from tracker.extraction.rules import REGISTRY
+from tracker.lexicon import INN_STEMS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(("pattern", "flags", "words"), [
+    (r"\bapproved\b", 0, ("approved",)),
+    (r"\b(?:has|have) approved\b", re.I, (" approved",)),
+    (r"FDA|EMA", 0, ("ema", "fda")),
+    (r"(?:first|second) half", re.I, (" half",)),
+    (r"ab(?=c)de", 0, ("abde",)),
+    (r"(?:very )?long", 0, ("long",)),
+    (r"x(?:abc)+y", 0, ("abc",)),
+    (r"x(?:abc)*y", 0, None),  # the repeat may be absent: only one-letter pieces are left
+    (r"approv(?:al|ed)|\d+", 0, None),  # an alternative holds no sure piece
+    (r"[A-Z]{2,6}-?\d{3,6}", 0, None),
+    (r"éapproved", re.I, ("approved",)),  # only ASCII characters and those without case stand in the pieces
+    (r"[A-Z]\w+\s?[®™]", 0, ("®", "™")),
+    (r"[^®™]x", 0, None),
+])
+def test_the_words_every_match_holds(pattern: str, flags: int, words: tuple[str, ...] | None) -> None:
+    assert required_words(re.compile(pattern, flags)) == words
+
+
+def test_a_text_holding_none_of_the_words_is_not_scanned() -> None:
+    words = required_words(re.compile(r"\bhas approved\b", re.I))
+    assert not may_match(words, "the fda accepted the filing", True)
+    assert may_match(words, "the fda has approved velmora", True)
+    assert may_match(None, "anything", True)
+
+
+def test_a_text_with_a_character_that_folds_to_ascii_only_under_ignorecase_is_always_scanned() -> None:
+    pattern = re.compile(r"first", re.I)
+    text = "the \u0130rst one, the f\u0131rst one"  # dotless i: IGNORECASE matches it with "i", lower() keeps it
+    assert pattern.search(text) and not foldable(text)
+    assert may_match(required_words(pattern), text.lower(), foldable(text))
+
+
+def _patterns() -> list[re.Pattern[str]]:
+    found = [pattern for pattern, *_ in timing._GUARDED] + [pattern for pattern, *_ in places._AGENCY_GUARDED]
+    found += [pattern for pattern, *_ in places._REGION_GUARDED] + [pattern for pattern, _ in trials._NAMING_GUARDED]
+    found += list(compound_names.CODE_PATTERNS) + [compound_names.MARKED_WORD, compound_names.BRAND_STATEMENT,
+                                                   compound_names.WITH_FORMULATION, release_names._MARKED_PAIR, parties._AFFILIATION]
+    for family in REGISTRY:
+        found += [cue.pattern for cue in family.cues]
+    return found
+
+
+def _sentences() -> list[str]:
+    texts = [row.example.sentence for family in REGISTRY for row in family.rows()]
+    for folder in (ROOT / "seeds", ROOT / "tests" / "fixtures" / "unseen" / "releases"):
+        for path in sorted(folder.glob("*.txt")):
+            texts += re.split(r"(?<=[.!?])\s+|\n", path.read_text(encoding="utf-8", errors="replace"))
+    return [text for text in texts if text.strip()]
+
+
+def test_no_pattern_the_prefilter_skips_matches_the_sentences_of_the_rows_and_the_labelled_releases() -> None:
+    sentences = [(text, text.lower(), foldable(text)) for text in _sentences()]
+    sentences += [(text.upper(), text.upper().lower(), foldable(text.upper())) for text, _, _ in sentences[:300]]
+    for pattern in _patterns():
+        words = required_words(pattern)
+        if words is None:
+            continue
+        missed = [text for text, lowered, fold in sentences if not may_match(words, lowered, fold) and pattern.search(text)]
+        assert not missed, (pattern.pattern, words, missed[:3])
+
+
+def test_words_written_as_a_tree_of_letters_match_what_their_alternation_matches() -> None:
+    words = ["mab", "tug", "tinib", "t", "ta", "abc", "abcd", "nib", "zumab", "a.b"]
+    tree, alternation = re.compile(rf"{one_of(words)}$"), re.compile(rf"(?:{'|'.join(map(re.escape, words))})$")
+    texts = ["".join(letters) for size in range(6) for letters in itertools.product("abdgimnortuz.", repeat=min(size, 4))]
+    assert all(bool(tree.fullmatch(text)) == bool(alternation.fullmatch(text)) for text in texts)
+
+
+def test_the_fast_test_for_an_inn_says_what_the_alternation_of_its_stems_said() -> None:
+    stems = (*INN_STEMS, "alfa", "alpha", "beta", "gamma", "acid", "vec", "leucel", "temcel")
+    alternation = re.compile(rf"(?:{'|'.join(stems)})(?:-[a-z]{{4}})?(?![a-z])", re.I)
+    texts = _sentences()
+    texts += [text.upper() for text in texts] + ["velumab-abcd", "velumab-abcde", "trastuzumab", "İnn ſtem Kvec"]
+    assert [bool(compound_names._MAY_HOLD_AN_INN.search(text)) for text in texts] == [bool(alternation.search(text)) for text in texts]
