@@ -392,3 +392,8 @@ def test_a_product_in_apposition_to_the_word_drug_is_a_name_with_its_release_for
     facts = facts_of("Orsolo Therapeutics' drug, Velora XR-ODT, aims to treat ADHD. The FDA was expected to make a decision on the "
                      "drug by Nov. 9.", date(2015, 10, 20))
     assert {f.compound for f in only(facts, "RegulatoryDecisionExpected")} == {"Velora XR-ODT"}
+
+
+def test_a_brand_written_before_its_inn_is_its_alias():
+    facts = facts_of("China's NMPA approved an NDA for Ganolo danorevir to treat hepatitis C.")
+    assert {(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded")} == {("danorevir", "Ganolo")}

@@ -136,7 +136,7 @@ def _regional_spellings(first: str, second: str) -> bool:
 def stated_former_names(text: str, names: list[tuple[int, int, str]]) -> list[AliasStatement]:
     """Former and other names given outside parentheses: "X, formerly Y", "X, also known as y" (a name the
     release recognises, whatever its case, or a name-shaped word), "X, the brand name for Y", "X is an oral
-    formulation of Y"."""
+    formulation of Y", "BRAND inn"."""
     statements = []
     for index, (start, end, name) in enumerate(names):
         following = names[index + 1] if index + 1 < len(names) else None
@@ -148,6 +148,10 @@ def stated_former_names(text: str, names: list[tuple[int, int, str]]) -> list[Al
                 continue
             if _NAMED_FOR.fullmatch(between) or _FORMULATION_OF.fullmatch(between):
                 statements.append(AliasStatement(plain(following[2]), plain(name), kind_of(name), start))
+                continue
+            if between == " " and kind_of(name) == "brand" and kind_of(following[2]) == "inn":
+                # "an NDA for Ganolo danorevir": a brand written before its INN, as a label writes them
+                statements.append(AliasStatement(plain(following[2]), plain(name), "brand", start))
                 continue
         match = _OUTSIDE_FORMER.match(text[end:])
         if match and not text[end:].lstrip().startswith("("):
