@@ -320,7 +320,8 @@ def test_the_letters_of_a_brands_release_form_are_part_of_it(suffix):
     "The PDUFA date for velapanor is April 29, 2020.",
 ])
 def test_a_generic_where_a_deal_or_a_trial_names_its_product_is_a_name_whatever_its_ending(sentence):
-    assert {getattr(fact, "compound", None) for fact in facts_of(sentence)} == {"velapanor"}
+    release = f"{sentence} Velapanor is an oral tablet."  # a release names its product again
+    assert {getattr(fact, "compound", None) for fact in facts_of(release)} == {"velapanor"}
 
 
 @pytest.mark.parametrize("word", ["patients", "investigator", "whether", "combination", "placebo"])
@@ -352,7 +353,8 @@ def test_a_generic_known_by_its_code_is_called_in_lower_case_however_headlines_c
 
 @pytest.mark.parametrize("sentence", [
     "The FDA has accepted the BLA for ors-cel and set a PDUFA date of May 25, 2024.",
-    "Orsolo received a Complete Response Letter (CRL) from the FDA for its New Drug Application (NDA) for velorimer.",
+    "Orsolo received a Complete Response Letter (CRL) from the FDA for its New Drug Application (NDA) for velorimer. "
+    "Velorimer is a polymer.",
 ])
 def test_a_cell_therapys_short_name_and_a_polymers_generic_are_names(sentence):
     assert {getattr(fact, "compound", None) for fact in facts_of(sentence)} <= {"ors-cel", "velorimer"}
@@ -397,3 +399,10 @@ def test_a_product_in_apposition_to_the_word_drug_is_a_name_with_its_release_for
 def test_a_brand_written_before_its_inn_is_its_alias():
     facts = facts_of("China's NMPA approved an NDA for Ganolo danorevir to treat hepatitis C.")
     assert {(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded")} == {("danorevir", "Ganolo")}
+
+
+def test_a_word_a_release_writes_once_in_a_product_slot_is_no_name():
+    once = facts_of("Orsolo dosed the first patient in a Phase 2 study evaluating tremonor in adults.")
+    assert all(getattr(fact, "compound", None) != "tremonor" for fact in once)
+    again = facts_of("Orsolo dosed the first patient in a Phase 2 study evaluating tremonor in adults. Tremonor is an oral tablet.")
+    assert {getattr(fact, "compound", None) for fact in again} == {"tremonor"}

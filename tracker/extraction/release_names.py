@@ -309,6 +309,8 @@ class ReleaseNames:
                 name = match["name"]
                 if INN_PATTERN.fullmatch(name) or _NOT_PRODUCT_WORDS.fullmatch(name) or self._not_a_name(name):
                     continue
+                if sum(len(re.findall(rf"\b{re.escape(name)}\b", other, re.I)) for other in self._texts) < 2:
+                    continue  # a release names its product again: a word it writes once in such a place is likelier English
                 self.learnt |= {name, name.capitalize()}  # "Ketorilant is ..." opens a sentence
                 self.generic.add(key(name))
 
