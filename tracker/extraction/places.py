@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.extraction.prefilter import foldable, required_words
+from tracker.extraction.prefilter import any_in, foldable, required_words
 from tracker.lexicon import AGENCIES, APPROVING_AGENCY, LEGAL_FORMS, REGIONS
 
 __all__ = ["APPROVING_AGENCY", "Place", "agencies_in", "places_in"]
@@ -51,12 +51,8 @@ def agencies_in(text: str) -> list[Place]:
     found: list[Place] = []
     lowered, fold = text.lower(), foldable(text)
     for pattern, agency, region, words in _AGENCY_GUARDED:
-        if fold and words is not None:  # `prefilter.any_in`, written out: this loop runs for every pattern
-            for word in words:
-                if word in lowered:
-                    break
-            else:
-                continue
+        if fold and words is not None and not any_in(words, lowered):
+            continue
         for match in pattern.finditer(text):
             if not _overlaps(match.start(), match.end(), found):
                 found.append(Place(match.start(), match.end(), region, agency))
@@ -68,12 +64,8 @@ def places_in(text: str) -> list[Place]:
     found = agencies_in(text)
     lowered, fold = text.lower(), foldable(text)
     for pattern, region, words in _REGION_GUARDED:
-        if fold and words is not None:  # `prefilter.any_in`, written out: this loop runs for every pattern
-            for word in words:
-                if word in lowered:
-                    break
-            else:
-                continue
+        if fold and words is not None and not any_in(words, lowered):
+            continue
         for match in pattern.finditer(text):
             if not _overlaps(match.start(), match.end(), found) and not _HOME_OF_A_COMPANY.search(text, 0, match.start()):
                 found.append(Place(match.start(), match.end(), region))

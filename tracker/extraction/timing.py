@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from tracker.dates import DATE_PATTERNS, MONTHS, PartialDate, date_from_match
-from tracker.extraction.prefilter import foldable, required_words
+from tracker.extraction.prefilter import any_in, foldable, required_words
 
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _YEAR = r"(?:19|20)\d\d"
@@ -297,12 +297,8 @@ def _times_in(text: str, published: date, period: PartialDate | None) -> tuple[T
         return ()
     lowered, fold = text.lower(), foldable(text)
     for pattern, reader, forward, words in _GUARDED:
-        if fold and words is not None:  # `prefilter.any_in`, written out: this loop runs for every pattern
-            for word in words:
-                if word in lowered:
-                    break
-            else:
-                continue
+        if fold and words is not None and not any_in(words, lowered):
+            continue
         for match in pattern.finditer(text):
             if any(match.start() < known.end and known.start < match.end() for known in found):
                 continue
