@@ -207,6 +207,10 @@ DOSAGE_FORM_WORDS: frozenset[str] = frozenset({
     "Inhalation", "Inhaler", "Oral", "Intravenous", "Subcutaneous", "Injection", "Injectable", "Infusion", "Tablet", "Tablets",
     "Capsule", "Capsules", "Solution", "Suspension", "Powder", "Nasal", "Spray", "Ophthalmic", "Topical", "Cream", "Gel",
     "Ointment", "Patch", "Granules", "Syrup", "Emulsion", "Drops"})
+#: The letters of a product's route or release written after its brand ("Velmora SC", "Velmora XR", "Velmora XR-ODT").
+RELEASE_FORMS = r"SC|IV|SQ|XR-ODT|XR|ER|SR|XL|XT|ODT"
+#: A dose as written after a product's name ("Velmora 90 mg", "25mg", "0.5%").
+DOSE = r"\d+(?:\.\d+)?\s?(?:mg|mcg|µg|g|mL|IU|%)(?![\w])"
 INN_SALTS = r"hydrochloride|dihydrochloride|mesylate|mesilate|maleate|tartrate|fumarate|succinate|sodium|potassium|calcium|besylate|tosylate|citrate|sulfate|phosphate|acetate|bromide"
 INN_SECOND_WORDS = (r"vedotin|emtansine|mertansine|ravtansine|soravtansine|deruxtecan|govitecan|tesirine|mafodotin|ozogamicin"
                     rf"|pasudotox|duocarmazine|pegol|etexilate|ethyl|medoxomil|alafenamide|disoproxil|marboxil|mecarbil|{INN_SALTS}"

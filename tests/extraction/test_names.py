@@ -285,7 +285,8 @@ def test_a_generic_a_regulator_rules_on_is_a_name_whatever_its_ending():
 
 
 def test_a_generic_slot_holds_no_english_word():
-    facts = facts_of("The FDA granted approval for moderate to severe plaque psoriasis in adults.")
+    # written twice, as a product's name is: only the word list keeps it out
+    facts = facts_of("The FDA granted approval for moderate to severe plaque psoriasis in adults with moderate disease.")
     assert all(getattr(fact, "compound", None) != "moderate" for fact in facts)
 
 
@@ -324,9 +325,10 @@ def test_a_generic_where_a_deal_or_a_trial_names_its_product_is_a_name_whatever_
     assert {getattr(fact, "compound", None) for fact in facts_of(release)} == {"velapanor"}
 
 
-@pytest.mark.parametrize("word", ["patients", "investigator", "whether", "combination", "placebo"])
+@pytest.mark.parametrize("word", ["patients", "investigator", "whether", "combination", "placebo", "different"])
 def test_an_english_word_where_a_trial_names_its_product_is_no_name(word):
-    facts = facts_of(f"Nordlys dosed the first patient in a Phase 3 study evaluating {word} in adults.")
+    # written twice, as a product's name is: only the word list keeps it out
+    facts = facts_of(f"Nordlys dosed the first patient in a Phase 3 study evaluating {word} in adults. The {word} is new.")
     assert all(getattr(fact, "compound", None) != word for fact in facts)
 
 
@@ -351,14 +353,13 @@ def test_a_generic_known_by_its_code_is_called_in_lower_case_however_headlines_c
     assert {fact.compound for fact in only(facts, "RegulatorySubmission")} == {"ketravone"}
 
 
-@pytest.mark.parametrize("sentence", [
-    "The FDA has accepted the BLA for ors-cel and set a PDUFA date of May 25, 2024.",
-    "Orsolo received a Complete Response Letter (CRL) from the FDA for its New Drug Application (NDA) for velorimer. "
-    "Velorimer is a polymer.",
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("The FDA has accepted the BLA for ors-cel and set a PDUFA date of May 25, 2024.", "ors-cel"),
+    ("Orsolo received a Complete Response Letter (CRL) from the FDA for its New Drug Application (NDA) for velorimer. "
+     "Velorimer is a polymer.", "velorimer"),
 ])
-def test_a_cell_therapys_short_name_and_a_polymers_generic_are_names(sentence):
-    assert {getattr(fact, "compound", None) for fact in facts_of(sentence)} <= {"ors-cel", "velorimer"}
-    assert facts_of(sentence)
+def test_a_cell_therapys_short_name_and_a_polymers_generic_are_names(sentence, name):
+    assert {getattr(fact, "compound", None) for fact in facts_of(sentence)} == {name}
 
 
 def test_a_dateline_city_before_a_wires_mark_is_no_brand():
@@ -382,12 +383,12 @@ def test_an_inn_a_headline_writes_in_capitals_is_called_in_lower_case():
     assert {f.compound for f in only(facts, "TrialStarted")} == {"ketroprostol"}
 
 
-@pytest.mark.parametrize("sentence", [
-    "The randomized Phase III TANGO study is evaluating VeloVax in 700 patients with renal cancer.",
-    "Orsolo started a Phase 2 trial of Velostra in adults with gout.",
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("The randomized Phase III TANGO study is evaluating VeloVax in 700 patients with renal cancer.", "VeloVax"),
+    ("Orsolo started a Phase 2 trial of Velostra in adults with gout.", "Velostra"),
 ])
-def test_a_brand_a_trial_tests_is_a_name_camel_case_included(sentence):
-    assert {getattr(f, "compound", None) for f in facts_of(sentence)} & {"VeloVax", "Velostra"}
+def test_a_brand_a_trial_tests_is_a_name_camel_case_included(sentence, name):
+    assert {getattr(f, "compound", None) for f in facts_of(sentence)} == {name}
 
 
 def test_a_product_in_apposition_to_the_word_drug_is_a_name_with_its_release_form():

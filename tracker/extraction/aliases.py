@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tracker.extraction.compound_names import BRAND_STATEMENT, NOT_NAMES, AliasKindOrNone, key, kind_of, plain
-from tracker.lexicon import INN_SALTS
+from tracker.lexicon import DOSE, INN_SALTS
 
 _FORMER = re.compile(r"^(?:formerly|previously|previously known as|formerly known as|also known as|aka|earlier known as)\s+", re.I)
 _GENERIC_FOR = re.compile(r"^the (?:generic|international non-?proprietary)(?: or international non-?proprietary)? name (?:for|of)\s+"
@@ -32,7 +32,7 @@ _NAMED_FOR = re.compile(r"[®™]?,?\s+(?:is\s+|was\s+)?(?:the|a|its)\s+(?:(?:US
 #: "X is an oral formulation of Y", "X, a dry powder formulation for inhalation of Y", "X, a vaginal tablet containing
 #: 25mg of Y": a product of one compound.
 FORMULATION_OF = (r"[®™]?(?:,|\s+is)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}?(?:formulation|tablets?|capsules?|gel|cream|injection|solution"
-                  r"|spray|patch|version)\s+(?:(?:for|of)\s+(?:[\w-]+\s+){0,3}?)?(?:of|containing)\s+(?:\d+(?:\.\d+)?\s?(?:mg|mcg|µg|g)\s+of\s+)?")
+                  r"|spray|patch|version)\s+(?:(?:for|of)\s+(?:[\w-]+\s+){0,3}?)?(?:of|containing)\s+(?:" + DOSE + r"\s+of\s+)?")
 _FORMULATION_OF = re.compile(FORMULATION_OF)
 #: A name given under a label: "(US product name: X)", "[brand name: X ...]", "(generic name: Y [recombinant])".
 _LABELLED = re.compile(
@@ -41,10 +41,8 @@ _LABELLED = re.compile(
     r"(?:\s+(?:names?|codes?))?)\s*[:：]\s*(?P<names>[^()\[\]]{2,120}?)\s*(?:\[[^\]]*\]\s*)?(?=[)\]]|\((?!R\)))", re.I)
 #: Words of a product's form between its name and a parenthesis: "Velmora® Inhalation Capsules (ORS149)".
 _DOSAGE_WORDS = r"Inhalation|Oral|Intravenous|Subcutaneous|Injection|Tablets?|Capsules?|Infusion|Solution"
-#: A dose as written after a name: "Velmora 90 mg (trazolin)", "(trazolin 20 mg)".
-_DOSE_WRITTEN = r"\d+(?:\.\d+)?\s?(?:mg|mcg|µg|g|mL|IU|%)(?![\w])"
 #: A dose after a name in parentheses: "(trazolin 20 mg)", "(trazolin 100mg and trazolin 200mg)".
-_DOSE = re.compile(rf"\s+{_DOSE_WRITTEN}.*$")
+_DOSE = re.compile(rf"\s+{DOSE}.*$")
 #: The form a generic name is sold in, after it in parentheses: "(velozolam injection)", "(velotamab HCl extended-release)",
 #: "(velozolam mucoadhesive buccal tablets)".
 _FORM_TAIL = re.compile(rf"(?<=[a-z])\s+(?:(?!(?:{INN_SALTS})\b)[a-z]+\s+){{0,3}}?(?:for\s+)?(?:injection|infusion|IV|HCl|extended-release|delayed-release|modified-release|tablets?|capsules?"
@@ -90,7 +88,7 @@ def parenthetical_aliases(text: str, names: list[tuple[int, int, str]], is_name:
     """
     statements = []
     for start, end, name in names:
-        after = re.match(rf"(?:\s+(?i:{_DOSAGE_WORDS}))*(?:\s+{_DOSE_WRITTEN})?,?\s?[”\"]?\s?\(([^()]{{1,120}})\)", text[end:])
+        after = re.match(rf"(?:\s+(?i:{_DOSAGE_WORDS}))*(?:\s+{DOSE})?,?\s?[”\"]?\s?\(([^()]{{1,120}})\)", text[end:])
         if not after or _LABELLED.search(after.group(0)):
             continue
         parts = _parts(after.group(1))

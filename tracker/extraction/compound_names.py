@@ -25,6 +25,7 @@ from tracker.lexicon import (
     INN_SALTS,
     INN_SECOND_WORDS,
     INN_STEMS,
+    RELEASE_FORMS,
     TARGETS_LIKE_CODES,
     US_BIOLOGIC_SUFFIX,
     US_INN_PREFIX,
@@ -74,7 +75,7 @@ GENERIC_AFTER_BRAND = re.compile(
     r"(?:,?\s+(?:for\s+)?(?:(?:injection|infusion|IV|HCl|extended-release|delayed-release|modified-release|tablets?|capsules?|oral|suspension|solution|nasal|inhalation|ophthalmic|topical))\b[^)]{0,20})?(?:\s+\d[^)]*)?\)")
 ALL_CAPS = re.compile(r"(?<![\w&-])(?P<name>[A-Z]{5,}(?:-[A-Z]+)?)(?![\w&-])")
 #: A brand with the letters of its route or its release after it ("Velmora SC", "Velmora XR"): one name.
-WITH_FORMULATION = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]{3,}|[A-Z]{4,})[®™]?\s(?P<suffix>SC|IV|SQ|XR-ODT|XR|ER|SR|XL|XT|ODT)(?![\w-])")
+WITH_FORMULATION = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z]{{3,}}|[A-Z]{{4,}})[®™]?\s(?P<suffix>{RELEASE_FORMS})(?![\w-])")
 #: A code of letters only ("ORS-AAT") is as often a clinical scale or a subtype ("MG-ADL", "MDS-RS"): it names a
 #: product only where the release describes it as one ("ORS-AAT, a Phase 2 investigational RNAi therapy",
 #: "ORS-AAT is an antibody", "to develop and commercialize ORS-AAT").
@@ -82,23 +83,22 @@ DESCRIBED_PRODUCT = re.compile(
     r"(?:\b(?:develop|commerciali[sz]e|license|licen[cs]ed|market)\s+(?:and\s+commerciali[sz]e\s+)?)?(?<![\w-])(?P<name>[A-Z]{2,4}-[A-Z]{3,4})(?![\w-])"
     r"(?=,\s+(?:an?|the|our|its)\s+(?:[\w-]+\s+){0,6}?(?:therapy|therapeutic|candidate|antibody|inhibitor|antagonist|agonist|drug|medicine|vaccine|compound|molecule|biologic|conjugate|treatment)\b"
     r"|\s+is\s+an?\s+(?:[\w-]+\s+){0,6}?(?:therapy|therapeutic|candidate|antibody|inhibitor|antagonist|agonist|drug|medicine|vaccine|compound|molecule|biologic|conjugate|treatment)\b)")
-#: A product a regulator rules on or a trial tests: "opinion on X", "application for X", "the MAA for X", "approval of X",
-#: "approves X", "a trial of X", "the study is evaluating X".
-REGULATORY_SLOT = re.compile(
-    r"\b(?:[Oo]pinion (?:on|for)|[Aa]pplication for|(?:s?NDA|s?BLA|MAA|NDS|[Dd]ossier) for|[Aa]pprovals? (?:of|for)|[Aa]uthori[sz]ation (?:of|for)|[Aa]pproves|[Aa]pproved"
-    r"|(?:trials?|stud(?:y|ies)) (?:of|evaluating)|is evaluating)\s+"
-    r"(?:[A-Z][\w&]*['’]s?\s+)?(?P<name>[A-Z][a-z]{3,}[a-z0-9]*|[A-Z][a-z]{2,}[A-Z][a-z]{2,})(?![\w-])(?!['’]s\s+[a-z])")  # "for Leber's hereditary ...": a disease's eponym
-
-#: A generic name known by its place where only a product stands, whatever its ending: where a regulator rules on
-#: it ("a Complete Response Letter (CRL) for its New Drug Application (NDA) for ketorilant", "approval of
-#: velapanor", "the PDUFA date for velapanor"), a deal is for it or a trial tests it ("the license agreement for
-#: velapanor", "a Phase 3 study evaluating velapanor").
-GENERIC_IN_PRODUCT_SLOT = re.compile(
-    r"\b(?:(?:s?NDA|s?BLA|MAA|NDS|CRL|[Dd]ossier|[Aa]pplication|Complete Response Letter)(?:\s+\([A-Za-z]+\))?\s+for"
-    r"|[Aa]pprovals?\s+(?:of|for)|[Aa]uthori[sz]ation\s+(?:of|for)|[Aa]pproves|[Aa]pproved"
-    r"|PDUFA\s+(?:target\s+)?(?:action\s+|goal\s+)?date\s+for|(?:licen[cs]e|collaboration|development|commerciali[sz]ation)\s+agreement\s+for"
-    r"|(?:trials?|stud(?:y|ies))\s+(?:of|evaluating)|evaluating)\s+(?:its\s+|the\s+)?"
-    r"(?P<name>[a-z][a-z]{5,}[a-z])(?![\w-])(?!\s+of\b)")
+#: A brand's word as releases write it: "Velmora", "VeloCrin" (camel case), and, where the words around it say it is
+#: a product, "VELMORA".
+TITLE_BRAND = r"[A-Z][a-z]{3,}[a-z0-9]*|[A-Z][a-z]{2,}[A-Z][a-z]{2,}"
+BRAND_WORD = rf"{TITLE_BRAND}|[A-Z]{{4,}}"
+#: Where only a product stands: a regulator rules on it ("opinion on X", "the MAA for X", "a Complete Response Letter
+#: (CRL) for its New Drug Application (NDA) for X", "approval of X", "approves X", "the PDUFA date for X"), a deal is
+#: for it ("the license agreement for X") or a trial tests it ("a trial of X", "a Phase 3 study evaluating X").
+_PRODUCT_SLOT = (r"\b(?:[Oo]pinion\s+(?:on|for)|(?:s?NDA|s?BLA|MAA|NDS|CRL|[Dd]ossier|[Aa]pplication|Complete Response Letter)"
+                 r"(?:\s+\([A-Za-z]+\))?\s+for|[Aa]pprovals?\s+(?:of|for)|[Aa]uthori[sz]ation\s+(?:of|for)|[Aa]pproves|[Aa]pproved"
+                 r"|PDUFA\s+(?:target\s+)?(?:action\s+|goal\s+)?date\s+for|(?:licen[cs]e|collaboration|development|commerciali[sz]ation)\s+agreement\s+for"
+                 r"|(?:trials?|stud(?:y|ies))\s+(?:of|evaluating)|evaluating)\s+")
+#: A brand in a product's place ("for Leber's hereditary ...": a disease's eponym is none).
+BRAND_IN_PRODUCT_SLOT = re.compile(
+    rf"{_PRODUCT_SLOT}(?:[A-Z][\w&]*['’]s?\s+)?(?P<name>{TITLE_BRAND})(?![\w-])(?!['’]s\s+[a-z])")
+#: A generic name in a product's place, whatever its ending (lower case).
+GENERIC_IN_PRODUCT_SLOT = re.compile(rf"{_PRODUCT_SLOT}(?:its\s+|the\s+)?(?P<name>[a-z][a-z]{{5,}}[a-z])(?![\w-])(?!\s+of\b)")
 
 #: Capitalised words that name things other than products: never a compound.
 NOT_NAMES = {

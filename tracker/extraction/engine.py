@@ -16,7 +16,7 @@ from tracker.extraction.calibration import calibrated
 from tracker.extraction.candidates import Candidate
 from tracker.extraction.clauses import clause_around
 from tracker.extraction.context import ReleaseContext, SentenceView
-from tracker.extraction.prefilter import any_in, foldable
+from tracker.extraction.prefilter import any_in, foldable, may_match
 from tracker.extraction.rows import Cue, Family, Modality
 from tracker.extraction.rules import REGISTRY
 
@@ -48,13 +48,8 @@ def read_sentence(view: SentenceView, release: ReleaseContext, earlier: list[Fac
             continue
         read_for: set[str | None] = set()
         for cue in family.cues:
-            words = cue.required
-            if fold and words is not None:  # the words every match of the cue holds (`prefilter`), written out
-                for word in words:          # here as a loop: a function call a cue would cost as much as the test
-                    if word in lowered:
-                        break
-                else:
-                    continue
+            if not may_match(cue.required, lowered, fold):
+                continue
             for match in cue.pattern.finditer(view.text):
                 states, modality = _modality(family, cue, view.text, match)
                 if states is None:

@@ -229,13 +229,13 @@ def _INN() -> re.Pattern[str]:
 
 def _named_as_product(name: str, sentences: list[str]) -> bool:
     """True when the release marks `name` as a product: "NAME®", "NAME™", "NAME (inn)", "NAME (generic words)",
-    "(product name: NAME)", or a regulator rules on it ("marketing authorization for NAME")."""
+    "(product name: NAME)", or it stands in a product's place ("marketing authorization for NAME")."""
     from tracker.extraction.aliases import labelled_names  # aliases know no parties; imported late to keep it so
-    from tracker.extraction.compound_names import REGULATORY_SLOT
+    from tracker.extraction.compound_names import BRAND_IN_PRODUCT_SLOT
 
     written = re.compile(rf"(?<![\w-]){re.escape(name)}")
     return any(_marked_at(written, text) or any(found == name for _, found, _ in labelled_names(text))
-               or any(match["name"] == name for match in REGULATORY_SLOT.finditer(text)) for text in sentences)
+               or any(match["name"] == name for match in BRAND_IN_PRODUCT_SLOT.finditer(text)) for text in sentences)
 
 
 def _marked_at(written: re.Pattern[str], text: str) -> bool:

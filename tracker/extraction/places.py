@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.extraction.prefilter import any_in, foldable, required_words
+from tracker.extraction.prefilter import foldable, may_match, required_words
 from tracker.lexicon import AGENCIES, APPROVING_AGENCY, LEGAL_FORMS, REGIONS
 
 __all__ = ["APPROVING_AGENCY", "Place", "agencies_in", "places_in"]
@@ -51,7 +51,7 @@ def agencies_in(text: str) -> list[Place]:
     found: list[Place] = []
     lowered, fold = text.lower(), foldable(text)
     for pattern, agency, region, words in _AGENCY_GUARDED:
-        if fold and words is not None and not any_in(words, lowered):
+        if not may_match(words, lowered, fold):
             continue
         for match in pattern.finditer(text):
             if not _overlaps(match.start(), match.end(), found):
@@ -64,7 +64,7 @@ def places_in(text: str) -> list[Place]:
     found = agencies_in(text)
     lowered, fold = text.lower(), foldable(text)
     for pattern, region, words in _REGION_GUARDED:
-        if fold and words is not None and not any_in(words, lowered):
+        if not may_match(words, lowered, fold):
             continue
         for match in pattern.finditer(text):
             if not _overlaps(match.start(), match.end(), found) and not _HOME_OF_A_COMPANY.search(text, 0, match.start()):

@@ -153,7 +153,4 @@ def one_of(words: list[str] | tuple[str, ...]) -> str:
 def scan(pattern: re.Pattern[str], text: str, lowered: str, fold: bool) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, skipped where the text (`lowered` and `fold` read from it) holds none of the
     words every match holds."""
-    words = required_words(pattern)
-    if fold and words is not None and not any_in(words, lowered):
-        return iter(())
-    return pattern.finditer(text)
+    return pattern.finditer(text) if may_match(required_words(pattern), lowered, fold) else iter(())

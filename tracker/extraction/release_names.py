@@ -29,14 +29,15 @@ from tracker.extraction.aliases import (
 )
 from tracker.extraction.compound_names import (
     ALL_CAPS,
+    BRAND_IN_PRODUCT_SLOT,
     BRAND_STATEMENT,
+    BRAND_WORD,
     DESCRIBED_PRODUCT,
     GENERIC_AFTER_BRAND,
     GENERIC_IN_PRODUCT_SLOT,
     INN_PATTERN,
     MARKED_WORD,
     NOT_NAMES,
-    REGULATORY_SLOT,
     WITH_FORMULATION,
     Mention,
     bare_inn,
@@ -49,13 +50,13 @@ from tracker.extraction.compound_names import (
 from tracker.extraction.places import agencies_in
 from tracker.extraction.prefilter import foldable, scan
 from tracker.extraction.trials import registry_spans, trial_names_in
-from tracker.lexicon import DOSAGE_FORM_WORDS, INN_SALTS
+from tracker.lexicon import DOSAGE_FORM_WORDS, DOSE, INN_SALTS, RELEASE_FORMS
 
 #: Capitalised words that follow a brand in headlines without being part of its name.
 _NOT_EXTENSIONS = {"Product", "Royalty", "Rights", "Sales", "Revenue", "Approval", "Data", "Results", "Phase", "Trial", "Study",
                    "Launch", "Label", "Patent", "Franchise", "Marketing", "Application", "Receives"} | DOSAGE_FORM_WORDS
 _KIND_RANK = {"inn": 0, "code": 1, "brand": 2}
-_BEFORE_INN = re.compile(rf"(?<![\w-])(?P<name>(?:[A-Z]{{3,}}\s)?(?:[A-Z][a-z]{{3,}}[a-z0-9]*|[A-Z][a-z]{{2,}}[A-Z][a-z]{{2,}}|[A-Z]{{4,}}))[®™]?(?:\s\d+(?:\.\d+)?\s?(?:mg|mcg|µg|g|mL|%))?\s?\((?={INN_PATTERN.pattern})")
+_BEFORE_INN = re.compile(rf"(?<![\w-])(?P<name>(?:[A-Z]{{3,}}\s)?(?:{BRAND_WORD}))[®™]?(?:\s{DOSE})?\s?\((?={INN_PATTERN.pattern})")
 _EXTENSION = re.compile(r"\s?[®™]?\s(?P<word>[A-Z][a-z]{3,}[a-z0-9]*)(?![\w-])")
 #: A code as a generic name stands beside it: "ORS-101", "ORS101", "ORS2-391".
 _CODE_FORM = r"[A-Z]{2,6}-?\d{2,6}[A-Za-z]?|[A-Z]{2,5}\d-\d{3,5}"
@@ -71,30 +72,28 @@ _GENERIC_BY_CODE = re.compile(
     rf"|(?<![\w-])(?P<generic4>{_GENERIC_WORD})(?:\s(?:tablets?|capsules?|injection|infusion|oral solution|for injection))?"
     rf"\s?\((?P<brand>[A-Z][a-z]{{3,}}[a-z0-9]*|[A-Z]{{4,}})\s?[®™]?\)")
 #: A product named in apposition to the word for one: "Orsolo's drug, Velora XR, aims to treat", "its candidate, Velora,".
-_APPOSED_PRODUCT = re.compile(r"\b(?:drug|product|medicine|therapy|treatment|candidate|vaccine),\s+(?P<name>[A-Z][a-z]{3,}[a-z0-9]*|[A-Z]{4,})"
-                              r"(?:\s(?:SC|IV|XR-ODT|XR|ER|SR|XL|ODT))?(?=,)")
+_APPOSED_PRODUCT = re.compile(rf"\b(?:drug|product|medicine|therapy|treatment|candidate|vaccine),\s+(?P<name>(?P<brand>{BRAND_WORD})"
+                              rf"(?:\s(?:{RELEASE_FORMS}))?)(?=,)")
 #: A brand told as a form of its generic: "Velora is a long-acting capsule formulation of ketrodopa", "Velora, a vaginal
 #: tablet containing 25mg of ketroprostol".
-_BRAND_OF_GENERIC = re.compile(rf"(?<![\w-])(?P<brand>[A-Z][a-z]{{3,}}[a-z0-9]*|[A-Z][a-z]{{2,}}[A-Z][a-z]{{2,}}|[A-Z]{{4,}})(?={FORMULATION_OF}"
-                               rf"(?:{INN_PATTERN.pattern}|{_GENERIC_WORD}))")
-#: Lower-case words that stand beside a code in parentheses without being its generic name.
-_NOT_GENERICS = re.compile(
-    r"(?:antibody|antibodies|candidate|compound|molecule|medicine|vaccine|protein|peptide|conjugate|regimen|placebo|product|program|programme"
-    r"|therap\w*|biologic|biosimilar|tablets?|capsules?|formulation|inhibitor|agonist|antagonist|treatment|infusion|injection|solution"
-    r"|suspension|patients?|subjects?|doses?|combination|monotherapy|asset|licen[cs]e|partner|collaboration|agreement|previously|formerly"
-    r"|endpoint|cohort|population|carcinoma|lymphoma|leukemia|leukaemia|melanoma|sarcoma|myeloma|syndrome|disease|infection|program"
-    r"|[a-z]*(?:oma|itis|emia|aemia|osis|pathy|plasia|trophy)"
-    r"|[a-z]*(?:tion|ment|ness|ity|ing|ed|ly|ous|ive|al|ies|ics|ist|or|ors|er|ers|y|s))$")
-#: Lower-case words of seven letters or more that stand where a product does without naming one ("approval for
-#: moderate ...", "a study of patients", "evaluating whether"): English by their ending (but a generic's "-or"
-#: of no "-tor", "-sor", "-ior", and a polymer's "-mer"), or common words with none.
+_BRAND_OF_GENERIC = re.compile(rf"(?<![\w-])(?P<brand>{BRAND_WORD}){FORMULATION_OF}(?:{INN_PATTERN.pattern}|{_GENERIC_WORD})")
+#: Lower-case words that stand where a product's name does without being one: nouns of the field, diseases by
+#: their endings, English by its endings.
+_NOT_NAME_NOUNS = (r"antibody|antibodies|candidate|compound|molecule|medicine|vaccine|protein|peptide|conjugate|regimen|placebo|product"
+                   r"|program|programme|therap\w*|biologic|biosimilar|tablets?|capsules?|formulation|inhibitor|agonist|antagonist|treatment"
+                   r"|infusion|injection|solution|suspension|patients?|subjects?|doses?|combination|monotherapy|asset|licen[cs]e|partner"
+                   r"|collaboration|agreement|previously|formerly|endpoint|cohort|population|carcinoma|lymphoma|leukemia|leukaemia|melanoma"
+                   r"|sarcoma|myeloma|syndrome|disease|infection")
+_DISEASE_ENDINGS = r"[a-z]*(?:oma|itis|emia|aemia|osis|pathy|plasia|trophy)"
+_ENGLISH_ENDINGS = r"tion|ment|ness|ity|ing|ed|ly|ous|ive|al|ies|ics|ist|ers|y|s"
+#: ... beside a code in parentheses: "(ORS-101 antibody)", "ORS-101 (previously ...)".
+_NOT_GENERICS = re.compile(rf"(?:{_NOT_NAME_NOUNS}|{_DISEASE_ENDINGS}|[a-z]*(?:{_ENGLISH_ENDINGS}|or|ors|er))$")
+#: ... in a product's place, seven letters or more ("approval for moderate ...", "a study of patients", "evaluating
+#: whether"): a generic may end in "-or" (but no "-tor", "-sor", "-ior") or a polymer's "-mer", never in "-ic".
 _NOT_PRODUCT_WORDS = re.compile(
-    r"[a-z]*(?:tion|ment|ness|ity|ing|ed|ly|ous|ive|al|ies|ics|ist|ers|(?<!m)er|y|s|ic|[tscimj]or)"
+    rf"{_NOT_NAME_NOUNS}|{_DISEASE_ENDINGS}|[a-z]*(?:{_ENGLISH_ENDINGS}|(?<!m)er|ic|[tscimj]or)"
     r"|moderate|adjuvant|certain|similar|standard|maintenance|children|adolescent|another|several|different|multiple"
-    r"|eligible|whether|because|through|without|between|against|further|neither|approximately|governor|placebo|medicine"
-    r"|vaccine|antibody|candidate|compound|molecule|protein|peptide|conjugate|regimen|product|program|programme|biologic"
-    r"|biosimilar|capsule|formulation|combination|monotherapy|asset|license|licence|partner|endpoint|cohort|syndrome|disease"
-    r"|infection|carcinoma|lymphoma|leukemia|leukaemia|melanoma|sarcoma|myeloma|[a-z]*(?:oma|itis|emia|aemia|osis|pathy|plasia|trophy)")
+    r"|eligible|whether|because|through|without|between|against|further|neither|approximately|governor")
 #: Words after a word in capitals that make it a trial's name: "QUILLON data showed", "VARENNA results".
 _TRIAL_AFTER = re.compile(r"\s+(?:data|results|findings|read-?outs?)\b")
 _DATELINE_AFTER = re.compile(r"^,\s*(?:[A-Z][a-z]+\.?|[A-Z]{2}\b|\w+ \d)|^\s*[-–—/]{1,2}|^\s+[A-Z]{3,}\b")
@@ -245,10 +244,10 @@ class ReleaseNames:
                     self.brands.add(brand)
                 self.learnt.add(generic)
                 self.generic.add(key(generic))
-            for match in _APPOSED_PRODUCT.finditer(text):
-                if not self._not_a_name(match["name"]):
-                    self.learnt.add(match.group(0).split(", ", 1)[1].strip())
-            for match in _BRAND_OF_GENERIC.finditer(text) if " of " in text or "containing" in text else ():
+            for match in scan(_APPOSED_PRODUCT, text, lowered, fold):
+                if not self._not_a_name(match["brand"]):
+                    self.learnt.add(match["name"])
+            for match in scan(_BRAND_OF_GENERIC, text, lowered, fold):
                 if not self._not_a_name(match["brand"]) and not _defines_abbreviation(text, match.start("brand"), match["brand"]):
                     self.brands.add(match["brand"])
             for match in GENERIC_AFTER_BRAND.finditer(text) if "(" in text else ():
@@ -298,7 +297,7 @@ class ReleaseNames:
             for match in DESCRIBED_PRODUCT.finditer(text):
                 if not self._not_a_name(match["name"]) and match["name"] not in self.abbreviations:
                     self.learnt.add(match["name"])
-            for match in REGULATORY_SLOT.finditer(text):
+            for match in BRAND_IN_PRODUCT_SLOT.finditer(text):
                 name = match["name"]
                 if self._not_a_name(name) or name in self.brands or INN_PATTERN.fullmatch(name):
                     continue
@@ -309,7 +308,7 @@ class ReleaseNames:
                 name = match["name"]
                 if INN_PATTERN.fullmatch(name) or _NOT_PRODUCT_WORDS.fullmatch(name) or self._not_a_name(name):
                     continue
-                if sum(len(re.findall(rf"\b{re.escape(name)}\b", other, re.I)) for other in self._texts) < 2:
+                if len(re.findall(rf"\b{re.escape(name)}\b", self._lowered)) < 2:
                     continue  # a release names its product again: a word it writes once in such a place is likelier English
                 self.learnt |= {name, name.capitalize()}  # "Ketorilant is ..." opens a sentence
                 self.generic.add(key(name))
@@ -322,6 +321,11 @@ class ReleaseNames:
             for word, count in pairs.items():
                 if count >= 2 and not word.endswith("s") and not self._not_a_name(word) and word not in _NOT_EXTENSIONS:
                     self.learnt.add(f"{brand} {word}")
+
+    @cached_property
+    def _lowered(self) -> str:
+        """The release's sentences in lower case, as one text."""
+        return "\n".join(self._texts).lower()
 
     # --- finding names in a sentence -----------------------------------------------------------------
     def _known_names(self) -> list[str]:

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from tracker.dates import DATE_PATTERNS, MONTHS, PartialDate, date_from_match
-from tracker.extraction.prefilter import any_in, foldable, required_words
+from tracker.extraction.prefilter import foldable, may_match, required_words
 
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _YEAR = r"(?:19|20)\d\d"
@@ -297,7 +297,7 @@ def _times_in(text: str, published: date, period: PartialDate | None) -> tuple[T
         return ()
     lowered, fold = text.lower(), foldable(text)
     for pattern, reader, forward, words in _GUARDED:
-        if fold and words is not None and not any_in(words, lowered):
+        if not may_match(words, lowered, fold):
             continue
         for match in pattern.finditer(text):
             if any(match.start() < known.end and known.start < match.end() for known in found):

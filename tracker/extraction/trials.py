@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterable
 
 from tracker.extraction.compound_names import CODE_PATTERNS
-from tracker.extraction.prefilter import any_in, foldable, required_words
+from tracker.extraction.prefilter import foldable, may_match, required_words
 
 REGISTRY_ID = re.compile(r"\b(?:NCT\d{8}|ISRCTN\d{8}|EudraCT\s?\d{4}-\d{6}-\d{2}|\d{4}-\d{6}-\d{2}|jRCT\w{8,}|CTR\d{8})\b")
 #: A sponsor's protocol code standing beside a registry id: "(NCT01120184; BO22589)".
@@ -48,7 +48,7 @@ def trial_names_in(texts: Iterable[str], brands: set[str]) -> set[str]:
     for text in texts:
         lowered, fold = text.lower(), foldable(text)
         for pattern, words in _NAMING_GUARDED:
-            if fold and words is not None and not any_in(words, lowered):
+            if not may_match(words, lowered, fold):
                 continue
             for match in pattern.finditer(text):
                 for group in ("name", "other"):
