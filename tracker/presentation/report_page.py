@@ -21,7 +21,7 @@ from tracker.presentation.render import summary
 
 _environment = Environment(loader=PackageLoader("tracker.presentation", "templates"), autoescape=True,
                            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-_environment.filters.update(anchor=charts.anchor, summary=summary, window=window,
+_environment.filters.update(anchor=charts.anchor, window=window,
                             glyph=lambda kind: Markup(charts.glyph(kind)))
 
 

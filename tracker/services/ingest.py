@@ -119,8 +119,8 @@ class Ingest:
             outcomes.append(outcome)
             if progress:
                 progress(outcome)
-        for document, facts, first_line in _extracted(documents):
-            outcome = self.ingest_document(document, facts, first_line)
+        for document, facts, headline_read in _extracted(documents):
+            outcome = self.ingest_document(document, facts, headline_read)
             outcomes.append(outcome)
             if progress:
                 progress(outcome)
@@ -230,8 +230,8 @@ def _extracted(documents: list[ReleaseDocument]) -> Iterator[tuple[ReleaseDocume
                 batch = [documents.pop() for _ in range(min(len(documents), 64 * workers))]
                 upcoming = batch, pool.map(extract_with_headline, batch, chunksize=16)
             if current is not None:
-                for document, (facts, first_line) in zip(*current):
-                    yield document, facts, first_line
+                for document, (facts, headline_read) in zip(*current):
+                    yield document, facts, headline_read
             current = upcoming
 
 
