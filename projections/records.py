@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any
+from datetime import date
+from typing import Any, TypedDict
 
 from projections.history import RecordedFact
 from projections.names import NameBook, name_key
@@ -48,6 +49,20 @@ def _source(recorded: RecordedFact, quote: str, line: int | None, as_written: st
 
 def event_records(history: Iterable[RecordedFact], names: NameBook) -> list[dict[str, Any]]:
     return [event_record(recorded, names) for recorded in history]
+
+
+class PlacedRecord(TypedDict):
+    """A record with its fact's place in export order (`RecordedFact.sort_key`, dates as ISO text), so that
+    records kept apart can be merged back in order without their facts. Plain JSON, not a model: at ten
+    thousand releases there are ninety thousand of them to decode."""
+
+    order: list[Any]
+    record: dict[str, Any]
+
+
+def placed_records(history: Iterable[RecordedFact], names: NameBook) -> list[PlacedRecord]:
+    return [{"order": [part.isoformat() if isinstance(part, date) else part for part in recorded.sort_key],
+             "record": event_record(recorded, names)} for recorded in history]
 
 
 def records_jsonl(records: Iterable[dict[str, Any]]) -> str:

@@ -1,6 +1,6 @@
-"""After an ingest, the compound list and the calendar kept for today are brought up to date by computing again
-only the name groups the new facts touch; facts that can change any compound's status (an affiliation, say) have
-them computed afresh."""
+"""After an ingest, the compound list, the calendar and the records kept for today are brought up to date by
+computing again only the name groups the new facts touch; facts that can change any compound's status (an
+affiliation, say), and for the records facts about no compound, have them computed afresh."""
 from __future__ import annotations
 
 import re
@@ -24,6 +24,7 @@ from tracker.domain.facts import (
 from tracker.services.queries import Queries
 
 _APPROVED = re.compile(r"The FDA has approved (\w+)\.")
+_UNDISCLOSED = re.compile(r"The FDA has approved an undisclosed product\.")
 _ALIAS = re.compile(r"(\w+) is also known as ([\w-]+)\.")
 _MEMBER = re.compile(r"(\w+) is a member of the (\w+) Group\.")
 _DECISION = re.compile(r"An FDA decision on (\w+) is expected by (\d{4}-\d\d-\d\d)\.")
@@ -36,6 +37,8 @@ def _read(document):
         where = dict(quote=s.quote, line=s.line, offset=s.start)
         if match := _APPROVED.search(s.quote):
             facts.append(ApprovalGranted(compound=match[1].lower(), region="US", agency="FDA", **where))
+        if _UNDISCLOSED.search(s.quote):
+            facts.append(ApprovalGranted(compound=None, region="US", agency="FDA", **where))
         if match := _ALIAS.search(s.quote):
             facts.append(CompoundAliasRecorded(compound=match[1].lower(), alias=match[2], alias_kind="code", **where))
         if match := _DECISION.search(s.quote):
@@ -154,3 +157,66 @@ def test_a_list_as_of_yesterday_is_computed_afresh_when_something_was_published_
     monkeypatch.setattr(Queries, "statuses", lambda self, *args: computed.append(args) or statuses(self, *args))
     assert _json(tracker.compounds(today)) == _json(tracker.compounds(AFRESH))
     assert len(computed) == 2  # the kept list computed afresh, then the list afresh
+
+
+def _ingested(tmp_path, db):
+    tracker = open_tracker(db)
+    for name, day, *sentences in FIRST:
+        tracker.ingest([_release(tmp_path, name, day, *sentences)])
+    return tracker
+
+
+@pytest.mark.parametrize("later", sorted(LATER))
+def test_the_kept_records_are_brought_up_to_date_from_the_groups_the_new_facts_touch(tmp_path, db, monkeypatch, later):
+    tracker = _ingested(tmp_path, db)
+    before = tracker.events()
+    for name, day, *sentences in LATER[later]:
+        (tmp_path / "later").mkdir(exist_ok=True)
+        tracker.ingest([_release(tmp_path / "later", name, day, *sentences)])
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Queries, "placed_records", lambda *args: pytest.fail("every record was made again"))
+        refreshed = tracker.events()
+    assert refreshed != before
+    assert refreshed == tracker.events(AFRESH)
+    assert [r["id"] for r in refreshed] == [r["id"] for r in tracker.events(AFRESH)]  # in export order
+
+
+@pytest.mark.parametrize("sentence", ["The FDA has approved an undisclosed product.",
+                                      "Genentech is a member of the Roche Group."])
+def test_a_fact_about_no_compound_has_every_record_made_afresh(tmp_path, db, monkeypatch, sentence):
+    tracker = _ingested(tmp_path, db)
+    tracker.events()
+    tracker.ingest([_release(tmp_path, "third", "May 4, 2021", sentence)])
+    made = []
+    placed = Queries.placed_records
+    monkeypatch.setattr(Queries, "placed_records", lambda self, *args: made.append(args) or placed(self, *args))
+    refreshed = tracker.events()
+    assert refreshed == tracker.events(AFRESH)
+    assert any(r["compound"] is None for r in refreshed)
+    assert len(made) == 2  # the kept records, then the records afresh
+
+
+def test_the_report_reads_the_kept_records_not_the_whole_history(tmp_path, db, monkeypatch):
+    tracker = _ingested(tmp_path, db)
+    expected = tracker.report(AFRESH)
+    tracker.report()
+    with monkeypatch.context() as patched:
+        patched.setattr(Queries, "placed_records", lambda *args: pytest.fail("every record was made again"))
+        patched.setattr(type(tracker._services.queries.history), "all",
+                        lambda *args: pytest.fail("the whole history was read"))
+        report = tracker.report()
+    assert report.events == expected.events
+    assert report.stored_events == expected.stored_events == len(expected.events)
+
+
+def test_a_correction_of_a_release_with_a_fact_about_no_compound_has_every_record_made_afresh(tmp_path, db):
+    tracker = open_tracker(db)
+    tracker.ingest([_release(tmp_path, "first", "March 2, 2021", "The FDA has approved an undisclosed product.",
+                             "The FDA has approved Brovatinib.")])
+    assert any(r["compound"] is None for r in tracker.events())
+    (tmp_path / "later").mkdir()
+    tracker.ingest([_release(tmp_path / "later", "first", "March 3, 2021", "The FDA has approved Brovatinib.")])
+    refreshed = tracker.events()
+    assert refreshed == tracker.events(AFRESH)
+    assert [r["compound"] for r in refreshed] == ["brovatinib"]

@@ -347,6 +347,10 @@ class FactsView:
             f"SELECT supersedes FROM {RELEASES} WHERE notification_id > {p} AND supersedes IS NOT NULL", [notification_id])]
         return facts, reissued
 
+    def fact_count(self) -> int:
+        """How many facts the read model holds."""
+        return self._select(f"SELECT COUNT(*) FROM {FACTS}", [])[0][0]
+
     def published_between(self, after: str, until: str) -> bool:
         """Whether any fact was reported, or any release published, after the ISO day `after` and by `until`."""
         p = self.placeholder
@@ -360,6 +364,12 @@ class FactsView:
         return {row[0] for row in self._select(
             f"SELECT DISTINCT compound_key FROM {FACTS} WHERE release_uuid {self._one_of()} AND compound_key IS NOT NULL",
             [self._list(release_uuids)])}
+
+    def hold_facts_about_no_compound(self, release_uuids: Iterable[str]) -> bool:
+        """Whether any fact of these releases is about no compound (an undisclosed product, an affiliation)."""
+        return bool(self._select(
+            f"SELECT 1 FROM {FACTS} WHERE release_uuid {self._one_of()} AND compound_key IS NULL LIMIT 1",
+            [self._list(release_uuids)]))
 
     def name_keys(self) -> list[tuple[str, int]]:
         """Every compound name key facts name, with how many name it."""

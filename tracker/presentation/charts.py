@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import cache
 
 from projections.receivables import BUCKETS, ReceivablesReport
 from projections.report import Timeline, TimelineItem
@@ -162,15 +163,19 @@ class _Placed:
         self.level = 0
 
     def draw(self, y: float, lane: str) -> str:
+        """The item's marks as a link to its event. Written as text rather than by `element`: a report of ten
+        thousand releases draws a hundred thousand marks, and none of these attributes needs escaping (kinds
+        and classes are the page's own words, coordinates numbers)."""
         kind = "expected" if self.item.expected else self.item.kind
         parts = []
         if self.window:
             classes = " ".join(c for c in ("window", f"k-{kind}", "expected" if self.item.expected else "",
                                            "overdue" if self.item.overdue else "") if c)
-            parts.append(element("rect", class_=classes, x=self.window[0], y=y - 5.0,
-                                 width=self.window[1] - self.window[0], height="10"))
-        parts.append(element("g", _GLYPHS[kind], class_=f"glyph k-{kind}" + (" expected" if kind == "expected" else ""),
-                             transform=f"translate({number(self.mark)} {number(y)})"))
+            parts.append(f'<rect class="{classes}" x="{number(self.window[0])}" y="{number(y - 5.0)}" '
+                         f'width="{number(self.window[1] - self.window[0])}" height="10"/>')
+        expected = " expected" if kind == "expected" else ""
+        parts.append(f'<g class="glyph k-{kind}{expected}" transform="translate({number(self.mark)} {number(y)})">'
+                     f'{_GLYPHS[kind]}</g>')
         parts.append(_lines(self.lines, self.label_x, (y + _LEVEL if self.below else y) + 4.0, _LEVEL,
                             font_size=str(_LABEL_SIZE), text_anchor=None if self.anchor == "start" else self.anchor))
         return link(f"#{anchor(self.item.sources[0])}", _title(self.item, lane), "".join(parts))
@@ -220,6 +225,19 @@ def _today_mark(scale: _Scale, timeline: Timeline, today: date, top: float, bott
             + element("text", text(label), class_="today", x=label_x, y=bottom + 15, font_size=str(_LABEL_SIZE)))
 
 
+@cache
+def _tick_marks(start: date, end: date, width: int) -> tuple[tuple[str, str], ...]:
+    """Each tick of an axis: its x as written, and its label. The same for every timeline on the same years
+    (axes are whole years, so most share one)."""
+    scale, marks = _Scale(start, end, width), []
+    for day, label in _ticks(start, end, width):
+        x = scale.x(day)
+        half = text_width(label, _LABEL_SIZE) / 2
+        marks.append((number(x), element("text", text(label), x=min(max(x, half + 1), width - half - 1), y="14",
+                                         font_size=str(_LABEL_SIZE), text_anchor="middle")))
+    return tuple(marks)
+
+
 def timeline_svg(timeline: Timeline, today: date, width: int = WIDE) -> str:
     """A compound's timeline `width` units wide: a lane per trial, region, presentations and milestones.
 
@@ -242,13 +260,9 @@ def timeline_svg(timeline: Timeline, today: date, width: int = WIDE) -> str:
         for mark in placed:
             body.append(mark.draw(y + _LANE_TITLE + _LEVEL * mark.level + _LEVEL / 2, lane))
         y += _LANE_TITLE + _LEVEL * levels + _LANE_GAP
-    grid = []
-    for day, label in _ticks(timeline.axis_start, timeline.axis_end, width):
-        x = scale.x(day)
-        half = text_width(label, _LABEL_SIZE) / 2
-        grid.append(element("line", class_="grid", x1=x, x2=x, y1=float(_TICKS_HEIGHT), y2=y))
-        grid.append(element("text", text(label), x=min(max(x, half + 1), width - half - 1), y="14",
-                            font_size=str(_LABEL_SIZE), text_anchor="middle"))
+    bottom = number(y)
+    grid = [f'<line class="grid" x1="{x}" x2="{x}" y1="{_TICKS_HEIGHT}" y2="{bottom}"/>{label}'
+            for x, label in _tick_marks(timeline.axis_start, timeline.axis_end, width)]
     grid.append(element("line", class_="axis", x1=float(_MARGIN), x2=float(width - _MARGIN),
                         y1=float(_TICKS_HEIGHT), y2=float(_TICKS_HEIGHT)))
     height = y + _FOOT

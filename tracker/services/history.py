@@ -78,6 +78,22 @@ class History:
             keys |= self.store.read_model.keys_of_releases(release_uuid(release).hex for release in reissued)
         return self.name_group(*keys) if keys else set()
 
+    def records_changed_since(self, position: int) -> set[str] | None:
+        """The name keys (whole name groups) whose facts' records the facts applied after `position` can change;
+        None when they can change records of no compound (a fact about an undisclosed product, among them or in
+        a release they re-issue) or of any compound (as `changed_since`)."""
+        self.store.catch_up()
+        facts, reissued = self.store.read_model.changes_after(position)
+        if any(compound is None for _, compound, _ in facts) or (reissued and self.store.read_model.hold_facts_about_no_compound(
+                release_uuid(release).hex for release in reissued)):
+            return None
+        return self.changed_since(position)
+
+    def count(self) -> int:
+        """How many facts the store holds, in any view or none."""
+        self.store.catch_up()
+        return self.store.read_model.fact_count()
+
     def published_between(self, after: date, until: date) -> bool:
         """Whether anything was reported or published after day `after` and by day `until`."""
         return self.store.read_model.published_between(after.isoformat(), until.isoformat())

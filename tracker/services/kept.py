@@ -50,7 +50,9 @@ from tracker.adapters.chain import Breach
 from tracker.adapters.event_store import Store
 from tracker.adapters.read_model import ANSWERS, KeptSnapshot, Stamp
 
-Answer = TypeVar("Answer", bound=BaseModel)
+#: An answer's items: models, or plain JSON values (`dict`) where decoding them into models costs too much.
+Answer = TypeVar("Answer")
+Model = TypeVar("Model", bound=BaseModel)
 Row = tuple[str | None, str]
 
 #: How an answer is computed: for a view of today, standing on this day (the view's own horizon, for a view of
@@ -94,7 +96,7 @@ class Paged(Sequence[str]):
 
 
 def _encoded(item: Any) -> str:
-    """A kept row's body: a model as its JSON, a plain value (a note of a report) as JSON."""
+    """A kept row's body: a model as its JSON, a plain value (a note of a report, a record) as JSON."""
     return item.model_dump_json() if isinstance(item, BaseModel) else json.dumps(item)
 
 
@@ -157,7 +159,7 @@ class Listed(Generic[Answer]):
     key: Callable[[Answer], str | None]
 
     def rows(self, answer: Sequence[Answer]) -> list[Row]:
-        return [(self.key(item), item.model_dump_json()) for item in answer]
+        return [(self.key(item), _encoded(item)) for item in answer]
 
     def read(self, rows: list[Row]) -> Sequence[Answer]:
         return KeptRows(self.model, [body for _, body in rows])
@@ -168,27 +170,27 @@ class Listed(Generic[Answer]):
 
 
 @dataclass(frozen=True)
-class Document(Generic[Answer]):
+class Document(Generic[Model]):
     """An answer that is one document whose long lists (`parts`) are kept a row an item, after a row of the
     rest of it, so that they too are decoded as they are used."""
 
-    model: type[Answer]
+    model: type[Model]
     parts: dict[str, type]
     """Each long list's name and its items' model (or `str`, for a list of notes)."""
 
-    def rows(self, answer: Sequence[Answer]) -> list[Row]:
+    def rows(self, answer: Sequence[Model]) -> list[Row]:
         [document] = answer
         head: Row = (None, document.model_dump_json(exclude=set(self.parts)))
         return [head, *((part, _encoded(item)) for part in self.parts for item in getattr(document, part))]
 
-    def read(self, rows: list[Row]) -> Sequence[Answer]:
+    def read(self, rows: list[Row]) -> Sequence[Model]:
         (_, head), *items = rows
         document = self.model.model_validate_json(head)
         for part, model in self.parts.items():
             setattr(document, part, KeptRows(model, [body for key, body in items if key == part]))
         return [document]
 
-    def read_snapshot(self, snapshot: KeptSnapshot) -> Sequence[Answer] | None:
+    def read_snapshot(self, snapshot: KeptSnapshot) -> Sequence[Model] | None:
         """The answer from a snapshot of its rows, as `rows` lays them out (its head at `seq` 0, then each part's
         items in turn), each part read as used; None when it has no head."""
         if not snapshot.count():
@@ -243,7 +245,7 @@ class KeptAnswers:
         return Stamp(self.store.read_model.position(), view.as_of.isoformat() if view.as_of else "",
                      view.horizon.isoformat(), view.review_threshold, _version())
 
-    def answer(self, kind: str, view: TimeView, compute: Compute[Answer], shape: Listed[Answer] | Document[Answer],
+    def answer(self, kind: str, view: TimeView, compute: Compute[Answer], shape: Listed[Answer] | Document[Any],
                keys: Iterable[str] | None = None, refresh: Refresh | None = None) -> Sequence[Answer]:
         """The answer of `kind` in `view`: read back when kept for it, else brought up to date from the one kept
         for an earlier position of the log (`refresh`, where the answer has one), else computed; kept, for the
@@ -281,7 +283,7 @@ class KeptAnswers:
         return None if rows is None else refresh(view, horizon, earlier, rows)
 
     @staticmethod
-    def _only(answer: Sequence[Answer], shape: Listed[Answer] | Document[Answer],
+    def _only(answer: Sequence[Answer], shape: Listed[Answer] | Document[Any],
               wanted: set[str] | None) -> Sequence[Answer]:
         if wanted is None or not isinstance(shape, Listed):
             return answer

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from projections.calendar import CalendarEntry, calendar_order, catalyst_calendar, entry_restated_on, within
 from projections.history import TimeView
 from projections.names import NameBook, name_key
-from projections.records import event_records
+from projections.records import PlacedRecord, event_records, placed_records
 from projections.status import CompoundStatus, compound_status, compound_statuses, restated_on
 from tracker.adapters.read_model import Stamp
 from tracker.errors import UnknownCompound
@@ -35,6 +35,7 @@ def _name(body: str) -> str:
 
 
 _CALENDAR = Listed(CalendarEntry, lambda entry: name_key(entry.compound))
+_RECORDS = Listed(PlacedRecord, lambda placed: name_key(placed["record"]["compound"]) if placed["record"]["compound"] else None)
 
 
 class Queries:
@@ -44,14 +45,40 @@ class Queries:
 
     def events(self, view: TimeView, compound: str | None = None, types: Iterable[str] = ()) -> list[dict[str, Any]]:
         """The facts in view as EVENTS.md records, optionally of one compound (read through its name group,
-        not the whole store) and some types."""
-        selected, names = self.history.in_view(view, compound)
+        not the whole store) and some types. Every record of today's view is kept in the read model."""
         wanted = set(types)
-        canonical = self.resolve(compound, names) if compound else None
+        if compound is None:
+            return [record for record in self.records(view) if not wanted or record["type"] in wanted]
+        selected, names = self.history.in_view(view, compound)
+        canonical = self.resolve(compound, names)
         chosen = [r for r in selected
-                  if (not wanted or r.type in wanted)
-                  and (canonical is None or names.canonical(r.fact.compound) == canonical)]
+                  if (not wanted or r.type in wanted) and names.canonical(r.fact.compound) == canonical]
         return event_records(chosen, names)
+
+    def records(self, view: TimeView) -> list[dict[str, Any]]:
+        """Every fact in view as its EVENTS.md record, in export order."""
+        placed = self.kept.answer("records", view, self.placed_records, _RECORDS, refresh=self.refreshed_records)
+        return [item["record"] for item in placed]
+
+    def placed_records(self, view: TimeView, horizon: date) -> list[PlacedRecord]:
+        """Every fact in view as its record, with its place in export order, computed from the whole history."""
+        return placed_records(*self.history.in_view(view))
+
+    def refreshed_records(self, view: TimeView, horizon: date, earlier: Stamp, rows: list[Row]) -> list[Row] | None:
+        """The kept records, as `earlier` stamps them, brought up to now: the records of the name groups the
+        facts since then touch made again, the others' rows kept as they are. None when a view as of today would
+        take in something published since `earlier`'s day, or the new facts can change records of no compound
+        or of any."""
+        since = date.fromisoformat(earlier.horizon)
+        if since != horizon and view.as_of is not None and self.history.published_between(since, horizon):
+            return None
+        keys = self.history.records_changed_since(earlier.position)
+        if keys is None:
+            return None
+        selected, names = self.history.in_view(view, history=self.history.of_keys(keys)) if keys else ((), NameBook())
+        fresh = [row for row in _RECORDS.rows(placed_records(selected, names)) if row[0] in keys]
+        unchanged = [row for row in rows if row[0] not in keys]
+        return sorted(unchanged + fresh, key=lambda row: json.loads(row[1])["order"])
 
     def compounds(self, view: TimeView) -> Sequence[CompoundStatus]:
         """Every compound in view with its status; facts about undisclosed products are left out. Kept in the
@@ -60,7 +87,8 @@ class Queries:
 
     def kept_answers(self) -> dict[str, Recipe]:
         """How each answer this service keeps is computed and kept, for `verify` to recompute it."""
-        return {"compounds": (self.statuses, _STATUSES), "calendar": (self.whole_calendar, _CALENDAR)}
+        return {"compounds": (self.statuses, _STATUSES), "calendar": (self.whole_calendar, _CALENDAR),
+                "records": (self.placed_records, _RECORDS)}
 
     def statuses(self, view: TimeView, horizon: date) -> list[CompoundStatus]:
         """Every compound's status computed from the whole history in view, standing on `horizon`, in name order.
@@ -140,13 +168,11 @@ class Queries:
 
     def report(self, view: TimeView, receivables: ReceivablesReport) -> Report:
         """What the report of this view shows: pipeline, timelines, catalysts, receivables, events.
-        The statuses are the compound list's (kept for today's view); the history is read once for the rest."""
+        The statuses and the records are those kept for today's view, as the compound list and the export read them."""
         from projections.report import build_report  # the report's projection loads only for a report
 
-        history = self.history.all()
-        selected, names = self.history.in_view(view, history=history)
         statuses = list(self.compounds(view))  # kept for today's view, as the compound list
-        return build_report(view, statuses, event_records(selected, names), receivables, stored_events=len(history))
+        return build_report(view, statuses, self.records(view), receivables, stored_events=self.history.count())
 
     def resolve(self, query: str, names: NameBook) -> str:
         """The canonical name a user's query names, or an error suggesting the names it is close to."""
