@@ -17,6 +17,9 @@ Prints, for one corpus size on SQLite:
   p95, with each phase's peak memory; for a kept answer, whose rows are decoded
   only as they are used, also the time to the answer with every row decoded;
 - the same queries of today as whole `tracker` commands, wall and CPU time;
+- the whole-store outputs as whole commands: the report page (`report -o
+  FILE`) and the export (`events --format jsonl`), the first (which computes
+  the records the read model keeps) apart;
 - one more release ingested into the full store, as a whole command;
 - peak memory (maximum resident set) of each phase, each run in its own process;
 - the same events written and read by the plain `SQLiteApplicationRecorder`
@@ -56,6 +59,7 @@ TARGETS = {
     "version_s": 0.15,
     "memory_mb": 200.0,
     "ingest_memory_mb": 500.0,
+    "report_s": 5.0,
 }
 
 
@@ -90,6 +94,8 @@ def phase_ingest(db: str, corpus: Path) -> dict:
 
 
 QUERIES = ("status", "compounds", "events", "ledger", "receivables", "calendar")
+#: Whole-store outputs, as whole commands: the first computes the records the read model keeps, the next read them.
+OUTPUTS = {"report": ["report", "-o", os.devnull], "export": ["events", "--format", "jsonl"]}
 
 
 def phase_queries(db: str, kind: str, samples: int, seed: int, when: str) -> dict:
@@ -335,6 +341,20 @@ def measure_queries(args: argparse.Namespace, db: str, figures: dict, extra: Pat
             walls.append(took)
             cpus.append(LAST_CPU[0])
         figures[f"command_{kind}"] = {"seconds": walls, "cpu": cpus, "memory_mb": peak}
+    for kind, argv in OUTPUTS.items():
+        walls, cpus, peak, first = [], [], 0.0, None
+        for n in range(min(args.commands, 3) + 1):
+            took, memory, _ = run_child([*tracker, *argv], timeout=args.timeout)
+            if took is None:
+                walls = cpus = None
+                break
+            if n == 0:
+                first = LAST_CPU[0]
+                continue
+            peak = max(peak, memory)
+            walls.append(took)
+            cpus.append(LAST_CPU[0])
+        figures[f"output_{kind}"] = {"seconds": walls, "cpu": cpus, "memory_mb": peak, "first_cpu": first}
     if extra is not None:
         seconds, memory, _ = run_child([*tracker, "ingest", str(extra)])
         figures["ingest_one_more"] = {"seconds": seconds, "memory_mb": memory}
@@ -388,10 +408,20 @@ def table(f: dict) -> str:
     for kind in QUERIES:
         figure = f[f"command_{kind}"]
         timed(f"{kind} (today), whole command", figure["seconds"], TARGETS["command_s"], "s", 1, figure["cpu"])
+    for kind in OUTPUTS:
+        figure = f.get(f"output_{kind}")
+        if figure is None:  # figures of a run before the outputs were measured
+            continue
+        label = "report -o FILE" if kind == "report" else "events --format jsonl (the whole export)"
+        timed(f"{label} (today), whole command", figure["seconds"], TARGETS["report_s"] if kind == "report" else None,
+              "s", 1, figure["cpu"])
+        if figure.get("first_cpu") is not None:
+            row("  first of today (computes the records kept)", f"CPU {figure['first_cpu']:.2f} s")
     if "ingest_one_more" in f:
         row("ingest one more release into the store, command", f"{f['ingest_one_more']['seconds']:.2f} s")
     phases = [name for name in ("ingest", "rebuild", *(f"api_{when}_{kind}" for when in ("today", "as-of") for kind in QUERIES),
-                                *(f"command_{kind}" for kind in QUERIES), "ingest_one_more") if name in f]
+                                *(f"command_{kind}" for kind in QUERIES), *(f"output_{kind}" for kind in OUTPUTS),
+                                "ingest_one_more") if name in f]
     for name in phases:
         target = "ingest_memory_mb" if name in ("ingest", "rebuild", "ingest_one_more") else "memory_mb"
         row(f"peak memory (max RSS), {name.replace('_', ' ')}", f"{f[name]['memory_mb']:.0f} MB",

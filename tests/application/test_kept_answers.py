@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from click.testing import CliRunner
 from support import rows, tamper_read_model
 
@@ -102,3 +103,37 @@ def test_a_kept_answer_is_read_from_the_store_a_page_at_a_time_and_holds_when_th
     report = book.receivables(TimeView())
     assert report.model_dump_json() == book.receivables(TimeView(as_of=date.today(), occurred_by=date(9999, 12, 31))
                                                         ).model_dump_json()
+
+
+def test_an_answer_kept_for_the_default_view_is_read_as_of_today_and_back_while_nothing_is_dated_later(seeds, db,
+                                                                                                        monkeypatch):
+    from tracker.services.queries import Queries
+
+    opened = open_tracker(db)
+    opened.ingest([seeds])
+    kept = opened.compounds(TimeView())
+    monkeypatch.setattr(Queries, "statuses", lambda *args: pytest.fail("the compound list was computed again"))
+    assert list(opened.compounds(TimeView(as_of=date.today()))) == list(kept)
+    assert list(opened.compounds(TimeView())) == list(kept)
+
+
+def test_a_fact_dated_after_today_keeps_the_view_as_of_today_apart_from_the_whole_record(seeds, db, monkeypatch):
+    import tracker.services.kept as kept
+
+    opened = open_tracker(db)
+    opened.ingest([seeds])
+    last = max(date.fromisoformat(record["reported_on"]) for record in opened.events())
+    earlier = last - timedelta(days=1)
+
+    class Earlier(date):
+        """A clock on the day before the last release: that release is dated after "today"."""
+
+        @classmethod
+        def today(cls):
+            return earlier
+
+    monkeypatch.setattr(kept, "date", Earlier)
+    whole, that_day = opened.events(TimeView()), opened.events(TimeView(as_of=earlier))
+    assert len(that_day) < len(whole)
+    assert opened.events(TimeView()) == whole
+    assert opened.events(TimeView(as_of=earlier)) == that_day

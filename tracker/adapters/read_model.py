@@ -191,6 +191,8 @@ class FactsView:
             f"CREATE INDEX IF NOT EXISTS {FACTS}_retracts ON {FACTS} (retracts)",
             f"CREATE INDEX IF NOT EXISTS {FACTS}_type ON {FACTS} (type)",
             f"CREATE INDEX IF NOT EXISTS {FACTS}_release ON {FACTS} (release_uuid)",
+            # whether anything is dated after a day (`published_between`): the kept answers' stamps ask it
+            f"CREATE INDEX IF NOT EXISTS {FACTS}_reported ON {FACTS} (reported_on)",
             "CREATE TABLE IF NOT EXISTS tracker_schema (id INTEGER PRIMARY KEY, version INTEGER NOT NULL)",
             f"CREATE TABLE IF NOT EXISTS {RELEASES} (notification_id {number} PRIMARY KEY, "
             "release_uuid TEXT NOT NULL UNIQUE, release_id TEXT NOT NULL, file TEXT NOT NULL, published TEXT NOT NULL, "
@@ -200,6 +202,7 @@ class FactsView:
             # re-issue links, read with every release a query reads (`re_issues_of`)
             f"CREATE INDEX IF NOT EXISTS {RELEASES}_supersedes ON {RELEASES} (supersedes)",
             f"CREATE INDEX IF NOT EXISTS {RELEASES}_release_id ON {RELEASES} (release_id)",
+            f"CREATE INDEX IF NOT EXISTS {RELEASES}_published ON {RELEASES} (published)",
             f"CREATE TABLE IF NOT EXISTS {ANSWER_STAMPS} (kind TEXT PRIMARY KEY, position {number} NOT NULL, "
             f"as_of TEXT NOT NULL, horizon TEXT NOT NULL, threshold {real} NOT NULL, made_by TEXT NOT NULL)",
             f"CREATE TABLE IF NOT EXISTS {ANSWERS} (kind TEXT NOT NULL, seq {number} NOT NULL, row_key TEXT, "

@@ -5,7 +5,9 @@ whole calendar are computed from the whole history: seconds at ten thousand
 releases. The answer of the default view (no
 `--as-of`, `--occurred-by` or `--recorded-by`) is the same for every query until
 the log moves or the day changes, and so is that of `--as-of` today (what the
-command line asks by default), so the first such query keeps it, a row per
+command line asks by default; while nothing is dated after today the two are
+one answer, kept once, so that a notebook's query and a command do not each
+compute it again in turn), so the first such query keeps it, a row per
 compound, line or calendar entry (the report: a row of totals, then a row per
 line), stamped with the read model's position, its as-of, the day it stands on,
 the review threshold and the tracker's version (`Stamp`); the next ones read the
@@ -59,6 +61,9 @@ Row = tuple[str | None, str]
 #: today; an answer computed from another kept one reads that one through the view).
 Compute = Callable[[TimeView, date], Sequence[Answer]]
 
+
+#: A day after every date a release gives.
+_LAST_DAY = "9999-12-31"
 
 #: How many rows of a kept answer are read from the store at a time.
 PAGE = 500
@@ -237,12 +242,16 @@ class KeptAnswers:
         self.store = store
 
     def stamp(self, view: TimeView) -> Stamp | None:
-        """The stamp of the view's answers, after catching up; None for a view other than today's (never kept)."""
+        """The stamp of the view's answers, after catching up; None for a view other than today's (never kept).
+        A view as of today is stamped as the default view while nothing is dated after today (the same facts)."""
         today = date.today()
         if view.as_of not in (None, today) or view.occurred_by is not None or view.recorded_by is not None:
             return None
         self.store.catch_up()
-        return Stamp(self.store.read_model.position(), view.as_of.isoformat() if view.as_of else "",
+        as_of = view.as_of
+        if as_of is not None and not self.store.read_model.published_between(today.isoformat(), _LAST_DAY):
+            as_of = None  # nothing dated after today: the record as of today is the whole record, kept once for both
+        return Stamp(self.store.read_model.position(), as_of.isoformat() if as_of else "",
                      view.horizon.isoformat(), view.review_threshold, _version())
 
     def answer(self, kind: str, view: TimeView, compute: Compute[Answer], shape: Listed[Answer] | Document[Any],
