@@ -1,12 +1,15 @@
 """The read model: kept in the store's database, rebuilt from the events, read a compound at a time."""
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
-from support import forget_read_model
+from support import forget_read_model, rows
 
 from cli import cli
 from tracker import open_tracker
+from tracker.adapters.catchup import FactsProjection
 from tracker.adapters.event_store import Store
+from tracker.adapters.read_model import FACTS
 from tracker.services.history import History
 
 
@@ -26,6 +29,33 @@ def test_a_rebuild_from_the_events_gives_the_same_answers(seeds, db):
     before = _reports(db)
     assert _run(db, "rebuild").startswith("rebuilt the read model from ")
     assert _reports(db) == before
+
+
+def _fact_indexes(db: str) -> set[str]:
+    if db.startswith("postgresql://"):
+        return {row[0] for row in rows(db, f"SELECT indexname FROM pg_indexes WHERE tablename = '{FACTS}'")}
+    return {row[0] for row in rows(db, f"SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = '{FACTS}'")}
+
+
+def test_a_rebuild_builds_the_facts_indexes_again_once_its_rows_are_written(seeds, db):
+    _run(db, "ingest", str(seeds))
+    indexes = _fact_indexes(db)
+    assert {f"{FACTS}_compound", f"{FACTS}_reported"} <= indexes
+    open_tracker(db).rebuild()
+    assert _fact_indexes(db) == indexes
+
+
+def test_a_rebuild_stopped_midway_leaves_the_facts_indexes_in_place(seeds, db, monkeypatch):
+    _run(db, "ingest", str(seeds))
+    indexes = _fact_indexes(db)
+
+    def stopped(self, progress=None):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(FactsProjection, "catch_up", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        open_tracker(db).rebuild()
+    assert _fact_indexes(db) == indexes
 
 
 def test_a_read_model_lost_behind_the_trackers_back_is_refilled_from_the_events(seeds, db):

@@ -36,6 +36,11 @@ READ_MODEL = f"facts_v{VERSION}"
 FACTS = READ_MODEL
 RELEASES = f"releases_v{VERSION}"
 
+#: The facts table's indexes (name: column), each what some query looks facts up by; `reported` answers whether
+#: anything is dated after a day (`published_between`), which the kept answers' stamps ask.
+_FACT_INDEXES = {"compound": "compound_key", "alias": "alias_key", "retracts": "retracts", "type": "type",
+                 "release": "release_uuid", "reported": "reported_on"}
+
 COLUMNS = ("notification_id", "event_id", "type", "compound_key", "alias_key", "retracts", "reported_on",
            "occurred_by", "recorded_at", "confidence", "release_uuid", "position", "entered_by", "reason", "fact")
 #: Whole-store answers of the default view (every compound's status, every ledger line), kept with the view they
@@ -186,13 +191,7 @@ class FactsView:
             "compound_key TEXT, alias_key TEXT, retracts TEXT, reported_on TEXT NOT NULL, occurred_by TEXT NOT NULL, "
             f"recorded_at TEXT NOT NULL, confidence {real} NOT NULL, release_uuid TEXT, position {number} NOT NULL, "
             "entered_by TEXT, reason TEXT, fact TEXT NOT NULL)",
-            f"CREATE INDEX IF NOT EXISTS {FACTS}_compound ON {FACTS} (compound_key)",
-            f"CREATE INDEX IF NOT EXISTS {FACTS}_alias ON {FACTS} (alias_key)",
-            f"CREATE INDEX IF NOT EXISTS {FACTS}_retracts ON {FACTS} (retracts)",
-            f"CREATE INDEX IF NOT EXISTS {FACTS}_type ON {FACTS} (type)",
-            f"CREATE INDEX IF NOT EXISTS {FACTS}_release ON {FACTS} (release_uuid)",
-            # whether anything is dated after a day (`published_between`): the kept answers' stamps ask it
-            f"CREATE INDEX IF NOT EXISTS {FACTS}_reported ON {FACTS} (reported_on)",
+            *self._fact_index_statements(),
             "CREATE TABLE IF NOT EXISTS tracker_schema (id INTEGER PRIMARY KEY, version INTEGER NOT NULL)",
             f"CREATE TABLE IF NOT EXISTS {RELEASES} (notification_id {number} PRIMARY KEY, "
             "release_uuid TEXT NOT NULL UNIQUE, release_id TEXT NOT NULL, file TEXT NOT NULL, published TEXT NOT NULL, "
@@ -209,6 +208,25 @@ class FactsView:
             "body TEXT NOT NULL, PRIMARY KEY (kind, seq))",
             f"CREATE INDEX IF NOT EXISTS {ANSWERS}_key ON {ANSWERS} (kind, row_key)",
         ]
+
+    @staticmethod
+    def _fact_index_statements() -> list[str]:
+        """The indexes of the facts table: what queries look facts up by. Nothing the catch-up itself reads."""
+        return [
+            f"CREATE INDEX IF NOT EXISTS {FACTS}_{name} ON {FACTS} ({column})"
+            for name, column in _FACT_INDEXES.items()]
+
+    def drop_fact_indexes(self) -> None:
+        """Drop the facts table's indexes, for a rebuild to write its rows without keeping them up to date row by
+        row (`create_fact_indexes` builds each once after, from the sorted rows: several times faster)."""
+        with self.datastore.transaction(commit=True) as cursor:
+            for name in _FACT_INDEXES:
+                cursor.execute(f"DROP INDEX IF EXISTS {FACTS}_{name}")
+
+    def create_fact_indexes(self) -> None:
+        with self.datastore.transaction(commit=True) as cursor:
+            for statement in self._fact_index_statements():
+                cursor.execute(statement)
 
     def _types(self) -> tuple[str, str]:
         raise NotImplementedError
