@@ -110,7 +110,7 @@ class Tracker:
     # ---- queries ----
 
     def events(self, view: TimeView = TimeView(), compound: str | None = None,
-               types: Iterable[str] = ()) -> list[dict[str, Any]]:
+               types: Iterable[str] = ()) -> Sequence[dict[str, Any]]:
         return self._services.queries.events(view, compound, types)
 
     def compounds(self, view: TimeView = TimeView()) -> Sequence[CompoundStatus]:

@@ -110,16 +110,18 @@ def _decoder(model: type) -> Callable[[str], Any]:
 
 
 class KeptRows(Sequence[Answer]):
-    """The rows of a kept answer, each decoded from its JSON the first time it is used, then held; their
+    """The rows of a kept answer, each decoded from its JSON the first time it is used, then held (unless
+    `holds` is false: decoded each time, for an answer read through once, such as every record exported); their
     bodies a list, or read from the store as they are used (`Paged`). `model` is the rows' model, or a plain
-    type (`str`) for rows of plain values."""
+    type (`str`, `dict`) for rows of plain values."""
 
-    __slots__ = ("_model", "_bodies", "_decoded")
+    __slots__ = ("_model", "_bodies", "_decoded", "_holds")
 
-    def __init__(self, model: type[Answer], bodies: Sequence[str]):
+    def __init__(self, model: type[Answer], bodies: Sequence[str], holds: bool = True):
         self._model = _decoder(model)
         self._bodies = bodies
         self._decoded: list[Answer | None] = [None] * len(bodies)
+        self._holds = holds
 
     def __len__(self) -> int:
         return len(self._bodies)
@@ -139,7 +141,9 @@ class KeptRows(Sequence[Answer]):
             raise IndexError("kept answer row out of range")
         decoded = self._decoded[index]
         if decoded is None:
-            decoded = self._decoded[index] = self._model(self._bodies[index])
+            decoded = self._model(self._bodies[index])
+            if self._holds:
+                self._decoded[index] = decoded
         return decoded
 
     def __iter__(self) -> Iterator[Answer]:
@@ -162,16 +166,18 @@ class Listed(Generic[Answer]):
 
     model: type[Answer]
     key: Callable[[Answer], str | None]
+    holds: bool = True
+    """Whether rows decoded are held for the next use (see `KeptRows`)."""
 
     def rows(self, answer: Sequence[Answer]) -> list[Row]:
         return [(self.key(item), _encoded(item)) for item in answer]
 
     def read(self, rows: list[Row]) -> Sequence[Answer]:
-        return KeptRows(self.model, [body for _, body in rows])
+        return KeptRows(self.model, [body for _, body in rows], self.holds)
 
     def read_snapshot(self, snapshot: KeptSnapshot) -> Sequence[Answer] | None:
         """The answer from a snapshot of its rows (a row an item, from `seq` 0), read as used."""
-        return KeptRows(self.model, Paged(snapshot, 0, snapshot.count()))
+        return KeptRows(self.model, Paged(snapshot, 0, snapshot.count()), self.holds)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ import difflib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from projections.calendar import CalendarEntry, calendar_order, catalyst_calendar, entry_restated_on, within
 from projections.history import TimeView
@@ -35,7 +35,38 @@ def _name(body: str) -> str:
 
 
 _CALENDAR = Listed(CalendarEntry, lambda entry: name_key(entry.compound))
-_RECORDS = Listed(PlacedRecord, lambda placed: name_key(placed["record"]["compound"]) if placed["record"]["compound"] else None)
+#: Records are read through once (exported, or taken into a report), so none is held once read: at ten thousand
+#: releases they are ninety thousand dictionaries.
+_RECORDS = Listed(PlacedRecord, lambda placed: name_key(placed["record"]["compound"]) if placed["record"]["compound"] else None,
+                  holds=False)
+
+
+class _Records(Sequence[dict[str, Any]]):
+    """The records of placed records, each decoded as it is read."""
+
+    def __init__(self, placed: Sequence[PlacedRecord]):
+        self._placed = placed
+
+    def __len__(self) -> int:
+        return len(self._placed)
+
+    @overload
+    def __getitem__(self, index: int) -> dict[str, Any]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]: ...
+
+    def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
+        if isinstance(index, slice):
+            return [placed["record"] for placed in self._placed[index]]
+        return self._placed[index]["record"]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # compared by content, as a list is
 
 
 class Queries:
@@ -43,22 +74,22 @@ class Queries:
         self.history = history
         self.kept = kept
 
-    def events(self, view: TimeView, compound: str | None = None, types: Iterable[str] = ()) -> list[dict[str, Any]]:
+    def events(self, view: TimeView, compound: str | None = None, types: Iterable[str] = ()) -> Sequence[dict[str, Any]]:
         """The facts in view as EVENTS.md records, optionally of one compound (read through its name group,
         not the whole store) and some types. Every record of today's view is kept in the read model."""
         wanted = set(types)
         if compound is None:
-            return [record for record in self.records(view) if not wanted or record["type"] in wanted]
+            records = self.records(view)
+            return [record for record in records if record["type"] in wanted] if wanted else records
         selected, names = self.history.in_view(view, compound)
         canonical = self.resolve(compound, names)
         chosen = [r for r in selected
                   if (not wanted or r.type in wanted) and names.canonical(r.fact.compound) == canonical]
         return event_records(chosen, names)
 
-    def records(self, view: TimeView) -> list[dict[str, Any]]:
-        """Every fact in view as its EVENTS.md record, in export order."""
-        placed = self.kept.answer("records", view, self.placed_records, _RECORDS, refresh=self.refreshed_records)
-        return [item["record"] for item in placed]
+    def records(self, view: TimeView) -> Sequence[dict[str, Any]]:
+        """Every fact in view as its EVENTS.md record, in export order, each decoded as it is read."""
+        return _Records(self.kept.answer("records", view, self.placed_records, _RECORDS, refresh=self.refreshed_records))
 
     def placed_records(self, view: TimeView, horizon: date) -> list[PlacedRecord]:
         """Every fact in view as its record, with its place in export order, computed from the whole history."""
@@ -172,7 +203,7 @@ class Queries:
         from projections.report import build_report  # the report's projection loads only for a report
 
         statuses = list(self.compounds(view))  # kept for today's view, as the compound list
-        return build_report(view, statuses, self.records(view), receivables, stored_events=self.history.count())
+        return build_report(view, statuses, list(self.records(view)), receivables, stored_events=self.history.count())
 
     def resolve(self, query: str, names: NameBook) -> str:
         """The canonical name a user's query names, or an error suggesting the names it is close to."""
