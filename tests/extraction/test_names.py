@@ -407,3 +407,22 @@ def test_a_word_a_release_writes_once_in_a_product_slot_is_no_name():
     assert all(getattr(fact, "compound", None) != "tremonor" for fact in once)
     again = facts_of("Orsolo dosed the first patient in a Phase 2 study evaluating tremonor in adults. Tremonor is an oral tablet.")
     assert {getattr(fact, "compound", None) for fact in again} == {"tremonor"}
+
+
+# A drug a trial compares its product with, told by the word "comparator" or "control": never the subject a
+# later sentence naming no compound is about. Release in, the compound of its readout out.
+COMPARATOR_WORDS = [
+    ("Orsolo completed enrollment in ORCA-1, a Phase 3 study of NRD-4410 in gout. The study also includes a comparator arm "
+     "of ketrapine, an established treatment. Topline results from the study are expected in mid-2020.", "NRD-4410"),
+    ("Orsolo completed enrollment in ORCA-1, a Phase 3 study of NRD-4410 in gout, versus two widely-used comparators, "
+     "ketrapine and velopine. Topline results from the study are expected in mid-2020.", "NRD-4410"),
+    ("Orsolo completed enrollment in ORCA-1, a Phase 3 study of NRD-4410 in gout. The trial includes an IV ketrapine "
+     "positive control arm. Topline results from the study are expected in mid-2020.", "NRD-4410"),
+    ("Orsolo completed enrollment in ORCA-1, a Phase 3 study of NRD-4410 in gout. Patients receive placebo, with ketrapine "
+     "as the active comparator. Topline results from the study are expected in mid-2020.", "NRD-4410"),
+]
+
+
+@pytest.mark.parametrize(("text", "compound"), COMPARATOR_WORDS, ids=[t[90:150] for t, _ in COMPARATOR_WORDS])
+def test_a_drug_told_as_a_comparator_or_control_arm_is_no_subject(text: str, compound: str):
+    assert {f.compound for f in only(facts_of(text), "ReadoutExpected")} == {compound}

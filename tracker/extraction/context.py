@@ -31,6 +31,12 @@ _COMPARATOR_LEAD = re.compile(
     r"previously received|previously treated with|(?:had|have|prior|previously)\s+received|refractory to|progressed on|regimen containing|"
     r"\bcontaining|after prior|following prior|\bor|(?i:biosimilar (?:to|of)|(?:same|identical) indications? as|reference (?:product|medicine|biologic)))"
     r"\s+(?:[\w-]+\s+){0,4}$")
+#: A drug a trial compares its product with, told by the word "comparator" or "control": "a comparator arm of X", "versus two
+#: comparators, X and Y", "the active comparator X"; "an X control arm", "X as (the) active comparator".
+_COMPARATOR_WORD_BEFORE = re.compile(r"\bcomparators?(?:\s+(?:arms?|drugs?|agents?|products?|regimens?|groups?))?(?:\s+(?:of|with|containing|receiving))?"
+                                     r"(?:,\s+|\s+|\s*\(\s*)(?:(?:such as|including|namely)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_COMPARATOR_WORD_AFTER = re.compile(r"^[®™]?(?:\s+(?:active|positive|reference))?\s+(?:control|comparator)\s+(?:arms?|groups?)\b"
+                                    r"|^[®™]?,?\s+as\s+(?:an?\s+|the\s+)?(?:active\s+)?(?:comparator|control)\b", re.I)
 _COMPONENT_AFTER = re.compile(r"^[®™]?\s+(?:antibody|antibodies|monoclonal antibody|backbone|mAb)\b")
 _COMPONENT_BEFORE = re.compile(r"\bantibody,\s+$|\b(?:the|its|an?)\s+antibody\s+$")
 _UNDISCLOSED = re.compile(
@@ -111,7 +117,7 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
     """What each mention is in its sentence: "subject", "comparator", "component" or "alias"."""
     roles: list[str] = []
     for index, mention in enumerate(mentions):
-        before, after = text[max(0, mention.start - 48):mention.start], text[mention.end:mention.end + 24]
+        before, after = text[max(0, mention.start - 48):mention.start], text[mention.end:mention.end + 32]
         previous = mentions[index - 1] if index else None
         if re.search(r"\b(?:brand|trade|proprietary) name,?\s+$|\b(?:marketed|sold|commerciali[sz]ed|launched|market|sell)\s+(?:it\s+|them\s+)?as\s+$", before):
             roles.append("alias")  # "will be commercialized under the brand name X": X names the subject
@@ -121,7 +127,7 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
             roles.append(roles[-1])  # "Velora, a vaginal tablet containing 25mg of X": X is what Velora is
         elif previous is not None and roles[-1] == "comparator" and re.fullmatch(r"[®™]?(?:\s?\([^()]*\))?,?\s+(?:and|or)\s+", text[previous.end:mention.start]):
             roles.append("comparator")  # "in combination with pomalidomide (Pom) and velamethasone": the list goes on
-        elif _COMPARATOR_LEAD.search(_same_clause(before)):
+        elif _COMPARATOR_LEAD.search(_same_clause(before)) or _COMPARATOR_WORD_BEFORE.search(before) or _COMPARATOR_WORD_AFTER.match(after):
             roles.append("comparator")
         elif _COMPONENT_AFTER.match(after) or _COMPONENT_BEFORE.search(before):
             roles.append("component")
