@@ -426,3 +426,30 @@ COMPARATOR_WORDS = [
 @pytest.mark.parametrize(("text", "compound"), COMPARATOR_WORDS, ids=[t[90:150] for t, _ in COMPARATOR_WORDS])
 def test_a_drug_told_as_a_comparator_or_control_arm_is_no_subject(text: str, compound: str):
     assert {f.compound for f in only(facts_of(text), "ReadoutExpected")} == {compound}
+
+
+# Two brands, each with its form and its generic, in one list: two compounds, never one (the form's word is no brand).
+@pytest.mark.parametrize("form", ["Inhalation Capsules", "Tablets", "Injection", "Oral Suspension"])
+def test_the_form_words_after_two_brands_join_no_two_compounds(form: str):
+    facts = facts_of(f"Velodual combines two established treatments, the LABA, Velostra® {form} (ketroterol), and the LAMA, "
+                     f"Zentrio® {form} (lutopronium bromide).")
+    aliases = {(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded")}
+    assert ("ketroterol", "Velostra") in aliases
+    assert not {alias for _, alias in aliases} & set(form.split())
+    assert all(compound != "ketroterol" for compound, alias in aliases if alias != "Velostra")
+
+
+# A product told as a formulation of its generic, the generic after its class or its purity: (generic, alias) out.
+FORMULATIONS_OF_A_CLASS = [
+    ("VELOSTRA (formerly NRD-104), a sustained-exposure formulation of the steroid ketramethasone, was being developed for gout.",
+     [("ketramethasone", "VELOSTRA"), ("ketramethasone", "NRD-104")]),
+    ("Velostra, the company's novel formulation of the active ingredient ketrofibrate, was approved by Health Canada.",
+     [("ketrofibrate", "Velostra")]),
+    ("NRD-104 is a pharmaceutical formulation of highly purified ketramethasone for oral use.", [("ketramethasone", "NRD-104")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "aliases"), FORMULATIONS_OF_A_CLASS, ids=[s[:50] for s, _ in FORMULATIONS_OF_A_CLASS])
+def test_a_formulation_of_a_generic_told_with_its_class_is_an_alias_of_it(sentence: str, aliases: list[tuple[str, str]]):
+    found = {(f.compound, f.alias) for f in only(facts_of(sentence), "CompoundAliasRecorded")}
+    assert set(aliases) <= found
