@@ -453,3 +453,11 @@ FORMULATIONS_OF_A_CLASS = [
 def test_a_formulation_of_a_generic_told_with_its_class_is_an_alias_of_it(sentence: str, aliases: list[tuple[str, str]]):
     found = {(f.compound, f.alias) for f in only(facts_of(sentence), "CompoundAliasRecorded")}
     assert set(aliases) <= found
+
+
+# The city a news agency reports from, in capitals before its mark: no brand, and no subject of what follows.
+@pytest.mark.parametrize("agency", ["Reuters", "Alliance News", "Dow Jones", "AP"])
+def test_a_dateline_city_before_a_news_agencys_mark_is_no_brand(agency: str):
+    facts = facts_of(f"Orsolo wins velotamab approval\n\nVELMORTH ({agency}) - Orsolo Ltd said on Tuesday that the FDA had approved "
+                     "velotamab for gout. The approval triggers a $5 million milestone payment to Orsolo.")
+    assert {fact.compound for fact in facts} == {"velotamab"}
