@@ -461,3 +461,25 @@ def test_a_dateline_city_before_a_news_agencys_mark_is_no_brand(agency: str):
     facts = facts_of(f"Orsolo wins velotamab approval\n\nVELMORTH ({agency}) - Orsolo Ltd said on Tuesday that the FDA had approved "
                      "velotamab for gout. The approval triggers a $5 million milestone payment to Orsolo.")
     assert {fact.compound for fact in facts} == {"velotamab"}
+
+
+# Statements a semicolon joins into one sentence ("Pipeline highlights: A ...; B ...; C ..."): each fact is of the
+# product, the trial and the phase of its own statement. Sentence in, (type, compound, phase) of each fact out.
+SEMICOLON_STATEMENTS = [
+    ("Pipeline highlights: ketrolimab completed enrollment in the Phase 3 RIVET study; velotamab met its primary endpoint "
+     "in the Phase 2 ORCA study; an NDA for NRD-4410 was submitted to the FDA.",
+     {("DevelopmentStatusReported", "ketrolimab", "III"), ("TopLineReported", "velotamab", "II"), ("RegulatorySubmission", "NRD-4410", None)}),
+    ("Partners: Tamura initiated a Phase 3 trial of ketrolimab in Japan; Kestrin received approval in China for velotamab; "
+     "Orbis expects top-line data from the Phase 2 trial of NRD-4410 in 2020.",
+     {("TrialStarted", "ketrolimab", "III"), ("ApprovalGranted", "velotamab", None), ("ReadoutExpected", "NRD-4410", "II")}),
+    # a semicolon inside a parenthesis, or before the next term of a list, joins no statements
+    ("Velotamab met its primary endpoint in the Phase 3 ORCA study (HR=0.60 [95% CI, 0.45-0.80]; p=0.0002) compared with "
+     "chemotherapy (investigator's choice: ketroplatin with or without trazumab; or NRD-4410 with or without trazumab).",
+     {("TopLineReported", "velotamab", "III")}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SEMICOLON_STATEMENTS, ids=[s[:50] for s, _ in SEMICOLON_STATEMENTS])
+def test_each_statement_a_semicolon_joins_is_of_its_own_product(sentence: str, expected: set):
+    facts = facts_of(sentence, date(2019, 8, 5))
+    assert {(type(f).__name__, f.compound, getattr(f, "phase", None)) for f in facts if f.confidence >= 0.5} == expected

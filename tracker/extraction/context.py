@@ -155,17 +155,41 @@ def segments(text: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()] or [text]
 
 
+#: A semicolon between two statements of a list ("A completed enrollment in a study of X; the MAA for Y was accepted"),
+#: not before the next item of a list of terms ("; and royalties", "; (ii) up to $15 million").
+_STATEMENT_BREAK = re.compile(r";\s+(?!and\b|or\b|plus\b|\(?[ivx]{1,4}\)|\(?[a-h]\))")
+
+
+def statements(text: str) -> list[str]:
+    """The statements a semicolon joins into one sentence, each long enough to say something of its own (none split
+    inside a parenthesis): each is read as a sentence of its own, its quote the whole sentence."""
+    if ";" not in text:
+        return [text]
+    pieces, start, depth = [], 0, 0
+    for index, char in enumerate(text):
+        depth += (char in "([") - (char in ")]")
+        if char == ";" and depth <= 0 and _STATEMENT_BREAK.match(text, index):
+            pieces.append(text[start:index])
+            start = index + 1
+    pieces.append(text[start:])
+    if len(pieces) < 2 or any(len(piece.strip()) < 40 for piece in pieces):
+        return [text]
+    return pieces
+
+
 class ReleaseContext:
     """A release read for extraction: its sentences, names, subjects, issuer and reporting period."""
 
     def __init__(self, document: ReleaseDocument):
         self.document = document
         self.published = document.published
-        pieces = [(sentence, segment) for sentence in document.sentences for segment in segments(sentence.text)]
+        segmented = [(sentence, segment) for sentence in document.sentences for segment in segments(sentence.text)]
+        pieces = [(sentence, statement) for sentence, segment in segmented for statement in statements(segment)]
         texts = [segment for _, segment in pieces]
-        self.issuer = issuer_in(texts)
+        whole = [segment for _, segment in segmented]
+        self.issuer = issuer_in(whole)
         self.names = ReleaseNames(texts, listed_parties(texts) | ({self.issuer} if self.issuer else set()))
-        self.period = self._reporting_period(texts)
+        self.period = self._reporting_period(whole)
         self.affiliations = affiliations_in(texts)
         self.views: list[SentenceView] = []
         in_boilerplate = in_background = False
