@@ -483,3 +483,20 @@ SEMICOLON_STATEMENTS = [
 def test_each_statement_a_semicolon_joins_is_of_its_own_product(sentence: str, expected: set):
     facts = facts_of(sentence, date(2019, 8, 5))
     assert {(type(f).__name__, f.compound, getattr(f, "phase", None)) for f in facts if f.confidence >= 0.5} == expected
+
+
+# A sentence (or clause) naming a trial and no compound is about the compound the release ties that trial to, not the
+# compound the sentence or its paragraph names elsewhere. Release in, (compound, trial) of each readout out.
+TRIALS_OF_COMPOUNDS = [
+    ("Orsolo completed enrollment in the Phase 3 RIVET trial of velotamab. Top-line data from the Phase 2 ORCA trial of "
+     "ketrolimab are expected in the fourth quarter; data from RIVET are expected in 2020.",
+     {("ketrolimab", "ORCA"), ("velotamab", "RIVET")}),
+    ("Orsolo completed enrollment in the Phase 3 RIVET trial of velotamab.\n\nOrsolo also dosed the first patient in the "
+     "Phase 2 ORCA trial of ketrolimab. Top-line data from RIVET are expected in 2020.", {("velotamab", "RIVET")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRIALS_OF_COMPOUNDS, ids=[t[60:120] for t, _ in TRIALS_OF_COMPOUNDS])
+def test_a_sentence_naming_only_a_trial_is_about_the_trials_compound(text: str, expected: set):
+    facts = facts_of(text, date(2019, 8, 5))
+    assert {(f.compound, f.trial) for f in only(facts, "ReadoutExpected") if f.confidence >= 0.5} == expected

@@ -17,6 +17,7 @@ from functools import cached_property
 
 from tracker.dates import DATE_PATTERNS, PartialDate
 from tracker.extraction.aliases import FORMULATION_OF, AliasStatement
+from tracker.extraction.clauses import clause_around
 from tracker.extraction.compound_names import BRAND_STATEMENT, Mention, key
 from tracker.extraction.conferences import Conference, conferences_in
 from tracker.extraction.parties import affiliations_in, issuer_in, listed_parties
@@ -294,8 +295,25 @@ class ReleaseContext:
         ranked = sorted(counts, key=lambda name: (-counts[name], first_seen[name]))
         return ranked[0] if ranked and counts[ranked[0]] >= 2 else None
 
+    def _trial_compounds(self) -> dict[str, str]:
+        """Each trial the release names with one compound and no other in the clause that names it ("the Phase 3 RIVET
+        trial of velotamab"): its compound. A trial named with two compounds, in one clause or in two, is left out."""
+        found: dict[str, set[str]] = {}
+        for view in self.views:
+            if view.boilerplate or not view.trials:
+                continue
+            for start, trial in view.trials:
+                left, right = clause_around(view.text, start, start + len(trial))
+                named = {self.name(m.written) for m, _ in view.subjects() if left <= m.start < right}
+                if len(named) == 1:
+                    found.setdefault(trial, set()).update(named)
+                elif named:
+                    found.setdefault(trial, set()).update(named | {""})
+        return {trial: next(iter(names)) for trial, names in found.items() if len(names) == 1}
+
     def _attribute_subjects(self) -> None:
         last_in_block: dict[int, SentenceView] = {}
+        of_trial = self.trial_compounds = self._trial_compounds()
         for view in self.views:
             subjects = view.subjects()
             lowered = view.text.lower()
@@ -305,6 +323,9 @@ class ReleaseContext:
                 view.subject, view.named = None, True
             elif subjects:
                 view.subject, view.named = self.name(subjects[0][0].written), True
+            elif view.trials and view.trials[0][1] in of_trial:
+                # "data from RIVET are expected in 2020": a sentence naming a trial and no compound is about the trial's
+                view.subject, view.carried = of_trial[view.trials[0][1]], "paragraph"
             else:
                 earlier = last_in_block.get(view.sentence.block)
                 view.subject = earlier.subject if earlier is not None else self.main_compound
