@@ -500,3 +500,13 @@ TRIALS_OF_COMPOUNDS = [
 def test_a_sentence_naming_only_a_trial_is_about_the_trials_compound(text: str, expected: set):
     facts = facts_of(text, date(2019, 8, 5))
     assert {(f.compound, f.trial) for f in only(facts, "ReadoutExpected") if f.confidence >= 0.5} == expected
+
+
+# A brand of a combination, its two generics written with a slash in parentheses, each with a salt, a dose or a form:
+# the brand is never an alias of the first generic alone. Sentence in, the compounds that take the brand out.
+@pytest.mark.parametrize("inside", ["ketrolimab HCl / velotamab HCl prolonged release", "ketrolimab 50 mcg / velotamab 110 mcg",
+                                    "ketrolimab hydrochloride extended-release/velotamab"])
+def test_a_brand_of_a_combination_is_no_alias_of_its_first_generic(inside: str):
+    facts = facts_of(f"Orsolo announced that the European Commission approved Velostra™ ({inside}) for obesity.")
+    assert ("ketrolimab", "Velostra") not in {(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded")}
+    assert "ketrolimab" not in {f.compound for f in only(facts, "ApprovalGranted")}

@@ -72,6 +72,11 @@ def _parts(inside: str) -> list[tuple[str, bool]]:
     parts = []
     inside = _GENERIC_FOR.sub("", inside.strip())
     for part in re.split(r",\s*|\s+or\s+|;\s*", inside):
+        if "/" in part and not _FORMER.match(part.strip()):
+            # "(A HCl / B HCl prolonged release)": a combination of two, each without its salt and form; never its first part
+            part = "/".join(_FORM_TAIL.sub("", _DOSE.sub("", piece.strip())) for piece in part.split("/"))
+            parts.append((part, False))
+            continue
         part = _FORM_TAIL.sub("", _DOSE.sub("", part.strip()))
         former = bool(_FORMER.match(part))
         part = _FORMER.sub("", part)
