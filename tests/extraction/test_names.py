@@ -463,7 +463,8 @@ def test_a_dateline_city_before_a_news_agencys_mark_is_no_brand(agency: str):
     assert {fact.compound for fact in facts} == {"velotamab"}
 
 
-# Statements a semicolon joins into one sentence ("Pipeline highlights: A ...; B ...; C ..."): each fact is of the
+# Statements a semicolon or a contrast joins into one sentence ("Pipeline highlights: A ...; B ...; C ...", "A met ...,
+# while B failed ..."): each fact is of the
 # product, the trial and the phase of its own statement. Sentence in, (type, compound, phase) of each fact out.
 SEMICOLON_STATEMENTS = [
     ("Pipeline highlights: ketrolimab completed enrollment in the Phase 3 RIVET study; velotamab met its primary endpoint "
@@ -472,6 +473,12 @@ SEMICOLON_STATEMENTS = [
     ("Partners: Tamura initiated a Phase 3 trial of ketrolimab in Japan; Kestrin received approval in China for velotamab; "
      "Orbis expects top-line data from the Phase 2 trial of NRD-4410 in 2020.",
      {("TrialStarted", "ketrolimab", "III"), ("ApprovalGranted", "velotamab", None), ("ReadoutExpected", "NRD-4410", "II")}),
+    ("Velotamab met its primary endpoint in the Phase 3 ORCA trial, while ketrolimab failed to meet its primary endpoint "
+     "in the Phase 2 RIVET trial.", {("TopLineReported", "velotamab", "III"), ("TopLineReported", "ketrolimab", "II")}),
+    # a participle after "while" goes on with the same subject
+    ("In the second quarter, Orsolo expanded its platform into neurology with the EU approval of Velostra, while also "
+     "extending its reach with the FDA approval of Zentara® (ketrolimab).",
+     {("ApprovalGranted", "Velostra", None), ("ApprovalGranted", "ketrolimab", None), ("CompoundAliasRecorded", "ketrolimab", None)}),
     # a semicolon inside a parenthesis, or before the next term of a list, joins no statements
     ("Velotamab met its primary endpoint in the Phase 3 ORCA study (HR=0.60 [95% CI, 0.45-0.80]; p=0.0002) compared with "
      "chemotherapy (investigator's choice: ketroplatin with or without trazumab; or NRD-4410 with or without trazumab).",
@@ -510,3 +517,9 @@ def test_a_brand_of_a_combination_is_no_alias_of_its_first_generic(inside: str):
     facts = facts_of(f"Orsolo announced that the European Commission approved Velostra™ ({inside}) for obesity.")
     assert ("ketrolimab", "Velostra") not in {(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded")}
     assert "ketrolimab" not in {f.compound for f in only(facts, "ApprovalGranted")}
+
+
+def test_a_participle_after_while_keeps_the_time_of_its_sentence():
+    facts = facts_of("In the second quarter, Orsolo expanded its platform into neurology with the EU approval of Velostra, while "
+                     "also extending its reach with the FDA approval of Zentara® (ketrolimab).", date(2019, 8, 5))
+    assert {str(f.occurred_on) for f in only(facts, "ApprovalGranted")} == {"2019-Q2"}

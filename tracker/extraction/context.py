@@ -157,21 +157,23 @@ def segments(text: str) -> list[str]:
 
 
 #: A semicolon between two statements of a list ("A completed enrollment in a study of X; the MAA for Y was accepted"),
-#: not before the next item of a list of terms ("; and royalties", "; (ii) up to $15 million").
-_STATEMENT_BREAK = re.compile(r";\s+(?!and\b|or\b|plus\b|\(?[ivx]{1,4}\)|\(?[a-h]\))")
+#: not before the next item of a list of terms ("; and royalties", "; (ii) up to $15 million"); a contrast with a subject of
+#: its own (", while B failed to ..."), not a participle of the same one (", while also extending ...").
+_STATEMENT_BREAK = re.compile(r";\s+(?!and\b|or\b|plus\b|\(?[ivx]{1,4}\)|\(?[a-h]\))|,\s+(?:while|whereas)\s+(?!(?:also\s+|still\s+)?[a-z]+ing\b)(?=[A-Za-z])")
 
 
 def statements(text: str) -> list[str]:
-    """The statements a semicolon joins into one sentence, each long enough to say something of its own (none split
-    inside a parenthesis): each is read as a sentence of its own, its quote the whole sentence."""
-    if ";" not in text:
+    """The statements a semicolon or a contrast (", while", ", whereas") joins into one sentence, each long enough to
+    say something of its own (none split inside a parenthesis): each is read as a sentence of its own, its quote the
+    whole sentence."""
+    if ";" not in text and "while" not in text and "whereas" not in text:
         return [text]
     pieces, start, depth = [], 0, 0
     for index, char in enumerate(text):
         depth += (char in "([") - (char in ")]")
-        if char == ";" and depth <= 0 and _STATEMENT_BREAK.match(text, index):
+        if char in ";," and depth <= 0 and index >= start and (found := _STATEMENT_BREAK.match(text, index)):
             pieces.append(text[start:index])
-            start = index + 1
+            start = found.end()
     pieces.append(text[start:])
     if len(pieces) < 2 or any(len(piece.strip()) < 40 for piece in pieces):
         return [text]
