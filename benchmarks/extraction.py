@@ -4,6 +4,7 @@
     python benchmarks/extraction.py --set seeds     # one set (repeatable)
     python benchmarks/extraction.py --misses        # also what was missed and what was extra, dev parts only
     python benchmarks/extraction.py --why           # also how each set's misses and extras fail, counted by kind
+    python benchmarks/extraction.py --pairs         # also each dev miss beside the extra it pairs with (wrong compound or key)
 
 Each corpus is ingested as a folder with its manifest (as `tracker ingest --manifest` does) into a fresh
 store, exported with `tracker events --format jsonl`, and scored by `shared/tools/score_events.py` against
@@ -20,7 +21,7 @@ the gold of each of its parts:
 - `unseen`: `tests/fixtures/unseen`, invented releases labelled before the extractor read them.
 
 The check parts are for reporting only: rules are tuned on the dev parts, and `--misses` never lists a
-check part's misses or extras.
+check part's misses or extras, nor does `--pairs`.
 """
 from __future__ import annotations
 
@@ -231,6 +232,48 @@ def why(scorer, gold_dir: Path, events: Path) -> tuple[dict[str, int], dict[str,
     return missed, extra
 
 
+def pairs(scorer, gold_dir: Path, events: Path) -> list[tuple[str, str, str, str, str, str]]:
+    """Each miss of a set read from its sentence with another compound or another key field, beside the extra it
+    pairs with: (file, type, "compound"/"key", what the gold says, what was read, the sentence). For dev parts only."""
+    golds = {Path(g["file"]).name: g for g in (json.loads(path.read_text()) for path in sorted(gold_dir.glob("*.json")))}
+    predicted: dict[str, list[dict]] = {}
+    for line in events.read_text().splitlines():
+        if line.strip():
+            event = json.loads(line)
+            predicted.setdefault(Path((event.get("source") or {}).get("file") or "").name, []).append(event)
+    keys = ("region", "partner", "phase", "amount", "currency", "opinion", "outcome", "trial", "conference", "alias", "abstract", "rate")
+    def key_fields(event: dict) -> str:
+        return ", ".join(f"{name}={event[name]}" for name in keys if event.get(name) not in (None, "", []))
+    found = []
+    for file, gold in sorted(golds.items()):
+        groups = gold.get("compounds", {})
+        unmatched = list(predicted.get(file, []))
+        left = []
+        for wanted in gold["events"]:
+            hit = next((p for p in unmatched if p.get("type") == wanted["type"] and scorer.same_compound(p.get("compound"), wanted.get("compound"), groups)
+                        and scorer.key_matches(wanted["type"], p, wanted)), None)
+            if hit is not None:
+                unmatched.remove(hit)
+            elif not wanted.get("optional"):
+                left.append(wanted)
+        for wanted in left:
+            kind = wanted["type"]
+            same_type = [p for p in unmatched if p.get("type") == kind]
+            other_compound = next((p for p in same_type if scorer.key_matches(kind, p, wanted)), None)
+            other_key = next((p for p in same_type if scorer.same_compound(p.get("compound"), wanted.get("compound"), groups)), None)
+            if other_compound is not None:
+                found.append((file, kind, "compound", str(wanted.get("compound")), str(other_compound.get("compound")), wanted.get("quote", "")))
+            elif other_key is not None:
+                found.append((file, kind, "key", key_fields(wanted), key_fields(other_key), wanted.get("quote", "")))
+    return found
+
+
+def print_pairs(found: list[tuple[str, str, str, str, str, str]]) -> None:
+    print(f"\nmisses read with another compound or key ({len(found)}):")
+    for file, kind, how, wanted, read, quote in sorted(found, key=lambda row: (row[2], row[3], row[4])):
+        print(f"  {file}: {kind} another {how}: gold {wanted} / read {read}\n      {' '.join(quote.split())[:140]}")
+
+
 def print_why(missed: dict[str, int], extra: dict[str, int]) -> None:
     for title, table in (("how the misses fail", missed), ("how the extras fail", extra)):
         print(f"\n{title}:")
@@ -248,6 +291,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", action="append", dest="sets", help="only this set (seeds, shared-dev, shared-check, shared-all, new-dev, new-check, fresh-check, unseen)")
     parser.add_argument("--misses", action="store_true", help="list misses and extras of the dev parts")
+    parser.add_argument("--pairs", action="store_true", help="pair each dev miss with the extra read from it with another compound or key")
     parser.add_argument("--why", action="store_true", help="count how each set's misses and extras fail (counts only, check parts too)")
     arguments = parser.parse_args()
     if SHARED is None:
@@ -270,6 +314,8 @@ def main() -> None:
                 print_table(name, score, labelled, arguments.misses and _tuned_on(name))
                 if arguments.why:
                     print_why(*why(scorer, gold, events))
+                if arguments.pairs and _tuned_on(name):
+                    print_pairs(pairs(scorer, gold, events))
                 summary.append((name, labelled, score, spent))
     print("\n## Summary\n")
     print(f"{'set':14} {'releases':>8} {'P':>6} {'R':>6} {'F1':>6} {'dates':>6} {'quotes':>6}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from extraction_helpers import facts_of, only
+from extraction_helpers import facts_of, one, only
 
 DESIGNS = [
     ("The CHMP opinion is based on data from a global, randomized Phase III RIVET trial evaluating VELORA plus best supportive care versus placebo.",
@@ -42,3 +42,20 @@ TRIAL_NAMES = [
 def test_a_trial_is_named_by_its_apposition_or_its_number(sentence: str, name: str):
     from tracker.extraction.trials import trial_names_in
     assert name in trial_names_in([sentence], set())
+
+
+# A code before "study" or "trial" that names the study, the product it tests named after it: release in, the
+# compound and the trial of the fact out. A code the study is "of" stays the product ("the ORS-12 study" is of ORS-12).
+CODED_TRIALS = [
+    ("Orsolo Bio initiated the Phase 3 ORS-301 trial of velotamab in gout.", "TrialStarted", ("velotamab", "ORS-301")),
+    ("Orsolo Bio dosed the first patient in the ORSO-101 study evaluating NRD-4410 in gout.", "TrialStarted", ("NRD-4410", "ORSO-101")),
+    ("Two abstracts featuring updated data from the Phase 1 BRISK-101 study of velotamab (ORS-12) will be presented at the "
+     "66th American Society of Hematology (ASH) Annual Meeting.", "DataPresented", ("velotamab", "BRISK-101")),
+    ("Orsolo Bio initiated the Phase 3 ORS-301 trial with velotamab in gout.", "TrialStarted", ("ORS-301", None)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "expected"), CODED_TRIALS, ids=[s[:60] for s, _, _ in CODED_TRIALS])
+def test_a_code_before_a_study_of_another_product_names_the_study(sentence: str, kind: str, expected: tuple[str, str | None]):
+    fact = one(facts_of(sentence), kind)
+    assert (fact.compound, getattr(fact, "trial", None)) == expected

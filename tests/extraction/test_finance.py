@@ -112,3 +112,23 @@ def test_each_sum_of_a_deals_terms_is_the_payment_its_words_bind_it_to(terms, ex
     facts = facts_of(f"Nordlys Pharma licensed ketrolimab to Orbis. {terms}")
     found = sorted((type(f).__name__, str(f.amount), f.currency, f.payment_kind) for f in facts if type(f).__name__.startswith("Milestone"))
     assert found == expected
+
+
+# A milestone told in one clause of a list that names another product in an earlier clause: the payment is of the product
+# its own clause names. Sentence in, (compound, amount) of the milestone out.
+MILESTONE_CLAUSES = [
+    ("Pipeline: Tamura completed enrollment in the Phase 3 RIVET study of velotamab; the MAA for Kestrin's ketrolimab was "
+     "accepted for review by the EMA, resulting in a $4 million milestone payment to Orsolo Bio.", ("ketrolimab", Decimal("4000000"))),
+    ("Pipeline: Tamura completed enrollment in the Phase 3 RIVET study of velotamab; the MAA for ketrolimab was accepted by "
+     "the EMA, triggering a $4 million milestone payment to Orsolo Bio.", ("ketrolimab", Decimal("4000000"))),
+    ("The MAA for ketrolimab was accepted for review by the EMA, resulting in a $4 million milestone payment to Orsolo Bio.",
+     ("ketrolimab", Decimal("4000000"))),
+    ("Tamura dosed the first patient with velotamab, which triggered a $4 million milestone payment to Orsolo Bio.",
+     ("velotamab", Decimal("4000000"))),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MILESTONE_CLAUSES, ids=[s[:60] for s, _ in MILESTONE_CLAUSES])
+def test_a_milestone_is_of_the_product_its_own_clause_names(sentence: str, expected: tuple[str, Decimal]):
+    milestone = one(facts_of(sentence), "MilestoneTriggered")
+    assert (milestone.compound, milestone.amount) == expected

@@ -407,3 +407,119 @@ def test_a_word_a_release_writes_once_in_a_product_slot_is_no_name():
     assert all(getattr(fact, "compound", None) != "tremonor" for fact in once)
     again = facts_of("Orsolo dosed the first patient in a Phase 2 study evaluating tremonor in adults. Tremonor is an oral tablet.")
     assert {getattr(fact, "compound", None) for fact in again} == {"tremonor"}
+
+
+# A drug a trial compares its product with, told by the word "comparator" or "control": never the subject a
+# later sentence naming no compound is about. Release in, the compound of its readout out.
+COMPARATOR_WORDS = [
+    ("Orsolo completed enrollment in ORCA-1, a Phase 3 study of NRD-4410 in gout. The study also includes a comparator arm "
+     "of ketrapine, an established treatment. Topline results from the study are expected in mid-2020.", "NRD-4410"),
+    ("Orsolo completed enrollment in ORCA-1, a Phase 3 study of NRD-4410 in gout, versus two widely-used comparators, "
+     "ketrapine and velopine. Topline results from the study are expected in mid-2020.", "NRD-4410"),
+    ("Orsolo completed enrollment in ORCA-1, a Phase 3 study of NRD-4410 in gout. The trial includes an IV ketrapine "
+     "positive control arm. Topline results from the study are expected in mid-2020.", "NRD-4410"),
+    ("Orsolo completed enrollment in ORCA-1, a Phase 3 study of NRD-4410 in gout. Patients receive placebo, with ketrapine "
+     "as the active comparator. Topline results from the study are expected in mid-2020.", "NRD-4410"),
+]
+
+
+@pytest.mark.parametrize(("text", "compound"), COMPARATOR_WORDS, ids=[t[90:150] for t, _ in COMPARATOR_WORDS])
+def test_a_drug_told_as_a_comparator_or_control_arm_is_no_subject(text: str, compound: str):
+    assert {f.compound for f in only(facts_of(text), "ReadoutExpected")} == {compound}
+
+
+# Two brands, each with its form and its generic, in one list: two compounds, never one (the form's word is no brand).
+@pytest.mark.parametrize("form", ["Inhalation Capsules", "Tablets", "Injection", "Oral Suspension"])
+def test_the_form_words_after_two_brands_join_no_two_compounds(form: str):
+    facts = facts_of(f"Velodual combines two established treatments, the LABA, Velostra® {form} (ketroterol), and the LAMA, "
+                     f"Zentrio® {form} (lutopronium bromide).")
+    aliases = {(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded")}
+    assert ("ketroterol", "Velostra") in aliases
+    assert not {alias for _, alias in aliases} & set(form.split())
+    assert all(compound != "ketroterol" for compound, alias in aliases if alias != "Velostra")
+
+
+# A product told as a formulation of its generic, the generic after its class or its purity: (generic, alias) out.
+FORMULATIONS_OF_A_CLASS = [
+    ("VELOSTRA (formerly NRD-104), a sustained-exposure formulation of the steroid ketramethasone, was being developed for gout.",
+     [("ketramethasone", "VELOSTRA"), ("ketramethasone", "NRD-104")]),
+    ("Velostra, the company's novel formulation of the active ingredient ketrofibrate, was approved by Health Canada.",
+     [("ketrofibrate", "Velostra")]),
+    ("NRD-104 is a pharmaceutical formulation of highly purified ketramethasone for oral use.", [("ketramethasone", "NRD-104")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "aliases"), FORMULATIONS_OF_A_CLASS, ids=[s[:50] for s, _ in FORMULATIONS_OF_A_CLASS])
+def test_a_formulation_of_a_generic_told_with_its_class_is_an_alias_of_it(sentence: str, aliases: list[tuple[str, str]]):
+    found = {(f.compound, f.alias) for f in only(facts_of(sentence), "CompoundAliasRecorded")}
+    assert set(aliases) <= found
+
+
+# The city a news agency reports from, in capitals before its mark: no brand, and no subject of what follows.
+@pytest.mark.parametrize("agency", ["Reuters", "Alliance News", "Dow Jones", "AP"])
+def test_a_dateline_city_before_a_news_agencys_mark_is_no_brand(agency: str):
+    facts = facts_of(f"Orsolo wins velotamab approval\n\nVELMORTH ({agency}) - Orsolo Ltd said on Tuesday that the FDA had approved "
+                     "velotamab for gout. The approval triggers a $5 million milestone payment to Orsolo.")
+    assert {fact.compound for fact in facts} == {"velotamab"}
+
+
+# Statements a semicolon or a contrast joins into one sentence ("Pipeline highlights: A ...; B ...; C ...", "A met ...,
+# while B failed ..."): each fact is of the
+# product, the trial and the phase of its own statement. Sentence in, (type, compound, phase) of each fact out.
+SEMICOLON_STATEMENTS = [
+    ("Pipeline highlights: ketrolimab completed enrollment in the Phase 3 RIVET study; velotamab met its primary endpoint "
+     "in the Phase 2 ORCA study; an NDA for NRD-4410 was submitted to the FDA.",
+     {("DevelopmentStatusReported", "ketrolimab", "III"), ("TopLineReported", "velotamab", "II"), ("RegulatorySubmission", "NRD-4410", None)}),
+    ("Partners: Tamura initiated a Phase 3 trial of ketrolimab in Japan; Kestrin received approval in China for velotamab; "
+     "Orbis expects top-line data from the Phase 2 trial of NRD-4410 in 2020.",
+     {("TrialStarted", "ketrolimab", "III"), ("ApprovalGranted", "velotamab", None), ("ReadoutExpected", "NRD-4410", "II")}),
+    ("Velotamab met its primary endpoint in the Phase 3 ORCA trial, while ketrolimab failed to meet its primary endpoint "
+     "in the Phase 2 RIVET trial.", {("TopLineReported", "velotamab", "III"), ("TopLineReported", "ketrolimab", "II")}),
+    # a participle after "while" goes on with the same subject
+    ("In the second quarter, Orsolo expanded its platform into neurology with the EU approval of Velostra, while also "
+     "extending its reach with the FDA approval of Zentara® (ketrolimab).",
+     {("ApprovalGranted", "Velostra", None), ("ApprovalGranted", "ketrolimab", None), ("CompoundAliasRecorded", "ketrolimab", None)}),
+    # a semicolon inside a parenthesis, or before the next term of a list, joins no statements
+    ("Velotamab met its primary endpoint in the Phase 3 ORCA study (HR=0.60 [95% CI, 0.45-0.80]; p=0.0002) compared with "
+     "chemotherapy (investigator's choice: ketroplatin with or without trazumab; or NRD-4410 with or without trazumab).",
+     {("TopLineReported", "velotamab", "III")}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SEMICOLON_STATEMENTS, ids=[s[:50] for s, _ in SEMICOLON_STATEMENTS])
+def test_each_statement_a_semicolon_joins_is_of_its_own_product(sentence: str, expected: set):
+    facts = facts_of(sentence, date(2019, 8, 5))
+    assert {(type(f).__name__, f.compound, getattr(f, "phase", None)) for f in facts if f.confidence >= 0.5} == expected
+
+
+# A sentence (or clause) naming a trial and no compound is about the compound the release ties that trial to, not the
+# compound the sentence or its paragraph names elsewhere. Release in, (compound, trial) of each readout out.
+TRIALS_OF_COMPOUNDS = [
+    ("Orsolo completed enrollment in the Phase 3 RIVET trial of velotamab. Top-line data from the Phase 2 ORCA trial of "
+     "ketrolimab are expected in the fourth quarter; data from RIVET are expected in 2020.",
+     {("ketrolimab", "ORCA"), ("velotamab", "RIVET")}),
+    ("Orsolo completed enrollment in the Phase 3 RIVET trial of velotamab.\n\nOrsolo also dosed the first patient in the "
+     "Phase 2 ORCA trial of ketrolimab. Top-line data from RIVET are expected in 2020.", {("velotamab", "RIVET")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRIALS_OF_COMPOUNDS, ids=[t[60:120] for t, _ in TRIALS_OF_COMPOUNDS])
+def test_a_sentence_naming_only_a_trial_is_about_the_trials_compound(text: str, expected: set):
+    facts = facts_of(text, date(2019, 8, 5))
+    assert {(f.compound, f.trial) for f in only(facts, "ReadoutExpected") if f.confidence >= 0.5} == expected
+
+
+# A brand of a combination, its two generics written with a slash in parentheses, each with a salt, a dose or a form:
+# the brand is never an alias of the first generic alone. Sentence in, the compounds that take the brand out.
+@pytest.mark.parametrize("inside", ["ketrolimab HCl / velotamab HCl prolonged release", "ketrolimab 50 mcg / velotamab 110 mcg",
+                                    "ketrolimab hydrochloride extended-release/velotamab"])
+def test_a_brand_of_a_combination_is_no_alias_of_its_first_generic(inside: str):
+    facts = facts_of(f"Orsolo announced that the European Commission approved Velostra™ ({inside}) for obesity.")
+    assert ("ketrolimab", "Velostra") not in {(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded")}
+    assert "ketrolimab" not in {f.compound for f in only(facts, "ApprovalGranted")}
+
+
+def test_a_participle_after_while_keeps_the_time_of_its_sentence():
+    facts = facts_of("In the second quarter, Orsolo expanded its platform into neurology with the EU approval of Velostra, while "
+                     "also extending its reach with the FDA approval of Zentara® (ketrolimab).", date(2019, 8, 5))
+    assert {str(f.occurred_on) for f in only(facts, "ApprovalGranted")} == {"2019-Q2"}

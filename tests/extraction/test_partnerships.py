@@ -1,3 +1,4 @@
+import pytest
 from extraction_helpers import facts_of, one, only
 
 
@@ -120,3 +121,21 @@ def test_a_time_naming_the_agreement_dates_a_standing_partnership():
 def test_a_partner_named_with_its_possessive_along_a_filing_is_a_partnership():
     facts = facts_of("Tamura Pharma, Orsolo's partner for velotamab in Japan, submitted a New Drug Application to the MHLW.")
     assert [f.partner for f in only(facts, "PartnershipRecorded")] == ["Tamura"]
+
+
+# A payment received from a company under a deal: the payer is a partner in it, the product named or undisclosed.
+# Sentence in, (compound, partner) out; a payment from no deal names no partner.
+PAYERS_OF_A_DEAL = [
+    ("Nordlys has received a $5 million milestone payment from Orbis Pharma under their license agreement for ketrolimab.",
+     [("ketrolimab", "Orbis")]),
+    ("Nordlys Pharma, Inc. today announced it has received $4.1 million from Helix relating to an extension of its "
+     "exclusive research collaboration to discover compounds that target melanocortin receptors.", [(None, "Helix")]),
+    ("Nordlys earned an undisclosed milestonepayment from Vantor Labs for the selection of a preclinical compound for "
+     "further development, under an R&D and marketing agreement signed by the two firms in 1998.", [(None, "Vantor")]),
+    ("Nordlys received $20 million from Orbis Ventures and other investors in a private placement.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PAYERS_OF_A_DEAL, ids=[s[:60] for s, _ in PAYERS_OF_A_DEAL])
+def test_the_payer_of_a_deal_is_a_partner_in_it(sentence: str, expected: list):
+    assert [(f.compound, f.partner) for f in only(facts_of(sentence), "PartnershipRecorded")] == expected

@@ -35,3 +35,18 @@ def test_a_companys_home_after_its_legal_form_is_no_place_of_the_approval():
     facts = facts_of("Orbis KGaA of Germany has received approval from the Japanese Ministry of Health, Labour and Welfare for "
                      "Velostra (ketrolimab).")
     assert [(f.region, f.agency) for f in only(facts, "ApprovalGranted")] == [("JP", "MHLW")]
+
+
+# A company described by its home, before or after its name: sentence in, the approval's regions out.
+COMPANY_HOMES = [
+    ("French drugmaker Orbis Laboratories has obtained European Commission authorization to market Velostra (ketrolimab).", ["EU"]),
+    ("Orbis Ltd, Europe’s biggest biotech firm, said on Tuesday that Health Canada had granted a notice of compliance for Velostra® (ketrolimab).", ["CA"]),
+    ("Orbis, a Swiss biotech, said the FDA approved Velostra (ketrolimab) for gout.", ["US"]),
+    ("Orbis, a U.S. late-stage biopharmaceutical company, received approval in Japan for Velostra (ketrolimab).", ["JP"]),
+    ("Orbis received approval in Japan for the company's Velostra (ketrolimab).", ["JP"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "regions"), COMPANY_HOMES, ids=[s[:60] for s, _ in COMPANY_HOMES])
+def test_where_a_company_is_from_is_no_region_of_its_approval(sentence: str, regions: list[str]):
+    assert [f.region for f in only(facts_of(sentence), "ApprovalGranted")] == regions

@@ -120,3 +120,20 @@ def test_a_sum_in_a_currency_word_after_it_is_read_in_that_currency():
 
 def test_the_wires_scales_mln_and_bln_are_millions_and_billions():
     assert [str(m.amount) for m in amounts_in("a net upfront payment of $1 mln and over $2 bln in milestones")] == ["1000000", "2000000000"]
+
+
+# The month May is no modal verb: sentence in (published in August), the fact it states out. "may" itself still hedges.
+MONTH_MAY = [
+    ("In May, the FDA approved Velostra® (ketrolimab) for the treatment of gout.", "ApprovalGranted"),
+    ("On May 3, 2019, the FDA approved Velostra® (ketrolimab) for the treatment of gout.", "ApprovalGranted"),
+    ("In May 2019, Orsolo dosed the first patient in a Phase 2 trial of ketrolimab.", "TrialStarted"),
+    ("Since early May, the EMA has been reviewing the MAA submitted for ketrolimab; Orsolo submitted the MAA in mid-May.",
+     "RegulatorySubmission"),
+    ("Orsolo said the FDA may approve Velostra® (ketrolimab) for the treatment of gout.", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind"), MONTH_MAY, ids=[s[:50] for s, _ in MONTH_MAY])
+def test_the_month_may_is_no_hedge(sentence: str, kind: str | None):
+    kinds = {type(f).__name__ for f in facts_of(sentence, date(2019, 8, 5)) if type(f).__name__ != "CompoundAliasRecorded"}
+    assert kinds == ({kind} if kind else set())

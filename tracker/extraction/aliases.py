@@ -31,8 +31,11 @@ _NAMED_FOR = re.compile(r"[®™]?,?\s+(?:is\s+|was\s+)?(?:the|a|its)\s+(?:(?:US
                         r"(?:brand|trade|proprietary|generic|non-?proprietary|international non-?proprietary)\s+name\s+(?:for|of)\s+(?:the\s+)?", re.I)
 #: "X is an oral formulation of Y", "X, a dry powder formulation for inhalation of Y", "X, a vaginal tablet containing
 #: 25mg of Y": a product of one compound.
-FORMULATION_OF = (r"[®™]?(?:,|\s+is)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}?(?:formulation|tablets?|capsules?|gel|cream|injection|solution"
-                  r"|spray|patch|version)\s+(?:(?:for|of)\s+(?:[\w-]+\s+){0,3}?)?(?:of|containing)\s+(?:" + DOSE + r"\s+of\s+)?")
+#: The generic may follow its class or its purity ("a formulation of the steroid Y", "the company's formulation of the active
+#: ingredient Y", "a formulation of highly purified Y").
+FORMULATION_OF = (r"[®™]?\)?(?:,|\s+is)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,5}?(?:formulation|tablets?|capsules?|gel|cream|injection|solution"
+                  r"|spray|patch|version)\s+(?:(?:for|of)\s+(?:[\w-]+\s+){0,3}?)?(?:of|containing)\s+(?:" + DOSE + r"\s+of\s+)?"
+                  r"(?:the\s+)?(?:(?:active\s+(?:ingredient|substance|pharmaceutical\s+ingredient)|(?:cortico)?steroid|hormone|(?:highly\s+)?purified)\s+)?")
 _FORMULATION_OF = re.compile(FORMULATION_OF)
 #: A name given under a label: "(US product name: X)", "[brand name: X ...]", "(generic name: Y [recombinant])".
 _LABELLED = re.compile(
@@ -40,7 +43,7 @@ _LABELLED = re.compile(
     r"(?:brand|product|trade|proprietary|generic|non-?proprietary|international non-?proprietary|INN|IND|development|research|compound)"
     r"(?:\s+(?:names?|codes?))?)\s*[:：]\s*(?P<names>[^()\[\]]{2,120}?)\s*(?:\[[^\]]*\]\s*)?(?=[)\]]|\((?!R\)))", re.I)
 #: Words of a product's form between its name and a parenthesis: "Velmora® Inhalation Capsules (ORS149)".
-_DOSAGE_WORDS = r"Inhalation|Oral|Intravenous|Subcutaneous|Injection|Tablets?|Capsules?|Infusion|Solution"
+_DOSAGE_WORDS = r"Inhalation|Oral|Intravenous|Subcutaneous|Injection|Tablets?|Capsules?|Infusion|Solution|Suspension|Cream|Ointment|Gel|Spray|Powder|Granules|Patch|Lotion|Drops"
 #: A dose after a name in parentheses: "(trazolin 20 mg)", "(trazolin 100mg and trazolin 200mg)".
 _DOSE = re.compile(rf"\s+{DOSE}.*$")
 #: The form a generic name is sold in, after it in parentheses: "(velozolam injection)", "(velotamab HCl extended-release)",
@@ -69,6 +72,11 @@ def _parts(inside: str) -> list[tuple[str, bool]]:
     parts = []
     inside = _GENERIC_FOR.sub("", inside.strip())
     for part in re.split(r",\s*|\s+or\s+|;\s*", inside):
+        if "/" in part and not _FORMER.match(part.strip()):
+            # "(A HCl / B HCl prolonged release)": a combination of two, each without its salt and form; never its first part
+            part = "/".join(_FORM_TAIL.sub("", _DOSE.sub("", piece.strip())) for piece in part.split("/"))
+            parts.append((part, False))
+            continue
         part = _FORM_TAIL.sub("", _DOSE.sub("", part.strip()))
         former = bool(_FORMER.match(part))
         part = _FORMER.sub("", part)

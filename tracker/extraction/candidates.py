@@ -51,6 +51,9 @@ class Candidate:
         sentence's subject; [None] for a product the sentence leaves undisclosed; [] when there is none."""
         if self.view.undisclosed:
             return [None]
+        of_trial = self._trials_compound()
+        if of_trial is not None:
+            return [of_trial]
         side = side or self.cue.compound
         if side != "subject":
             if side == "nearest":
@@ -61,3 +64,12 @@ class Candidate:
             if names:
                 return list(names)
         return [self.view.subject] if self.view.subject is not None else []
+
+    def _trials_compound(self) -> str | None:
+        """The compound of the trial the cue's clause names, where the clause names no compound and the release ties
+        that trial to one ("Top-line data from the KITE trial of A are expected in May; data from RIVET in 2020")."""
+        left, right = self.clause
+        if not self.view.trials or any(left <= m.start < right for m, _ in self.view.subjects()):
+            return None
+        trials = [name for start, name in self.view.trials if left <= start < right]
+        return self.release.trial_compounds.get(trials[0]) if trials else None

@@ -17,6 +17,7 @@ from functools import cached_property
 
 from tracker.dates import DATE_PATTERNS, PartialDate
 from tracker.extraction.aliases import FORMULATION_OF, AliasStatement
+from tracker.extraction.clauses import clause_around
 from tracker.extraction.compound_names import BRAND_STATEMENT, Mention, key
 from tracker.extraction.conferences import Conference, conferences_in
 from tracker.extraction.parties import affiliations_in, issuer_in, listed_parties
@@ -31,6 +32,12 @@ _COMPARATOR_LEAD = re.compile(
     r"previously received|previously treated with|(?:had|have|prior|previously)\s+received|refractory to|progressed on|regimen containing|"
     r"\bcontaining|after prior|following prior|\bor|(?i:biosimilar (?:to|of)|(?:same|identical) indications? as|reference (?:product|medicine|biologic)))"
     r"\s+(?:[\w-]+\s+){0,4}$")
+#: A drug a trial compares its product with, told by the word "comparator" or "control": "a comparator arm of X", "versus two
+#: comparators, X and Y", "the active comparator X"; "an X control arm", "X as (the) active comparator".
+_COMPARATOR_WORD_BEFORE = re.compile(r"\bcomparators?(?:\s+(?:arms?|drugs?|agents?|products?|regimens?|groups?))?(?:\s+(?:of|with|containing|receiving))?"
+                                     r"(?:,\s+|\s+|\s*\(\s*)(?:(?:such as|including|namely)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_COMPARATOR_WORD_AFTER = re.compile(r"^[®™]?(?:\s+(?:active|positive|reference))?\s+(?:control|comparator)\s+(?:arms?|groups?)\b"
+                                    r"|^[®™]?,?\s+as\s+(?:an?\s+|the\s+)?(?:active\s+)?(?:comparator|control)\b", re.I)
 _COMPONENT_AFTER = re.compile(r"^[®™]?\s+(?:antibody|antibodies|monoclonal antibody|backbone|mAb)\b")
 _COMPONENT_BEFORE = re.compile(r"\bantibody,\s+$|\b(?:the|its|an?)\s+antibody\s+$")
 _UNDISCLOSED = re.compile(
@@ -111,7 +118,7 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
     """What each mention is in its sentence: "subject", "comparator", "component" or "alias"."""
     roles: list[str] = []
     for index, mention in enumerate(mentions):
-        before, after = text[max(0, mention.start - 48):mention.start], text[mention.end:mention.end + 24]
+        before, after = text[max(0, mention.start - 48):mention.start], text[mention.end:mention.end + 32]
         previous = mentions[index - 1] if index else None
         if re.search(r"\b(?:brand|trade|proprietary) name,?\s+$|\b(?:marketed|sold|commerciali[sz]ed|launched|market|sell)\s+(?:it\s+|them\s+)?as\s+$", before):
             roles.append("alias")  # "will be commercialized under the brand name X": X names the subject
@@ -121,7 +128,7 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
             roles.append(roles[-1])  # "Velora, a vaginal tablet containing 25mg of X": X is what Velora is
         elif previous is not None and roles[-1] == "comparator" and re.fullmatch(r"[®™]?(?:\s?\([^()]*\))?,?\s+(?:and|or)\s+", text[previous.end:mention.start]):
             roles.append("comparator")  # "in combination with pomalidomide (Pom) and velamethasone": the list goes on
-        elif _COMPARATOR_LEAD.search(_same_clause(before)):
+        elif _COMPARATOR_LEAD.search(_same_clause(before)) or _COMPARATOR_WORD_BEFORE.search(before) or _COMPARATOR_WORD_AFTER.match(after):
             roles.append("comparator")
         elif _COMPONENT_AFTER.match(after) or _COMPONENT_BEFORE.search(before):
             roles.append("component")
@@ -149,17 +156,43 @@ def segments(text: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()] or [text]
 
 
+#: A semicolon between two statements of a list ("A completed enrollment in a study of X; the MAA for Y was accepted"),
+#: not before the next item of a list of terms ("; and royalties", "; (ii) up to $15 million"); a contrast with a subject of
+#: its own (", while B failed to ..."), not a participle of the same one (", while also extending ...").
+_STATEMENT_BREAK = re.compile(r";\s+(?!and\b|or\b|plus\b|\(?[ivx]{1,4}\)|\(?[a-h]\))|,\s+(?:while|whereas)\s+(?!(?:also\s+|still\s+)?[a-z]+ing\b)(?=[A-Za-z])")
+
+
+def statements(text: str) -> list[str]:
+    """The statements a semicolon or a contrast (", while", ", whereas") joins into one sentence, each long enough to
+    say something of its own (none split inside a parenthesis): each is read as a sentence of its own, its quote the
+    whole sentence."""
+    if ";" not in text and "while" not in text and "whereas" not in text:
+        return [text]
+    pieces, start, depth = [], 0, 0
+    for index, char in enumerate(text):
+        depth += (char in "([") - (char in ")]")
+        if char in ";," and depth <= 0 and index >= start and (found := _STATEMENT_BREAK.match(text, index)):
+            pieces.append(text[start:index])
+            start = found.end()
+    pieces.append(text[start:])
+    if len(pieces) < 2 or any(len(piece.strip()) < 40 for piece in pieces):
+        return [text]
+    return pieces
+
+
 class ReleaseContext:
     """A release read for extraction: its sentences, names, subjects, issuer and reporting period."""
 
     def __init__(self, document: ReleaseDocument):
         self.document = document
         self.published = document.published
-        pieces = [(sentence, segment) for sentence in document.sentences for segment in segments(sentence.text)]
+        segmented = [(sentence, segment) for sentence in document.sentences for segment in segments(sentence.text)]
+        pieces = [(sentence, statement) for sentence, segment in segmented for statement in statements(segment)]
         texts = [segment for _, segment in pieces]
-        self.issuer = issuer_in(texts)
+        whole = [segment for _, segment in segmented]
+        self.issuer = issuer_in(whole)
         self.names = ReleaseNames(texts, listed_parties(texts) | ({self.issuer} if self.issuer else set()))
-        self.period = self._reporting_period(texts)
+        self.period = self._reporting_period(whole)
         self.affiliations = affiliations_in(texts)
         self.views: list[SentenceView] = []
         in_boilerplate = in_background = False
@@ -264,8 +297,25 @@ class ReleaseContext:
         ranked = sorted(counts, key=lambda name: (-counts[name], first_seen[name]))
         return ranked[0] if ranked and counts[ranked[0]] >= 2 else None
 
+    def _trial_compounds(self) -> dict[str, str]:
+        """Each trial the release names with one compound and no other in the clause that names it ("the Phase 3 RIVET
+        trial of velotamab"): its compound. A trial named with two compounds, in one clause or in two, is left out."""
+        found: dict[str, set[str]] = {}
+        for view in self.views:
+            if view.boilerplate or not view.trials:
+                continue
+            for start, trial in view.trials:
+                left, right = clause_around(view.text, start, start + len(trial))
+                named = {self.name(m.written) for m, _ in view.subjects() if left <= m.start < right}
+                if len(named) == 1:
+                    found.setdefault(trial, set()).update(named)
+                elif named:
+                    found.setdefault(trial, set()).update(named | {""})
+        return {trial: next(iter(names)) for trial, names in found.items() if len(names) == 1}
+
     def _attribute_subjects(self) -> None:
         last_in_block: dict[int, SentenceView] = {}
+        of_trial = self.trial_compounds = self._trial_compounds()
         for view in self.views:
             subjects = view.subjects()
             lowered = view.text.lower()
@@ -275,6 +325,9 @@ class ReleaseContext:
                 view.subject, view.named = None, True
             elif subjects:
                 view.subject, view.named = self.name(subjects[0][0].written), True
+            elif view.trials and view.trials[0][1] in of_trial:
+                # "data from RIVET are expected in 2020": a sentence naming a trial and no compound is about the trial's
+                view.subject, view.carried = of_trial[view.trials[0][1]], "paragraph"
             else:
                 earlier = last_in_block.get(view.sentence.block)
                 view.subject = earlier.subject if earlier is not None else self.main_compound

@@ -42,6 +42,13 @@ _REGION_GUARDED = [(pattern, region, required_words(pattern)) for pattern, regio
 _HOME_OF_A_COMPANY = re.compile(rf"(?<![\w-])(?:{LEGAL_FORMS})\.?\s+of\s+(?:the\s+)?$")
 
 
+#: A company described by its home ("French drugmaker Orsolo", "Europe's biggest biotech firm", "a Swiss biotech", "a U.S.
+#: late-stage biopharmaceutical company"): where the company is from, no place of the statement.
+_DESCRIBES_A_COMPANY = re.compile(
+    r"(?:['’]s)?(?:\s+(?!(?:for|the|of|and|or|to|in|by|with|from|on|at|as|an?|its|their|our|his|her|which|that|is|are|was|were|has|have)\b)[a-z][a-z-]+){0,3}?"
+    r"\s+(?:drug\s?makers?|compan(?:y|ies)|firms?|biotechs?|multinationals?|manufacturers?)\b")
+
+
 def _overlaps(start: int, end: int, taken: list[Place]) -> bool:
     return any(start < place.end and place.start < end for place in taken)
 
@@ -67,6 +74,7 @@ def places_in(text: str) -> list[Place]:
         if not may_match(words, lowered, fold):
             continue
         for match in pattern.finditer(text):
-            if not _overlaps(match.start(), match.end(), found) and not _HOME_OF_A_COMPANY.search(text, 0, match.start()):
+            if not _overlaps(match.start(), match.end(), found) and not _HOME_OF_A_COMPANY.search(text, 0, match.start()) \
+                    and not _DESCRIBES_A_COMPANY.match(text, match.end()):
                 found.append(Place(match.start(), match.end(), region))
     return sorted(found, key=lambda place: place.start)

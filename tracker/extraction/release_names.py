@@ -111,6 +111,8 @@ _PROSE = re.compile(r"(?<![\w.])(?!and\b)[a-z][a-z]+\b")
 
 #: A wire service's mark in a dateline.
 _WIRE = re.compile(r"/?PR ?Newswire|\(?BUSINESS WIRE\)?|GLOBE ?NEWSWIRE|Marketwire|ACCESSWIRE|\bEQS\b")
+#: A news agency's mark right after a dateline's city: "ZURICH (Reuters) -", "LONDON (Alliance News) -".
+_AGENCY_MARK = re.compile(r"\((?:Reuters|Alliance News|AP|Dow Jones(?: Newswires)?|RTTNews|Bloomberg|AFP|Xinhua)\)")
 
 
 def _opens_dateline(text: str, start: int) -> bool:
@@ -118,10 +120,12 @@ def _opens_dateline(text: str, start: int) -> bool:
     "SOUTH SAN FRANCISCO, Calif.--(BUSINESS WIRE)--Mar. 4, 2024"): capitals, then a date, no prose between."""
     window = text[start:start + 160]
     dates = [match.start() for pattern in DATE_PATTERNS for match in pattern.finditer(window)]
-    dates += [match.start() for match in _WIRE.finditer(window)]  # "CRANBURY, N.J., Feb. 12 /PRNewswire/": a day without its year
+    dates += [match.start() for pattern in (_WIRE, _AGENCY_MARK) for match in pattern.finditer(window)]  # "CRANBURY, N.J., Feb. 12 /PRNewswire/": a day without its year
     if not dates:
         return False
     between = window[:min(dates)]
+    if re.fullmatch(r"[A-Z][A-Z .,'-]*", between) and _AGENCY_MARK.match(window, len(between)):
+        return True  # "ZURICH (Reuters) - ...": the city the agency reports from
     return not _PROSE.search(between) and ("," in between[:40] or "--" in between)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from tracker.extraction.compound_names import CODE_PATTERNS
+from tracker.extraction.compound_names import CODE_PATTERNS, MARKED_WORD, pattern_mentions
 from tracker.extraction.prefilter import foldable, may_match, required_words
 
 REGISTRY_ID = re.compile(r"\b(?:NCT\d{8}|ISRCTN\d{8}|EudraCT\s?\d{4}-\d{6}-\d{2}|\d{4}-\d{6}-\d{2}|jRCT\w{8,}|CTR\d{8})\b")
@@ -42,6 +42,21 @@ _NOT_TRIAL_NAMES = {
 }
 
 
+#: What a study tests, named after it: "the Phase 1 ORS-101 study of velotamab", "the ORS-301 trial evaluating ORS-12".
+_OF_WHAT = re.compile(r"\s+(?:of|evaluating|investigating|testing)\s+(?:the\s+|its\s+|our\s+)?")
+
+
+def _tests_another(text: str, end: int, name: str) -> bool:
+    """Whether the trial noun ending at `end` is followed by the compound it tests, another than `name`: then a
+    code before the noun names the trial, not its product."""
+    match = _OF_WHAT.match(text, end)
+    if not match:
+        return False
+    rest = text[match.end():match.end() + 60]
+    tested = [m.written for m in pattern_mentions(rest) if m.start == 0] + [m["name"] for m in MARKED_WORD.finditer(rest) if m.start() == 0]
+    return any(written != name for written in tested)
+
+
 def trial_names_in(texts: Iterable[str], brands: set[str]) -> set[str]:
     """The trial names a release uses: words it puts before "trial" or "study" (MARIANNE, ECHELON-1, LOTIS 2)."""
     names: set[str] = set()
@@ -58,7 +73,7 @@ def trial_names_in(texts: Iterable[str], brands: set[str]) -> set[str]:
                     head = re.split(r"[\s-]", name)[0]
                     if head.upper() in _NOT_TRIAL_NAMES or head in brands or len(head) < 4 and not re.search(r"\d", name):
                         continue
-                    if any(code.fullmatch(name) for code in CODE_PATTERNS):
+                    if any(code.fullmatch(name) for code in CODE_PATTERNS) and not _tests_another(text, match.end(), name):
                         continue  # a compound's code: "the ORSB067 study" is a study of ORSB067
                     names.add(name)
         for match in _CODED_NAMING.finditer(text):

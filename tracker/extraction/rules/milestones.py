@@ -62,7 +62,7 @@ MODALITIES = (
              TRIGGERED, scope="clause",
              example=Example("Orsolo Bio is entitled to receive an $8 million milestone payment for velotamab.",
                              {"type": TRIGGERED, "compound": "velotamab", "amount": "8000000"})),
-    Modality(r"\bresult(?:s|ed)?\s+in\b|\bwill\s+result\s+in\b", TRIGGERED, scope="clause",
+    Modality(r"\bresult(?:s|ed|ing)?\s+in\b|\bwill\s+result\s+in\b", TRIGGERED, scope="clause",
              example=Example("The first patient dosed with velotamab resulted in a $12 million milestone payment to Orsolo Bio.",
                              {"type": TRIGGERED, "compound": "velotamab", "amount": "12000000", "payee": "Orsolo"})),
 )
@@ -207,6 +207,11 @@ def read(candidate: Candidate) -> Readings:
             r"\b(?:would|could|may|might|eligible|potential|up to|upon|if)\b", clause):
         kind, also_received = TRIGGERED, True  # "earning Ashford a $20 million milestone, which it received in May"
     compound = view.subject if view.subject is not None or view.undisclosed else None
+    in_own_clause = [m for m, _ in view.subjects() if start <= m.start < end]
+    if in_own_clause and not view.undisclosed:
+        # "A completed enrollment in a study of X; the MAA for Y was accepted, triggering a $4 million milestone": the
+        # payment's clause names its product
+        compound = candidate.release.name(in_own_clause[0].written)
     parties = read_payment_parties(clause, candidate.start - start, candidate.release.issuer, _party_test(candidate.release))
     fields = dict(type=kind, compound=compound, payer=parties.payer, payee=parties.payee,
                   amount=money.amount if money else None, currency=money.currency if money else None,

@@ -136,6 +136,13 @@ CUES = (
         example=Example("On August 9, 2018, Tamura Pharma Co., Ltd. (\"Tamura\") the licensee of Orsolo Bio for the exclusive rights to velotamab in "
                         "Japan announced dosing of the first patient in its Phase 3 trial.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
+    # "received a $5 million milestone payment from P under their agreement", "has received $4.1 million from P relating to
+    # an extension of its collaboration": the payer of a deal is a partner in it
+    Cue(r"\b(?:has\s+|have\s+)?(?:received|receives|earned|earns)\s+(?:[\w$€£¥.,-]+\s+){0,6}?(?:payments?|milestone\s*payments?|(?:million|mln|billion))"
+        r"\s+from\s+(?=[A-Z][^.;]{0,300}?\b(?:agreements?|collaboration|partnership|licen[cs]e|alliance)\b)",
+        cased=True, fields={"role": "collaborator"}, compound="after", marks=_DEAL,
+        example=Example("Orsolo Bio has received a $5 million milestone payment from Tamura Pharma under their license agreement for velotamab.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
     Cue(r"\bwill\s+co-develop\b|\bco-develop(?:s|ing)?\b(?=\s+[A-Za-z])", cased=True, fields={"role": "developer"}, compound="after", party="before",
         example=Example("Under the terms of the agreement, Tamura Pharma and Orsolo Bio will co-develop velotamab.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "developer"})),

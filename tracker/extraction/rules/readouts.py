@@ -44,7 +44,8 @@ def _each_readout(candidate: Candidate) -> Readings:
         named = [release.name(m.written) for m, _ in view.subjects() if start <= m.start < end]
         if not times or not (trials or named):
             continue
-        compound = named[0] if named else (candidate.compounds()[:1] or [None])[0]
+        of_trial = release.trial_compounds.get(trials[0]) if trials else None  # "data from RIVET in 2020": the trial's compound
+        compound = named[0] if named else of_trial or (candidate.compounds()[:1] or [None])[0]
         readings.append(dict(compound=compound, trial=trials[0] if trials else None,
                              phase=release.phase_of_trial(trials[0]) if trials else None, expected_by=times[0].window_end))
     return readings if len({(r["compound"], r["trial"]) for r in readings}) > 1 else []
@@ -58,7 +59,7 @@ def read(candidate: Candidate) -> Readings:
     if several:
         return several
     trial, phase, _ = trial_and_phase(view, candidate.release)
-    after = [name for at, name in view.trials if at >= candidate.start]
+    after = [name for at, name in view.trials if candidate.start <= at < candidate.clause[1]]
     if after and after[0] != trial:  # "top-line results from QUILLON 1": the trial the readout names, not the sentence's first
         trial, phase = after[0], candidate.release.phase_of_trial(after[0])
     # a window already over by the release's day (its dateline, "today") is not when data are expected
