@@ -179,17 +179,23 @@ def _overlaps(a: str, b: str) -> bool:
     return bool(a and b) and (a in b or b in a)
 
 
-def why(scorer, gold_dir: Path, events: Path) -> tuple[dict[str, int], dict[str, int]]:
-    """How the misses and the extras of a set fail, counted by kind and nothing else, so that a check
-    part can be diagnosed without reading one of its misses: a missed event is read with another
-    compound, with another key field, as another type from its sentence, or its sentence gave nothing;
-    an extra is the other half of such a pair, or its sentence holds no gold event at all."""
+def _gold_and_predicted(gold_dir: Path, events: Path) -> tuple[dict[str, dict], dict[str, list[dict]]]:
+    """Each release's gold, and the events read from it, by file name."""
     golds = {Path(g["file"]).name: g for g in (json.loads(path.read_text()) for path in sorted(gold_dir.glob("*.json")))}
     predicted: dict[str, list[dict]] = {}
     for line in events.read_text().splitlines():
         if line.strip():
             event = json.loads(line)
             predicted.setdefault(Path((event.get("source") or {}).get("file") or "").name, []).append(event)
+    return golds, predicted
+
+
+def why(scorer, gold_dir: Path, events: Path) -> tuple[dict[str, int], dict[str, int]]:
+    """How the misses and the extras of a set fail, counted by kind and nothing else, so that a check
+    part can be diagnosed without reading one of its misses: a missed event is read with another
+    compound, with another key field, as another type from its sentence, or its sentence gave nothing;
+    an extra is the other half of such a pair, or its sentence holds no gold event at all."""
+    golds, predicted = _gold_and_predicted(gold_dir, events)
     missed: dict[str, int] = {}
     extra: dict[str, int] = {}
     def count(table: dict[str, int], how: str, kind: str) -> None:
@@ -235,12 +241,7 @@ def why(scorer, gold_dir: Path, events: Path) -> tuple[dict[str, int], dict[str,
 def pairs(scorer, gold_dir: Path, events: Path) -> list[tuple[str, str, str, str, str, str]]:
     """Each miss of a set read from its sentence with another compound or another key field, beside the extra it
     pairs with: (file, type, "compound"/"key", what the gold says, what was read, the sentence). For dev parts only."""
-    golds = {Path(g["file"]).name: g for g in (json.loads(path.read_text()) for path in sorted(gold_dir.glob("*.json")))}
-    predicted: dict[str, list[dict]] = {}
-    for line in events.read_text().splitlines():
-        if line.strip():
-            event = json.loads(line)
-            predicted.setdefault(Path((event.get("source") or {}).get("file") or "").name, []).append(event)
+    golds, predicted = _gold_and_predicted(gold_dir, events)
     keys = ("region", "partner", "phase", "amount", "currency", "opinion", "outcome", "trial", "conference", "alias", "abstract", "rate")
     def key_fields(event: dict) -> str:
         return ", ".join(f"{name}={event[name]}" for name in keys if event.get(name) not in (None, "", []))

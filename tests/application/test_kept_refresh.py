@@ -132,14 +132,16 @@ def test_the_kept_list_of_yesterday_is_restated_on_today_when_nothing_was_publis
         tracker.ingest([_release(tmp_path, name, day, *sentences)])
     yesterday = (date.today() - timedelta(days=1)).isoformat()
     for view in (TimeView(), TimeView(as_of=date.today())):  # one answer while nothing is dated after today
-        tracker.compounds(view), tracker.calendar(view)
+        tracker.compounds(view), tracker.calendar(view), tracker.events(view)
         tamper_read_model(db, f"UPDATE {ANSWER_STAMPS} SET horizon = '{yesterday}'")
         with monkeypatch.context() as patched:
             patched.setattr(Queries, "statuses", lambda *args: pytest.fail("the whole list was computed again"))
             patched.setattr(Queries, "whole_calendar", lambda *args: pytest.fail("the whole calendar was made again"))
-            restated, calendar = _json(tracker.compounds(view)), _json(tracker.calendar(view))
+            patched.setattr(Queries, "placed_records", lambda *args: pytest.fail("every record was made again"))
+            restated, calendar, records = _json(tracker.compounds(view)), _json(tracker.calendar(view)), tracker.events(view)
         assert restated == _json(tracker.compounds(AFRESH))
         assert calendar == _json(tracker.calendar(AFRESH))
+        assert records == tracker.events(AFRESH)
 
 
 def test_a_list_as_of_yesterday_is_computed_afresh_when_something_was_published_today(tmp_path, db, monkeypatch):

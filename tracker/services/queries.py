@@ -106,7 +106,9 @@ class Queries:
         keys = self.history.records_changed_since(earlier.position)
         if keys is None:
             return None
-        selected, names = self.history.in_view(view, history=self.history.of_keys(keys)) if keys else ((), NameBook())
+        if not keys:  # only the day moved on: the same records
+            return rows
+        selected, names = self.history.in_view(view, history=self.history.of_keys(keys))
         fresh = [row for row in _RECORDS.rows(placed_records(selected, names)) if row[0] in keys]
         unchanged = [row for row in rows if row[0] not in keys]
         return sorted(unchanged + fresh, key=lambda row: json.loads(row[1])["order"])
