@@ -206,7 +206,9 @@ _NOT_FUSION = r"(?<!inter)(?<!con)(?<!pre)(?<!per)"
 DOSAGE_FORM_WORDS: frozenset[str] = frozenset({
     "Inhalation", "Inhaler", "Oral", "Intravenous", "Subcutaneous", "Injection", "Injectable", "Infusion", "Tablet", "Tablets",
     "Capsule", "Capsules", "Solution", "Suspension", "Powder", "Nasal", "Spray", "Ophthalmic", "Topical", "Cream", "Gel",
-    "Ointment", "Patch", "Granules", "Syrup", "Emulsion", "Drops"})
+    "Ointment", "Patch", "Granules", "Syrup", "Emulsion", "Drops", "Lotion"})
+#: The same words as a pattern's alternatives, the longest first ("Injectable" before "Injection").
+DOSAGE_FORM = "|".join(sorted(DOSAGE_FORM_WORDS, key=lambda word: (-len(word), word)))
 #: The letters of a product's route or release written after its brand ("Velmora SC", "Velmora XR", "Velmora XR-ODT").
 RELEASE_FORMS = r"SC|IV|SQ|XR-ODT|XR|ER|SR|XL|XT|ODT"
 #: A dose as written after a product's name ("Velmora 90 mg", "25mg", "0.5%").

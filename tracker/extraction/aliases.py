@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tracker.extraction.compound_names import BRAND_STATEMENT, NOT_NAMES, AliasKindOrNone, key, kind_of, plain
-from tracker.lexicon import DOSE, INN_SALTS
+from tracker.lexicon import DOSAGE_FORM, DOSE, INN_SALTS
 
 _FORMER = re.compile(r"^(?:formerly|previously|previously known as|formerly known as|also known as|aka|earlier known as)\s+", re.I)
 _GENERIC_FOR = re.compile(r"^the (?:generic|international non-?proprietary)(?: or international non-?proprietary)? name (?:for|of)\s+"
@@ -42,8 +42,6 @@ _LABELLED = re.compile(
     r"(?P<label>(?:(?:US|U\.S\.|EU|European|Japanese|Chinese|global|international|proposed)\s+)?"
     r"(?:brand|product|trade|proprietary|generic|non-?proprietary|international non-?proprietary|INN|IND|development|research|compound)"
     r"(?:\s+(?:names?|codes?))?)\s*[:：]\s*(?P<names>[^()\[\]]{2,120}?)\s*(?:\[[^\]]*\]\s*)?(?=[)\]]|\((?!R\)))", re.I)
-#: Words of a product's form between its name and a parenthesis: "Velmora® Inhalation Capsules (ORS149)".
-_DOSAGE_WORDS = r"Inhalation|Oral|Intravenous|Subcutaneous|Injection|Tablets?|Capsules?|Infusion|Solution|Suspension|Cream|Ointment|Gel|Spray|Powder|Granules|Patch|Lotion|Drops"
 #: A dose after a name in parentheses: "(trazolin 20 mg)", "(trazolin 100mg and trazolin 200mg)".
 _DOSE = re.compile(rf"\s+{DOSE}.*$")
 #: The form a generic name is sold in, after it in parentheses: "(velozolam injection)", "(velotamab HCl extended-release)",
@@ -96,7 +94,7 @@ def parenthetical_aliases(text: str, names: list[tuple[int, int, str]], is_name:
     """
     statements = []
     for start, end, name in names:
-        after = re.match(rf"(?:\s+(?i:{_DOSAGE_WORDS}))*(?:\s+{DOSE})?,?\s?[”\"]?\s?\(([^()]{{1,120}})\)", text[end:])
+        after = re.match(rf"(?:\s+(?i:{DOSAGE_FORM}))*(?:\s+{DOSE})?,?\s?[”\"]?\s?\(([^()]{{1,120}})\)", text[end:])
         if not after or _LABELLED.search(after.group(0)):
             continue
         parts = _parts(after.group(1))

@@ -19,6 +19,8 @@ from tracker.extraction.conferences import MEETING_WORDS
 from tracker.extraction.prefilter import one_of
 from tracker.lexicon import (
     CURRENCY_CODES,
+    DOSAGE_FORM,
+    DOSAGE_FORM_WORDS,
     INN_ACID,
     INN_GENE_WORD,
     INN_GREEK_SUFFIX,
@@ -67,7 +69,7 @@ BRAND_STATEMENT = re.compile(r"\b(?:brand|trade|proprietary) name,?\s+(?:of\s+)?
 #: "Velmora (trazolin 20 mg)", "VELMORA (alpha / beta)"), whatever their ending.
 GENERIC_AFTER_BRAND = re.compile(
     r"(?<![\w-])(?P<brand>[A-Z][A-Za-z0-9]{2,}[®™]|[A-Z]{5,}[®™]?|[A-Z][a-z]{3,}[a-z0-9]*(?=\s?\((?:[A-Z]{2,6}-?\d{2,6}[A-Za-z]?,\s)?[a-z]{7,}(?:\s[a-z]{5,})?\)))"
-    r"(?:\s+(?:Inhalation|Oral|Intravenous|Subcutaneous|Injection|Tablets?|Capsules?|Infusion|Solution|Suspension|Cream|Ointment|Gel|Spray|Powder|Granules|Patch|Lotion|Drops))*"
+    rf"(?:\s+(?:{DOSAGE_FORM}))*"
     r",?\s?\((?:[A-Z]{2,6}-?\d{2,6}[A-Za-z]?,\s)?(?P<generic>(?!(?:recombinant|injection|intravenous|subcutaneous|oral|tablets?|capsules?|once-daily|twice-daily|biosimilar"
     r"|formerly|previously|approved|investigational|marketed|generic|nonsquamous|squamous|relapsed|refractory|metastatic|adults?|pediatric"
     r"|paediatric|patients|children|topical|inhaled|extended-release|ophthalmic)\b)"
@@ -120,10 +122,7 @@ NOT_NAMES = {
     "COMTEX", "MARKETWIRE", "ACCESSWIRE", "GLOBENEWSWIRE", "BUSINESSWIRE", "CISION", "DGAP", "EQS", "MARKET",
     "Therapeutics", "Pharmaceuticals", "Pharmaceutical", "Biosciences", "Bioscience", "Biopharma", "Biotherapeutics",
     "Laboratories", "Healthcare", "Sciences", "Medicines", "Biotech", "Biotechnology", "Oncology",
-    # the forms a product is sold in, capitalised after its brand ("Velmora® Inhalation Capsules (trazolin)")
-    "Capsules", "Capsule", "Tablets", "Tablet", "Injection", "Injectable", "Inhalation", "Infusion", "Solution", "Suspension",
-    "Cream", "Ointment", "Gel", "Spray", "Powder", "Granules", "Patch", "Lotion", "Drops",
-} | MEETING_WORDS
+} | MEETING_WORDS | DOSAGE_FORM_WORDS  # and the forms a product is sold in, after its brand ("Velmora® Inhalation Capsules")
 
 
 @dataclass(frozen=True)
