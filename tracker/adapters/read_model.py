@@ -335,8 +335,12 @@ class FactsView:
     def facts_with_ids(self, event_ids: Iterable[str]) -> list[FactRow]:
         return self.facts(f"WHERE event_id {self._one_of()}", [self._list(event_ids)])
 
-    def facts_of_types(self, types: Iterable[str]) -> list[FactRow]:
-        return self.facts(f"WHERE type {self._one_of()}", [self._list(types)])
+    def facts_of_types(self, types: Iterable[str], keys: Iterable[str] | None = None) -> list[FactRow]:
+        """The facts of these types; with `keys`, only those naming one of them."""
+        if keys is None:
+            return self.facts(f"WHERE type {self._one_of()}", [self._list(types)])
+        return self.facts(f"WHERE type {self._one_of()} AND compound_key {self._one_of()}",
+                          [self._list(types), self._list(keys)])
 
     def facts_after(self, notification_id: int, limit: int) -> list[FactRow]:
         """A page of every fact row, in log order, from after `notification_id` (for `verify`)."""
@@ -386,11 +390,14 @@ class FactsView:
             f"SELECT DISTINCT compound_key FROM {FACTS} WHERE release_uuid {self._one_of()} AND compound_key IS NOT NULL",
             [self._list(release_uuids)])}
 
-    def hold_facts_about_no_compound(self, release_uuids: Iterable[str]) -> bool:
-        """Whether any fact of these releases is about no compound (an undisclosed product, an affiliation)."""
-        return bool(self._select(
-            f"SELECT 1 FROM {FACTS} WHERE release_uuid {self._one_of()} AND compound_key IS NULL LIMIT 1",
-            [self._list(release_uuids)]))
+    def hold_facts_about_no_compound(self, release_uuids: Iterable[str], types: Iterable[str] | None = None) -> bool:
+        """Whether any fact of these releases (of these types) is about no compound (an undisclosed product, an
+        affiliation)."""
+        sql = f"SELECT 1 FROM {FACTS} WHERE release_uuid {self._one_of()} AND compound_key IS NULL"
+        params = [self._list(release_uuids)]
+        if types is not None:
+            sql, params = f"{sql} AND type {self._one_of()}", [*params, self._list(types)]
+        return bool(self._select(f"{sql} LIMIT 1", params))
 
     def name_keys(self) -> list[tuple[str, int]]:
         """Every compound name key facts name, with how many name it."""

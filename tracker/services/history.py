@@ -21,6 +21,8 @@ from tracker.adapters.read_model import FactRow
 from tracker.domain.facts import EVERY_VIEW_FACT_TYPES, LEDGER_FACT_TYPES
 from tracker.domain.release_record import ReleaseRecord, release_uuid
 
+#: The facts that can change any ledger line: a review decision or a retraction takes a fact out of view.
+_CHANGES_ANY_LINE = frozenset({"FactReviewed", "EventRetracted"})
 #: How many rows are turned into facts at a time.
 _PAGE = 2000
 #: About how many facts a batch of name groups holds (`History.in_name_groups`).
@@ -89,6 +91,23 @@ class History:
             return None
         return self.changed_since(position)
 
+    def lines_changed_since(self, position: int) -> set[str] | None:
+        """The name keys (whole name groups) whose ledger lines the facts applied after `position` can change; None
+        when they can change lines of no compound (money of an undisclosed product, among them or in a release
+        they re-issue) or of any (a review decision or a retraction). An affiliation changes none: the ledger does
+        not read them."""
+        self.store.catch_up()
+        facts, reissued = self.store.read_model.changes_after(position)
+        if any(kind in _CHANGES_ANY_LINE or (compound is None and kind in LEDGER_FACT_TYPES) for kind, compound, _ in facts):
+            return None
+        uuids = [release_uuid(release).hex for release in reissued]
+        if uuids and self.store.read_model.hold_facts_about_no_compound(uuids, LEDGER_FACT_TYPES):
+            return None
+        keys = {key for _, compound, alias in facts for key in (compound, alias) if key}
+        if uuids:
+            keys |= self.store.read_model.keys_of_releases(uuids)
+        return self.name_group(*keys) if keys else set()
+
     def count(self) -> int:
         """How many facts the store holds, in any view or none."""
         self.store.catch_up()
@@ -98,13 +117,21 @@ class History:
         """Whether anything was reported or published after day `after` and by day `until`."""
         return self.store.read_model.published_between(after.isoformat(), until.isoformat())
 
-    def of_ledger(self) -> tuple[RecordedFact, ...]:
-        """The facts the ledger reads. Costs in proportion to the money in the store."""
+    def of_ledger(self, keys: set[str] | None = None) -> tuple[RecordedFact, ...]:
+        """The facts the ledger reads: of every compound, or of the lines of the compounds of these name keys
+        (whole name groups; their money, their other facts and the other facts of their money's releases).
+        Costs in proportion to the money in the store, or in those groups."""
         self.store.catch_up()
-        money = self.store.read_model.facts_of_types(LEDGER_FACT_TYPES)
-        keys = self.name_group(*{row.compound_key for row in money if row.compound_key})
+        money = self.store.read_model.facts_of_types(LEDGER_FACT_TYPES, keys)
+        if keys is None:
+            keys = self.name_group(*{row.compound_key for row in money if row.compound_key})
         releases = {row.release_uuid for row in money if row.release_uuid}
         return self._recorded(self.store.read_model.facts_related(keys, releases))
+
+    def types_since(self, position: int) -> set[str]:
+        """The types of the facts applied after `position`."""
+        self.store.catch_up()
+        return {kind for kind, _, _ in self.store.read_model.changes_after(position)[0]}
 
     def with_ids(self, event_ids: set[str]) -> tuple[RecordedFact, ...]:
         """The facts with these event ids (and no others)."""
