@@ -1,6 +1,7 @@
 """After an ingest, the compound list, the calendar and the records kept for today are brought up to date by
-computing again only the name groups the new facts touch; facts that can change any compound's status (an
-affiliation, say), and for the records facts about no compound, have them computed afresh."""
+computing again only the name groups the new facts touch (and, for the records, the facts about no compound);
+facts that can change any compound's status (an affiliation, say) or any record (a review decision) have them
+computed afresh."""
 from __future__ import annotations
 
 import re
@@ -185,16 +186,27 @@ def test_the_kept_records_are_brought_up_to_date_from_the_groups_the_new_facts_t
 
 @pytest.mark.parametrize("sentence", ["The FDA has approved an undisclosed product.",
                                       "Genentech is a member of the Roche Group."])
-def test_a_fact_about_no_compound_has_every_record_made_afresh(tmp_path, db, monkeypatch, sentence):
+def test_a_fact_about_no_compound_has_the_records_of_no_compound_made_again(tmp_path, db, monkeypatch, sentence):
     tracker = _ingested(tmp_path, db)
+    tracker.ingest([_release(tmp_path, "third", "May 4, 2021", "The FDA has approved an undisclosed product.")])
     tracker.events()
-    tracker.ingest([_release(tmp_path, "third", "May 4, 2021", sentence)])
+    tracker.ingest([_release(tmp_path, "fourth", "June 1, 2021", sentence, "The FDA has approved Quoximab.")])
+    with monkeypatch.context() as patched:
+        patched.setattr(Queries, "placed_records", lambda *args: pytest.fail("every record was made again"))
+        refreshed = tracker.events()
+    assert refreshed == tracker.events(AFRESH)
+    assert sum(r["compound"] is None for r in refreshed) == 2
+
+
+def test_a_review_decision_has_every_record_made_afresh(tmp_path, db, monkeypatch):
+    tracker = _ingested(tmp_path, db)
+    before = tracker.events()
+    tracker.review(before[0]["id"], "rejected", "analyst", "not what the release says")
     made = []
     placed = Queries.placed_records
     monkeypatch.setattr(Queries, "placed_records", lambda self, *args: made.append(args) or placed(self, *args))
     refreshed = tracker.events()
-    assert refreshed == tracker.events(AFRESH)
-    assert any(r["compound"] is None for r in refreshed)
+    assert refreshed == tracker.events(AFRESH) != before
     assert len(made) == 2  # the kept records, then the records afresh
 
 
@@ -211,13 +223,16 @@ def test_the_report_reads_the_kept_records_not_the_whole_history(tmp_path, db, m
     assert report.stored_events == expected.stored_events == len(expected.events)
 
 
-def test_a_correction_of_a_release_with_a_fact_about_no_compound_has_every_record_made_afresh(tmp_path, db):
+def test_a_correction_of_a_release_with_a_fact_about_no_compound_has_the_records_of_no_compound_made_again(
+        tmp_path, db, monkeypatch):
     tracker = open_tracker(db)
     tracker.ingest([_release(tmp_path, "first", "March 2, 2021", "The FDA has approved an undisclosed product.",
                              "The FDA has approved Brovatinib.")])
     assert any(r["compound"] is None for r in tracker.events())
     (tmp_path / "later").mkdir()
     tracker.ingest([_release(tmp_path / "later", "first", "March 3, 2021", "The FDA has approved Brovatinib.")])
-    refreshed = tracker.events()
+    with monkeypatch.context() as patched:
+        patched.setattr(Queries, "placed_records", lambda *args: pytest.fail("every record was made again"))
+        refreshed = tracker.events()
     assert refreshed == tracker.events(AFRESH)
     assert [r["compound"] for r in refreshed] == ["brovatinib"]

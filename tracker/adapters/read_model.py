@@ -316,17 +316,18 @@ class FactsView:
         sql += f" LIMIT {int(limit)}" if limit is not None else ""
         return [FactRow(*row) for row in self._select(sql, params)]
 
-    def facts_about(self, keys: Iterable[str]) -> list[FactRow]:
+    def facts_about(self, keys: Iterable[str], no_compound: bool = False) -> list[FactRow]:
         """The facts naming one of `keys`, the alias facts linking them, every corporate affiliation,
-        and retractions of any of these."""
-        return self.facts_related(keys, ())
+        and retractions of any of these; with `no_compound`, every fact about no compound besides."""
+        return self.facts_related(keys, (), no_compound)
 
-    def facts_related(self, keys: Iterable[str], release_uuids: Iterable[str]) -> list[FactRow]:
-        """The facts naming one of `keys` or read from one of the releases, the alias facts linking
-        the names, every corporate affiliation and review decision, and retractions of any of these."""
+    def facts_related(self, keys: Iterable[str], release_uuids: Iterable[str], no_compound: bool = False) -> list[FactRow]:
+        """The facts naming one of `keys` or read from one of the releases (or, with `no_compound`, naming no
+        compound), the alias facts linking the names, every corporate affiliation and review decision, and
+        retractions of any of these."""
         keys, one_of = list(keys), self._one_of()
         rows = self.facts(f"WHERE compound_key {one_of} OR alias_key {one_of} OR release_uuid {one_of} "
-                          f"OR type {one_of}",
+                          f"OR type {one_of}{' OR compound_key IS NULL' if no_compound else ''}",
                           [self._list(keys), self._list(keys), self._list(release_uuids), self._list(EVERY_VIEW_FACT_TYPES)])
         seen = {row.notification_id for row in rows}
         retractions = self.facts(f"WHERE retracts {one_of}", [self._list(row.event_id for row in rows)])

@@ -21,7 +21,7 @@ from tracker.adapters.read_model import FactRow
 from tracker.domain.facts import EVERY_VIEW_FACT_TYPES, LEDGER_FACT_TYPES
 from tracker.domain.release_record import ReleaseRecord, release_uuid
 
-#: The facts that can change any ledger line: a review decision or a retraction takes a fact out of view.
+#: The facts that can change any ledger line or record: a review decision or a retraction takes a fact out of view.
 _CHANGES_ANY_LINE = frozenset({"FactReviewed", "EventRetracted"})
 #: How many rows are turned into facts at a time.
 _PAGE = 2000
@@ -62,10 +62,11 @@ class History:
         if batch:
             yield batch, self.of_keys(batch)
 
-    def of_keys(self, keys: set[str]) -> tuple[RecordedFact, ...]:
-        """The facts about the compounds of these name keys (whole name groups), as `of_compound` reads them."""
+    def of_keys(self, keys: set[str], no_compound: bool = False) -> tuple[RecordedFact, ...]:
+        """The facts about the compounds of these name keys (whole name groups), as `of_compound` reads them; and
+        with `no_compound` every fact about no compound besides."""
         self.store.catch_up()
-        return self._recorded(self.store.read_model.facts_about(keys))
+        return self._recorded(self.store.read_model.facts_about(keys, no_compound))
 
     def changed_since(self, position: int) -> set[str] | None:
         """The name keys (whole name groups) of the compounds whose status the facts applied after `position` can
@@ -80,16 +81,22 @@ class History:
             keys |= self.store.read_model.keys_of_releases(release_uuid(release).hex for release in reissued)
         return self.name_group(*keys) if keys else set()
 
-    def records_changed_since(self, position: int) -> set[str] | None:
-        """The name keys (whole name groups) whose facts' records the facts applied after `position` can change;
-        None when they can change records of no compound (a fact about an undisclosed product, among them or in
-        a release they re-issue) or of any compound (as `changed_since`)."""
+    def records_changed_since(self, position: int) -> tuple[set[str], bool] | None:
+        """The name keys (whole name groups) whose facts' records the facts applied after `position` can change,
+        and whether they can change records of no compound (a fact about an undisclosed product or an
+        affiliation, among them or in a release they re-issue); None when they can change any record (a review
+        decision or a retraction takes a fact out of view)."""
         self.store.catch_up()
         facts, reissued = self.store.read_model.changes_after(position)
-        if any(compound is None for _, compound, _ in facts) or (reissued and self.store.read_model.hold_facts_about_no_compound(
-                release_uuid(release).hex for release in reissued)):
+        if any(kind in _CHANGES_ANY_LINE for kind, _, _ in facts):
             return None
-        return self.changed_since(position)
+        uuids = [release_uuid(release).hex for release in reissued]
+        no_compound = any(compound is None for _, compound, _ in facts) or bool(
+            uuids and self.store.read_model.hold_facts_about_no_compound(uuids))
+        keys = {key for _, compound, alias in facts for key in (compound, alias) if key}
+        if uuids:
+            keys |= self.store.read_model.keys_of_releases(uuids)
+        return (self.name_group(*keys) if keys else set()), no_compound
 
     def lines_changed_since(self, position: int) -> set[str] | None:
         """The name keys (whole name groups) whose ledger lines the facts applied after `position` can change; None

@@ -97,20 +97,22 @@ class Queries:
 
     def refreshed_records(self, view: TimeView, horizon: date, earlier: Stamp, rows: list[Row]) -> list[Row] | None:
         """The kept records, as `earlier` stamps them, brought up to now: the records of the name groups the
-        facts since then touch made again, the others' rows kept as they are. None when a view as of today would
-        take in something published since `earlier`'s day, or the new facts can change records of no compound
-        or of any."""
+        facts since then touch made again (and those of no compound, when they touch those), the others' rows
+        kept as they are. None when a view as of today would take in something published since `earlier`'s day,
+        or the new facts can change any record."""
         since = date.fromisoformat(earlier.horizon)
         if since != horizon and view.as_of is not None and self.history.published_between(since, horizon):
             return None
-        keys = self.history.records_changed_since(earlier.position)
-        if keys is None:
+        changed = self.history.records_changed_since(earlier.position)
+        if changed is None:
             return None
-        if not keys:  # only the day moved on: the same records
+        keys, no_compound = changed
+        if not keys and not no_compound:  # only the day moved on: the same records
             return rows
-        selected, names = self.history.in_view(view, history=self.history.of_keys(keys))
-        fresh = [row for row in _RECORDS.rows(placed_records(selected, names)) if row[0] in keys]
-        unchanged = [row for row in rows if row[0] not in keys]
+        remade = keys | {None} if no_compound else keys
+        selected, names = self.history.in_view(view, history=self.history.of_keys(keys, no_compound))
+        fresh = [row for row in _RECORDS.rows(placed_records(selected, names)) if row[0] in remade]
+        unchanged = [row for row in rows if row[0] not in remade]
         return sorted(unchanged + fresh, key=lambda row: json.loads(row[1])["order"])
 
     def compounds(self, view: TimeView) -> Sequence[CompoundStatus]:
