@@ -195,8 +195,7 @@ TARGETS_LIKE_CODES = r"PD-L[12]|HLA-[A-Z]{1,3}\d{1,4}|B7-H\d|HER-\d"
 #: Words that end like an INN but are none.
 NOT_INNS = frozenset({"thermostat", "rheostat", "hemostat", "haemostat", "cryostat", "peptide", "polypeptide",
                       "nucleotide", "oligonucleotide", "riptide", "eventide", "yuletide", "dipeptide",
-                      "cholesterol", "phytosterol", "gonadotropin", "corticotropin",
-                      "heparin"})
+                      "cholesterol", "phytosterol", "gonadotropin", "corticotropin"})
 #: English words ending in "-ercept": the lookbehinds that keep them out of the fusion-protein stem.
 _NOT_FUSION = r"(?<!inter)(?<!con)(?<!pre)(?<!per)"
 #: Second words of two-word INNs: a conjugate's payload ("... vedotin", "... deruxtecan"), a salt, a PEG,

@@ -81,7 +81,7 @@ STEM_NAMES = [
     ("relzagolix", True), ("velocamtiv mecarbil", True), ("orsatristat ethyl", True), ("velomoclomol", True), ("velitacicept", True),
     ("vobegron", True), ("tagliflozin", True), ("ketrolimab", True),
     ("LDL cholesterol", False), ("a gonadotropin", False), ("the protocol", False), ("in April", False),
-    ("low molecular weight heparin", False),
+    ("velaparin", True),
 ]
 
 

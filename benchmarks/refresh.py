@@ -1,0 +1,62 @@
+"""What the first queries after an ingest cost on a store whose answers are kept: the kept ledger, receivables,
+compound list and records brought up to date, against the ledger computed afresh, on a copy of the store.
+
+    python benchmarks/refresh.py .benchmarks/s10k.db seeds/002_216599dac546bf8a.txt seeds/000_241e5f31572fbd85.txt
+
+Each release is ingested alone (with the manifest beside it, when there is one), then each query is timed once
+(CPU and wall seconds). At the end the kept ledger is compared with the ledger computed afresh.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+sys.path[:0] = [str(Path(__file__).resolve().parent.parent)]
+
+from projections.history import TimeView  # noqa: E402
+from tracker.application import open_tracker  # noqa: E402
+
+#: A view of today that is never kept: computed from the events each time.
+AFRESH = TimeView(as_of=date.today(), occurred_by=date(9999, 12, 31))
+
+
+def timed(label: str, work: Callable[[], Any]) -> Any:
+    cpu, wall = time.process_time(), time.perf_counter()
+    out = work()
+    print(f"{label:<32} {time.process_time() - cpu:7.2f} s CPU {time.perf_counter() - wall:7.2f} s wall", flush=True)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("store", type=Path, help="an SQLite store (copied first; the original is not changed)")
+    parser.add_argument("releases", type=Path, nargs="+", help="releases to ingest one at a time")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "store.db"
+        shutil.copy(args.store, copy)
+        tracker = open_tracker(str(copy))
+        timed("ledger, to keep it", lambda: tracker.ledger())
+        timed("compounds, to keep them", lambda: tracker.compounds())
+        timed("events, to keep them", lambda: tracker.events())
+        for release in args.releases:
+            manifest = next((m for m in (release.parent / "manifest.csv", release.parent / "manifest.tsv") if m.exists()), None)
+            timed(f"ingest {release.name}", lambda r=release, m=manifest: tracker.ingest([r], manifest=m))
+            timed("ledger after the ingest", lambda: tracker.ledger())
+            timed("receivables after the ingest", lambda: tracker.receivables())
+            timed("compounds after the ingest", lambda: tracker.compounds())
+            timed("events after the ingest", lambda: tracker.events())
+        kept = [line.model_dump_json() for line in tracker.ledger().lines]
+        afresh = timed("ledger afresh", lambda: [line.model_dump_json() for line in tracker.ledger(AFRESH).lines])
+        print(f"kept ledger is the ledger afresh: {kept == afresh} ({len(kept)} lines)")
+
+
+if __name__ == "__main__":
+    main()
