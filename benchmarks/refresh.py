@@ -4,7 +4,7 @@ compound list and records brought up to date, against the ledger computed afresh
     python benchmarks/refresh.py .benchmarks/s10k.db seeds/002_216599dac546bf8a.txt seeds/000_241e5f31572fbd85.txt
 
 Each release is ingested alone (with the manifest beside it, when there is one), then each query is timed once
-(CPU and wall seconds). At the end the kept ledger is compared with the ledger computed afresh.
+(CPU and wall seconds). At the end the kept ledger and compound list are compared with those computed afresh.
 """
 from __future__ import annotations
 
@@ -56,6 +56,9 @@ def main() -> None:
         kept = [line.model_dump_json() for line in tracker.ledger().lines]
         afresh = timed("ledger afresh", lambda: [line.model_dump_json() for line in tracker.ledger(AFRESH).lines])
         print(f"kept ledger is the ledger afresh: {kept == afresh} ({len(kept)} lines)")
+        kept = [status.model_dump_json() for status in tracker.compounds()]
+        afresh = timed("compounds afresh", lambda: [status.model_dump_json() for status in tracker.compounds(AFRESH)])
+        print(f"kept compound list is the list afresh: {kept == afresh} ({len(kept)} compounds)")
 
 
 if __name__ == "__main__":

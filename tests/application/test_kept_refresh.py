@@ -19,6 +19,7 @@ from tracker.adapters.read_model import ANSWER_STAMPS
 from tracker.domain.facts import (
     ApprovalGranted,
     CompoundAliasRecorded,
+    PartnershipRecorded,
     PartyAffiliationRecorded,
     RegulatoryDecisionExpected,
 )
@@ -28,6 +29,7 @@ _APPROVED = re.compile(r"The FDA has approved (\w+)\.")
 _UNDISCLOSED = re.compile(r"The FDA has approved an undisclosed product\.")
 _ALIAS = re.compile(r"(\w+) is also known as ([\w-]+)\.")
 _MEMBER = re.compile(r"(\w+) is a member of the (\w+) Group\.")
+_PARTNER = re.compile(r"Acme partnered with (\w+) on (\w+)\.")
 _DECISION = re.compile(r"An FDA decision on (\w+) is expected by (\d{4}-\d\d-\d\d)\.")
 
 
@@ -47,6 +49,8 @@ def _read(document):
                                                     expected_by=date.fromisoformat(match[2]), **where))
         if match := _MEMBER.search(s.quote):
             facts.append(PartyAffiliationRecorded(party=match[1], parent=match[2], **where))
+        if match := _PARTNER.search(s.quote):
+            facts.append(PartnershipRecorded(compound=match[2].lower(), partner=match[1], **where))
     return facts
 
 
@@ -102,17 +106,24 @@ def test_the_kept_list_is_brought_up_to_date_from_the_groups_the_new_facts_touch
     assert calendar == _json(tracker.calendar(AFRESH))
 
 
-def test_an_affiliation_has_the_whole_list_computed_afresh(tmp_path, db, monkeypatch):
+def test_an_affiliation_has_the_statuses_of_the_compounds_partnered_through_it_computed_again(tmp_path, db, monkeypatch):
     tracker = open_tracker(db)
     for name, day, *sentences in FIRST:
         tracker.ingest([_release(tmp_path, name, day, *sentences)])
-    tracker.compounds()
+    tracker.ingest([_release(tmp_path, "deals", "April 9, 2021", "Acme partnered with Genentech on Zentrilumab.",
+                             "Acme partnered with Subco on Brovatinib.", "Acme partnered with Bigco on Quoximab.",
+                             "Subco is a member of the Genentech Group.")])
+    tracker.compounds(), tracker.calendar()
     tracker.ingest([_release(tmp_path, "third", "May 4, 2021", "Genentech is a member of the Roche Group.")])
-    computed = []
-    statuses = Queries.statuses
-    monkeypatch.setattr(Queries, "statuses", lambda self, *args: computed.append(args) or statuses(self, *args))
-    assert _json(tracker.compounds()) == _json(tracker.compounds(AFRESH))
-    assert len(computed) == 2  # the kept list, then the list afresh
+    with monkeypatch.context() as patched:
+        patched.setattr(Queries, "statuses", lambda *args: pytest.fail("the whole list was computed again"))
+        patched.setattr(Queries, "whole_calendar", lambda *args: pytest.fail("the whole calendar was made again"))
+        refreshed, calendar = tracker.compounds(), _json(tracker.calendar())
+    assert _json(refreshed) == _json(tracker.compounds(AFRESH))
+    assert calendar == _json(tracker.calendar(AFRESH))
+    partners = {status.name: [partner.name for partner in status.partners] for status in refreshed}
+    assert partners == {"zentrilumab": ["Roche"], "brovatinib": ["Roche"], "quoximab": ["Bigco"],
+                        "tivorafenib": [], "ozrelimab": []}
 
 
 def test_a_status_restated_on_another_day_is_the_status_computed_on_that_day(tmp_path, db):

@@ -6,6 +6,7 @@ compound's name group (`of_compound`), or the facts of the ledger (`of_ledger`).
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -18,10 +19,11 @@ from tracker.adapters.read_model import FactRow
 
 #: The facts a ledger line starts from or is changed by; the ledger reads besides only the other facts of
 #: their compounds and releases (the approval that meets a condition, the event "This event" refers to).
-from tracker.domain.facts import EVERY_VIEW_FACT_TYPES, LEDGER_FACT_TYPES
+from tracker.domain.facts import LEDGER_FACT_TYPES
 from tracker.domain.release_record import ReleaseRecord, release_uuid
 
-#: The facts that can change any ledger line or record: a review decision or a retraction takes a fact out of view.
+#: The facts that can change any status, ledger line or record: a review decision or a retraction takes a fact out
+#: of view.
 _CHANGES_ANY_LINE = frozenset({"FactReviewed", "EventRetracted"})
 #: How many rows are turned into facts at a time.
 _PAGE = 2000
@@ -70,16 +72,34 @@ class History:
 
     def changed_since(self, position: int) -> set[str] | None:
         """The name keys (whole name groups) of the compounds whose status the facts applied after `position` can
-        change: those they name, and those of the releases they re-issue. None when they can change any compound's:
-        an affiliation, a review decision or a retraction among them."""
+        change: those they name, those of the releases they re-issue, and those partnered with a company whose
+        group an affiliation among them can change. None when they can change any compound's: a review decision
+        or a retraction among them."""
         self.store.catch_up()
         facts, reissued = self.store.read_model.changes_after(position)
-        if any(kind in EVERY_VIEW_FACT_TYPES or kind == "EventRetracted" for kind, _, _ in facts):
+        if any(kind in _CHANGES_ANY_LINE for kind, _, _ in facts):
             return None
         keys = {key for _, compound, alias in facts for key in (compound, alias) if key}
+        if any(kind == "PartyAffiliationRecorded" for kind, _, _ in facts):
+            keys |= self._partnered_with_regrouped(position)
         if reissued:
             keys |= self.store.read_model.keys_of_releases(release_uuid(release).hex for release in reissued)
         return self.name_group(*keys) if keys else set()
+
+    def _partnered_with_regrouped(self, position: int) -> set[str]:
+        """The name keys of the compounds partnered with a company whose corporate group the affiliations applied
+        after `position` can change: the company each names, and every company whose chain of affiliations, as
+        any of them states it, leads to one of those (`projections.status` takes a partner's group through the
+        chain)."""
+        read_model = self.store.read_model
+        stated = [(row.notification_id, json.loads(row.fact)) for row in read_model.facts_of_types(["PartyAffiliationRecorded"])]
+        regrouped = {fact["party"] for at, fact in stated if at > position}
+        frontier = set(regrouped)
+        while frontier:  # back along the chains: a company stated to belong to one regrouped is regrouped too
+            frontier = {fact["party"] for _, fact in stated if fact["parent"] in frontier} - regrouped
+            regrouped |= frontier
+        return {row.compound_key for row in read_model.facts_of_types(["PartnershipRecorded"])
+                if row.compound_key and json.loads(row.fact)["partner"] in regrouped}
 
     def records_changed_since(self, position: int) -> tuple[set[str], bool] | None:
         """The name keys (whole name groups) whose facts' records the facts applied after `position` can change,
