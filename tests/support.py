@@ -116,3 +116,12 @@ def copy_sqlite_store(source: str, target: str | Path) -> None:
 
     with closing(sqlite3.connect(source)) as origin, closing(sqlite3.connect(str(target))) as copy:
         origin.backup(copy)
+
+
+def write_release(folder: Path, name: str, day: str, *sentences: str) -> Path:
+    """A release of Acme's named `name`, dated `day` ("March 2, 2021") in its dateline, saying `sentences`, written
+    into `folder` (made when missing)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.txt"
+    path.write_text(f"Acme News {name}\n\nBOSTON, {day} -- {' '.join(sentences)}\n")
+    return path

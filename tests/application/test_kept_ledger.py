@@ -9,10 +9,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from support import tamper_read_model, write_release
 
 import tracker.services.ingest as ingest
 from projections.history import TimeView
 from tracker import open_tracker
+from tracker.adapters.read_model import ANSWER_STAMPS
 from tracker.dates import PartialDate
 from tracker.domain.facts import (
     ApprovalGranted,
@@ -64,13 +66,6 @@ def stand_in_extractor(monkeypatch):
     monkeypatch.setattr(ingest, "extract", _read)
 
 
-def _release(folder: Path, name: str, day: str, *sentences: str) -> Path:
-    folder.mkdir(exist_ok=True)
-    path = folder / f"{name}.txt"
-    path.write_text(f"Acme News {name}\n\nBOSTON, {day} -- {' '.join(sentences)}\n")
-    return path
-
-
 FIRST = [("first", "March 2, 2021", "Acme is eligible for a $20 million milestone from Bigco on the approval of Zentrilumab.",
           "Acme earned a $5 million milestone from Bigco on the submission of Zentrilumab."),
          ("second", "April 6, 2021", "Acme earned a $7 million milestone from Megapharm on the approval of Quoximab.",
@@ -99,7 +94,7 @@ def _json(ledger) -> list[str]:
 def _ingested(tmp_path: Path, db: str):
     tracker = open_tracker(db)
     for name, day, *sentences in FIRST:
-        tracker.ingest([_release(tmp_path / "first", name, day, *sentences)])
+        tracker.ingest([write_release(tmp_path / "first", name, day, *sentences)])
     return tracker
 
 
@@ -108,7 +103,7 @@ def test_the_kept_ledger_is_brought_up_to_date_from_the_groups_the_new_facts_tou
     tracker = _ingested(tmp_path, db)
     before = _json(tracker.ledger())
     for name, day, *sentences in LATER[later]:
-        tracker.ingest([_release(tmp_path / "later", name, day, *sentences)])
+        tracker.ingest([write_release(tmp_path / "later", name, day, *sentences)])
 
     with monkeypatch.context() as patched:
         patched.setattr(Money, "lines", lambda *args: pytest.fail("the whole ledger was computed again"))
@@ -129,9 +124,9 @@ def _counted(monkeypatch) -> list[object]:
 
 def test_a_new_royalty_a_figure_of_no_compound_may_hold_has_the_whole_ledger_computed_afresh(tmp_path, db, monkeypatch):
     tracker = _ingested(tmp_path, db)
-    tracker.ingest([_release(tmp_path / "first", "third", "May 4, 2021", "Acme reported $10 million in royalties for 2020.")])
+    tracker.ingest([write_release(tmp_path / "first", "third", "May 4, 2021", "Acme reported $10 million in royalties for 2020.")])
     tracker.ledger()
-    tracker.ingest([_release(tmp_path / "later", "fourth", "June 1, 2021",
+    tracker.ingest([write_release(tmp_path / "later", "fourth", "June 1, 2021",
                              "Acme reported $2 million in royalties on Brovatinib for 2020.")])
     computed = _counted(monkeypatch)
     assert _json(tracker.ledger()) == _json(tracker.ledger(AFRESH))
@@ -141,7 +136,7 @@ def test_a_new_royalty_a_figure_of_no_compound_may_hold_has_the_whole_ledger_com
 def test_a_royalty_of_no_compound_has_the_whole_ledger_computed_afresh(tmp_path, db, monkeypatch):
     tracker = _ingested(tmp_path, db)
     tracker.ledger()
-    tracker.ingest([_release(tmp_path / "later", "third", "May 4, 2021", "Acme reported $10 million in royalties for 2020.")])
+    tracker.ingest([write_release(tmp_path / "later", "third", "May 4, 2021", "Acme reported $10 million in royalties for 2020.")])
     computed = _counted(monkeypatch)
     refreshed = tracker.ledger()
     assert _json(refreshed) == _json(tracker.ledger(AFRESH))
@@ -152,7 +147,7 @@ def test_a_royalty_of_no_compound_has_the_whole_ledger_computed_afresh(tmp_path,
 def test_an_affiliation_leaves_the_kept_ledger_as_it_is(tmp_path, db, monkeypatch):
     tracker = _ingested(tmp_path, db)
     before = _json(tracker.ledger())
-    tracker.ingest([_release(tmp_path / "later", "third", "May 4, 2021", "Bigco is a member of the Megapharm Group.")])
+    tracker.ingest([write_release(tmp_path / "later", "third", "May 4, 2021", "Bigco is a member of the Megapharm Group.")])
     computed = _counted(monkeypatch)
     assert _json(tracker.ledger()) == before == _json(tracker.ledger(AFRESH))
     assert len(computed) == 1  # only the ledger afresh
@@ -169,10 +164,6 @@ def test_a_review_decision_has_the_whole_ledger_computed_afresh(tmp_path, db, mo
 
 
 def test_a_ledger_kept_on_another_day_is_computed_afresh(tmp_path, db, monkeypatch):
-    from support import tamper_read_model
-
-    from tracker.adapters.read_model import ANSWER_STAMPS
-
     tracker = _ingested(tmp_path, db)
     tracker.ledger()
     tamper_read_model(db, f"UPDATE {ANSWER_STAMPS} SET horizon = '2021-06-01'")
@@ -193,3 +184,16 @@ def test_the_seeds_ingested_one_at_a_time_keep_the_ledger_computed_afresh(tmp_pa
         tracker.ingest([single / release.name], manifest=single / "manifest.csv")
         assert _json(tracker.ledger()) == _json(tracker.ledger(AFRESH)), release.name
     assert tracker.ledger().lines
+
+
+def test_a_correction_of_a_release_with_money_of_no_compound_has_the_whole_ledger_computed_afresh(tmp_path, db, monkeypatch):
+    tracker = _ingested(tmp_path, db)
+    tracker.ingest([write_release(tmp_path / "first", "third", "May 4, 2021", "Acme reported $10 million in royalties for 2020.",
+                                  "The FDA has approved Quoximab.")])
+    assert any(line.compound is None for line in tracker.ledger().lines)
+    tracker.ingest([write_release(tmp_path / "later", "third", "May 5, 2021", "The FDA has approved Quoximab.")])
+    computed = _counted(monkeypatch)
+    refreshed = tracker.ledger()
+    assert _json(refreshed) == _json(tracker.ledger(AFRESH))
+    assert not any(line.compound is None for line in refreshed.lines)
+    assert len(computed) == 2

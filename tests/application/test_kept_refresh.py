@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
-from support import tamper_read_model
+from support import tamper_read_model, write_release
 
 import tracker.services.ingest as ingest
 from projections.history import TimeView
@@ -59,12 +58,6 @@ def stand_in_extractor(monkeypatch):
     monkeypatch.setattr(ingest, "extract", _read)
 
 
-def _release(folder: Path, name: str, day: str, *sentences: str) -> Path:
-    path = folder / f"{name}.txt"
-    path.write_text(f"Acme News {name}\n\nBOSTON, {day} -- {' '.join(sentences)}\n")
-    return path
-
-
 FIRST = [("first", "March 2, 2021", "The FDA has approved Zentrilumab.", "The FDA has approved Brovatinib."),
          ("second", "April 6, 2021", "The FDA has approved Quoximab.",
           "An FDA decision on Tivorafenib is expected by 2040-06-30.", "An FDA decision on Ozrelimab is expected by 2040-03-31.")]
@@ -90,12 +83,11 @@ AFRESH = TimeView(as_of=date.today(), occurred_by=date(9999, 12, 31))
 def test_the_kept_list_is_brought_up_to_date_from_the_groups_the_new_facts_touch(tmp_path, db, monkeypatch, later):
     tracker = open_tracker(db)
     for name, day, *sentences in FIRST:
-        tracker.ingest([_release(tmp_path, name, day, *sentences)])
+        tracker.ingest([write_release(tmp_path, name, day, *sentences)])
     before = _json(tracker.compounds())
     tracker.calendar()
     for name, day, *sentences in LATER[later]:
-        (tmp_path / "later").mkdir(exist_ok=True)
-        tracker.ingest([_release(tmp_path / "later", name, day, *sentences)])
+        tracker.ingest([write_release(tmp_path / "later", name, day, *sentences)])
 
     with monkeypatch.context() as patched:
         patched.setattr(Queries, "statuses", lambda *args: pytest.fail("the whole list was computed again"))
@@ -109,12 +101,12 @@ def test_the_kept_list_is_brought_up_to_date_from_the_groups_the_new_facts_touch
 def test_an_affiliation_has_the_statuses_of_the_compounds_partnered_through_it_computed_again(tmp_path, db, monkeypatch):
     tracker = open_tracker(db)
     for name, day, *sentences in FIRST:
-        tracker.ingest([_release(tmp_path, name, day, *sentences)])
-    tracker.ingest([_release(tmp_path, "deals", "April 9, 2021", "Acme partnered with Genentech on Zentrilumab.",
+        tracker.ingest([write_release(tmp_path, name, day, *sentences)])
+    tracker.ingest([write_release(tmp_path, "deals", "April 9, 2021", "Acme partnered with Genentech on Zentrilumab.",
                              "Acme partnered with Subco on Brovatinib.", "Acme partnered with Bigco on Quoximab.",
                              "Subco is a member of the Genentech Group.")])
     tracker.compounds(), tracker.calendar()
-    tracker.ingest([_release(tmp_path, "third", "May 4, 2021", "Genentech is a member of the Roche Group.")])
+    tracker.ingest([write_release(tmp_path, "third", "May 4, 2021", "Genentech is a member of the Roche Group.")])
     with monkeypatch.context() as patched:
         patched.setattr(Queries, "statuses", lambda *args: pytest.fail("the whole list was computed again"))
         patched.setattr(Queries, "whole_calendar", lambda *args: pytest.fail("the whole calendar was made again"))
@@ -129,7 +121,7 @@ def test_an_affiliation_has_the_statuses_of_the_compounds_partnered_through_it_c
 def test_a_status_restated_on_another_day_is_the_status_computed_on_that_day(tmp_path, db):
     tracker = open_tracker(db)
     for name, day, *sentences in FIRST:
-        tracker.ingest([_release(tmp_path, name, day, *sentences)])
+        tracker.ingest([write_release(tmp_path, name, day, *sentences)])
     queries = tracker._services.queries
     days = [date(2021, 5, 1), date(2040, 4, 30), date(2041, 1, 1)]
     statuses = {day: queries.statuses(TimeView(), day) for day in days}
@@ -141,7 +133,7 @@ def test_a_status_restated_on_another_day_is_the_status_computed_on_that_day(tmp
 def test_the_kept_list_of_yesterday_is_restated_on_today_when_nothing_was_published_since(tmp_path, db, monkeypatch):
     tracker = open_tracker(db)
     for name, day, *sentences in FIRST:
-        tracker.ingest([_release(tmp_path, name, day, *sentences)])
+        tracker.ingest([write_release(tmp_path, name, day, *sentences)])
     yesterday = (date.today() - timedelta(days=1)).isoformat()
     for view in (TimeView(), TimeView(as_of=date.today())):  # one answer while nothing is dated after today
         tracker.compounds(view), tracker.calendar(view), tracker.events(view)
@@ -159,12 +151,12 @@ def test_the_kept_list_of_yesterday_is_restated_on_today_when_nothing_was_publis
 def test_a_list_as_of_yesterday_is_computed_afresh_when_something_was_published_today(tmp_path, db, monkeypatch):
     tracker = open_tracker(db)
     for name, day, *sentences in FIRST:
-        tracker.ingest([_release(tmp_path, name, day, *sentences)])
+        tracker.ingest([write_release(tmp_path, name, day, *sentences)])
     today = TimeView(as_of=date.today())
     tracker.compounds(today)
     yesterday = (date.today() - timedelta(days=1)).isoformat()
     tamper_read_model(db, f"UPDATE {ANSWER_STAMPS} SET horizon = '{yesterday}', as_of = '{yesterday}'")
-    tracker.ingest([_release(tmp_path, "today", date.today().strftime("%B %-d, %Y"), "The FDA has approved Ozrelimab.")])
+    tracker.ingest([write_release(tmp_path, "today", date.today().strftime("%B %-d, %Y"), "The FDA has approved Ozrelimab.")])
     computed = []
     statuses = Queries.statuses
     monkeypatch.setattr(Queries, "statuses", lambda self, *args: computed.append(args) or statuses(self, *args))
@@ -175,7 +167,7 @@ def test_a_list_as_of_yesterday_is_computed_afresh_when_something_was_published_
 def _ingested(tmp_path, db):
     tracker = open_tracker(db)
     for name, day, *sentences in FIRST:
-        tracker.ingest([_release(tmp_path, name, day, *sentences)])
+        tracker.ingest([write_release(tmp_path, name, day, *sentences)])
     return tracker
 
 
@@ -184,8 +176,7 @@ def test_the_kept_records_are_brought_up_to_date_from_the_groups_the_new_facts_t
     tracker = _ingested(tmp_path, db)
     before = tracker.events()
     for name, day, *sentences in LATER[later]:
-        (tmp_path / "later").mkdir(exist_ok=True)
-        tracker.ingest([_release(tmp_path / "later", name, day, *sentences)])
+        tracker.ingest([write_release(tmp_path / "later", name, day, *sentences)])
 
     with monkeypatch.context() as patched:
         patched.setattr(Queries, "placed_records", lambda *args: pytest.fail("every record was made again"))
@@ -199,9 +190,9 @@ def test_the_kept_records_are_brought_up_to_date_from_the_groups_the_new_facts_t
                                       "Genentech is a member of the Roche Group."])
 def test_a_fact_about_no_compound_has_the_records_of_no_compound_made_again(tmp_path, db, monkeypatch, sentence):
     tracker = _ingested(tmp_path, db)
-    tracker.ingest([_release(tmp_path, "third", "May 4, 2021", "The FDA has approved an undisclosed product.")])
+    tracker.ingest([write_release(tmp_path, "third", "May 4, 2021", "The FDA has approved an undisclosed product.")])
     tracker.events()
-    tracker.ingest([_release(tmp_path, "fourth", "June 1, 2021", sentence, "The FDA has approved Quoximab.")])
+    tracker.ingest([write_release(tmp_path, "fourth", "June 1, 2021", sentence, "The FDA has approved Quoximab.")])
     with monkeypatch.context() as patched:
         patched.setattr(Queries, "placed_records", lambda *args: pytest.fail("every record was made again"))
         refreshed = tracker.events()
@@ -237,11 +228,10 @@ def test_the_report_reads_the_kept_records_not_the_whole_history(tmp_path, db, m
 def test_a_correction_of_a_release_with_a_fact_about_no_compound_has_the_records_of_no_compound_made_again(
         tmp_path, db, monkeypatch):
     tracker = open_tracker(db)
-    tracker.ingest([_release(tmp_path, "first", "March 2, 2021", "The FDA has approved an undisclosed product.",
+    tracker.ingest([write_release(tmp_path, "first", "March 2, 2021", "The FDA has approved an undisclosed product.",
                              "The FDA has approved Brovatinib.")])
     assert any(r["compound"] is None for r in tracker.events())
-    (tmp_path / "later").mkdir()
-    tracker.ingest([_release(tmp_path / "later", "first", "March 3, 2021", "The FDA has approved Brovatinib.")])
+    tracker.ingest([write_release(tmp_path / "later", "first", "March 3, 2021", "The FDA has approved Brovatinib.")])
     with monkeypatch.context() as patched:
         patched.setattr(Queries, "placed_records", lambda *args: pytest.fail("every record was made again"))
         refreshed = tracker.events()

@@ -24,7 +24,7 @@ from tracker.domain.release_record import ReleaseRecord, release_uuid
 
 #: The facts that can change any status, ledger line or record: a review decision or a retraction takes a fact out
 #: of view.
-_CHANGES_ANY_LINE = frozenset({"FactReviewed", "EventRetracted"})
+_TAKE_FACTS_OUT_OF_VIEW = frozenset({"FactReviewed", "EventRetracted"})
 #: How many rows are turned into facts at a time.
 _PAGE = 2000
 #: About how many facts a batch of name groups holds (`History.in_name_groups`).
@@ -75,15 +75,12 @@ class History:
         change: those they name, those of the releases they re-issue, and those partnered with a company whose
         group an affiliation among them can change. None when they can change any compound's: a review decision
         or a retraction among them."""
-        self.store.catch_up()
-        facts, reissued = self.store.read_model.changes_after(position)
-        if any(kind in _CHANGES_ANY_LINE for kind, _, _ in facts):
+        facts, reissued = self._changes_after(position)
+        if facts is None:
             return None
-        keys = {key for _, compound, alias in facts for key in (compound, alias) if key}
+        keys = self._named(facts, reissued)
         if any(kind == "PartyAffiliationRecorded" for kind, _, _ in facts):
             keys |= self._partnered_with_regrouped(position)
-        if reissued:
-            keys |= self.store.read_model.keys_of_releases(release_uuid(release).hex for release in reissued)
         return self.name_group(*keys) if keys else set()
 
     def _partnered_with_regrouped(self, position: int) -> set[str]:
@@ -105,35 +102,43 @@ class History:
         """The name keys (whole name groups) whose facts' records the facts applied after `position` can change,
         and whether they can change records of no compound (a fact about an undisclosed product or an
         affiliation, among them or in a release they re-issue); None when they can change any record (a review
-        decision or a retraction takes a fact out of view)."""
-        self.store.catch_up()
-        facts, reissued = self.store.read_model.changes_after(position)
-        if any(kind in _CHANGES_ANY_LINE for kind, _, _ in facts):
+        decision or a retraction among them)."""
+        facts, reissued = self._changes_after(position)
+        if facts is None:
             return None
-        uuids = [release_uuid(release).hex for release in reissued]
         no_compound = any(compound is None for _, compound, _ in facts) or bool(
-            uuids and self.store.read_model.hold_facts_about_no_compound(uuids))
-        keys = {key for _, compound, alias in facts for key in (compound, alias) if key}
-        if uuids:
-            keys |= self.store.read_model.keys_of_releases(uuids)
+            reissued and self.store.read_model.hold_facts_about_no_compound(reissued))
+        keys = self._named(facts, reissued)
         return (self.name_group(*keys) if keys else set()), no_compound
 
-    def lines_changed_since(self, position: int) -> set[str] | None:
-        """The name keys (whole name groups) whose ledger lines the facts applied after `position` can change; None
+    def lines_changed_since(self, position: int, lines_of_no_compound: bool) -> set[str] | None:
+        """The name keys (whole name groups) whose ledger lines the facts applied after `position` can change. None
         when they can change lines of no compound (money of an undisclosed product, among them or in a release
-        they re-issue) or of any (a review decision or a retraction). An affiliation changes none: the ledger does
-        not read them."""
+        they re-issue; a royalty figure, when there are `lines_of_no_compound`, which may hold it) or of any (a
+        review decision or a retraction). An affiliation changes none: the ledger does not read them."""
+        facts, reissued = self._changes_after(position)
+        if facts is None or any((compound is None and kind in LEDGER_FACT_TYPES)
+                                or (lines_of_no_compound and kind == "RoyaltyReported") for kind, compound, _ in facts):
+            return None
+        if reissued and self.store.read_model.hold_facts_about_no_compound(reissued, LEDGER_FACT_TYPES):
+            return None
+        keys = self._named(facts, reissued)
+        return self.name_group(*keys) if keys else set()
+
+    def _changes_after(self, position: int) -> tuple[list[tuple[str, str | None, str | None]] | None, list[str]]:
+        """What the log applied after `position`, after catching up: (type, compound key, alias key) of each fact, or
+        None when a review decision or a retraction is among them; and the read model's ids of the releases the
+        new releases re-issue."""
         self.store.catch_up()
         facts, reissued = self.store.read_model.changes_after(position)
-        if any(kind in _CHANGES_ANY_LINE or (compound is None and kind in LEDGER_FACT_TYPES) for kind, compound, _ in facts):
-            return None
-        uuids = [release_uuid(release).hex for release in reissued]
-        if uuids and self.store.read_model.hold_facts_about_no_compound(uuids, LEDGER_FACT_TYPES):
-            return None
+        if any(kind in _TAKE_FACTS_OUT_OF_VIEW for kind, _, _ in facts):
+            return None, []
+        return facts, [release_uuid(release).hex for release in reissued]
+
+    def _named(self, facts: list[tuple[str, str | None, str | None]], reissued: list[str]) -> set[str]:
+        """The name keys the facts name, and those the facts of the re-issued releases name."""
         keys = {key for _, compound, alias in facts for key in (compound, alias) if key}
-        if uuids:
-            keys |= self.store.read_model.keys_of_releases(uuids)
-        return self.name_group(*keys) if keys else set()
+        return (keys | self.store.read_model.keys_of_releases(reissued)) if reissued else keys
 
     def count(self) -> int:
         """How many facts the store holds, in any view or none."""
@@ -154,11 +159,6 @@ class History:
             keys = self.name_group(*{row.compound_key for row in money if row.compound_key})
         releases = {row.release_uuid for row in money if row.release_uuid}
         return self._recorded(self.store.read_model.facts_related(keys, releases))
-
-    def types_since(self, position: int) -> set[str]:
-        """The types of the facts applied after `position`."""
-        self.store.catch_up()
-        return {kind for kind, _, _ in self.store.read_model.changes_after(position)[0]}
 
     def with_ids(self, event_ids: set[str]) -> tuple[RecordedFact, ...]:
         """The facts with these event ids (and no others)."""

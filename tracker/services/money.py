@@ -60,18 +60,16 @@ class Money:
         """The kept lines, as `earlier` stamps them, brought up to now: the lines of the name groups the facts since
         then touch computed again from those groups' facts, the others' rows kept as they are. None (the ledger is
         computed afresh) when the day moved on (lapses stand on the day); when the new facts can change lines of
-        no compound or of any (`History.lines_changed_since`); when a line of no
-        compound may hold a new royalty figure (`parts_within_wholes`); or when a group's lines come from recorded
-        terms (their ids are numbered across the whole ledger)."""
+        no compound (a line of no compound may hold a new royalty figure: `parts_within_wholes`) or of any
+        (`History.lines_changed_since`); or when a group's lines come from recorded terms (their ids are numbered
+        across the whole ledger)."""
         if date.fromisoformat(earlier.horizon) != horizon:
             return None
-        keys = self.history.lines_changed_since(earlier.position)
+        keys = self.history.lines_changed_since(earlier.position, any(key is None for key, _ in rows))
         if keys is None:
             return None
         if not keys:
             return rows
-        if "RoyaltyReported" in self.history.types_since(earlier.position) and any(key is None for key, _ in rows):
-            return None
         selected, names = self.history.in_view(view, history=self.history.of_ledger(keys))
         fresh = [line for line in ledger(selected, names, horizon).lines if _compound_key(line) in keys]
         if any(line.basis == "terms" for line in fresh):
