@@ -1,6 +1,7 @@
 """`tracker report`: one self-contained HTML page whose every figure links to its events."""
 from __future__ import annotations
 
+import gc
 import re
 from datetime import date
 
@@ -23,6 +24,18 @@ def test_report_writes_the_page_and_says_where_and_as_of_when(seeded, tmp_path):
     result = _run(seeded, "report", "--as-of", "2013-09-30", "-o", str(path))
     assert (result.exit_code, result.output) == (0, f"wrote {path}: the report as of 2013-09-30\n")
     assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>\n<html lang=\"en\">")
+
+
+def test_the_page_written_to_its_file_is_the_page_rendered_byte_for_byte(seeded, tracker, tmp_path):
+    path = tmp_path / "report.html"
+    _run(seeded, "report", "--as-of", "2013-09-30", "-o", str(path))
+    assert path.read_bytes() == render_html(tracker.report(SEPT_30)).encode("utf-8")
+
+
+def test_a_report_leaves_the_cycle_collector_as_it_found_it(seeded, tmp_path):
+    assert gc.isenabled()
+    _run(seeded, "report", "--as-of", "2013-09-30", "-o", str(tmp_path / "report.html"))
+    assert gc.isenabled()
 
 
 def test_report_to_a_dash_prints_the_page_on_stdout(seeded, tracker):
