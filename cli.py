@@ -959,15 +959,21 @@ def cycle_collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-@examples("tracker report --as-of 2013-09-30 -o report.html", "tracker report -o - > today.html")
+@examples("tracker report --as-of 2013-09-30 -o report.html", "tracker report -o - > today.html",
+          "tracker report --whole-log -o everything.html   # every event in the log, however many")
 @cli.command()
 @time_view
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True, path_type=Path),
               default=Path("report.html"), show_default=True, help="The HTML file to write; - for stdout.")
+@click.option("--whole-log", is_flag=True,
+              help="List every event in view in the page's event log, however many (by default, above 5,000 it "
+                   "lists those the figures cite and counts the others).")
 @with_store()
-def report(tracker: Tracker, view: TimeView, output: Path) -> None:
+def report(tracker: Tracker, view: TimeView, output: Path, whole_log: bool) -> None:
     """One self-contained HTML page: pipeline, timelines, catalysts, receivables and the event log, each figure linked to its sources."""
-    from tracker.presentation.report_page import write_html  # the page's template loads only for a report
+    from tracker.presentation.report_page import LOG_LIMIT, write_html  # the page's template loads only for a report
+
+    log_limit = None if whole_log else LOG_LIMIT
 
     with cycle_collection_paused():
         report = tracker.report(view)
@@ -975,13 +981,13 @@ def report(tracker: Tracker, view: TimeView, output: Path) -> None:
             sys.stdout.flush()
             stdout = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")  # the page says it is UTF-8
             try:
-                write_html(report, stdout)
+                write_html(report, stdout, log_limit)
                 stdout.flush()
             finally:
                 stdout.detach()  # stdout stays open
             return
         with output.open("w", encoding="utf-8") as page:
-            write_html(report, page)
+            write_html(report, page, log_limit)
     click.echo(f"wrote {output}: the report as of {view.horizon.isoformat()}")
     note_held_back(tracker, view)
 

@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from cli import cli
 from projections.history import TimeView
-from tracker.presentation.report_page import render_html
+from tracker.presentation import report_page
+from tracker.presentation.report_page import LOG_LIMIT, render_html
 
 SEPT_30 = TimeView(as_of=date(2013, 9, 30))
 
@@ -92,3 +93,16 @@ def test_the_charts_keep_their_text_as_text(tracker):
     assert re.search(r"<text[^>]*>today \(2013-09-30\)</text>", html)
     assert re.search(r"<text[^>]*>USD 5M triggered by JP approval \(reported 2013-09-20\)</text>", html)
     assert re.search(r"<text[^>]*>days past due</text>", html)
+
+
+def test_report_lists_every_event_in_the_log_with_whole_log_however_many(seeded, tmp_path, monkeypatch):
+    monkeypatch.setattr(report_page, "LOG_LIMIT", 5)
+    for flags, rows in (((), 12), (("--whole-log",), 22)):
+        path = tmp_path / "report.html"
+        _run(seeded, "report", "--as-of", "2013-09-30", *flags, "-o", str(path))
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert len(page.select("#event-log tbody tr")) == rows
+
+
+def test_the_help_of_whole_log_names_the_log_limit():
+    assert f"above {LOG_LIMIT:,} it" in " ".join(_run("unused.db", "report", "--help").output.split())
