@@ -974,7 +974,6 @@ def report(tracker: Tracker, view: TimeView, output: Path, whole_log: bool) -> N
     from tracker.presentation.report_page import LOG_LIMIT, write_html  # the page's template loads only for a report
 
     log_limit = None if whole_log else LOG_LIMIT
-
     with cycle_collection_paused():
         report = tracker.report(view)
         if str(output) == "-":
@@ -986,8 +985,14 @@ def report(tracker: Tracker, view: TimeView, output: Path, whole_log: bool) -> N
             finally:
                 stdout.detach()  # stdout stays open
             return
-        with output.open("w", encoding="utf-8") as page:
-            write_html(report, page, log_limit)
+        # Written beside the page, then put in its place: a report that fails halfway leaves the last page whole.
+        partial = output.with_name(f".{output.name}.partial")
+        try:
+            with partial.open("w", encoding="utf-8") as page:
+                write_html(report, page, log_limit)
+            partial.replace(output)
+        finally:
+            partial.unlink(missing_ok=True)
     click.echo(f"wrote {output}: the report as of {view.horizon.isoformat()}")
     note_held_back(tracker, view)
 

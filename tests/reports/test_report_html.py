@@ -33,6 +33,21 @@ def test_the_page_written_to_its_file_is_the_page_rendered_byte_for_byte(seeded,
     assert path.read_bytes() == render_html(tracker.report(SEPT_30)).encode("utf-8")
 
 
+def test_a_report_that_fails_halfway_leaves_the_last_page_whole_and_nothing_beside_it(seeded, tmp_path, monkeypatch):
+    path = tmp_path / "report.html"
+    path.write_text("the last page", encoding="utf-8")
+
+    def half_a_page(report, out, log_limit):
+        out.write("<!DOCTYPE html>")
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(report_page, "write_html", half_a_page)
+    result = _run(seeded, "report", "--as-of", "2013-09-30", "-o", str(path))
+    assert isinstance(result.exception, RuntimeError)
+    assert path.read_text(encoding="utf-8") == "the last page"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
 def test_a_report_leaves_the_cycle_collector_as_it_found_it(seeded, tmp_path):
     assert gc.isenabled()
     _run(seeded, "report", "--as-of", "2013-09-30", "-o", str(tmp_path / "report.html"))
