@@ -132,3 +132,27 @@ MILESTONE_CLAUSES = [
 def test_a_milestone_is_of_the_product_its_own_clause_names(sentence: str, expected: tuple[str, Decimal]):
     milestone = one(facts_of(sentence), "MilestoneTriggered")
     assert (milestone.compound, milestone.amount) == expected
+
+
+# The rate of a royalty a deal's terms state: sentence in, rate out.
+ROYALTY_RATES = [
+    ("Under the terms, Orsolo will receive an upfront payment of $1 mln and 9% in royalties on worldwide sales of velotamab by "
+     "Tamura Pharma.", "9%"),
+    ("Orsolo Bio is also entitled to receive tiered royalties starting in the low double-digits to over 20% of net sales of velotamab.",
+     "low double-digits"),
+    # an amendment: the rate the royalty comes to
+    ("The royalty rate at which Tamura Pharma will make payments on net sales of velotamab to Orsolo Bio will be reduced from the "
+     "high teens to low double digits.", "low double digits"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "rate"), ROYALTY_RATES, ids=[s[:60] for s, _ in ROYALTY_RATES])
+def test_a_royalty_rate_is_read_where_the_terms_state_it(sentence: str, rate: str):
+    royalty = one(facts_of(sentence), "RoyaltyReported")
+    assert (royalty.compound, royalty.rate, royalty.amount) == ("velotamab", rate, None)
+
+
+def test_a_bulleted_rate_and_the_body_stating_it_again_are_one_royalty():
+    facts = facts_of("Orsolo Bio licenses velotamab to Tamura Pharma in Japan\n\n- Royalties ranging from low double-digits to over 20%\n\n"
+                     "Orsolo Bio is also entitled to receive tiered royalties starting in the low double-digits to over 20% of net sales.")
+    assert one(facts, "RoyaltyReported").rate == "low double-digits"
