@@ -139,3 +139,21 @@ PAYERS_OF_A_DEAL = [
 @pytest.mark.parametrize(("sentence", "expected"), PAYERS_OF_A_DEAL, ids=[s[:60] for s, _ in PAYERS_OF_A_DEAL])
 def test_the_payer_of_a_deal_is_a_partner_in_it(sentence: str, expected: list):
     assert [(f.compound, f.partner) for f in only(facts_of(sentence), "PartnershipRecorded")] == expected
+
+
+# Where a sentence names a product's partners in the ordinary language of a deal: sentence in, (compound, partner) pairs out.
+PARTNERS_OF_A_PRODUCT = [
+    ("Kestrin has worldwide marketing rights to Veltra (velotamab) except in the U.S., where it is marketed by Tamura Pharma.",
+     [("velotamab", "Kestrin"), ("velotamab", "Tamura")]),
+    ("Orsolo Bio today announced that it has reached an agreement with its Japanese collaboration partner, Tamura Pharma Co. Ltd., "
+     "to amend the license agreement for velotamab.", [("velotamab", "Tamura")]),
+    ("Orsolo Bio has achieved the first milestone of the license agreement for velotamab signed with Tamura Pharma in 2020.",
+     [("velotamab", "Tamura")]),
+    ("Orsolo Bio amended the license agreement that grants to Tamura Pharma exclusive rights to develop velotamab in Japan.",
+     [("velotamab", "Tamura")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PARTNERS_OF_A_PRODUCT, ids=[s[:60] for s, _ in PARTNERS_OF_A_PRODUCT])
+def test_the_partners_of_a_product_are_read_from_the_language_of_its_deal(sentence: str, expected: list):
+    assert sorted((f.compound, f.partner) for f in only(facts_of(sentence), "PartnershipRecorded")) == expected

@@ -32,7 +32,7 @@ _CURRENCY_WORD = re.compile(r"USD|EUR|GBP|JPY|DKK|SEK|NOK|CHF|CNY|AUD|CAD|HKD|KR
 _DATELINE_AFTER = re.compile(r"(?<=[a-z])\s+[A-Z]{3,}(?:\s+[A-Z]{2,})+$")
 _LEGAL_TAIL = re.compile(rf"^,?\s+(?:{_LEGAL_FORMS})\.?(?=\W|$)")
 _PARENTHETICAL_TICKER = re.compile(r"^\s*\([^)]*\)")
-_THROUGH_ITS_PARTNER = re.compile(r"[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2}['’]s?\s+(?:[A-Z]?[\w-]+\s+){0,2}?"
+_THROUGH_ITS_PARTNER = re.compile(r"(?:[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2}['’]s?|(?:its|our|their))\s+(?:[A-Z]?[\w-]+\s+){0,2}?"
                                   r"(?:partner|licensee|licensor|collaborator|subsidiary|affiliate),?\s+(?=[A-Z])")
 _LEGAL_THEN_MORE = re.compile(rf"(?<=\s)(?:{_LEGAL_FORMS})\.(?=\s+\S)")
 _PARENT = re.compile(
@@ -125,7 +125,7 @@ def party_at(text: str, position: int) -> Party | None:
         start += 4
     through = _THROUGH_ITS_PARTNER.match(text, start)
     if through:
-        return party_at(text, through.end())  # "developed by Orsolo's Japanese partner Tamura": Tamura
+        return party_at(text, through.end())  # "developed by Orsolo's Japanese partner Tamura", "with its partner, Tamura": Tamura
     match = _NAME.match(text, start)
     if not match or not _usable(match.group(0)):
         return None

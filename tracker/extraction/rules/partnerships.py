@@ -143,6 +143,22 @@ CUES = (
         cased=True, fields={"role": "collaborator"}, compound="after", marks=_DEAL,
         example=Example("Orsolo Bio has received a $5 million milestone payment from Tamura Pharma under their license agreement for velotamab.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
+    # "the license and collaboration agreement signed with Tamura on January 16": an agreement named by whom it was signed with
+    Cue(r"\bagreements?\s+(?:[\w-]+\s+){0,4}?(?:signed|entered into|executed|concluded|made)\s+with\s+(?=[A-Z])", cased=True,
+        fields={"role": "collaborator"}, compound="nearest", marks=_DEAL,
+        example=Example("Orsolo Bio has achieved the first milestone of the license agreement for velotamab signed with Tamura Pharma in 2020.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
+    # "the license agreement that grants to Tamura exclusive rights to velotamab": the grantee after "grants to"
+    Cue(r"\b(?:grants?|granted|granting)\s+to\s+(?=[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*,?\s+(?:an?\s+|the\s+)?(?:(?:exclusive|worldwide|global|non-exclusive|sole|full)\s+)*"
+        r"(?:(?:development|commerciali[sz]ation|marketing)\s+(?:and\s+\w+\s+)?)?(?:licen[cs]e|rights)\b)",
+        cased=True, fields={"role": "licensee"}, compound="after", marks=_DEAL,
+        example=Example("Orsolo Bio amended the license agreement that grants to Tamura Pharma exclusive rights to develop velotamab in Japan.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
+    # "velotamab is marketed by Tamura in Japan", "except in the U.S., where it is marketed by Tamura": the marketer of a product
+    Cue(r"\b(?:is|are|was|were|will be|has been|have been)\s+(?:currently\s+|exclusively\s+|also\s+)?(?:marketed|commerciali[sz]ed|distributed|sold|co-promoted)\s+by\s+(?=[A-Z])",
+        cased=True, fields={"role": "licensee"}, compound="before",
+        example=Example("In Japan, velotamab is marketed by Tamura Pharma under the brand name Veltra.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
     Cue(r"\bwill\s+co-develop\b|\bco-develop(?:s|ing)?\b(?=\s+[A-Za-z])", cased=True, fields={"role": "developer"}, compound="after", party="before",
         example=Example("Under the terms of the agreement, Tamura Pharma and Orsolo Bio will co-develop velotamab.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "developer"})),
@@ -252,4 +268,5 @@ def _dated_agreement(view) -> object:
 
 
 FAMILY = Family("partnerships", PARTNERSHIP, CUES, read,
-                keywords=("licen", "develop", "collaborat", "partner", "agreement", "alliance", "rights", "option", "granted", "acquired", "responsib", "authority", "purchase", "bought"))
+                keywords=("licen", "develop", "collaborat", "partner", "agreement", "alliance", "rights", "option", "granted", "acquired", "responsib", "authority", "purchase", "bought",
+                          "marketed", "commerciali", "distributed", "sold by", "promoted"))
