@@ -157,3 +157,11 @@ PARTNERS_OF_A_PRODUCT = [
 @pytest.mark.parametrize(("sentence", "expected"), PARTNERS_OF_A_PRODUCT, ids=[s[:60] for s, _ in PARTNERS_OF_A_PRODUCT])
 def test_the_partners_of_a_product_are_read_from_the_language_of_its_deal(sentence: str, expected: list):
     assert sorted((f.compound, f.partner) for f in only(facts_of(sentence), "PartnershipRecorded")) == expected
+
+
+@pytest.mark.parametrize(("written", "name"), [("vRenta Bio", "vRenta Bio"), ("oxGenix Therapeutics, Inc.", "oxGenix"), ("mRNA", None), ("mAb", None)])
+def test_a_company_name_may_start_in_lower_case_before_its_capital(written: str, name: str | None):
+    from tracker.extraction.parties import party_at
+
+    party = party_at(f"{written} will develop the product.", 0)
+    assert (party.name if party else None) == name

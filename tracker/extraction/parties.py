@@ -26,7 +26,9 @@ _NOT_PARTIES = {
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 }
 
-_WORD = r"(?:[A-Z][\w'.+]*(?:-[\w]+)*|[a-z]+-[a-z]+|&)"
+#: A word of a company's name: capitalised, a house style in lower case with a hyphen ("x-y"), or one that starts in lower
+#: case before its capital ("vRenta", "oxGenix"; never "mRNA", "mAb", "eGFR": the capital starts a word in lower case).
+_WORD = r"(?:[A-Z][\w'.+]*(?:-[\w]+)*|[a-z]+-[a-z]+|[a-z]{1,3}[A-Z][a-z]{2,}\w*|&)"
 _NAME = re.compile(rf"{_WORD}(?:\s+(?:{_WORD}|of|de|la|du)(?=[\s,.;:)'’]|$))*")
 _CURRENCY_WORD = re.compile(r"USD|EUR|GBP|JPY|DKK|SEK|NOK|CHF|CNY|AUD|CAD|HKD|KRW|INR|RMB|US|U\.S\.")
 _DATELINE_AFTER = re.compile(r"(?<=[a-z])\s+[A-Z]{3,}(?:\s+[A-Z]{2,})+$")
