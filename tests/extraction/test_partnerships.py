@@ -151,6 +151,9 @@ PARTNERS_OF_A_PRODUCT = [
      [("velotamab", "Tamura")]),
     ("Orsolo Bio amended the license agreement that grants to Tamura Pharma exclusive rights to develop velotamab in Japan.",
      [("velotamab", "Tamura")]),
+    # a second verb shares the subject of the first
+    ("Outside the U.S., Tamura Pharma will lead the global commercialization strategy and receive an exclusive license to "
+     "commercialize velotamab.", [("velotamab", "Tamura")]),
 ]
 
 

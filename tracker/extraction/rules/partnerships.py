@@ -172,6 +172,11 @@ _TERRITORY = re.compile(r"\b(worldwide|global)\b", re.I)
 _BETWEEN_SUBJECT_AND_VERB = re.compile(r"(?:\s+(?:today|also|jointly|recently|together|now|further|have|has|had|that|,))+\s*$")
 
 
+#: A second verb sharing the first one's subject: "Tamura will lead the global strategy and [receive]": the subject stands before
+#: the first verb's auxiliary, in the same clause.
+_SHARED_SUBJECT = re.compile(r"\s+(?:will|shall|would|is to)\s+[a-z][\w-]*\s[^,;.]{0,80}?\s+and\s*$")
+
+
 def _partners(candidate: Candidate) -> list[Party]:
     """The partner the cue names, and those listed with it ("A and B will co-develop", "between A, B and C")."""
     text, match, release = candidate.text, candidate.match, candidate.release
@@ -184,6 +189,9 @@ def _partners(candidate: Candidate) -> list[Party]:
         subject_end = len(_BETWEEN_SUBJECT_AND_VERB.sub("", head))
         found: list[Party] = []
         party = company(party_before(text, subject_end))
+        shared = _SHARED_SUBJECT.search(head[:subject_end])
+        if party is None and shared:  # "Tamura will lead the commercialization and receive an exclusive license": the first verb's subject
+            party = company(party_before(text, shared.start()))
         both = re.search(r"\b(?:both companies|the two companies|the companies|they)\s*$", head[:subject_end])
         if party is None and both:  # "A and B today announced that both companies have signed": the companies named before
             announced = re.search(r"(?:\s+(?:today|also|jointly))*\s+(?:announced|announce|said|reported)\b", head)
