@@ -141,7 +141,8 @@ def test_the_payer_of_a_deal_is_a_partner_in_it(sentence: str, expected: list):
     assert [(f.compound, f.partner) for f in only(facts_of(sentence), "PartnershipRecorded")] == expected
 
 
-# Where a sentence names a product's partners in the ordinary language of a deal: sentence in, (compound, partner) pairs out.
+# Where a sentence names a product's partners in the ordinary language of a deal: sentence in (in a release Orsolo Bio issues),
+# (compound, partner) pairs out.
 PARTNERS_OF_A_PRODUCT = [
     ("Kestrin has worldwide marketing rights to Veltra (velotamab) except in the U.S., where it is marketed by Tamura Pharma.",
      [("velotamab", "Kestrin"), ("velotamab", "Tamura")]),
@@ -151,6 +152,12 @@ PARTNERS_OF_A_PRODUCT = [
      [("velotamab", "Tamura")]),
     ("Orsolo Bio amended the license agreement that grants to Tamura Pharma exclusive rights to develop velotamab in Japan.",
      [("velotamab", "Tamura")]),
+    ("Tamura Pharma holds the commercial rights to velotamab in Europe.", [("velotamab", "Tamura")]),
+    ("Tamura Pharma, Orsolo Bio's licensee for velotamab in Japan, filed an NDA.", [("velotamab", "Tamura")]),
+    ("Orsolo Bio and Tamura Pharma are jointly developing velotamab for gout.", [("velotamab", "Tamura")]),
+    ("Orsolo Bio is developing velotamab together with Tamura Pharma.", [("velotamab", "Tamura")]),
+    ("Orsolo Bio has licensed the Japanese rights to velotamab to Tamura Pharma.", [("velotamab", "Tamura")]),
+    ("Orsolo Bio has partnered velotamab with Tamura Pharma in Japan.", [("velotamab", "Tamura")]),
     # a second verb shares the subject of the first
     ("Outside the U.S., Tamura Pharma will lead the global commercialization strategy and receive an exclusive license to "
      "commercialize velotamab.", [("velotamab", "Tamura")]),
@@ -159,7 +166,8 @@ PARTNERS_OF_A_PRODUCT = [
 
 @pytest.mark.parametrize(("sentence", "expected"), PARTNERS_OF_A_PRODUCT, ids=[s[:60] for s, _ in PARTNERS_OF_A_PRODUCT])
 def test_the_partners_of_a_product_are_read_from_the_language_of_its_deal(sentence: str, expected: list):
-    assert sorted((f.compound, f.partner) for f in only(facts_of(sentence), "PartnershipRecorded")) == expected
+    release = f"Orsolo Bio (Nasdaq: ORSB) today announced an update. {sentence}"  # the issuer is never its own partner
+    assert sorted((f.compound, f.partner) for f in only(facts_of(release), "PartnershipRecorded")) == expected
 
 
 @pytest.mark.parametrize(("written", "name"), [("vRenta Bio", "vRenta Bio"), ("oxGenix Therapeutics, Inc.", "oxGenix"), ("mRNA", None), ("mAb", None)])

@@ -16,7 +16,7 @@ from tracker.extraction.rows import IN_CLAUSE, Cue, Example, Family, Readings
 
 PARTNERSHIP = "PartnershipRecorded"
 _DEAL = frozenset({"deal"})
-_RIGHTS = (r"(?:the\s+)?(?:(?:global|worldwide|exclusive|full|[A-Z][a-z]+)\s+)*(?:(?:development|commercialization|commercialisation|marketing)"
+_RIGHTS = (r"(?:the\s+)?(?:(?:global|worldwide|exclusive|full|[A-Z][a-z]+)\s+)*(?:(?:development|commercialization|commercialisation|marketing|commercial|distribution|sales)"
            r"(?:\s+and\s+|\s+))*(?:rights|licen[cs]e)\b")
 _COMPANY_NEXT = r"(?=[A-Z])"
 
@@ -121,7 +121,7 @@ CUES = (
                         "commercialization of velotamab in Japan, has applied for approval.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
     # "Tamura, Orsolo's partner for velotamab in Japan, submitted ...": a partner named along another fact
-    Cue(r",\s+[A-Z][\w-]*['’]s\s+(?:[\w-]+\s+){0,3}?partner\s+(?:of|for|on|in)\s+(?=[A-Za-z])", cased=True, fields={"role": "collaborator"}, compound="after", party="before",
+    Cue(r",\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+(?:[\w-]+\s+){0,3}?(?:partner|licensee|distributor)\s+(?:of|for|on|in)\s+(?=[A-Za-z])", cased=True, fields={"role": "collaborator"}, compound="after", party="before",
         example=Example("Tamura Pharma, Orsolo's partner for velotamab in Japan, submitted a New Drug Application to the MHLW.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
     Cue(r",\s+(?:its|our|their)\s+(?:[\w-]+\s+){0,3}?partner\s+(?:of|for|on)\s+(?=[A-Za-z])", cased=True, fields={"role": "collaborator"}, compound="after", party="before",
@@ -142,6 +142,26 @@ CUES = (
         r"\s+from\s+(?=[A-Z][^.;]{0,300}?\b(?:agreements?|collaboration|partnership|licen[cs]e|alliance)\b)",
         cased=True, fields={"role": "collaborator"}, compound="after", marks=_DEAL,
         example=Example("Orsolo Bio has received a $5 million milestone payment from Tamura Pharma under their license agreement for velotamab.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
+    Cue(r"\b(?:are\s+|will\s+)?jointly\s+(?:develop(?:ing)?|commerciali[sz](?:e|ing))\b", cased=True, fields={"role": "developer"}, compound="after", party="before",
+        example=Example("Orsolo Bio and Tamura Pharma jointly develop velotamab.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "developer"})),
+    Cue(r"\b(?:develop(?:s|ing|ed)?|commerciali[sz](?:es|e|ing|ed)|market(?:s|ing|ed)?)\s+(?:[\w-]+\s+){0,4}?(?:together|jointly)\s+with\s+(?=[A-Z])", cased=True,
+        fields={"role": "collaborator"}, compound="nearest",
+        example=Example("Orsolo Bio is developing velotamab together with Tamura Pharma.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
+    # "Orsolo's Japanese licensee, Tamura Pharma": a possessive's licensee named after it
+    Cue(rf"\b[A-Z][\w-]*['’]s\s+(?:[A-Z]?[\w.-]+\s+){{0,2}}?(?:licensee|distributor|licensing partner),?\s+{_COMPANY_NEXT}", cased=True,
+        fields={"role": "licensee"}, compound="after",
+        example=Example("Orsolo Bio's Japanese licensee, Tamura Pharma, filed an NDA for velotamab.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
+    # "Orsolo Bio has licensed the Japanese rights to velotamab to Tamura": the rights' grantee after the product
+    Cue(rf"\blicen[cs]ed\s+(?:the\s+|its\s+|all\s+)?(?:[\w-]+\s+){{0,3}}?rights\s+(?:to|for|of|in)\s+{IN_CLAUSE}{{1,60}}?\s+to\s+(?=[A-Z])", cased=True,
+        fields={"role": "licensee"}, compound="before", marks=_DEAL | {"compound inside"},
+        example=Example("Orsolo Bio has licensed the Japanese rights to velotamab to Tamura Pharma.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
+    Cue(r"\bpartnered\s+(?:[\w-]+\s+){0,3}?with\s+(?=[A-Z])", cased=True, fields={"role": "collaborator"}, compound="nearest",
+        example=Example("Orsolo Bio has partnered velotamab with Tamura Pharma in Japan.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
     # "the license and collaboration agreement signed with Tamura on January 16": an agreement named by whom it was signed with
     Cue(r"\bagreements?\s+(?:[\w-]+\s+){0,4}?(?:signed|entered into|executed|concluded|made)\s+with\s+(?=[A-Z])", cased=True,
@@ -277,4 +297,4 @@ def _dated_agreement(view) -> object:
 
 FAMILY = Family("partnerships", PARTNERSHIP, CUES, read,
                 keywords=("licen", "develop", "collaborat", "partner", "agreement", "alliance", "rights", "option", "granted", "acquired", "responsib", "authority", "purchase", "bought",
-                          "marketed", "commerciali", "distributed", "sold by", "promoted"))
+                          "marketed", "commerciali", "distribut", "sold by", "promote"))
