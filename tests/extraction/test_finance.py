@@ -186,3 +186,17 @@ def test_a_regulator_named_after_a_payment_is_not_its_payer():
     facts = facts_of("Orsolo Bio has received a $1 million payment from Tamura Pharma A/S for achieving the milestone of a positive opinion "
                      "on velotamab from the Committee for Medicinal Products for Human Use.")
     assert one(facts, "MilestoneReceived").payer == "Tamura"
+
+
+# What the words around a milestone make of it: sentence in, the milestone's type out.
+MILESTONE_KINDS = [
+    ("Orsolo Bio earned a $10 million milestone payment from Tamura Pharma upon FDA acceptance of the NDA for velotamab.", "MilestoneTriggered"),
+    ("Orsolo Bio would have earned a $10 million milestone payment upon approval of velotamab.", "MilestoneAnticipated"),
+    ("The achievement of this milestone entitles Orsolo Bio to a $10 million payment from Tamura Pharma for velotamab.", "MilestoneTriggered"),
+    ("Upon approval, Orsolo Bio will be entitled to a $10 million milestone payment for velotamab.", "MilestoneAnticipated"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind"), MILESTONE_KINDS, ids=[s[:60] for s, _ in MILESTONE_KINDS])
+def test_the_words_around_a_milestone_decide_whether_it_is_earned_or_to_come(sentence: str, kind: str):
+    assert [type(f).__name__ for f in facts_of(sentence) if type(f).__name__.startswith("Milestone")] == [kind]

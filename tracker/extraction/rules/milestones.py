@@ -60,12 +60,17 @@ MODALITIES = (
     Modality(r"(?<!will be )(?<!to be )(?<!be )\brecogni[sz]ed\b|\brecognition of\b", RECEIVED, scope="clause",
              example=Example("Orsolo Bio recognized $15 million of milestone revenue upon the FDA's acceptance of the velotamab NDA.",
                              {"type": RECEIVED, "compound": "velotamab", "amount": "15000000"})),
+    # "Orsolo earned a $10 million milestone upon the FDA's acceptance": an earning told in the past is no hedge, whatever "upon" says
+    Modality(r"(?<!have )(?<!would )(?<!could )(?<!may )\b(?:(?:has|have|had)\s+(?:now\s+|also\s+)?(?:earned|triggered|achieved)|earned|triggered)\s+(?:an?|the|its|their)\b",
+             TRIGGERED, scope="clause",
+             example=Example("Orsolo Bio earned a $10 million milestone payment from Tamura Pharma upon FDA acceptance of the NDA for velotamab.",
+                             {"type": TRIGGERED, "compound": "velotamab", "amount": "10000000", "payer": "Tamura", "payee": "Orsolo"})),
     Modality(r"\b(?:would|could|may|might|eligible|potential(?:ly)?|up to|upon|if|contingent|should|future|subject to|aggregate)\b",
              ANTICIPATED, scope="clause",
              example=Example("Orsolo Bio is eligible to receive up to $740 million in development and regulatory milestones for velotamab.",
                              {"type": ANTICIPATED, "compound": "velotamab", "amount": "740000000"})),
     Modality(r"\btrigger(?:s|ed|ing)?\b|\bearn(?:s|ed|ing)?\b|\bachieved\b|\breceives?\b|\bis due\b|\bowe[sd]?\b|\bentitled to receive\b"
-             r"|\bpayable\b|\bwill\s+(?:also\s+)?(?:receive|make|pay|be paid|earn)\b",
+             r"|\bpayable\b|\bwill\s+(?:also\s+)?(?:receive|make|pay|be paid|earn)\b|\bentitles\b",
              TRIGGERED, scope="clause",
              example=Example("Orsolo Bio is entitled to receive an $8 million milestone payment for velotamab.",
                              {"type": TRIGGERED, "compound": "velotamab", "amount": "8000000"})),
