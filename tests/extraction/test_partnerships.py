@@ -158,6 +158,11 @@ PARTNERS_OF_A_PRODUCT = [
     ("Orsolo Bio is developing velotamab together with Tamura Pharma.", [("velotamab", "Tamura")]),
     ("Orsolo Bio has licensed the Japanese rights to velotamab to Tamura Pharma.", [("velotamab", "Tamura")]),
     ("Orsolo Bio has partnered velotamab with Tamura Pharma in Japan.", [("velotamab", "Tamura")]),
+    # the licensor of "has licensed X to Y" is not its licensee
+    ("Kestrin Labs has licensed velotamab to Tamura Pharma for Japan.", [("velotamab", "Tamura")]),
+    # the product the rights are to is no partner
+    ("Orsolo Bio has entered into an agreement in which Orsolo Bio has licensed rights to velotamab to Tamura Pharma.",
+     [("velotamab", "Tamura")]),
     # a second verb shares the subject of the first
     ("Outside the U.S., Tamura Pharma will lead the global commercialization strategy and receive an exclusive license to "
      "commercialize velotamab.", [("velotamab", "Tamura")]),

@@ -21,7 +21,7 @@ _LEGAL = LEGAL_FORM_WORDS
 #: Words that start capitalised phrases but are never a party.
 _NOT_PARTIES = {
     "the", "a", "an", "this", "that", "these", "its", "our", "their", "his", "her", "company", "phase", "under", "in",
-    "on", "for", "with", "and", "or", "of", "to", "by", "from", "as", "at", "we", "it", "they", "he", "she",
+    "on", "for", "with", "and", "or", "of", "to", "by", "from", "as", "at", "we", "it", "they", "he", "she", "cos",
     "european", "u.s", "us", "fda", "ema", "chmp", "ec", "mhlw", "nmpa", "pmda", "committee", "ministry", "agency",
     "commission", "administration", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",

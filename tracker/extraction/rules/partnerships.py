@@ -37,10 +37,11 @@ CUES = (
         compound="after", party="before", marks=_DEAL,
         example=Example("Under the agreement, Tamura is granted the rights to develop and commercialize velotamab worldwide.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee", "territory": "worldwide"})),
-    Cue(r"\b(?:out-?licen[cs]ed|licen[cs]ed)\s+(?:\w+\s+){0,3}?to\s+(?=[A-Za-z])", cased=True, fields={"role": "licensee"}, compound="before", marks=_DEAL,
+    Cue(r"\b(?:out-?licen[cs]ed|licen[cs]ed)\s+(?:\w+\s+){0,3}?(?<!rights )to\s+(?=[A-Za-z])", cased=True, fields={"role": "licensee"}, compound="before", marks=_DEAL,
         example=Example("Velotamab is an antibody that was outlicensed to Tamura Pharma in 2013.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee", "occurred_on": "2013"})),
-    Cue(r"\b(?:has|have|had)\s+licensed\b", cased=True, fields={"role": "licensee"}, compound="after", party="before", marks=_DEAL,
+    # "Tamura has licensed rights to velotamab" (Tamura the licensee), never "Orsolo has licensed velotamab to Tamura" (Orsolo the licensor)
+    Cue(rf"\b(?:has|have|had)\s+licensed\b(?!{IN_CLAUSE}{{0,80}}?\bto\s+[A-Z])", cased=True, fields={"role": "licensee"}, compound="after", party="before", marks=_DEAL,
         example=Example("Orsolo Bio today announced that Tamura Pharma has licensed exclusive rights to velotamab.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
     Cue(r"\bexercised (?:its|an|the) option\b", cased=True, fields={"role": "licensee"}, compound="after", party="before", marks=_DEAL,
