@@ -141,6 +141,9 @@ ROYALTY_RATES = [
      "Tamura Pharma.", "9%"),
     ("Orsolo Bio is also entitled to receive tiered royalties starting in the low double-digits to over 20% of net sales of velotamab.",
      "low double-digits"),
+    ("Orsolo Bio will receive royalties on net sales of velotamab at rates in the low double digits.", "low double digits"),
+    ("Orsolo Bio will receive tiered royalties ranging from the high single digits to the low teens on net sales of velotamab.",
+     "high single digits"),
     # an amendment: the rate the royalty comes to
     ("The royalty rate at which Tamura Pharma will make payments on net sales of velotamab to Orsolo Bio will be reduced from the "
      "high teens to low double digits.", "low double digits"),

@@ -14,8 +14,11 @@ ROYALTY = "RoyaltyReported"
 _RATE_WORDS = (r"\d+(?:\.\d+)?\s?(?:%|percent)(?:\s?(?:-|to|–)\s?\d+(?:\.\d+)?\s?(?:%|percent))?|\d+(?:\.\d+)?\s?(?:-|to|–)\s?\d+(?:\.\d+)?\s?(?:%|percent)"
                r"|(?:low|mid|high)[- ](?:single|double)[- ]digits?|(?:low|mid|high)[- ]teens?|(?:single|double)[- ]digits?")
 #: A rate stands after the cue ("royalties of 20-25%", "a royalty rate in the low teens") or before it ("mid-single digit royalties").
-_RATE_AFTER = re.compile(rf"^\s*(?:rates?\s+)?(?:of|at|ranging from|in the|between|starting (?:in|at|from)(?: the)?)\s+(?:up to\s+|approximately\s+)?"
+_RATE_AFTER = re.compile(rf"^\s*(?:rates?\s+)?(?:of|at|ranging from(?: the)?|in the|between(?: the)?|starting (?:in|at|from)(?: the)?)\s+(?:up to\s+|approximately\s+)?"
                          rf"(?P<rate>{_RATE_WORDS})", re.I)
+#: A rate the clause gives after what the royalty is on: "royalties on net sales of VELTRO at rates in the low double digits".
+_RATE_LATER = re.compile(rf"^{IN_CLAUSE}{{0,80}}?\bat\s+(?:a\s+)?(?:tiered\s+)?rates?\s+(?:in\s+the|of|between(?:\s+the)?|ranging\s+from(?:\s+the)?|from(?:\s+the)?)\s+"
+                         rf"(?:up to\s+|approximately\s+)?(?P<rate>{_RATE_WORDS})", re.I)
 #: "9% in royalties", "mid-single digit royalties", "tiered royalties".
 _RATE_BEFORE = re.compile(rf"(?P<rate>{_RATE_WORDS}|tiered)\s+(?:in\s+|tiered\s+|sales\s+|net sales\s+|percentage\s+)?$", re.I)
 #: A rate the royalty's clause changes it to, after words of their own ("the royalty rate at which Tamura pays on net sales
@@ -64,6 +67,7 @@ def read(candidate: Candidate) -> Readings:
     if not amounts:  # "earned $3.1 million in royalty revenue", "$12 million of royalties": the sum just before the cue
         amounts = [m for m in amounts_in(text) if m.end <= candidate.start and _SUM_BEFORE.fullmatch(text[m.end:candidate.start])][-1:]
     rate = (_RATE_AFTER.match(text[candidate.match.end():]) or _RATE_CHANGED.match(text[candidate.match.end():])
+            or _RATE_LATER.match(text[candidate.match.end():])
             or _RATE_BEFORE.search(text[max(0, candidate.start - 40):candidate.start]))
     if not amounts and not rate:
         return []
