@@ -18,7 +18,6 @@ from tracker.extraction.clauses import clause_around
 from tracker.extraction.context import ReleaseContext, SentenceView
 from tracker.extraction.prefilter import any_in, foldable, may_match
 from tracker.extraction.rows import Cue, Family, Modality
-from tracker.extraction import sentence_model
 from tracker.extraction.rules import REGISTRY
 
 #: Confidence of a fact the sentence states about a compound it names (or says it does not disclose).
@@ -124,7 +123,6 @@ def _confidence(candidate: Candidate, fields: dict[str, Any]) -> float:
         if (not slot.of or kind in slot.of) and fields.get(slot.field) in (None, (), ""):
             value -= slot.weight
     value = calibrated(kind, round(min(0.95, max(FLOOR, value)), 2))  # what such readings measured on the dev parts
-    value = sentence_model.weighed(kind, candidate.view.text, value)  # a learned second opinion on the sentence
     if fields.pop("ambiguous", False):
         value = min(value, AMBIGUOUS)
     return round(min(0.95, max(FLOOR, value)), 2)
