@@ -190,3 +190,20 @@ def test_a_trial_named_before_a_capitalised_trial_is_no_compound():
 @pytest.mark.parametrize(("words", "phase"), [("phase three", "III"), ("Phase Two", "II"), ("phase one/two", "I/II")])
 def test_a_phase_spelled_as_a_word_is_its_number(words, phase):
     assert [p.phase for p in phases_in(f"the {words} study of ketrolimab")] == [phase]
+
+
+def test_a_headline_saying_a_trial_misses_primary_endpoint_is_a_negative_result():
+    facts = facts_of("Phase 3 KITE trial of ketrolimab misses primary endpoint in gout")
+    assert one(facts, "TopLineReported").outcome == "negative"
+
+
+def test_a_trial_conducted_in_a_number_of_people_and_compared_head_on_gives_enrollment_and_arms():
+    facts = facts_of("The RIVET trial, conducted in more than 600 women, was a direct comparison of ketrolimab versus dinoprostone, "
+                     "which is the current standard treatment.")
+    design = one(facts, "TrialDesignReported")
+    assert (design.trial, design.enrollment, design.arms) == ("RIVET", 600, ("ketrolimab", "dinoprostone"))
+
+
+def test_a_trial_described_in_passing_in_a_sentence_about_its_start_is_no_design():
+    facts = facts_of("In March 2021 the first patient was dosed in WINDRUSH-2, a global Phase 3 trial comparing ketrolimab with docetaxel.")
+    assert only(facts, "TrialDesignReported") == []
