@@ -294,3 +294,21 @@ def test_our_pdufa_date_is_a_decision_expected_not_a_business_decision_of_ours()
 def test_being_told_a_pdufa_date_expects_no_decision():
     facts = facts_of("The FDA is expected to inform Brightwater of the PDUFA date for ketrolimab by the end of August.", date(2015, 8, 17))
     assert only(facts, "RegulatoryDecisionExpected") == []
+
+
+def test_filings_planned_for_two_products_listed_together_are_a_plan_each():
+    facts = facts_of("Nordlys is targeting Canadian NDS filings for ketrolimab and velotamab later this year.", date(2017, 8, 8))
+    plans = only(facts, "SubmissionExpected")
+    assert sorted((p.compound, p.region, str(p.expected_by)) for p in plans) == [
+        ("ketrolimab", "CA", "2017-12-31"), ("velotamab", "CA", "2017-12-31")]
+
+
+def test_planning_to_initiate_a_registration_filing_in_a_country_is_a_filing_expected_there():
+    facts = facts_of("Nordlys is now planning to initiate the registration filing in Canada for ketrolimab following its MAA submission.")
+    assert one(facts, "SubmissionExpected").region == "CA"
+
+
+def test_a_japanese_council_recommending_approval_is_a_positive_japanese_opinion():
+    facts = facts_of("Ketrolimab was recommended for approval by the Pharmaceutical Affairs and Food Sanitation Council (PAFSC).")
+    opinion = one(facts, "RegulatoryOpinionIssued")
+    assert (opinion.compound, opinion.region, opinion.opinion) == ("ketrolimab", "JP", "positive")

@@ -216,6 +216,14 @@ def _month_day(m: re.Match[str], published: date, period: PartialDate | None):
     return _day_either_way(_month(m["month"]), int(m["day"]), published)
 
 
+def _day_month(m: re.Match[str], published: date, period: PartialDate | None):
+    """"on 2 September", "the 14th of June": a day written before its month, without a year (the month capitalised:
+    "Phase 2 may" is no day)."""
+    if not m["month"][0].isupper():
+        return None
+    return _day_either_way(_month(m["month"]), int(m["day"]), published)
+
+
 def _bare_month(m: re.Match[str], published: date, period: PartialDate | None):
     return _month_either_way(_month(m["month"]), published)
 
@@ -263,6 +271,7 @@ _EXPRESSIONS = (
     (r"\b(?:by |before )?(?:the )?(?:end of )?(?:the )?(?:next|coming) quarter\b", _next_quarter, True),
     (rf"\b(?P<month>{_MONTH}),? (?P<year>{_YEAR})\b", _month_year, False),
     (rf"\b(?P<month>{_MONTH}) (?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,? ?(?:19|20)\d\d)(?! ?(?:percent|%|mg|patients))", _month_day, False),
+    (rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?: of)? (?P<month>{_MONTH})(?![\w-])(?!,? ?(?:19|20)\d\d)", _day_month, False),
     (rf"\b(?:in|by|during|until|from|through|before|after) (?P<month>{_MONTH})\b(?! ?\d)", _bare_month, False),
     (rf"\b(?:the|its|at) (?P<month>{_MONTH}) (?:meeting|session|cycle)\b", _bare_month, False),
     (rf"\b(?P<year>{_YEAR})\b", _bare_year, False),

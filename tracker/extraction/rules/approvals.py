@@ -52,12 +52,17 @@ CUES = (
     Cue(rf"\b(?P<cue>(?:{_REGULATOR})\s+(?:\([A-Z]{{2,5}}\)\s+)?(?:conditional\s+|full\s+)?(?:marketing\s+)?authori[sz]ations?)\b(?!\s+(?:[Aa]pplication|[Hh]older|process|decision))",
         cased=True, example=Example("Zentara sales began after the European Commission (EC) authorization of velotamab in May 2021.",
                                     {"type": GRANTED, "compound": "velotamab", "region": "EU", "occurred_on": "2021-05"})),
-    Cue(rf"\b(?P<cue>[Mm]arketing [Aa]uthori[sz]ation)\s+(?:of\s+{IN_CLAUSE}{{0,40}}?\s+)?by\s+the\s+(?:{_REGULATOR})\b", cased=True, compound="nearest",
+    Cue(rf"\b(?P<cue>[Mm]arket(?:ing)? [Aa]uthori[sz]ation)\s+(?:of\s+{IN_CLAUSE}{{0,40}}?\s+)?by\s+the\s+(?:{_REGULATOR})\b", cased=True, compound="nearest",
         example=Example("Based on the positive opinion, marketing authorization of velotamab by the European Commission is expected in two to three months.",
                         {"type": EXPECTED, "compound": "velotamab", "region": "EU", "expected_by": "2021-09-15"})),
     Cue(r"\b(?P<cue>marketing authori[sz]ation|approval)\s+(?:was|has been|had been|is)\s+granted\b",
         example=Example("Marketing authorisation was granted to Zentara (velotamab) by Swissmedic.",
                         {"type": GRANTED, "compound": "velotamab", "region": "CH", "agency": "Swissmedic"})),
+    # a regulator granting a product its indication: "the TGA has granted Velmora a broad clinical indication"
+    Cue(r"\b(?P<cue>granted|grants)\b(?=\s+(?:[\w®™()-]+\s+){1,4}?(?:an?\s+|the\s+|its\s+)?(?:broad\s+|new\s+|additional\s+|expanded\s+|full\s+)?(?:clinical\s+)?indications?\b)",
+        compound="after",
+        example=Example("The Therapeutic Goods Administration (TGA) has granted Velmora (trazimab) a broad clinical indication in lupus nephritis.",
+                        {"type": GRANTED, "compound": "trazimab", "region": "AU", "agency": "TGA"})),
     Cue(r"\bissued\s+(?:a\s+)?(?:\w+\s+){0,2}(?P<cue>Notice of Compliance|NOC)\b",
         example=Example("Health Canada issued a Notice of Compliance for Velmora (trazimab) in adults with lupus.",
                         {"type": GRANTED, "compound": "trazimab", "region": "CA"})),
@@ -104,6 +109,9 @@ MODALITIES = (
              r"|appl(?:y|ied|ication) for|fil(?:e|ed|ing) for|submi(?:t|tted|ssion) for|recommend(?:s|ed|ing|ation)?|positive opinion"
              r"|launch|following", None,
              example=Example("If approved by the European Commission, velotamab will be marketed as Zentara.", {"type": None})),
+    # a claim hedged from afar: "X may be the first lupus treatment approved in Japan"
+    Modality(r"may|might|could|would", None, gap=6,
+             example=Example("Velmora may be the first lupus treatment approved in Japan in more than 20 years.", {"type": None})),
     Modality(r"would|could|may|might|will|shall", None, scope="after", gap=2,
              example=Example("Approval of velotamab would trigger a milestone payment to Orsolo.", {"type": None})),
     Modality(r"products?|uses?|indications?|labels?|labell?ing|therap\w+|drugs?|medicines?|treatments?|doses?|dosage|regimens?|decision|pathway",
@@ -183,5 +191,5 @@ def read(candidate: Candidate) -> Readings:
     return readings
 
 
-FAMILY = Family("approvals", GRANTED, CUES, read, SLOTS, MODALITIES, keywords=("approv", "authoris", "authoriz", "notice of compliance", "noc"),
+FAMILY = Family("approvals", GRANTED, CUES, read, SLOTS, MODALITIES, keywords=("approv", "authoris", "authoriz", "notice of compliance", "noc", "indication"),
                 background=False, named_only=(GRANTED,))
