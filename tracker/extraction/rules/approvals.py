@@ -69,6 +69,9 @@ CUES = (
 )
 
 MODALITIES = (
+    # a payment named after the approval it is due on: "expects to receive approval and commercialization milestones"
+    Modality(r"(?:and\s+(?:[\w-]+\s+){0,2}?)?(?:milestones?|milestone payments?|payments?|fees?)", None, scope="after", gap=0,
+             example=Example("Orsolo expects to receive approval and commercialization milestones for velotamab in China.", {"type": None})),
     Modality(r"not|never|neither|nor|yet to be|without|cannot|can't|could not|unable to", None, gap=1,
              example=Example("Velmora (trazimab) has not been approved in Japan.", {"type": None})),
     Modality(r"declined to|declines to|refused to|refuses to|failed to|did not", None, gap=0,

@@ -59,6 +59,11 @@ MODALITIES = (
              example=Example("Orsolo expects a strategic decision on its velotamab program in 2022.", {"type": None})),
     # the date of a decision yet to be set is no decision expected: "the FDA is expected to inform the Company of the
     # PDUFA date by the end of August"
+    # the date itself still to be set: "expects to receive a PDUFA action date within 74 days following the submission"
+    Modality(r"(?:receive|be (?:assigned|given|provided|set)|communicat\w+|notif\w+|inform\w*)\s+(?:\w+\s+){0,3}?(?:an?|the|its)\s+(?:[\w()-]+\s+){0,8}?date\s+within\b",
+             None, scope="clause",
+             example=Example("Orsolo submitted its BLA for velotamab in February and expects to receive a Prescription Drug User Fee Act (PDUFA) "
+                             "action date within 74 days following the submission.", {"type": None})),
     Modality(r"(?:inform|notify|advise|tell)\w*\s+(?:[\w-]+\s+){0,3}?of", None, gap=7,
              example=Example("The FDA is expected to inform Orsolo of the PDUFA date for velotamab by the end of August.", {"type": None})),
 )

@@ -126,6 +126,14 @@ MODALITIES = (
              None, scope="sentence", cased=True,
              example=Example("In the Complete Response Letter, the FDA cited safety concerns, including a failure to demonstrate non-inferiority of "
                              "velotamab in cardiovascular events.", {"type": None})),
+    # data named as what something else rests on or reflects, not read out here: "The BLA is supported by positive data from ...",
+    # "reflective of both the positive clinical data generated for X"
+    Modality(r"supported by|based on|reflective of|reflects?|reflecting|builds? on|building on|on the strength of", None, gap=3,
+             example=Example("The BLA for velotamab is supported by positive data from the RIVET and TANGO trials.", {"type": None})),
+    # what a therapy may do for patients, not what a trial showed: "a therapy that can help enable positive long-term kidney outcomes"
+    Modality(r"can|help|helps|enable|enables", None, gap=3,
+             example=Example("We are excited to reach patients with velotamab, a therapy that can help enable positive long-term kidney outcomes.",
+                             {"type": None})),
     Modality(r"\b[Cc]oncerns?\s+(?:\w+\s+)?(?:include|includes|included|including)\b", None, scope="sentence", cased=True,
              example=Example("- Safety concerns include failure to meet non-inferiority in cardiovascular events for velotamab in the RIVET trials",
                              {"type": None})),
