@@ -207,3 +207,10 @@ def test_a_trial_conducted_in_a_number_of_people_and_compared_head_on_gives_enro
 def test_a_trial_described_in_passing_in_a_sentence_about_its_start_is_no_design():
     facts = facts_of("In March 2021 the first patient was dosed in WINDRUSH-2, a global Phase 3 trial comparing ketrolimab with docetaxel.")
     assert only(facts, "TrialDesignReported") == []
+
+
+def test_data_presented_at_a_named_meeting_in_a_sentence_naming_no_compound_are_its_paragraphs_compounds():
+    facts = facts_of("Ketrolimab met the primary endpoint in the RIVET-1 and RIVET-2 trials. Results from both trials were presented at the "
+                     "European Academy of Dermatology and Venereology (EADV) Congress in October 2020.", date(2021, 3, 1))
+    presented = one(facts, "DataPresented")
+    assert (presented.compound, presented.conference, str(presented.occurred_on)) == ("ketrolimab", "EADV 2020", "2020-10")

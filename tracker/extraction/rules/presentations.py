@@ -105,7 +105,10 @@ def read(candidate: Candidate) -> Readings:
     conferences = conferences_in(text)
     if not (conferences or abstracts or _PRESENTED_DATA.search(text)):
         return []
-    if not (view.named or abstracts or view.trials):
+    # a sentence naming no compound nor trial tells of its paragraph's compound only where it names the meeting and says data were
+    # presented there ("Results from both trials were presented at the EADV Congress in October 2020")
+    carried_data = view.carried == "paragraph" and bool(conferences) and bool(_PRESENTED_DATA.search(text[:1].lower() + text[1:]))
+    if not (view.named or abstracts or view.trials or carried_data):
         return []
     planned = candidate.modality is not None and bool(candidate.modality.fields.get("planned"))
     if planned and not (conferences or abstracts):
