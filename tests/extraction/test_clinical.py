@@ -214,3 +214,9 @@ def test_data_presented_at_a_named_meeting_in_a_sentence_naming_no_compound_are_
                      "European Academy of Dermatology and Venereology (EADV) Congress in October 2020.", date(2021, 3, 1))
     presented = one(facts, "DataPresented")
     assert (presented.compound, presented.conference, str(presented.occurred_on)) == ("ketrolimab", "EADV 2020", "2020-10")
+
+
+def test_a_presentation_dated_by_its_month_and_its_meetings_year_is_dated_by_the_month():
+    facts = facts_of("Results from the Phase 2 KITE trial of ketrolimab were presented at the European Society for Medical Oncology (ESMO) "
+                     "Congress 2024 in September 2024 (Abstract LBA31).", date(2025, 1, 10))
+    assert str(one(facts, "DataPresented").occurred_on) == "2024-09"

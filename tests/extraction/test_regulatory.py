@@ -312,3 +312,20 @@ def test_a_japanese_council_recommending_approval_is_a_positive_japanese_opinion
     facts = facts_of("Ketrolimab was recommended for approval by the Pharmaceutical Affairs and Food Sanitation Council (PAFSC).")
     opinion = one(facts, "RegulatoryOpinionIssued")
     assert (opinion.compound, opinion.region, opinion.opinion) == ("ketrolimab", "JP", "positive")
+
+
+def test_a_plan_to_refile_before_the_end_of_the_year_is_a_filing_expected_by_december_31():
+    facts = facts_of("Nordlys will refile the NDA for ketrolimab with the FDA before end of year.", date(2013, 8, 29))
+    expected = one(facts, "SubmissionExpected")
+    assert (expected.region, str(expected.expected_by)) == ("US", "2013-12-31")
+
+
+def test_approvals_by_two_regulators_each_with_its_month_are_dated_each_by_its_own():
+    facts = facts_of("Velmora (trazimab) was approved by Swissmedic in June 2023 and by Australia's Therapeutic Goods Administration "
+                     "(TGA) in August 2023.", date(2024, 1, 10))
+    assert sorted((f.region, str(f.occurred_on)) for f in only(facts, "ApprovalGranted")) == [("AU", "2023-08"), ("CH", "2023-06")]
+
+
+def test_a_decision_date_stamped_on_the_page_is_no_decision_expected_then():
+    facts = facts_of("28.08.2013 12:30:12 | Nordlys Receives FDA Notification Of Ketrolimab PDUFA Date Extension", date(2013, 8, 28))
+    assert [f.expected_by for f in only(facts, "RegulatoryDecisionExpected")] == [None]

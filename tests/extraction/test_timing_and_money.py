@@ -35,6 +35,7 @@ PUBLISHED = date(2013, 9, 20)
     ("by the end of November", "2012-11", date(2013, 11, 30)),
     ("was recommended for approval on 2 September at a meeting", "2013-09-02", date(2014, 9, 2)),
     ("on the 14th of October", "2012-10-14", date(2013, 10, 14)),
+    ("28.08.2013 12:30:12 | Nordlys", "2013-08-28", date(2013, 8, 28)),
 ])
 def test_a_time_expression_names_its_window(words, occurred, window_end):
     found = times_in(words, PUBLISHED)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
+from tracker.dates import PartialDate
 from tracker.extraction.candidates import Candidate
+from tracker.extraction.context import SentenceView
 from tracker.extraction.places import APPROVING_AGENCY, Place, agencies_in, places_in
 from tracker.extraction.rows import IN_CLAUSE, Cue, Example, Family, Modality, Readings, Slot
 from tracker.extraction.slots import indication_in, occurred_near, places_after
@@ -140,6 +142,20 @@ def _approval_type(candidate: Candidate) -> str | None:
     return "accelerated" if re.search(r"\baccelerated\b", text, re.I) else None
 
 
+def _time_of_place(view: SentenceView, places: list[Place], region: str | None) -> PartialDate | None:
+    """The past time told with one region of several: "approved by Swissmedic in June 2023 and by Australia's TGA in
+    August 2023" (the first time after the region's place, before the next region's)."""
+    ordered = sorted(places, key=lambda p: p.start)
+    for index, place in enumerate(ordered):
+        if place.region != region:
+            continue
+        until = next((p.start for p in ordered[index + 1:] if p.region != region), len(view.text))
+        own = [t for t in view.times if place.end <= t.start < until and not t.forward and not t.after_publication]
+        if own:
+            return own[0].occurred
+    return None
+
+
 def read(candidate: Candidate) -> Readings:
     """One approval per compound and region the sentence gives the cue."""
     view, text = candidate.view, candidate.text
@@ -189,8 +205,9 @@ def read(candidate: Candidate) -> Readings:
                 readings.append(dict(compound=compound, agency=agency, region=region,
                                      expected_by=times[0].window_end if times else None))
             else:
+                when = _time_of_place(view, places, region) if len(regions) > 1 else None
                 readings.append(dict(compound=compound, agency=agency, region=region, indication=indication_in(text[end:]),
-                                     approval_type=_approval_type(candidate), occurred_on=occurred_near(view, start)))
+                                     approval_type=_approval_type(candidate), occurred_on=when or occurred_near(view, start)))
     return readings
 
 

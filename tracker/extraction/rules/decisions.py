@@ -73,7 +73,9 @@ SLOTS = (Slot("expected_by", 0.3), Slot("region", 0.45))
 
 def read(candidate: Candidate) -> Readings:
     view, release = candidate.view, candidate.release
-    times = [t for t in view.times if t.forward or t.start > candidate.start] or view.times
+    # a window already over by the release's day (a page's date stamp, the day a letter came) is not when a decision is expected
+    ahead = [t for t in view.times if t.window_end > release.published]
+    times = [t for t in ahead if t.forward or t.start > candidate.start] or ahead
     when = expected_by(times, candidate.start)
     agency, region = candidate.cue.fields.get("agency"), candidate.cue.fields.get("region")
     if agency is None:

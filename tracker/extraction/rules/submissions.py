@@ -54,7 +54,7 @@ CUES = (
     Cue(r"\b(?:is|are|remains?)\s+(?:currently\s+|now\s+)?(?P<cue>under (?:priority |accelerated |standard )?review)\b", fields={"status": "accepted"},
         sure=0.85, example=Example("The Marketing Authorisation Application for Zentara is under review by the European Medicines Agency.",
                                    {"type": SUBMITTED, "compound": "Zentara", "region": "EU", "status": "accepted"})),
-    Cue(r"(?<!refusal )(?<!refuse )\b(?:to|will|would|shall)\s+(?:\w+\s+){0,2}?(?P<cue>submit|file|resubmit|apply for)\b", states=EXPECTED,
+    Cue(r"(?<!refusal )(?<!refuse )\b(?:to|will|would|shall)\s+(?:\w+\s+){0,2}?(?P<cue>submit|file|resubmit|refile|re-file|apply for)\b", states=EXPECTED,
         example=Example("Orsolo plans to file a New Drug Application for velotamab in Japan by the end of 2022.",
                         {"type": EXPECTED, "compound": "velotamab", "region": "JP", "application": "NDA", "expected_by": "2022-12-31"})),
     Cue(r"\b(?P<cue>submissions?|filings?|resubmission|applications?)\s+(?:[\w().®™-]+\s+){0,6}?(?:is |are )?(?:planned|expected|anticipated|scheduled|targeted|on track)\b",
