@@ -38,6 +38,18 @@ CUES = (
     Cue(r"\b(?:expected|anticipated|scheduled|due|on track)\s+to\s+(?:complete|conclude|finish|finali[sz]e)\s+(?:its|the|their)\s+(?:[\w-]+\s+)?(?P<cue>review)\b",
         example=Example("The FDA is expected to complete its review of the velotamab application by December 20, 2021.",
                         {"type": EXPECTED, "compound": "velotamab", "region": "US", "agency": "FDA", "expected_by": "2021-12-20"})),
+    # a review told as a process with its end expected: "The re-examination process is expected to be completed by year-end 2018",
+    # "the review of the application is anticipated to conclude in the first half of 2022"
+    Cue(r"\b(?P<cue>review|assessment)(?:\s+process)?(?:\s+(?:of|for)(?:\s+[\w()®™'’-]+){1,6}?)?"
+        r"\s+(?:is|are)\s+(?:now\s+)?(?:expected|anticipated|scheduled|due)\s+to\s+(?:be\s+)?(?:complete[d]?|conclude[d]?|finish(?:ed)?|end)\b",
+        example=Example("The FDA's review of the application for velotamab is expected to be completed in the first half of 2022.",
+                        {"type": EXPECTED, "compound": "velotamab", "region": "US", "expected_by": "2022-06-30"})),
+    # the re-examination of a CHMP opinion, the EU's second look: "The re-examination process is expected to be completed by year-end"
+    Cue(r"\b(?P<cue>re-?examination)(?:\s+process)?(?:\s+(?:of|for)(?:\s+[\w()®™'’-]+){1,6}?)?"
+        r"\s+(?:is|are)\s+(?:now\s+)?(?:expected|anticipated|scheduled|due)\s+to\s+(?:be\s+)?(?:complete[d]?|conclude[d]?|finish(?:ed)?|end)\b",
+        fields={"agency": "CHMP", "region": "EU"},
+        example=Example("The re-examination process for velotamab is expected to be completed by year-end 2021.",
+                        {"type": EXPECTED, "compound": "velotamab", "region": "EU", "expected_by": "2021-12-31"})),
     # an advisory committee's opinion to come: "a CHMP opinion is expected in the second half of 2021", "an opinion from the CHMP anticipated in early 2022"
     Cue(rf"\b(?:CHMP|Committee for Medicinal Products for Human Use)(?:['’]s)?\s+(?:\([A-Z]+\)\s+)?(?:[\w-]+\s+){{0,2}}?(?P<cue>opinion|recommendation)\b(?={IN_CLAUSE}{{0,80}}?\b(?:expected|anticipated|due)\b)"
         rf"|\b(?P<cue2>opinion|recommendation)\s+(?:from|by|of)\s+the\s+(?:EMA['’]s\s+)?(?:CHMP|Committee for Medicinal Products for Human Use)\b(?={IN_CLAUSE}{{0,60}}?\b(?:expected|anticipated|due)\b)"
@@ -94,7 +106,8 @@ def read(candidate: Candidate) -> Readings:
     return [dict(compound=compound, agency=agency, region=region, expected_by=when) for compound in candidate.compounds("subject")[:1]]
 
 
-FAMILY = Family("decisions", EXPECTED, CUES, read, SLOTS, MODALITIES, keywords=("pdufa", "user fee", "action date", "goal date", "target date", "decision", "european commission", "review", "opinion", "recommendation"))
+FAMILY = Family("decisions", EXPECTED, CUES, read, SLOTS, MODALITIES, keywords=("pdufa", "user fee", "action date", "goal date", "target date", "decision", "european commission", "review", "opinion", "recommendation",
+                          "examination", "assessment"))
 
 
 #: What may stand between a decision and the region it is told of: "decision (on X) in the EU", "EU regulatory decision".
