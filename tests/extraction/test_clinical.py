@@ -220,3 +220,8 @@ def test_a_presentation_dated_by_its_month_and_its_meetings_year_is_dated_by_the
     facts = facts_of("Results from the Phase 2 KITE trial of ketrolimab were presented at the European Society for Medical Oncology (ESMO) "
                      "Congress 2024 in September 2024 (Abstract LBA31).", date(2025, 1, 10))
     assert str(one(facts, "DataPresented").occurred_on) == "2024-09"
+
+
+def test_a_trial_stopped_after_an_analysis_showed_overwhelming_efficacy_is_no_negative_result():
+    facts = facts_of("The Phase 3 KITE study of ketrolimab was stopped after an interim analysis showed overwhelming efficacy.")
+    assert [f.outcome for f in only(facts, "TopLineReported")] in ([], ["positive"])

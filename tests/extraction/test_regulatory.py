@@ -329,3 +329,14 @@ def test_approvals_by_two_regulators_each_with_its_month_are_dated_each_by_its_o
 def test_a_decision_date_stamped_on_the_page_is_no_decision_expected_then():
     facts = facts_of("28.08.2013 12:30:12 | Nordlys Receives FDA Notification Of Ketrolimab PDUFA Date Extension", date(2013, 8, 28))
     assert [f.expected_by for f in only(facts, "RegulatoryDecisionExpected")] == [None]
+
+
+def test_a_designation_granted_for_an_indication_is_no_approval():
+    facts = facts_of("The FDA has granted Fast Track designation for the indication of lupus nephritis to Velmora (trazimab).")
+    assert only(facts, "ApprovalGranted") == []
+
+
+def test_a_regulator_granting_a_product_an_expanded_indication_approves_it():
+    facts = facts_of("Health Canada granted Velmora (trazimab) an expanded indication for adolescents.")
+    assert one(facts, "ApprovalGranted").region == "CA"
+

@@ -60,8 +60,9 @@ CUES = (
     Cue(r"\b(?P<cue>marketing authori[sz]ation|approval)\s+(?:was|has been|had been|is)\s+granted\b",
         example=Example("Marketing authorisation was granted to Zentara (velotamab) by Swissmedic.",
                         {"type": GRANTED, "compound": "velotamab", "region": "CH", "agency": "Swissmedic"})),
-    # a regulator granting a product its indication: "the TGA has granted Velmora a broad clinical indication"
-    Cue(r"\b(?P<cue>granted|grants)\b(?=\s+(?:[\w®™()-]+\s+){1,4}?(?:an?\s+|the\s+|its\s+)?(?:broad\s+|new\s+|additional\s+|expanded\s+|full\s+)?(?:clinical\s+)?indications?\b)",
+    # a regulator granting a product its indication: "the TGA has granted Velmora a broad clinical indication" (not a designation
+    # "for the indication of ...")
+    Cue(r"\b(?P<cue>granted|grants)\b(?=\s+(?:(?!(?:designations?|status|for|to|in|of|on|with)\b)[\w®™()-]+\s+){1,4}?(?:an?\s+|the\s+|its\s+)?(?:broad\s+|new\s+|additional\s+|expanded\s+|full\s+)?(?:clinical\s+)?indications?\b)",
         compound="after",
         example=Example("The Therapeutic Goods Administration (TGA) has granted Velmora (trazimab) a broad clinical indication in lupus nephritis.",
                         {"type": GRANTED, "compound": "trazimab", "region": "AU", "agency": "TGA"})),
@@ -115,7 +116,7 @@ MODALITIES = (
              r"|launch|following", None,
              example=Example("If approved by the European Commission, velotamab will be marketed as Zentara.", {"type": None})),
     # a claim hedged from afar: "X may be the first lupus treatment approved in Japan"
-    Modality(r"may|might|could|would", None, gap=6,
+    Modality(r"(?:may|might|could|would)\s+(?:be|become)", None, gap=5,
              example=Example("Velmora may be the first lupus treatment approved in Japan in more than 20 years.", {"type": None})),
     Modality(r"would|could|may|might|will|shall", None, scope="after", gap=2,
              example=Example("Approval of velotamab would trigger a milestone payment to Orsolo.", {"type": None})),

@@ -22,7 +22,7 @@ CUES = (
         compound="subject", example=Example("Orsolo will analyze the data from the RIVET trial of velotamab, which it expects by the end of the second quarter.",
                                             {"type": READOUT, "compound": "velotamab", "trial": "RIVET", "expected_by": "2021-06-30"})),
     # "with the results available in the second half of the year", "top-line data will be available in early 2023"
-    Cue(r"\b(?P<cue>results|data|readouts?|top-?line)\s+(?:(?:are|is)\s+)?(?:(?:will|should)\s+be\s+|to be\s+|being\s+)?(?:made\s+)?available\s+(?=in|by|during|before|at|early|late|mid|later|next|this)\b",
+    Cue(r"\b(?P<cue>results|data|readouts?|top-?line)\s+(?:(?:are|is)\s+)?(?:(?:will|should)\s+be\s+|to be\s+|being\s+)?(?:made\s+)?available\s+(?=in|by|during|before|early|late|mid|later|next|this)\b",
         compound="subject", example=Example("The RIVET trial of velotamab is expected to be completed by the summer, with the results available in the second half of the year.",
                                             {"type": READOUT, "compound": "velotamab", "trial": "RIVET", "expected_by": "2021-12-31"})),
 )

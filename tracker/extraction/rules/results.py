@@ -56,7 +56,8 @@ CUES = (
                         {"type": RESULT, "compound": "velotamab", "trial": "TANGO", "outcome": "negative"})),
     # a trial stopped on what an analysis showed: "The Phase 3 study was stopped after an interim analysis showed ..."
     Cue(r"\b(?:trials?|stud(?:y|ies)|program(?:me)?)(?:\s+of\s+[\w-]+(?:\s+\([^()]*\))?)?\s+(?:was|were|has been|have been|is being|will be)\s+(?P<cue>stopped|halted|terminated|discontinued)\s+"
-        r"(?:early\s+)?(?:after|following|because|due to|based on)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:analys[ie]s|review|results|data)\b",
+        r"(?:early\s+)?(?:after|following|because|due to|based on)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:analys[ie]s|review|results|data)\b"
+        rf"(?!{IN_CLAUSE}{{0,120}}?\b(?:overwhelming|positive|clear(?:ly)?\s+(?:superior|positive)|met\s+(?:its|the)\s+primary)\b)",
         fields={"outcome": "negative"}, compound="subject",
         example=Example("The Phase 3 TANGO study of velotamab was stopped after an interim analysis of overall survival.",
                         {"type": RESULT, "compound": "velotamab", "trial": "TANGO", "phase": "III", "outcome": "negative"})),
