@@ -18,6 +18,9 @@ def event_record(recorded: RecordedFact, names: NameBook) -> dict[str, Any]:
     quote, line = fields.pop("quote"), fields.pop("line")
     for name in _SOURCE_FIELDS:
         fields.pop(name, None)
+    for name in recorded.fact.exported_when_set:
+        if fields.get(name) is None:
+            fields.pop(name, None)
     as_written = fields.pop("compound")
     kind = fields.pop("type")
     canonical = names.canonical(as_written)

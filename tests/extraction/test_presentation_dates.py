@@ -10,21 +10,22 @@ _UPCOMING = ("WALTHAM, Mass., May 20, 2019 -- Halvane Oncology, Inc. (Nasdaq: HL
              "- Poster presentation: 8:00-11:00 am CT, Hall A\n")
 
 
-def _presented(text: str, published: date):
+def _presented(text: str, published: date, expected: bool = False):
     return [(p.compound, p.conference, p.abstract, p.trial, p.phase, str(p.presented_on), str(p.occurred_on))
+            + ((p.expected_by,) if expected else ())
             for p in only(facts_of(text, published), "DataPresented")]
 
 
 def test_a_day_without_a_year_under_a_meeting_the_release_dates_is_in_the_year_of_that_meeting():
     text = _UPCOMING.format(meeting="ASCO 2019 Annual Meeting", when=", May 31-June 4, 2019")
-    assert _presented(text, date(2019, 5, 20)) == [
-        ("belzotamab", "ASCO 2019", "2051", None, "I", "2019-06-02", "2019-06-02")]
+    assert _presented(text, date(2019, 5, 20), expected=True) == [
+        ("belzotamab", "ASCO 2019", "2051", None, "I", "2019-06-02", "None", date(2019, 6, 2))]
 
 
 def test_a_day_without_a_year_in_a_release_announcing_an_upcoming_meeting_is_in_the_year_ahead():
     text = _UPCOMING.format(meeting="ESMO Annual Meeting", when="")
-    assert _presented(text, date(2019, 5, 20)) == [
-        ("belzotamab", "ESMO", "2051", None, "I", "2019-06-02", "2019-06-02")]
+    assert _presented(text, date(2019, 5, 20), expected=True) == [
+        ("belzotamab", "ESMO", "2051", None, "I", "2019-06-02", "None", date(2019, 6, 2))]
 
 
 def test_a_day_without_a_year_on_which_data_were_presented_is_in_the_year_past():

@@ -36,6 +36,12 @@ PUBLISHED = date(2013, 9, 20)
     ("was recommended for approval on 2 September at a meeting", "2013-09-02", date(2014, 9, 2)),
     ("on the 14th of October", "2012-10-14", date(2013, 10, 14)),
     ("28.08.2013 12:30:12 | Nordlys", "2013-08-28", date(2013, 8, 28)),
+    ("the meeting will be held June 2-6, 2014, in Chicago", "2014-06", date(2014, 6, 6)),
+    ("taking place December 6-9", "2012-12", date(2013, 12, 9)),
+    ("held 27 September - 1 October 2014 in Madrid", "2014-H2", date(2014, 10, 1)),
+    ("from Sept. 27 to Oct. 1, 2014", "2014-H2", date(2014, 10, 1)),
+    ("May 31 to June 4, 2014", "2014-Q2", date(2014, 6, 4)),
+    ("in June 2-6 mg doses", "2013-06-02", date(2014, 6, 2)),
 ])
 def test_a_time_expression_names_its_window(words, occurred, window_end):
     found = times_in(words, PUBLISHED)

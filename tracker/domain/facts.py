@@ -45,6 +45,9 @@ class Fact(BaseModel):
     in_every_view: ClassVar[bool] = False
     shows_phase: ClassVar[bool] = False
     """Its `phase` is the phase the compound has reached (a readout still expected is not)."""
+    exported_when_set: ClassVar[tuple[str, ...]] = ()
+    """Fields the export prints only when they hold a value: an extension of the contract's shape that a record
+    of a type it does not concern (a presentation that happened has no `expected_by`) does not carry."""
 
     compound: str | None = None
     occurred_on: PartialDate | None = None
@@ -118,14 +121,24 @@ class TopLineReported(Fact):
 
 
 class DataPresented(Fact):
+    """Data shown at a meeting or in a journal; one still to come ("will present at ASCO 2021") is an expectation:
+    its `expected_by` is the last day of the window the text gives for it and it has no `occurred_on`."""
+
     type: Literal["DataPresented"] = "DataPresented"
     summary_fields = ("conference", "abstract", "phase")
     shows_phase = True
+    exported_when_set = ("expected_by",)
     conference: str | None = None
     abstract: str | None = None
     trial: str | None = None
     phase: Phase | None = None
     presented_on: PartialDate | None = None
+    expected_by: date | None = None
+    """Set for a presentation still to come only: None for one that happened."""
+
+    @property
+    def upcoming(self) -> bool:
+        return self.expected_by is not None
 
 
 class RegulatorySubmission(Fact):

@@ -100,9 +100,25 @@ def _richness(fact: Fact) -> int:
     return sum(1 for name, value in fact if value not in (None, (), "") and name not in ("quote", "line", "offset"))
 
 
+def _narrower_day(kept: Fact, other: Fact) -> dict[str, object]:
+    """The other's day of a presentation where it falls inside the kept one's window and is narrower: "Abstract
+    #123 ... Saturday, June 2" dates the presentation a sentence placed at "the meeting, June 1-5"."""
+    mine, theirs = getattr(kept, "presented_on", None), getattr(other, "presented_on", None)
+    if mine is None or theirs is None or not (mine.first_day <= theirs.first_day and theirs.last_day <= mine.last_day) \
+            or theirs == mine:
+        return {}
+    return {name: getattr(other, name) for name in ("presented_on", "occurred_on", "expected_by")
+            if getattr(other, name) is not None and getattr(kept, name) is not None}
+
+
 def _merge(kept: Fact, other: Fact) -> Fact:
     filled = {name: value for name, value in other if getattr(kept, name) in (None, ()) and value not in (None, ())
               and name not in ("quote", "line", "offset", "confidence")}
+    filled.update(_narrower_day(kept, other))
+    window = getattr(kept, "presented_on", None)
+    if getattr(kept, "expected_by", None) and filled.get("occurred_on") and window is not None \
+            and not window.first_day <= filled["occurred_on"].first_day <= window.last_day:  # type: ignore[union-attr]
+        del filled["occurred_on"]  # a presentation still to come did not happen on the day another sentence names
     if kept.compound is None and other.compound is not None:
         filled["compound"] = other.compound
     return kept.model_copy(update=filled) if filled else kept

@@ -39,10 +39,21 @@ class TimeExpression:
     after_publication: bool = False
     """True when even the window read as the past starts after the release's day ("a PDUFA date of April 4, 2022" in a
     2021 release): it dates what is expected, never what happened."""
+    run: tuple[tuple[int, int], tuple[int, int]] | None = None
+    """The (month, day) a run of days starts and ends on ("June 1-5, 2012": ((6, 1), (6, 5))), inside its readings'
+    window (the narrowest partial date that holds it)."""
 
     @property
     def window_end(self) -> date:
-        return self.expected.last_day
+        return self.last_day_of(self.expected)
+
+    def first_day_of(self, reading: PartialDate) -> date:
+        """The first day of the window, in one of its readings: a run of days starts on its own first day."""
+        return date(reading.first_day.year, *self.run[0]) if self.run else reading.first_day
+
+    def last_day_of(self, reading: PartialDate) -> date:
+        """The last day of the window, in one of its readings: a run of days ends on its own last day."""
+        return date(reading.first_day.year, *self.run[1]) if self.run else reading.last_day
 
 
 def _month(name: str) -> int:
@@ -208,6 +219,36 @@ def _the_quarter(m: re.Match[str], published: date, period: PartialDate | None):
     return PartialDate.quarter(published.year, quarter), future
 
 
+def _containing(first: date, last: date) -> PartialDate:
+    """The narrowest partial date holding every day from `first` to `last` (of one year)."""
+    if first.month == last.month:
+        return PartialDate.month(first.year, first.month)
+    if (first.month - 1) // 3 == (last.month - 1) // 3:
+        return PartialDate.quarter(first.year, (first.month - 1) // 3 + 1)
+    if (first.month - 1) // 6 == (last.month - 1) // 6:
+        return PartialDate.half(first.year, (first.month - 1) // 6 + 1)
+    return PartialDate.year(first.year)
+
+
+def _run_of_days(m: re.Match[str], published: date, period: PartialDate | None):
+    """"June 1-5, 2012", "December 6-9", "27 September - 1 October 2019", "Sept. 27 – Oct. 1": a meeting's days,
+    read as the narrowest partial date that holds them (their first and last are `TimeExpression.run`); without a year,
+    in the last year they began by publication (the past) and the first they end in on or after it (ahead)."""
+    months = (m["m1"] or m["m3"] or m["m4"], m["m2"] or m["m1"] or m["m4"])
+    if not all(name[0].isupper() for name in months):
+        return None
+    (m1, m2), (d1, d2) = (_month(name) for name in months), (int(m["d1"] or m["d1b"]), int(m["d2"] or m["d2b"]))
+    if (m1, d1) >= (m2, d2):
+        return None
+    if m["year"]:
+        window = _containing(date(int(m["year"]), m1, d1), date(int(m["year"]), m2, d2))
+        return window, window, ((m1, d1), (m2, d2))
+    past_year = published.year if (m1, d1) <= (published.month, published.day) else published.year - 1
+    future_year = published.year if (m2, d2) >= (published.month, published.day) else published.year + 1
+    return (_containing(date(past_year, m1, d1), date(past_year, m2, d2)),
+            _containing(date(future_year, m1, d1), date(future_year, m2, d2)), ((m1, d1), (m2, d2)))
+
+
 def _month_year(m: re.Match[str], published: date, period: PartialDate | None):
     return _same(PartialDate.month(int(m["year"]), _month(m["month"])))
 
@@ -284,8 +325,13 @@ _EXPRESSIONS = (
     (r"\btoday\b", _today, False),
     (r"\byesterday\b", _yesterday, False),
 )
+_DASH = r"\s*(?:-|–|—|to|through)\s*"
+#: A run of days, month first or day first, within one month or across two ("May 31 to June 4", "27 Sept - 1 Oct").
+_RUN_OF_DAYS = (rf"\b(?:(?P<m1>{_MONTH}) (?P<d1>[0-3]?\d){_DASH}(?:(?P<m2>{_MONTH}) )?(?P<d2>[0-3]?\d)(?!\d|[.:]\d| ?%| ?(?:percent|mg|patients))"
+                rf"|(?P<d1b>[0-3]?\d)(?: (?P<m3>{_MONTH}))?{_DASH}(?P<d2b>[0-3]?\d) (?P<m4>{_MONTH})(?![\w-]))(?:,? (?P<year>{_YEAR}))?\b")
 _COMPILED = (
-    [(re.compile(pattern, re.I), reader, forward) for pattern, reader, forward in _EXPRESSIONS[:1]]
+    [(re.compile(_RUN_OF_DAYS, re.I), _run_of_days, False)]
+    + [(re.compile(pattern, re.I), reader, forward) for pattern, reader, forward in _EXPRESSIONS[:1]]
     + [(pattern, _full_date, False) for pattern in DATE_PATTERNS]
     + [(re.compile(pattern, re.I), reader, forward) for pattern, reader, forward in _EXPRESSIONS[1:]]
 )
@@ -328,5 +374,7 @@ def _times_in(text: str, published: date, period: PartialDate | None) -> tuple[T
                                          or int(match["year"]) > published.year + 20):
                 continue  # "abstract #2051" numbers an abstract, not a year
             looks_ahead = forward or bool(_LATER.search(match.group(0))) or bool(re.search(r"\b(?:by|before)\s*$", lead))
-            found.append(TimeExpression(match.start(), match.end(), windows[0], windows[1], looks_ahead, windows[0].first_day > published))
+            run = windows[2] if len(windows) > 2 else None
+            found.append(TimeExpression(match.start(), match.end(), windows[0], windows[1], looks_ahead,
+                                        windows[0].first_day > published, run))
     return tuple(sorted(found, key=lambda expression: expression.start))

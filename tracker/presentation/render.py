@@ -52,12 +52,16 @@ _SOURCE_FIELDS = ("release", "file", "line", "quote", "compound_as_written", "en
 
 
 def event_fields(types: Iterable[str] = ()) -> list[str]:
-    """The fields of the event `types` (every type when none), each once, in the vocabulary's order."""
-    wanted = set(types)
+    """The fields of the event `types` (every type when none), each once, in the vocabulary's order; a type's
+    extension printed only when set (`Fact.exported_when_set`) takes the column of the types it belongs to, else
+    comes last."""
+    classes = [cls for cls in FACT_CLASSES if not types or cls.__name__ in set(types)]
     fields: dict[str, None] = {}
-    for cls in FACT_CLASSES:
-        if not wanted or cls.__name__ in wanted:
-            fields.update(dict.fromkeys(name for name in cls.model_fields if name not in _COMMON_FIELDS))
+    for cls in classes:
+        fields.update(dict.fromkeys(name for name in cls.model_fields
+                                    if name not in _COMMON_FIELDS and name not in cls.exported_when_set))
+    for cls in classes:
+        fields.update(dict.fromkeys(cls.exported_when_set))
     return list(fields)
 
 

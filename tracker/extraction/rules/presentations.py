@@ -7,7 +7,9 @@ looks ahead ("are being presented", "will be presented", "taking place"), else i
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from tracker.dates import PartialDate
 from tracker.extraction.candidates import Candidate
 from tracker.extraction.conferences import conferences_in
 from tracker.extraction.context import ReleaseContext, SentenceView
@@ -53,25 +55,74 @@ _AHEAD = re.compile(
     r"|\bscheduled (?:for|to)\b|\bto present\b", re.I)
 
 
-def _presented_on(view: SentenceView, release: ReleaseContext, year: int | None):
-    source, times = view, _own_times(view)
+def _presented_on(view: SentenceView, release: ReleaseContext, year: int | None, planned: bool):
+    """When the presentation is (its `presented_on`), the first day of that window, and, for one still to come, its
+    last day.
+
+    A presentation still to come that the sentence does not date falls in the window the release gives its meeting
+    ("The meeting will be held June 1-5, 2012"), else by the end of the meeting's year."""
+    source, times = view, _own_times(view, release, planned)
+    if not times and _ABSTRACT.search(view.text) and not _VERB.search(view.text):
+        source, times = _listed_after(view, release)
     if not times:
         for earlier in reversed(release.views[max(0, view.index - 3):view.index]):
             if earlier.is_heading and earlier.times:
                 source, times = earlier, earlier.times
                 break
+    if not times and planned:
+        times = _meeting_window(view, release)
     if not times:
-        return None
+        return None, None, (date(year, 12, 31) if planned and year else None)
     chosen = times[0]
     if chosen.occurred == chosen.expected:
-        return chosen.occurred
-    if year is not None:
-        fitting = [w for w in (chosen.occurred, chosen.expected) if w.first_day.year == year]
+        reading = chosen.occurred
+    else:
+        fitting = [w for w in (chosen.occurred, chosen.expected) if year is not None and w.first_day.year == year]
         if fitting:
-            return fitting[0]
+            reading = fitting[0] if not planned else fitting[-1]
+        else:
+            ahead = planned or _announced_ahead(release) or any(_AHEAD.search(v.text) for v in (view, source))
+            reading = chosen.expected if ahead else chosen.occurred
+    return reading, chosen.first_day_of(reading), (chosen.last_day_of(reading) if planned else None)
+
+
+def _announced_ahead(release: ReleaseContext) -> bool:
+    """Whether the release's announcement of its meeting looks ahead ("will present ... at the upcoming ASCO")."""
     announcement = next((v for v in release.views if not v.boilerplate and conferences_in(v.text)), None)
-    ahead = any(_AHEAD.search(v.text) for v in (view, source, announcement) if v is not None)
-    return chosen.expected if ahead else chosen.occurred
+    return announcement is not None and bool(_AHEAD.search(announcement.text))
+
+
+#: A sentence that says what is or was done: an abstract's line in a listing has no such verb.
+_VERB = re.compile(r"\b(?:present(?:ed|s|ing)?|will|were|was|are|is|have|has|reported|shared|featured|highlighted)\b", re.I)
+
+
+def _listed_after(view: SentenceView, release: ReleaseContext):
+    """The day an abstract's line in a listing of presentations gives in the lines after it ("Abstract: 1021 /
+    Session: Oral / Date and time: Saturday, December 7"), up to the next abstract."""
+    for later in release.views[view.index + 1:view.index + 5]:
+        if _ABSTRACT.search(later.text) or later.boilerplate:
+            break
+        if later.times:
+            return later, later.times
+    return view, []
+
+
+#: A sentence giving the days of the meeting a release announces: "The meeting will be held June 1-5, 2012".
+_HELD = re.compile(r"\b(?:held|taking place|takes place|will take place|runs|running|scheduled for)\b", re.I)
+
+
+def _meeting_window(view: SentenceView, release: ReleaseContext) -> list:
+    """The days of the meeting the release announces, where the sentence naming it or the one after it gives them."""
+    for index, other in enumerate(release.views):
+        if other.boilerplate or not conferences_in(other.text):
+            continue
+        for candidate in release.views[index:index + 2]:
+            days = [t for t in candidate.times if t.run is not None or (t.occurred == t.expected and t.occurred.first_day != t.occurred.last_day
+                                                                            and t.occurred.first_day.month == t.occurred.last_day.month)]
+            if days and (candidate is other or _HELD.search(candidate.text)):
+                return days
+        return []
+    return []
 
 
 #: "X today announced", "reported today": the day of the release, not of the presentation.
@@ -79,18 +130,19 @@ _ANNOUNCED_TODAY = re.compile(r"today\s+(?:announced|reported|highlighted|provid
 _TODAY_ANNOUNCED = re.compile(r"\b(?:announced|reports?|reported)\s+today$", re.I)
 
 
-def _own_times(view: SentenceView):
+def _own_times(view: SentenceView, release: ReleaseContext, planned: bool = False):
     """The past times of a sentence that may date its presentation, the most precise first where several are left
     (a year named with the meeting and its month: the month):
     never the year in a meeting's name ("ASCO 2021" dates no day) nor the "today" of "X today announced" while
     the sentence gives another time."""
-    times = [t for t in view.times if not t.forward]
+    dateline = PartialDate.day(release.published)
+    times = [t for t in view.times if (planned or not t.forward) and not (t.start < 60 and t.occurred == dateline and t.end - t.start > 5)]
     meetings = conferences_in(view.text)
     dated = [t for t in times if not any(c.start <= t.start and t.end <= c.end for c in meetings)
              and not _ANNOUNCED_TODAY.match(view.text, t.start) and not _TODAY_ANNOUNCED.search(view.text[max(0, t.start - 16):t.end])]
     if dated and (len(dated) < len(times) or len(dated) > 1):  # "at ESMO Congress 2024 in September 2024": the month
         return sorted(dated, key=lambda t: (t.occurred.last_day - t.occurred.first_day).days)
-    return times
+    return dated if planned else times
 
 
 def _respectively(values: list, names: list, text: str) -> bool:
@@ -126,7 +178,11 @@ def read(candidate: Candidate) -> Readings:
             (t.occurred.first_day.year for t in view.times if not t.forward and re.match(r"\d{4}", t.occurred.text)), None)
         label = f"{conference.acronym} {year}" if year else conference.acronym
     trial, phase, ambiguous = trial_and_phase(view, release)
-    presented_on = _presented_on(view, release, year)
+    in_listing = bool(abstracts) and not _VERB.search(text)  # an abstract's line in a listing of presentations
+    presented_on, first_day, expected_by = _presented_on(view, release, year, planned)
+    if not planned and (in_listing and _announced_ahead(release) or first_day is not None and first_day > release.published
+                        and not re.search(r"\b(?:were|was|has been|have been)\b", text)):
+        planned, (presented_on, _, expected_by) = True, _presented_on(view, release, year, True)  # a day still to come
     if abstracts:
         compounds = candidate.compounds("subject")
     else:
@@ -138,7 +194,8 @@ def read(candidate: Candidate) -> Readings:
     compound_of = dict(zip(abstracts, named_compounds)) if _respectively(abstracts, named_compounds, text) else {}
     pairs = list(compound_of.items()) if compound_of else [(a, c) for c in compounds for a in abstracts or [None]]
     return [dict(compound=compound, conference=label, abstract=abstract, trial=trial_of.get(abstract, trial), phase=phase,
-                 presented_on=presented_on, occurred_on=None if planned else presented_on, ambiguous=ambiguous)
+                 presented_on=presented_on, occurred_on=None if planned else presented_on, expected_by=expected_by,
+                 ambiguous=ambiguous)
             for abstract, compound in pairs]
 
 
