@@ -1,4 +1,4 @@
-"""The catalyst calendar: readouts, decisions and submissions still expected, each in its window.
+"""The catalyst calendar: readouts, decisions, submissions and presentations still expected, each in its window.
 
 A catalyst's window opens on the day the release that announced it was
 published and closes on its `expected_by`, the last day of the window the text
@@ -7,7 +7,8 @@ The catalysts are those the compound status still expects as of the view's
 horizon (`CompoundStatus.expected`): a decision answered by an approval is not
 on it; one whose window closed unanswered is, marked overdue. An overdue
 catalyst is due now, so a range given by `start` and `end` lists it when the
-range takes in the view's day.
+range takes in the view's day. A presentation still to come is on it until its
+day has passed (`projections.catalysts`).
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from projections.catalysts import is_overdue, is_past
 from projections.status import CompoundStatus
 
 
@@ -25,7 +27,7 @@ class CalendarEntry(BaseModel):
 
     compound: str
     kind: str
-    """decision, submission, readout."""
+    """decision, submission, readout, presentation."""
     what: str
     announced_on: date | None
     expected_by: date | None
@@ -62,9 +64,12 @@ def catalyst_calendar(statuses: Iterable[CompoundStatus], records: Iterable[dict
     return sorted(entries, key=calendar_order)
 
 
-def entry_restated_on(entry: CalendarEntry, horizon: date) -> CalendarEntry:
-    """The same entry in a calendar standing on another day: only whether it is overdue depends on the day."""
-    return entry.model_copy(update={"overdue": entry.expected_by is not None and entry.expected_by < horizon})
+def entry_restated_on(entry: CalendarEntry, horizon: date) -> CalendarEntry | None:
+    """The same entry in a calendar standing on another day: only whether it is overdue depends on the day, and
+    whether it is there at all (None: a presentation whose day has passed)."""
+    if is_past(entry.kind, entry.expected_by, horizon):
+        return None
+    return entry.model_copy(update={"overdue": is_overdue(entry.kind, entry.expected_by, horizon)})
 
 
 def calendar_order(entry: CalendarEntry) -> tuple[date, str, str]:

@@ -1,12 +1,15 @@
-"""The catalysts a compound's facts expect: submissions, decisions and readouts, and what answers them.
+"""The catalysts a compound's facts expect: submissions, decisions, readouts and presentations, and what answers them.
 
 An expectation stays on the list until a fact in view answers it: a decision
 by an approval or a refusal in its region; a submission by a submission, an
 opinion or a decision in its region (for the application and indication it
-names); a readout by the top-line results of its trial. The answer must come
-after the expectation and not be known to have happened before it was
-announced. One whose window closed before the view's day with no answer is
-overdue: it stays, marked so, never dropped. A later expectation of the same
+names); a readout by the top-line results of its trial; a presentation still
+to come by a presentation made at its meeting (of its abstract or trial, where
+both name one). The answer must come after the expectation and not be known to
+have happened before it was announced. One whose window closed before the
+view's day with no answer is overdue: it stays, marked so, never dropped;
+except a presentation, which leaves the list once its day has passed: a
+meeting's programme happens whether or not a release says so afterwards. A later expectation of the same
 catalyst (new guidance for the same filing, decision or readout) replaces the
 earlier one, which stays in its history; one made after the earlier was
 answered is a catalyst of its own.
@@ -14,6 +17,7 @@ answered is a catalyst of its own.
 from __future__ import annotations
 
 from datetime import date
+from typing import TypeGuard
 
 from pydantic import Field
 
@@ -22,7 +26,7 @@ from projections.indications import indication_terms, related
 from projections.sourced import Sourced, cite
 from tracker.domain import facts as f
 
-Expectation = f.RegulatoryDecisionExpected | f.SubmissionExpected | f.ReadoutExpected
+Expectation = f.RegulatoryDecisionExpected | f.SubmissionExpected | f.ReadoutExpected | f.DataPresented
 _EXPECTATIONS = (f.RegulatoryDecisionExpected, f.SubmissionExpected, f.ReadoutExpected)
 _DECISIONS = (f.ApprovalGranted, f.ApprovalDeclined)
 _PAST_SUBMISSION = (f.RegulatorySubmission, f.RegulatoryOpinionIssued, f.ApprovalGranted, f.ApprovalDeclined)
@@ -32,7 +36,7 @@ class Catalyst(Sourced):
     """An expected catalyst; `sources` are the expectation standing now, then those it replaced."""
 
     kind: str
-    """decision, submission, readout."""
+    """decision, submission, readout, presentation."""
     what: str
     expected_by: date | None
     overdue: bool = False
@@ -41,13 +45,47 @@ class Catalyst(Sourced):
     """Earlier guidance for the same catalyst, as "announced 2011-06-15, expected by 2012-12-31"."""
 
 
+def is_expectation(fact: f.Fact) -> TypeGuard[Expectation]:
+    """Whether a fact expects a catalyst: an expectation, or a presentation still to come."""
+    return isinstance(fact, _EXPECTATIONS) or isinstance(fact, f.DataPresented) and fact.upcoming
+
+
+def is_past(kind: str, expected_by: date | None, horizon: date) -> bool:
+    """Whether a catalyst has left the list on `horizon` without an answer: a presentation whose day has passed."""
+    return kind == "presentation" and expected_by is not None and expected_by < horizon
+
+
+def is_overdue(kind: str, expected_by: date | None, horizon: date) -> bool:
+    """Whether a catalyst still listed on `horizon` is overdue: its window closed with nothing answering it."""
+    return kind != "presentation" and expected_by is not None and expected_by < horizon
+
+
 def _kind(fact: Expectation) -> str:
     if isinstance(fact, f.RegulatoryDecisionExpected):
         return "decision"
+    if isinstance(fact, f.DataPresented):
+        return "presentation"
     return "submission" if isinstance(fact, f.SubmissionExpected) else "readout"
 
 
+def _meeting(conference: str | None) -> tuple[str | None, str | None]:
+    """A meeting's acronym and its year, where the label gives one ("ASCO 2021": ("ASCO", "2021"))."""
+    if not conference:
+        return None, None
+    words = conference.split()
+    year = next((w for w in words if w.isdigit() and len(w) == 4), None)
+    return " ".join(w for w in words if w != year).upper(), year
+
+
+def _agree(expected: str | None, found: str | None) -> bool:
+    """Two values that agree where both are given."""
+    return expected is None or found is None or expected.upper() == found.upper()
+
+
 def _what(fact: Expectation) -> str:
+    if isinstance(fact, f.DataPresented):
+        return f"{fact.trial or 'data'}{' data' if fact.trial else ''} at {fact.conference or 'a meeting'}" + \
+            (f", abstract {fact.abstract}" if fact.abstract else "")
     if isinstance(fact, f.RegulatoryDecisionExpected):
         return f"{fact.agency or 'regulatory'} decision ({fact.region or 'region not named'})"
     if isinstance(fact, f.SubmissionExpected):
@@ -58,6 +96,8 @@ def _what(fact: Expectation) -> str:
 
 def _key(fact: Expectation) -> tuple:
     """What makes two expectations one catalyst."""
+    if isinstance(fact, f.DataPresented):
+        return ("presentation", _meeting(fact.conference), (fact.abstract or "").upper() or None, (fact.trial or "").upper() or None)
     if isinstance(fact, f.ReadoutExpected):
         return ("readout", fact.trial.upper()) if fact.trial else ("readout", None, fact.phase,
                                                                      indication_terms(fact.indication))
@@ -67,7 +107,7 @@ def _key(fact: Expectation) -> tuple:
 
 def _same_region(expected: Expectation, fact: f.Fact) -> bool:
     region, agency = getattr(fact, "region", None), getattr(fact, "agency", None)
-    if isinstance(expected, f.ReadoutExpected):
+    if isinstance(expected, (f.ReadoutExpected, f.DataPresented)):
         return True
     if expected.region is not None:
         return region == expected.region
@@ -77,10 +117,12 @@ def _same_region(expected: Expectation, fact: f.Fact) -> bool:
 def answers(expectation: RecordedFact, answer: RecordedFact) -> bool:
     """Whether `answer` is the event `expectation` expected: after it, of its kind, for its region or trial."""
     expected, fact = expectation.fact, answer.fact
-    if not isinstance(expected, _EXPECTATIONS) or answer.sort_key <= expectation.sort_key:
+    if not is_expectation(expected) or answer.sort_key <= expectation.sort_key:
         return False
     if fact.occurred_on is not None and fact.occurred_on.last_day < expectation.reported_on:
         return False
+    if isinstance(expected, f.DataPresented):
+        return _presents(expected, fact)
     if isinstance(expected, f.RegulatoryDecisionExpected):
         return isinstance(fact, _DECISIONS) and _same_region(expected, fact)
     if isinstance(expected, f.SubmissionExpected):
@@ -96,6 +138,15 @@ def answers(expectation: RecordedFact, answer: RecordedFact) -> bool:
         and related(expected.indication, fact.indication)
 
 
+def _presents(expected: f.DataPresented, fact: f.Fact) -> bool:
+    """Whether `fact` is the presentation `expected` announced: one made at its meeting, of its abstract and trial."""
+    if not isinstance(fact, f.DataPresented) or fact.upcoming:
+        return False
+    (meeting, year), (found, found_year) = _meeting(expected.conference), _meeting(fact.conference)
+    return _agree(meeting, found) and _agree(year, found_year) and _agree(expected.abstract, fact.abstract) \
+        and _agree(expected.trial, fact.trial)
+
+
 def expected_catalysts(mine: list[RecordedFact], horizon: date) -> list[Catalyst]:
     """The catalysts a compound's facts in view (in export order) still expect on `horizon`, overdue ones
     included, in order of their expected-by day."""
@@ -104,7 +155,7 @@ def expected_catalysts(mine: list[RecordedFact], horizon: date) -> list[Catalyst
     latest: dict[tuple, list[tuple[RecordedFact, Expectation]]] = {}
     for recorded in mine:
         fact = recorded.fact
-        if not isinstance(fact, _EXPECTATIONS):
+        if not is_expectation(fact):
             continue
         answer = next((r for r in mine if answers(recorded, r)), None)
         if answer is not None:
@@ -117,13 +168,14 @@ def expected_catalysts(mine: list[RecordedFact], horizon: date) -> list[Catalyst
             latest[_key(fact)] = chain = [(recorded, fact)]
             chains.append(chain)
     catalysts = [_catalyst(chain, horizon) for chain in chains if chain[-1][0].id not in answered]
+    catalysts = [c for c in catalysts if not is_past(c.kind, c.expected_by, horizon)]
     return sorted(catalysts, key=lambda c: (c.expected_by or date.max, c.what))
 
 
 def _catalyst(chain: list[tuple[RecordedFact, Expectation]], horizon: date) -> Catalyst:
     standing, fact = chain[-1]
     catalyst = Catalyst(kind=_kind(fact), what=_what(fact), expected_by=fact.expected_by,
-                        overdue=fact.expected_by is not None and fact.expected_by < horizon, **cite(standing))
+                        overdue=is_overdue(_kind(fact), fact.expected_by, horizon), **cite(standing))
     for earlier, earlier_fact in reversed(chain[:-1]):
         catalyst.sources.append(earlier.id)
         by = earlier_fact.expected_by

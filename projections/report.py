@@ -255,14 +255,17 @@ def _expected_item(record: dict[str, Any]) -> TimelineItem | None:
     label = {"RegulatoryDecisionExpected": f"{agency or 'regulatory'} decision expected",
              "SubmissionExpected": f"{agency} submission expected" if agency else "submission expected",
              "ReadoutExpected": "data expected",
+             "DataPresented": " ".join(x for x in (record.get("conference"), "presentation expected") if x),
              "MilestoneAnticipated": f"{_money(record)} expected" + (f" on {condition}" if condition else "")}
     return _item(lane="", kind="expected", label=label[record["type"]], expected=True,
                         start=date.fromisoformat(record["reported_on"]), end=date.fromisoformat(record["expected_by"]),
                         when=f"by {record['expected_by']}", sources=[record["id"]])
 
 
-def _trial_item(record: dict[str, Any]) -> TimelineItem:
+def _trial_item(record: dict[str, Any]) -> TimelineItem | None:
     kind = record["type"]
+    if kind == "DataPresented" and record.get("expected_by"):
+        return _expected_item(record)  # a presentation still to come is drawn as the window it is expected in
     if kind == "DataPresented":
         first, last, when = _window(record, "presented_on", "occurred_on")
         label = " ".join(x for x in (record.get("conference"), record.get("abstract") and f"#{record['abstract']}") if x)

@@ -19,7 +19,7 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
-from projections.catalysts import Catalyst, expected_catalysts
+from projections.catalysts import Catalyst, expected_catalysts, is_overdue, is_past
 from projections.history import RecordedFact
 from projections.indications import covers, indication_terms, split_indications
 from projections.names import NameBook, displayed_kind
@@ -118,9 +118,10 @@ def compound_statuses(history: tuple[RecordedFact, ...], names: NameBook, horizo
 
 def restated_on(status: CompoundStatus, horizon: date) -> CompoundStatus:
     """The same status standing on another day, from the same facts: the day it is as of, and which expected
-    catalysts are overdue, are all of it that depends on the day (`_status`, `catalysts._catalyst`)."""
-    expected = [c.model_copy(update={"overdue": c.expected_by is not None and c.expected_by < horizon})
-                for c in status.expected]
+    catalysts are overdue or, for a presentation whose day has passed, gone, are all of it that depends on the day
+    (`_status`, `catalysts._catalyst`)."""
+    expected = [c.model_copy(update={"overdue": is_overdue(c.kind, c.expected_by, horizon)})
+                for c in status.expected if not is_past(c.kind, c.expected_by, horizon)]
     return status.model_copy(update={"as_of": horizon, "expected": expected})
 
 

@@ -3,8 +3,12 @@ from datetime import date
 
 from builders import recorded
 
+from projections.calendar import catalyst_calendar, entry_restated_on
 from projections.catalysts import expected_catalysts
 from projections.history import TimeView
+from projections.names import NameBook
+from projections.records import event_records
+from projections.status import compound_status, restated_on
 from tracker.domain import facts as f
 
 PLANNED, SUBMITTED, ACCEPTED = date(2011, 6, 15), date(2013, 1, 28), date(2013, 3, 20)
@@ -81,3 +85,49 @@ def test_an_expectation_made_after_the_last_one_was_answered_is_a_catalyst_of_it
     first = recorded(f.ReadoutExpected, PLANNED, trial="HERALD", expected_by=date(2011, 12, 31))
     final = recorded(f.ReadoutExpected, date(2012, 2, 1), trial="HERALD", expected_by=date(2012, 12, 31))
     assert _expected(first, readout, final, on=date(2012, 2, 1)) == [("readout", "HERALD data", date(2012, 12, 31), False)]
+
+
+def test_a_presentation_still_to_come_is_a_catalyst_until_a_presentation_made_at_its_meeting_answers_it():
+    upcoming = recorded(f.DataPresented, date(2021, 4, 14), conference="ASCO 2021", trial="RIVET",
+                        expected_by=date(2021, 6, 8))
+    elsewhere = recorded(f.DataPresented, date(2021, 5, 20), conference="AACR 2021", occurred_on="2021-05-18")
+    made = recorded(f.DataPresented, date(2021, 6, 5), conference="ASCO 2021", trial="RIVET", occurred_on="2021-06-05")
+    assert _expected(upcoming, elsewhere, on=date(2021, 5, 20)) == [
+        ("presentation", "RIVET data at ASCO 2021", date(2021, 6, 8), False)]
+    assert _expected(upcoming, elsewhere, made, on=date(2021, 6, 5)) == []
+
+
+def test_a_presentation_still_to_come_leaves_the_list_once_its_day_has_passed_never_overdue():
+    upcoming = recorded(f.DataPresented, date(2021, 4, 14), conference="ESMO 2021", abstract="1207",
+                        expected_by=date(2021, 9, 21))
+    assert _expected(upcoming, on=date(2021, 9, 21)) == [
+        ("presentation", "data at ESMO 2021, abstract 1207", date(2021, 9, 21), False)]
+    assert _expected(upcoming, on=date(2021, 9, 22)) == []
+
+
+def test_a_presentation_of_another_abstract_at_the_same_meeting_answers_nothing():
+    upcoming = recorded(f.DataPresented, date(2021, 4, 14), conference="ESMO 2021", abstract="1207",
+                        expected_by=date(2021, 9, 21))
+    other = recorded(f.DataPresented, date(2021, 9, 20), conference="ESMO 2021", abstract="2293")
+    assert len(_expected(upcoming, other, on=date(2021, 9, 20))) == 1
+
+
+def test_a_status_or_calendar_restated_after_a_presentations_day_is_the_one_computed_that_day():
+    history = (recorded(f.DataPresented, date(2021, 4, 14), compound="velotamab", conference="ASCO 2021",
+                        expected_by=date(2021, 6, 8)),
+               recorded(f.ReadoutExpected, date(2021, 4, 14), compound="velotamab", trial="RIVET",
+                        expected_by=date(2021, 6, 1)))
+    names = NameBook.from_history(history)
+
+    def status(day: date):
+        return compound_status(TimeView(as_of=day).select(history), names, "velotamab", day)
+
+    def calendar(day: date):
+        return catalyst_calendar([status(day)], event_records(history, names))
+
+    before, after = date(2021, 6, 8), date(2021, 6, 9)
+    assert [c.kind for c in status(before).expected] == ["readout", "presentation"]
+    assert restated_on(status(before), after) == status(after)
+    assert [c.kind for c in status(after).expected] == ["readout"]
+    restated = [entry_restated_on(entry, after) for entry in calendar(before)]
+    assert [entry for entry in restated if entry is not None] == calendar(after)

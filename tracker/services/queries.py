@@ -181,7 +181,7 @@ class Queries:
         return sorted(unchanged + fresh, key=lambda row: calendar_order(CalendarEntry.model_validate_json(row[1])))
 
     def _changed(self, view: TimeView, horizon: date, earlier: Stamp, rows: list[Row], model: type[Kept],
-                 restate: Callable[[Kept, date], Kept]) -> tuple[list[Row], set[str]] | None:
+                 restate: Callable[[Kept, date], Kept | None]) -> tuple[list[Row], set[str]] | None:
         """Kept rows standing on `earlier`'s day restated on `horizon`, and the name keys the facts applied since
         `earlier`'s position touch; None when the answer must be computed afresh: a view as of today would take
         in something published since `earlier`'s day (another selection of facts, not only another day), or
@@ -190,7 +190,8 @@ class Queries:
         if since != horizon:
             if view.as_of is not None and self.history.published_between(since, horizon):
                 return None
-            rows = [(key, restate(model.model_validate_json(body), horizon).model_dump_json()) for key, body in rows]
+            restated = ((key, restate(model.model_validate_json(body), horizon)) for key, body in rows)
+            rows = [(key, kept.model_dump_json()) for key, kept in restated if kept is not None]  # None: gone that day
         keys = self.history.changed_since(earlier.position)
         return None if keys is None else (rows, keys)
 
