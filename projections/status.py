@@ -280,5 +280,6 @@ def _trials(status: CompoundStatus, mine: list[RecordedFact]) -> None:
                                           occurred_on=str(fact.occurred_on) if fact.occurred_on else None,
                                           when=said_when(fact.occurred_on, recorded.reported_on), **cite(recorded)))
         elif isinstance(fact, f.DataPresented):
-            trial.presentations.append(" ".join(x for x in (fact.conference, fact.abstract and f"abstract {fact.abstract}") if x))
+            trial.presentations.append(" ".join(x for x in (fact.conference, fact.abstract and f"abstract {fact.abstract}",
+                                                            fact.upcoming and f"(expected by {fact.expected_by})") if x))
     status.trials = sorted(trials.values(), key=lambda t: (t.name is None, (t.name or "").lower(), t.reported_on or date.min))

@@ -125,7 +125,7 @@ class DataPresented(Fact):
     its `expected_by` is the last day of the window the text gives for it and it has no `occurred_on`."""
 
     type: Literal["DataPresented"] = "DataPresented"
-    summary_fields = ("conference", "abstract", "phase")
+    summary_fields = ("conference", "abstract", "phase", "expected_by")
     shows_phase = True
     exported_when_set = ("expected_by",)
     conference: str | None = None
