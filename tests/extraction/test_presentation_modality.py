@@ -24,6 +24,8 @@ ROWS = [
      ("ASH", None, date(2021, 12, 31))),
     ("Velotamab data will be presented at the 2021 ASH Annual Meeting.",
      ("ASH 2021", None, date(2021, 12, 31))),
+    ("Corvant Bio Announces Acceptance of Late-Breaking Velotamab Abstract for Oral Presentation at ESMO 2021",
+     ("ESMO 2021", None, date(2021, 12, 31))),
     # made: dated as the text dates it, no expected_by
     ("Velotamab data were presented at the AACR Annual Meeting on April 10, 2021.",
      ("AACR 2021", "2021-04-10", None)),
@@ -58,3 +60,10 @@ def test_an_abstract_listed_with_its_session_day_is_expected_on_that_day():
             "Date and time: Monday, December 13, 2021, 6:00 p.m. ET\n")
     found = sorted((p.abstract, p.occurred_on, p.expected_by) for p in only(facts_of(text, date(2021, 11, 4)), "DataPresented"))
     assert found == [("1207", None, date(2021, 12, 12)), ("2293", None, date(2021, 12, 13))]
+
+
+def test_a_presentation_dated_only_by_its_meetings_year_takes_the_day_another_sentence_gives_it():
+    text = ("Corvant Bio today announced that its abstract on velotamab has been accepted for oral presentation at "
+            "ESMO 2021. The velotamab data will be presented at ESMO 2021 on 18 September 2021.")
+    found = [(p.conference, p.occurred_on, p.expected_by) for p in only(facts_of(text, PUBLISHED), "DataPresented")]
+    assert found == [("ESMO 2021", None, date(2021, 9, 18))]

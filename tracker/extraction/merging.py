@@ -104,6 +104,9 @@ def _narrower_day(kept: Fact, other: Fact) -> dict[str, object]:
     """The other's day of a presentation where it falls inside the kept one's window and is narrower: "Abstract
     #123 ... Saturday, June 2" dates the presentation a sentence placed at "the meeting, June 1-5"."""
     mine, theirs = getattr(kept, "presented_on", None), getattr(other, "presented_on", None)
+    by, their_by = getattr(kept, "expected_by", None), getattr(other, "expected_by", None)
+    if mine is None and theirs is not None and by is not None and their_by is not None and their_by <= by:
+        return {"presented_on": theirs, "expected_by": their_by}  # dated only by its meeting's year: the day another gives
     if mine is None or theirs is None or not (mine.first_day <= theirs.first_day and theirs.last_day <= mine.last_day) \
             or theirs == mine:
         return {}

@@ -39,7 +39,7 @@ MODALITIES = (
              PRESENTED, scope="sentence", sure=0.85, fields={"planned": True},
              example=Example("Detailed velotamab results from the RIVET trial will be presented at the 2021 ASCO Annual Meeting.",
                              {"type": PRESENTED, "compound": "velotamab", "conference": "ASCO 2021", "occurred_on": None})),
-    Modality(r"accepted for|selected for", PRESENTED, scope="sentence", sure=0.85, fields={"planned": True},
+    Modality(r"accepted for|selected for|acceptance of|selection of", PRESENTED, scope="sentence", sure=0.85, fields={"planned": True},
              example=Example("An abstract on the RIVET results for velotamab has been accepted for an oral presentation at the AACR Annual Meeting 2022.",
                              {"type": PRESENTED, "compound": "velotamab", "conference": "AACR 2022", "occurred_on": None})),
 )
@@ -66,8 +66,10 @@ def _presented_on(view: SentenceView, release: ReleaseContext, year: int | None,
         source, times = _listed_after(view, release)
     if not times:
         for earlier in reversed(release.views[max(0, view.index - 3):view.index]):
-            if earlier.is_heading and earlier.times:
-                source, times = earlier, earlier.times
+            # a heading's day of publication ("19 AUGUST 2009" above the text) is no day of a presentation to come
+            heading_times = [t for t in earlier.times if not (planned and t.occurred == PartialDate.day(release.published))]
+            if earlier.is_heading and heading_times:
+                source, times = earlier, heading_times
                 break
     if not times and planned:
         times = _meeting_window(view, release)
