@@ -81,7 +81,8 @@ STEM_NAMES = [
     ("relzagolix", True), ("velocamtiv mecarbil", True), ("orsatristat ethyl", True), ("velomoclomol", True), ("velitacicept", True),
     ("vobegron", True), ("tagliflozin", True), ("ketrolimab", True),
     ("LDL cholesterol", False), ("a gonadotropin", False), ("the protocol", False), ("in April", False),
-    ("velaparin", True),
+    ("velaparin", True), ("tornixafor", True), ("veliciguat", True), ("ketrofenacin", True), ("orsemifene", True),
+    ("velitegrast", True),
 ]
 
 
