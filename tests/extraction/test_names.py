@@ -99,6 +99,7 @@ CODE_FORMS = [
     ("Patients with COVID-19 received IL-17 blockers.", []),
     ("Revenue for FY-09 rose.", []),
     ("The fee was ORS 1,250 per vial.", []),
+    ("The FDA accepted the BLA for ORS\u2011102.", ["ORS\u2011102"]),  # a non-breaking hyphen, as web pages write one
 ]
 
 

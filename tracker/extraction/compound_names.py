@@ -49,7 +49,7 @@ INN_PATTERN = re.compile(
 # --- codes ----------------------------------------------------------------------------------------
 _RX = r"(?:\s?R[Xx](?![\w]))?"
 CODE_PATTERNS = (
-    re.compile(rf"(?<![\w-])[A-Z]{{2,6}}-?\d{{3,6}}[A-Za-z]?{_RX}(?![\w-])"),          # ORSN901, VLM3419, OR-8201
+    re.compile(rf"(?<![\w-])[A-Z]{{2,6}}[-\u2011]?\d{{3,6}}[A-Za-z]?{_RX}(?![\w-])"),  # ORSN901, VLM3419, OR-8201, OR\u20118201
     re.compile(rf"(?<![\w-])(?!(?:{TARGETS_LIKE_CODES})(?![\w-]))[A-Z]{{2,6}}-[A-Z]{{1,6}}\d{{1,3}}[A-Za-z]?{_RX}(?![\w-])"),  # ORSIS-KRT1 Rx
     re.compile(r"(?<![\w-])[A-Z]{2,5}\d-\d{3,5}(?![\w-])"),                              # ORS2-391
     re.compile(r"(?<![\w-])[A-Z]-[A-Z][A-Za-z]{1,3}\d{0,2}(?![\w-])"),                   # V-DM1, V-DXd
@@ -137,7 +137,7 @@ class Mention:
 
 _MARKS = re.compile(rf"\s?[{_MARK}]")
 _SPACES = re.compile(r"\s+")
-_FOLDED = re.compile(r"[\s\-_.,®™]+")
+_FOLDED = re.compile(r"[\s\-\u2011_.,®™]+")  # a non-breaking hyphen too: "OR\u20118201" is OR-8201
 
 
 @lru_cache(maxsize=8192)
