@@ -168,6 +168,11 @@ def test_a_dressed_brand_and_a_generic_with_its_form_are_aliases(sentence: str, 
     assert alias in {(f.compound, f.alias) for f in only(facts_of(sentence), "CompoundAliasRecorded")}
 
 
+def test_the_letters_of_a_route_beside_a_generic_are_no_alias():
+    facts = facts_of("Orsolo received authorization from Health Canada to commercialize VELORA® (velokalant hydrochloride, IV) in Canada.")
+    assert "IV" not in {f.alias for f in only(facts, "CompoundAliasRecorded")}
+
+
 def test_a_code_and_a_brand_written_with_a_slash_name_one_product():
     facts = facts_of("The FDA has issued a complete response letter to the ORX-5010/ZENTARA™ (velotamab-vikg) biologics "
                      "license application for gout.")
@@ -224,6 +229,17 @@ ALIAS_STATEMENTS = [
     ("Orsolo announced that the FDA approved ketorolol (Velostra®) for adults with gout.", ("ketorolol", "Velostra")),
     ("Orsolo announced that the FDA approved ketrolimab tablets (Velostra) for adults with gout.", ("ketrolimab", "Velostra")),
     ("Orsolo announced that the FDA approved NRD4410 (proposed INN ketrolimab) for adults with gout.", ("ketrolimab", "NRD4410")),
+    # a generic of no known stem with its abbreviation, after its brand or before it with its form
+    ("Orsolo reported results of the Phase 3 trial of its investigational medicine Velostra® (ketrodiol or KTD) for seizures.",
+     ("ketrodiol", "KTD")),
+    ("Orsolo reported results of the Phase 3 trial of its investigational medicine Velostra® (ketrodiol or KTD) for seizures.",
+     ("ketrodiol", "Velostra")),
+    ("Ketrodiol oral solution (KTD, Velostra), is a pharmaceutical formulation of highly purified ketrodiol.", ("ketrodiol", "Velostra")),
+    # a combination's brand, its generics each with a salt or a dose: the brand of the combination
+    ("The European Commission approved Velostra (ketrolone HCl / nortrazine HCl prolonged release) for obesity.",
+     ("ketrolone/nortrazine", "Velostra")),
+    ("The agency approved Velostra® Inhalation Capsules (ketrolone 50 mcg / nortrazine 110 mcg) for COPD.",
+     ("ketrolone/nortrazine", "Velostra")),
 ]
 
 

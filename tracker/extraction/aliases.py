@@ -15,11 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tracker.extraction.compound_names import BRAND_STATEMENT, NOT_NAMES, AliasKindOrNone, key, kind_of, plain
-from tracker.lexicon import DOSAGE_FORM, DOSE, INN_SALTS
+from tracker.lexicon import DOSAGE_FORM, DOSE, INN_SALTS, RELEASE_FORMS
 
 _FORMER = re.compile(r"^(?:formerly|previously|previously known as|formerly known as|also known as|aka|earlier known as)\s+", re.I)
 _GENERIC_FOR = re.compile(r"^the (?:generic|international non-?proprietary)(?: or international non-?proprietary)? name (?:for|of)\s+"
                           r"|^(?:proposed\s+)?(?:INN|USAN)\s+(?=[a-z])", re.I)
+#: The letters of a route or a release form ("(velotamab, IV)"): no short form of a name.
+_ROUTE = re.compile(RELEASE_FORMS)
 _SHORT_FORM = re.compile(r"^[A-Z][A-Za-z]{0,7}\d{0,3}$|^[A-Z]{2,6}-\d{1,6}[A-Za-z]?$")  # "Velo", "ORS-12"
 #: "X, formerly known as Y", "X (INN), formerly Y": longest cue first, and the former name is name-shaped.
 _OUTSIDE_FORMER = re.compile(r"\)?,?\s*\(?(?:formerly known as|previously known as|also known as|formerly)(?:\s+|(?=[A-Z0-9]))"
@@ -46,7 +48,7 @@ _LABELLED = re.compile(
 _DOSE = re.compile(rf"\s+{DOSE}.*$")
 #: The form a generic name is sold in, after it in parentheses: "(velozolam injection)", "(velotamab HCl extended-release)",
 #: "(velozolam mucoadhesive buccal tablets)".
-_FORM_TAIL = re.compile(rf"(?<=[a-z])\s+(?:(?!(?:{INN_SALTS})\b)[a-z]+\s+){{0,3}}?(?:for\s+)?(?:injection|infusion|IV|HCl|extended-release|delayed-release|modified-release|tablets?|capsules?"
+_FORM_TAIL = re.compile(rf"(?<=[a-z])\s+(?:(?!(?:{INN_SALTS})\b)[a-z]+\s+){{0,3}}?(?:for\s+)?(?:injection|infusion|IV|HC[lI]|extended-release|delayed-release|modified-release|tablets?|capsules?"
                         r"|oral|suspension|solution|nasal spray|inhalation|ophthalmic|topical|prolonged[- ]release|sustained[- ]release)\b.*$")
 _HEREAFTER = re.compile(r"\(\s*here(?:after|inafter)[,:]?\s*(?:referred to as\s+|called\s+)?[“\"']?(?P<name>[A-Z][\w-]*)[”\"']?\s*\)")
 #: Words of a labelled name that describe its form, not the product: "Velmora® Tablet 25 mg", "TRAZ® Intravenous Infusion".
@@ -65,6 +67,12 @@ class AliasStatement:
     start: int
 
 
+def combination(written: str) -> str:
+    """A combination's generics as one name, each without its salt, dose or form: "alpha HCl / beta HCl prolonged
+    release", "alpha 50 mcg / beta 110 mcg" -> "alpha/beta"."""
+    return "/".join(_FORM_TAIL.sub("", _DOSE.sub("", piece.strip())) for piece in written.split("/"))
+
+
 def _parts(inside: str) -> list[tuple[str, bool]]:
     """The names listed inside a parenthesis, each with whether it is a former name."""
     parts = []
@@ -72,8 +80,7 @@ def _parts(inside: str) -> list[tuple[str, bool]]:
     for part in re.split(r",\s*|\s+or\s+|;\s*", inside):
         if "/" in part and not _FORMER.match(part.strip()):
             # "(A HCl / B HCl prolonged release)": a combination of two, each without its salt and form; never its first part
-            part = "/".join(_FORM_TAIL.sub("", _DOSE.sub("", piece.strip())) for piece in part.split("/"))
-            parts.append((part, False))
+            parts.append((combination(part), False))
             continue
         part = _FORM_TAIL.sub("", _DOSE.sub("", part.strip()))
         former = bool(_FORMER.match(part))
@@ -86,11 +93,13 @@ def _parts(inside: str) -> list[tuple[str, bool]]:
     return parts
 
 
-def parenthetical_aliases(text: str, names: list[tuple[int, int, str]], is_name: Callable[[str], bool]) -> list[AliasStatement]:
+def parenthetical_aliases(text: str, names: list[tuple[int, int, str]], is_name: Callable[[str], bool],
+                          is_generic: Callable[[str], bool] = lambda _: False) -> list[AliasStatement]:
     """Aliases given in a parenthesis right after a name: "NAME (ALIAS, formerly OLD)".
 
     `names` are the (start, end, name) of the compounds recognised in `text`;
-    `is_name` says whether a string is a compound name this release uses.
+    `is_name` says whether a string is a compound name this release uses, `is_generic` whether it is one the
+    release uses as a generic name whatever its form ("Velmora (trazolin or TZL)": TZL is trazolin's short form).
     """
     statements = []
     for start, end, name in names:
@@ -98,7 +107,8 @@ def parenthetical_aliases(text: str, names: list[tuple[int, int, str]], is_name:
         if not after or _LABELLED.search(after.group(0)):
             continue
         parts = _parts(after.group(1))
-        an_inn_is_named = kind_of(name) == "inn" or any(kind_of(part) == "inn" and is_name(part) for part, _ in parts)
+        an_inn_is_named = kind_of(name) == "inn" or is_generic(name) \
+            or any((kind_of(part) == "inn" or is_generic(part)) and is_name(part) for part, _ in parts)
         for part, former in parts:
             candidate = plain(part)
             if candidate.lower() == plain(name).lower():
@@ -107,7 +117,7 @@ def parenthetical_aliases(text: str, names: list[tuple[int, int, str]], is_name:
                 statements.append(AliasStatement(plain(name), candidate, "former", start))
             elif is_name(candidate):
                 statements.append(AliasStatement(plain(name), candidate, kind_of(candidate), start))
-            elif _SHORT_FORM.match(candidate) and candidate not in NOT_NAMES and an_inn_is_named:
+            elif _SHORT_FORM.match(candidate) and candidate not in NOT_NAMES and not _ROUTE.fullmatch(candidate) and an_inn_is_named:
                 # an INN's short form the release goes on to use ("velotamab tesirine (Velo)")
                 statements.append(AliasStatement(plain(name), candidate, "code", start))
     return statements

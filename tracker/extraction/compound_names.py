@@ -21,6 +21,7 @@ from tracker.lexicon import (
     CURRENCY_CODES,
     DOSAGE_FORM,
     DOSAGE_FORM_WORDS,
+    DOSE,
     INN_ACID,
     INN_GENE_WORD,
     INN_GREEK_SUFFIX,
@@ -65,16 +66,23 @@ _MARK = "®™"
 MARKED_WORD = re.compile(rf"(?<![\w-])(?P<name>[A-Z][A-Za-z0-9]+)\s?[{_MARK}](?P<code>-[A-Za-z0-9]+)?")
 BRAND_STATEMENT = re.compile(r"\b(?:brand|trade|proprietary) name,?\s+(?:of\s+)?(?P<name>[A-Z][\w-]+)"
                              r"|\b(?:(?:be|been|is|are|to)\s+)?(?:marketed|sold|commerciali[sz]ed|launched|market|sell)\s+(?:it\s+|them\s+)?as\s+(?P<name2>[A-Z][\w-]+)")
+#: The salt or dose of each generic of a combination: "(alpha HCl / beta HCl)", "(alpha 50 mcg / beta 110 mcg)".
+_SALT_OR_DOSE = rf"(?:\s(?:{INN_SALTS}|HC[lI]|{DOSE}))"
 #: A generic name known by its place: the lower-case words in parentheses after a brand ("VELMORA® (trazolin)",
-#: "Velmora (trazolin 20 mg)", "VELMORA (alpha / beta)"), whatever their ending.
+#: "Velmora (trazolin 20 mg)", "VELMORA (alpha / beta)", "Velmora (alpha HCl / beta HCl prolonged release)"), whatever
+#: their ending.
 GENERIC_AFTER_BRAND = re.compile(
-    r"(?<![\w-])(?P<brand>[A-Z][A-Za-z0-9]{2,}[®™]|[A-Z]{5,}[®™]?|[A-Z][a-z]{3,}[a-z0-9]*(?=\s?\((?:[A-Z]{2,6}-?\d{2,6}[A-Za-z]?,\s)?[a-z]{7,}(?:\s[a-z]{5,})?\)))"
+    r"(?<![\w-])(?P<brand>[A-Z][A-Za-z0-9]{2,}[®™]|[A-Z]{5,}[®™]?|[A-Z][a-z]{3,}[a-z0-9]*(?=\s?\((?:[A-Z]{2,6}-?\d{2,6}[A-Za-z]?,\s)?(?:[a-z]{7,}(?:\s[a-z]{5,})?|[a-z]{5,}[^()/]{0,12}/\s?[a-z]{5,}[^()]*)\)))"
     rf"(?:\s+(?:{DOSAGE_FORM}))*"
     r",?\s?\((?:[A-Z]{2,6}-?\d{2,6}[A-Za-z]?,\s)?(?P<generic>(?!(?:recombinant|injection|intravenous|subcutaneous|oral|tablets?|capsules?|once-daily|twice-daily|biosimilar"
     r"|formerly|previously|approved|investigational|marketed|generic|nonsquamous|squamous|relapsed|refractory|metastatic|adults?|pediatric"
     r"|paediatric|patients|children|topical|inhaled|extended-release|ophthalmic)\b)"
-    r"[a-z][a-z-]{4,}(?:\s?(?:/|and)\s?[a-z][a-z-]{4,}|\s(?!and\b|for\b|in\b|with\b|or\b|(?:injection|infusion|IV|HCl|extended-release|delayed-release|modified-release|tablets?|capsules?|oral|suspension|solution|nasal|inhalation|ophthalmic|topical)\b)[a-z]{4,})?)"
-    r"(?:,?\s+(?:for\s+)?(?:(?:injection|infusion|IV|HCl|extended-release|delayed-release|modified-release|tablets?|capsules?|oral|suspension|solution|nasal|inhalation|ophthalmic|topical))\b[^)]{0,20})?(?:\s+\d[^)]*)?\)")
+    rf"[a-z][a-z-]{{4,}}(?:{_SALT_OR_DOSE}?\s?(?:/|and)\s?[a-z][a-z-]{{4,}}{_SALT_OR_DOSE}?"
+    r"|\s(?!and\b|for\b|in\b|with\b|or\b|(?:injection|infusion|IV|HCl|extended-release|delayed-release|modified-release|tablets?|capsules?|oral|suspension|solution|nasal|inhalation|ophthalmic|topical)\b)[a-z]{4,})?)"
+    # ... and its abbreviation or code after it: "(trazolin or TZL)", "(trazolin, ORS-101)"
+    rf"(?:(?:,\s?|\s+or\s+)(?!(?:{RELEASE_FORMS})\b)[A-Z]{{2,6}}(?:-?\d{{1,6}})?)?"
+    r"(?:,?\s+(?:for\s+)?(?:(?:injection|infusion|IV|HCl|extended-release|delayed-release|modified-release|prolonged[- ]release|sustained[- ]release"
+    r"|tablets?|capsules?|oral|suspension|solution|nasal|inhalation|ophthalmic|topical))\b[^)]{0,20})?(?:\s+\d[^)]*)?\)")
 ALL_CAPS = re.compile(r"(?<![\w&-])(?P<name>[A-Z]{5,}(?:-[A-Z]+)?)(?![\w&-])")
 #: A brand with the letters of its route or its release after it ("Velmora SC", "Velmora XR"): one name.
 WITH_FORMULATION = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z]{{3,}}|[A-Z]{{4,}})[®™]?\s(?P<suffix>{RELEASE_FORMS})(?![\w-])")

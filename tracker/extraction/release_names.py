@@ -21,6 +21,7 @@ from tracker.extraction.aliases import (
     AliasStatement,
     active_substances,
     brand_statements,
+    combination,
     labelled_aliases,
     labelled_names,
     parenthetical_aliases,
@@ -64,13 +65,15 @@ _CODE_FORM = r"[A-Z]{2,6}-?\d{2,6}[A-Za-z]?|[A-Z]{2,5}\d-\d{3,5}"
 #: (edarolone)"), or as what a code is a formulation of ("ORS237 is a dry powder formulation of trazonium bromide"),
 #: whatever its ending: a lower-case word of seven letters or more, and a salt.
 _GENERIC_WORD = rf"[a-z][a-z-]{{5,}}[a-z](?:\s(?:{INN_SALTS}))?"
+_GENERIC_FORM = r"(?:tablets?|capsules?|injection|infusion|oral solution|for injection)"
 _GENERIC_BY_CODE = re.compile(
     rf"(?<![\w-])(?P<generic>{_GENERIC_WORD})\s?\((?:{_CODE_FORM})\)"
     rf"|(?<![\w-])(?:{_CODE_FORM})[®™]?\s?\((?P<generic2>{_GENERIC_WORD})\)"
     rf"|(?<![\w-])(?:{_CODE_FORM})(?:,|\s+is)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,5}}?formulation\s+(?:(?:for|of)\s+(?:[\w-]+\s+){{0,3}}?)?of\s+(?P<generic3>{_GENERIC_WORD})\b"
-    # ... or its brand: "ketorolol (VELMORA)", "ketorolol tablets (Velmora®)"
-    rf"|(?<![\w-])(?P<generic4>{_GENERIC_WORD})(?:\s(?:tablets?|capsules?|injection|infusion|oral solution|for injection))?"
-    rf"\s?\((?P<brand>[A-Z][a-z]{{3,}}[a-z0-9]*|[A-Z]{{4,}})\s?[®™]?\)")
+    # ... or its brand, with its abbreviation or not: "ketorolol (VELMORA)", "ketorolol tablets (Velmora®)", "Ketorolol oral
+    # solution (KTL, Velmora)" (capitalised where its form follows: a sentence opens with it)
+    rf"|(?<![\w-])(?P<generic4>{_GENERIC_WORD}|[A-Z][a-z]{{6,}}(?=\s{_GENERIC_FORM}))(?:\s{_GENERIC_FORM})?"
+    rf"\s?\((?:[A-Z]{{2,6}},\s)?(?P<brand>[A-Z][a-z]{{3,}}[a-z0-9]*|[A-Z]{{4,}})\s?[®™]?\)")
 #: A product named in apposition to the word for one: "Orsolo's drug, Velora XR, aims to treat", "its candidate, Velora,".
 _APPOSED_PRODUCT = re.compile(rf"\b(?:drug|product|medicine|therapy|treatment|candidate|vaccine),\s+(?P<name>(?P<brand>{BRAND_WORD})"
                               rf"(?:\s(?:{RELEASE_FORMS}))?)(?=,)")
@@ -246,7 +249,7 @@ class ReleaseNames:
                             or _TRIAL_AFTER.match(text, match.end()):
                         continue
                     self.brands.add(brand)
-                self.learnt.add(generic)
+                self.learnt |= {generic, generic.lower()}
                 self.generic.add(key(generic))
             for match in scan(_APPOSED_PRODUCT, text, lowered, fold):
                 if not self._not_a_name(match["brand"]):
@@ -255,7 +258,7 @@ class ReleaseNames:
                 if not self._not_a_name(match["brand"]) and not _defines_abbreviation(text, match.start("brand"), match["brand"]):
                     self.brands.add(match["brand"])
             for match in GENERIC_AFTER_BRAND.finditer(text) if "(" in text else ():
-                brand, generic = plain(match["brand"]), re.sub(r"\s*/\s*", "/", match["generic"])
+                brand, generic = plain(match["brand"]), combination(match["generic"]) if "/" in match["generic"] else match["generic"]
                 if self._not_a_name(brand) or generic in NOT_NAMES or _defines_abbreviation(text, match.start("brand"), brand):
                     continue
                 self.brands.add(brand)
@@ -392,7 +395,7 @@ class ReleaseNames:
                 self._written.setdefault(key(bare), Counter())[bare] += 0
                 self._groups.join(key(name), key(bare))
         spans = [(m.start, m.end, plain(m.written)) for m in mentions]
-        for statement in parenthetical_aliases(text, spans, self._is_name) + slashed_names(text, spans) + stated_former_names(text, spans) + labelled_aliases(text, spans) \
+        for statement in parenthetical_aliases(text, spans, self._is_name, lambda name: key(name) in self.generic) + slashed_names(text, spans) + stated_former_names(text, spans) + labelled_aliases(text, spans) \
                 + brand_statements(text, spans):
             self.statements.append((index, statement))
             if statement.alias_kind == "inn":
