@@ -464,6 +464,9 @@ FORMULATIONS_OF_A_CLASS = [
     ("Velostra, the company's novel formulation of the active ingredient ketrofibrate, was approved by Health Canada.",
      [("ketrofibrate", "Velostra")]),
     ("NRD-104 is a pharmaceutical formulation of highly purified ketramethasone for oral use.", [("ketramethasone", "NRD-104")]),
+    # a generic of no known stem, a combination written with a hyphen: a name by its place
+    ("Velostra is a long-acting capsule formulation of ketrobidol-nortrazine, the standard of care for gout.",
+     [("ketrobidol-nortrazine", "Velostra")]),
 ]
 
 

@@ -78,8 +78,8 @@ _GENERIC_BY_CODE = re.compile(
 _APPOSED_PRODUCT = re.compile(rf"\b(?:drug|product|medicine|therapy|treatment|candidate|vaccine),\s+(?P<name>(?P<brand>{BRAND_WORD})"
                               rf"(?:\s(?:{RELEASE_FORMS}))?)(?=,)")
 #: A brand told as a form of its generic: "Velora is a long-acting capsule formulation of ketrodopa", "Velora, a vaginal
-#: tablet containing 25mg of ketroprostol".
-_BRAND_OF_GENERIC = re.compile(rf"(?<![\w-])(?P<brand>{BRAND_WORD}){FORMULATION_OF}(?:{INN_PATTERN.pattern}|{_GENERIC_WORD})")
+#: tablet containing 25mg of ketroprostol"; the generic is a name whatever its ending ("... of ketrobidopa-levodopa").
+_BRAND_OF_GENERIC = re.compile(rf"(?<![\w-])(?P<brand>{BRAND_WORD}){FORMULATION_OF}(?P<generic>{INN_PATTERN.pattern}|{_GENERIC_WORD})(?![\w-])")
 #: Lower-case words that stand where a product's name does without being one: nouns of the field, diseases by
 #: their endings, English by its endings.
 _NOT_NAME_NOUNS = (r"antibody|antibodies|candidate|compound|molecule|medicine|vaccine|protein|peptide|conjugate|regimen|placebo|product"
@@ -257,6 +257,10 @@ class ReleaseNames:
             for match in scan(_BRAND_OF_GENERIC, text, lowered, fold):
                 if not self._not_a_name(match["brand"]) and not _defines_abbreviation(text, match.start("brand"), match["brand"]):
                     self.brands.add(match["brand"])
+                    generic = match["generic"]
+                    if not INN_PATTERN.fullmatch(generic) and not _NOT_GENERICS.match(generic.split()[0]) and not self._not_a_name(generic):
+                        self.learnt.add(generic)
+                        self.generic.add(key(generic))
             for match in GENERIC_AFTER_BRAND.finditer(text) if "(" in text else ():
                 brand, generic = plain(match["brand"]), combination(match["generic"]) if "/" in match["generic"] else match["generic"]
                 if self._not_a_name(brand) or generic in NOT_NAMES or _defines_abbreviation(text, match.start("brand"), brand):
