@@ -284,6 +284,12 @@ def test_a_brand_stated_without_its_compound_is_the_brand_of_the_sentences_subje
     assert {f.compound for f in facts} == {"ketrolimab"}
 
 
+def test_a_brand_told_as_the_name_a_product_goes_under_elsewhere_is_its_brand():
+    facts = facts_of("The European Commission approved Velostra (ketrolol) for infantile gout.\n\nThis follows the FDA approval "
+                     "obtained for the same product but under the Zentrivo brand name.")
+    assert ("ketrolol", "Zentrivo") in {(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded")}
+
+
 def test_two_brands_of_one_product_in_two_regions_written_with_a_slash_are_aliases():
     facts = facts_of("Royalties were earned on Tamura’s net sales of its regimen ZENTRAVO™/ZENTRIVO™ in the quarter.")
     assert ("ZENTRAVO", "ZENTRIVO") in {(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded")}

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tracker.extraction.compound_names import BRAND_STATEMENT, NOT_NAMES, AliasKindOrNone, key, kind_of, plain
+from tracker.extraction.compound_names import BRAND_STATEMENT, NOT_NAMES, AliasKindOrNone, key, kind_of, plain, stated_brand
 from tracker.lexicon import DOSAGE_FORM, DOSE, INN_SALTS, RELEASE_FORMS
 
 _FORMER = re.compile(r"^(?:formerly|previously|previously known as|formerly known as|also known as|aka|earlier known as)\s+", re.I)
@@ -229,7 +229,7 @@ def brand_statements(text: str, names: list[tuple[int, int, str]]) -> list[Alias
     marketed under the trade name Velmora", "ORS-101 will be sold as Velmora")."""
     statements = []
     for match in BRAND_STATEMENT.finditer(text):
-        brand = match["name"] or match["name2"]
+        brand = stated_brand(match)
         before = [(start, end, name) for start, end, name in names
                   if end <= match.start() and match.start() - end <= 150 and key(name) != key(brand)]
         if before:

@@ -65,7 +65,15 @@ CODE_PATTERNS = (
 _MARK = "®™"
 MARKED_WORD = re.compile(rf"(?<![\w-])(?P<name>[A-Z][A-Za-z0-9]+)\s?[{_MARK}](?P<code>-[A-Za-z0-9]+)?")
 BRAND_STATEMENT = re.compile(r"\b(?:brand|trade|proprietary) name,?\s+(?:of\s+)?(?P<name>[A-Z][\w-]+)"
-                             r"|\b(?:(?:be|been|is|are|to)\s+)?(?:marketed|sold|commerciali[sz]ed|launched|market|sell)\s+(?:it\s+|them\s+)?as\s+(?P<name2>[A-Z][\w-]+)")
+                             r"|\b(?:(?:be|been|is|are|to)\s+)?(?:marketed|sold|commerciali[sz]ed|launched|market|sell)\s+(?:it\s+|them\s+)?as\s+(?P<name2>[A-Z][\w-]+)"
+                             r"|\bunder\s+the\s+(?P<name3>[A-Z][\w-]+)[®™]?\s+(?:brand|trade|proprietary)\s+name\b")
+#: The words after a name that make it the brand a sentence states: "under the Velmora brand name".
+BRAND_NAME_AFTER = re.compile(r"[®™]?\s+(?:brand|trade|proprietary)\s+name\b")
+
+
+def stated_brand(match: re.Match[str]) -> str:
+    """The brand a match of BRAND_STATEMENT states."""
+    return match["name"] or match["name2"] or match["name3"]
 #: The salt or dose of each generic of a combination: "(alpha HCl / beta HCl)", "(alpha 50 mcg / beta 110 mcg)".
 _SALT_OR_DOSE = rf"(?:\s(?:{INN_SALTS}|HC[lI]|{DOSE}))"
 #: A generic name known by its place: the lower-case words in parentheses after a brand ("VELMORA® (trazolin)",

@@ -47,6 +47,7 @@ from tracker.extraction.compound_names import (
     ocr_variants,
     pattern_mentions,
     plain,
+    stated_brand,
 )
 from tracker.extraction.places import agencies_in
 from tracker.extraction.prefilter import foldable, scan
@@ -220,7 +221,7 @@ class ReleaseNames:
                 if not any(self._not_a_name(word) for word in re.split(r"[ /]", name)):
                     self.brands.add(name)
             for match in scan(BRAND_STATEMENT, text, lowered, fold):
-                name = match["name"] or match["name2"]
+                name = stated_brand(match)
                 if not self._not_a_name(name):
                     self.brands.add(name)
             for match in _BEFORE_INN.finditer(text):
