@@ -14,7 +14,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tracker.extraction.compound_names import BRAND_STATEMENT, NOT_NAMES, AliasKindOrNone, key, kind_of, plain, stated_brand
+from tracker.extraction.compound_names import (
+    BRAND_STATEMENT,
+    NOT_NAMES,
+    AliasKindOrNone,
+    key,
+    kind_of,
+    plain,
+    stated_brand,
+)
 from tracker.lexicon import DOSAGE_FORM, DOSE, INN_SALTS, RELEASE_FORMS
 
 _FORMER = re.compile(r"^(?:formerly|previously|previously known as|formerly known as|also known as|aka|earlier known as)\s+", re.I)
