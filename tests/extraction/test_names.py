@@ -100,6 +100,7 @@ CODE_FORMS = [
     ("Revenue for FY-09 rose.", []),
     ("The fee was ORS 1,250 per vial.", []),
     ("The FDA accepted the BLA for ORS\u2011102.", ["ORS\u2011102"]),  # a non-breaking hyphen, as web pages write one
+    ("Health Canada approved ORS-Ketrofibrate for adults.", ["ORS-Ketrofibrate"]),  # a company's letters before an INN
 ]
 
 
@@ -469,6 +470,8 @@ FORMULATIONS_OF_A_CLASS = [
      [("ketramethasone", "VELOSTRA"), ("ketramethasone", "NRD-104")]),
     ("Velostra, the company's novel formulation of the active ingredient ketrofibrate, was approved by Health Canada.",
      [("ketrofibrate", "Velostra")]),
+    ("Orsolo received approval for ORS-Ketrofibrate, the company's novel formulation of the active ingredient ketrofibrate.",
+     [("ketrofibrate", "ORS-Ketrofibrate")]),
     ("NRD-104 is a pharmaceutical formulation of highly purified ketramethasone for oral use.", [("ketramethasone", "NRD-104")]),
     # a generic of no known stem, a combination written with a hyphen: a name by its place
     ("Velostra is a long-acting capsule formulation of ketrobidol-nortrazine, the standard of care for gout.",

@@ -57,6 +57,7 @@ CODE_PATTERNS = (
     re.compile(r"(?<![\w-])[a-z]{1,3}[A-Z][A-Za-z]{0,4}\d{2,4}(?:-[A-Z]{2}\d)?(?![\w-])"),  # rOrsPH20, orN901-DM1
     re.compile(rf"(?<![\w-])(?!(?:{'|'.join(CURRENCY_CODES)}|RMB|NO|ISO|FY|COVID|SARS|ASCO|ESMO|ASH)\s)[A-Z]{{2,5}}\s(?!(?:19|20)\d\d\b)\d{{3,4}}(?![\w/-]|[.,]\d)"),  # ORS 980
     re.compile(r"(?<![\w-])[a-z]{2,5}-cel(?![\w-])"),                                 # ors-cel: a cell therapy's short name
+    re.compile(rf"(?<![\w-])[A-Z]{{2,5}}-(?i:{_STEM_WORD})(?![\w-])"),                  # ORS-Trazinib: a company's form of an INN
     # Two digits after a hyphen only with a leading zero: "ORS-01" is a code, "IL-17" and "COVID-19" are not.
     re.compile(rf"(?<![\w-])(?!FY-)[A-Z]{{2,6}}-0[1-9]{_RX}(?![\w-]|[.,]\d)"),  # ORS-01
 )
