@@ -161,6 +161,8 @@ DRESSED = [
     ("Tamura submitted a New Drug Application to the FDA for KESTRA(®) (velostinil injection) for hypertension.", ("velostinil", "KESTRA")),
     ("Zentra® (velformin hydrochloride extended-release) royalties from Tamura were $14.6 million.", ("velformin hydrochloride", "Zentra")),
     ("The Orsa^® Inhalation device delivers ORS-149 (velotamab).", ("velotamab", "ORS-149")),
+    # the form as a Japanese label shortens it
+    ("Tamura received approval from the MHLW for VELORA® HS Inj. (ORS-031), an allogeneic cell product.", ("ORS-031", "VELORA")),
 ]
 
 

@@ -82,6 +82,10 @@ def test_hard_wrapped_lines_are_joined_into_one_sentence():
     ]
 
 
+def test_a_labels_shortened_form_ends_no_sentence():
+    assert texts("The MHLW approved Velmora HS Inj. (ORS-031) for adults.") == ["The MHLW approved Velmora HS Inj. (ORS-031) for adults."]
+
+
 def test_a_line_wrapped_after_an_abbreviation_is_joined_with_the_next():
     assert texts("Kadcyla was developed by ImmunoGen, Inc.\n(Nasdaq: IMGN) and is sold by Roche.") == [
         "Kadcyla was developed by ImmunoGen, Inc. (Nasdaq: IMGN) and is sold by Roche."

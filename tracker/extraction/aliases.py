@@ -28,6 +28,8 @@ from tracker.lexicon import DOSAGE_FORM, DOSE, INN_SALTS, RELEASE_FORMS
 _FORMER = re.compile(r"^(?:formerly|previously|previously known as|formerly known as|also known as|aka|earlier known as)\s+", re.I)
 _GENERIC_FOR = re.compile(r"^the (?:generic|international non-?proprietary)(?: or international non-?proprietary)? name (?:for|of)\s+"
                           r"|^(?:proposed\s+)?(?:INN|USAN)\s+(?=[a-z])", re.I)
+#: A product's form as a label shortens it, after its brand: "Velmora HS Inj. (ORS-031)", "Velmora OD Tab. (ORS-031)".
+_SHORT_FORM_OF_FORM = r"(?:(?:\s+[A-Z]{2,3})?\s+(?:Inj|Tab)\.)"
 #: The letters of a route or a release form ("(velotamab, IV)"): no short form of a name.
 _ROUTE = re.compile(RELEASE_FORMS)
 _SHORT_FORM = re.compile(r"^[A-Z][A-Za-z]{0,7}\d{0,3}$|^[A-Z]{2,6}-\d{1,6}[A-Za-z]?$")  # "Velo", "ORS-12"
@@ -111,7 +113,7 @@ def parenthetical_aliases(text: str, names: list[tuple[int, int, str]], is_name:
     """
     statements = []
     for start, end, name in names:
-        after = re.match(rf"(?:\s+(?i:{DOSAGE_FORM}))*(?:\s+{DOSE})?,?\s?[”\"]?\s?\(([^()]{{1,120}})\)", text[end:])
+        after = re.match(rf"(?:\s+(?i:{DOSAGE_FORM}))*{_SHORT_FORM_OF_FORM}?(?:\s+{DOSE})?,?\s?[”\"]?\s?\(([^()]{{1,120}})\)", text[end:])
         if not after or _LABELLED.search(after.group(0)):
             continue
         parts = _parts(after.group(1))

@@ -121,7 +121,7 @@ GENERIC_IN_PRODUCT_SLOT = re.compile(rf"{_PRODUCT_SLOT}(?:its\s+|the\s+)?(?P<nam
 
 #: Capitalised words that name things other than products: never a compound.
 NOT_NAMES = {
-    "NASDAQ", "NYSE", "OTCBB", "OTCQB", "OTCQX", "AMEX", "TSXV", "EURONEXT", "XETRA", "EBITDA", "GAAP", "SOURCE", "TWEET", "BUSINESS", "WIRE", "NEWS", "PRNEWSWIRE", "GLOBE",
+    "NASDAQ", "NYSE", "USOTC", "OTCBB", "OTCQB", "OTCQX", "AMEX", "TSXV", "EURONEXT", "XETRA", "EBITDA", "GAAP", "SOURCE", "TWEET", "BUSINESS", "WIRE", "NEWS", "PRNEWSWIRE", "GLOBE",
     "NEWSWIRE", "ABOUT", "NOTE", "NOTES", "EDITORS", "CONTACT", "CONTACTS", "MEDIA", "INVESTORS", "FORWARD",
     "LOOKING", "STATEMENTS", "UPDATE", "RELEASE", "PRESS", "EXHIBIT", "HKEX", "DILUTED", "TOTAL", "REVENUE",
     "INCOME", "ANNUAL", "REPORT", "QUARTER", "FIRST", "SECOND", "THIRD", "FOURTH", "NOTICE", "SAFE", "HARBOR",

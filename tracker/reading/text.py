@@ -109,6 +109,7 @@ _ABBREVIATIONS = {
     "dr", "mr", "ms", "mrs", "prof", "st", "no", "nos", "vs", "approx", "e.g", "i.e", "etc", "al", "fig",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ph.d", "m.d", "u.s",
     "u.k", "n.v", "s.a", "a.g", "ag", "sa", "nv", "jr", "sr", "dept", "est", "mg", "kg", "ml",
+    "inj", "tab",  # a product's form as Japanese labels shorten it: "Velmora HS Inj. (ORS-031)"
 }
 
 #: A sentence ends at a full stop before white space and a capital, or at one a release glued to the next sentence
