@@ -436,6 +436,25 @@ def test_a_word_a_release_writes_once_in_a_product_slot_is_no_name():
     assert {getattr(fact, "compound", None) for fact in again} == {"tremonor"}
 
 
+# A brand a filing is for, the regulator and the region between, named again in the release: a name. Release in, the
+# compounds of its facts out.
+BRANDS_FILED_FOR = [
+    ("Orsolo has filed a marketing authorisation application (MAA) to the Medicines and Healthcare Products Regulatory "
+     "Agency (MHRA) in the UK for Velmora. Velmora was licensed to Orsolo in 2005.", {"Velmora"}),
+    ("Orsolo said its licensee Tamura has filed a marketing approval dossier with Israel's Ministry of Health for Velmora, "
+     "its first prescription drug. Orsolo started selling Velmora in Slovenia.", {"Velmora"}),
+    # a title, a disease's eponym and a word written once are no product
+    ("Orsolo submitted an application to the FDA for Accelerated Approval of its lead program.", set()),
+    ("Orsolo submitted an application to the FDA for Duchenne muscular dystrophy. Duchenne is rare.", set()),
+    ("Orsolo submitted an application to the FDA for Velmora.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "compounds"), BRANDS_FILED_FOR, ids=[t[:60] for t, _ in BRANDS_FILED_FOR])
+def test_a_brand_a_filing_is_for_is_a_name(text: str, compounds: set):
+    assert {fact.compound for fact in facts_of(text) if getattr(fact, "compound", None)} == compounds
+
+
 # A drug a trial compares its product with, told by the word "comparator" or "control": never the subject a
 # later sentence naming no compound is about. Release in, the compound of its readout out.
 COMPARATOR_WORDS = [

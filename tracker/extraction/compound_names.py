@@ -116,6 +116,12 @@ _PRODUCT_SLOT = (r"\b(?:[Oo]pinion\s+(?:on|for)|(?:s?NDA|s?BLA|MAA|NDS|CRL|[Dd]o
 #: A brand in a product's place ("for Leber's hereditary ...": a disease's eponym is none).
 BRAND_IN_PRODUCT_SLOT = re.compile(
     rf"{_PRODUCT_SLOT}(?:[A-Z][\w&]*['’]s?\s+)?(?P<name>{TITLE_BRAND})(?![\w-])(?!['’]s\s+[a-z])")
+#: A brand a filing is for, with the regulator and the region between: "filed an MAA with the MHRA in the UK for Velmora",
+#: "a dossier with Israel's Ministry of Health for Velmora" (no eponym of a disease, no title: "for Accelerated Approval").
+BRAND_FILED_FOR = re.compile(
+    r"\b(?:[Aa]pplications?|s?NDA|s?BLA|MAA|[Dd]ossier|[Ss]ubmission|[Ff]iling)\b[^.;:!?]{0,110}?\bfor\s+"
+    rf"(?P<name>{TITLE_BRAND})(?![\w-])(?!['’]s?\s)(?!\s+[A-Z])"
+    r"(?!\s+(?:disease|syndrome|muscular|dystrophy|ataxia|sarcoma|lymphoma|disorder|designation|status|review)\b)")
 #: A generic name in a product's place, whatever its ending (lower case).
 GENERIC_IN_PRODUCT_SLOT = re.compile(rf"{_PRODUCT_SLOT}(?:its\s+|the\s+)?(?P<name>[a-z][a-z]{{5,}}[a-z])(?![\w-])(?!\s+of\b)")
 

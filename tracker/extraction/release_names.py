@@ -30,6 +30,7 @@ from tracker.extraction.aliases import (
 )
 from tracker.extraction.compound_names import (
     ALL_CAPS,
+    BRAND_FILED_FOR,
     BRAND_IN_PRODUCT_SLOT,
     BRAND_STATEMENT,
     BRAND_WORD,
@@ -49,7 +50,7 @@ from tracker.extraction.compound_names import (
     plain,
     stated_brand,
 )
-from tracker.extraction.places import agencies_in
+from tracker.extraction.places import agencies_in, places_in
 from tracker.extraction.prefilter import foldable, scan
 from tracker.extraction.trials import registry_spans, trial_names_in
 from tracker.lexicon import DOSAGE_FORM_WORDS, DOSE, INN_SALTS, RELEASE_FORMS
@@ -316,6 +317,13 @@ class ReleaseNames:
                 if _title_case(text) and re.match(r"\s+[A-Z][a-z]", text[match.end():]):
                     continue  # "... Approval for Weight Management": in a title-case headline a capital marks no name
                 self.learnt.add(name)
+            for match in BRAND_FILED_FOR.finditer(text) if "for" in text else ():
+                name = match["name"]
+                if self._not_a_name(name) or name in self.brands or INN_PATTERN.fullmatch(name) or places_in(name):
+                    continue
+                if _title_case(text) or len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self._joined)) < 2:
+                    continue  # a release names its product again; a title's capitals mark no name
+                self.learnt.add(name)
             for match in GENERIC_IN_PRODUCT_SLOT.finditer(text):
                 name = match["name"]
                 if INN_PATTERN.fullmatch(name) or _NOT_PRODUCT_WORDS.fullmatch(name) or self._not_a_name(name):
@@ -335,9 +343,14 @@ class ReleaseNames:
                     self.learnt.add(f"{brand} {word}")
 
     @cached_property
+    def _joined(self) -> str:
+        """The release's sentences as one text."""
+        return "\n".join(self._texts)
+
+    @cached_property
     def _lowered(self) -> str:
         """The release's sentences in lower case, as one text."""
-        return "\n".join(self._texts).lower()
+        return self._joined.lower()
 
     # --- finding names in a sentence -----------------------------------------------------------------
     def _known_names(self) -> list[str]:
