@@ -99,6 +99,12 @@ def test_a_headline_line_ends_a_sentence_though_it_has_no_period():
     ]
 
 
+def test_a_title_case_line_wrapped_before_a_parenthesis_opening_in_lower_case_is_joined_with_it():
+    assert texts("It combines two treatments, the LABA, Velmora Inhalation Capsules\n(ketrolol), and the LAMA.") == [
+        "It combines two treatments, the LABA, Velmora Inhalation Capsules (ketrolol), and the LAMA.",
+    ]
+
+
 def test_each_bullet_is_a_sentence_of_its_own():
     assert texts("Highlights:\n- CHMP opinion adopted\n- MHLW approval granted\n\u2022 EC decision expected") == [
         "Highlights:",
