@@ -171,6 +171,12 @@ def test_a_dressed_brand_and_a_generic_with_its_form_are_aliases(sentence: str, 
     assert alias in {(f.compound, f.alias) for f in only(facts_of(sentence), "CompoundAliasRecorded")}
 
 
+def test_the_company_beside_a_generic_in_parentheses_is_no_alias():
+    facts = facts_of("Orsolo Pharma plc (LSE: ORS) today announced a trial. The comparators are dinotrazol and Velmora "
+                     "(ketrotocin, Orsolo) for induction.")
+    assert "Orsolo" not in {f.alias for f in only(facts, "CompoundAliasRecorded")}
+
+
 def test_the_letters_of_a_route_beside_a_generic_are_no_alias():
     facts = facts_of("Orsolo received authorization from Health Canada to commercialize VELORA® (velokalant hydrochloride, IV) in Canada.")
     assert "IV" not in {f.alias for f in only(facts, "CompoundAliasRecorded")}

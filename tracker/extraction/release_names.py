@@ -415,6 +415,8 @@ class ReleaseNames:
         spans = [(m.start, m.end, plain(m.written)) for m in mentions]
         for statement in parenthetical_aliases(text, spans, self._is_name, lambda name: key(name) in self.generic) + slashed_names(text, spans) + stated_former_names(text, spans) + labelled_aliases(text, spans) \
                 + brand_statements(text, spans):
+            if self._not_a_name(statement.alias):
+                continue  # "Velmora (trazolin, Orsolo)": a company beside a name is its maker, no alias
             self.statements.append((index, statement))
             if statement.alias_kind == "inn":
                 self.declared[key(statement.alias)] = "inn"
