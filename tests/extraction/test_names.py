@@ -461,6 +461,21 @@ def test_a_brand_a_filing_is_for_is_a_name(text: str, compounds: set):
     assert {fact.compound for fact in facts_of(text) if getattr(fact, "compound", None)} == compounds
 
 
+# A product's short name in capitals, licensed or developed: a name, not a trial's programme. Sentence in, compounds out.
+SHORT_CAPS_PRODUCTS = [
+    ("Orsolo licenses ORSA program to Tamura; potential for over $75 mln in milestone payments to Orsolo.", {"ORSA"}),
+    ("Orsolo has licensed rights to ORSA to Tamura. Tamura intends to develop ORSA for orphan indications.", {"ORSA"}),
+    # a disease's letters, defined as such, are none
+    ("Orsolo licensed rights to its drugs for amyotrophic lateral sclerosis (ALS) to Tamura, to develop ALS for "
+     "the company.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "compounds"), SHORT_CAPS_PRODUCTS, ids=[t[:60] for t, _ in SHORT_CAPS_PRODUCTS])
+def test_a_products_letters_licensed_or_developed_name_it(text: str, compounds: set):
+    assert {fact.compound for fact in facts_of(text) if getattr(fact, "compound", None)} == compounds
+
+
 # A drug a trial compares its product with, told by the word "comparator" or "control": never the subject a
 # later sentence naming no compound is about. Release in, the compound of its readout out.
 COMPARATOR_WORDS = [

@@ -122,6 +122,11 @@ BRAND_FILED_FOR = re.compile(
     r"\b(?:[Aa]pplications?|s?NDA|s?BLA|MAA|[Dd]ossier|[Ss]ubmission|[Ff]iling)\b[^.;:!?]{0,110}?\bfor\s+"
     rf"(?P<name>{TITLE_BRAND})(?![\w-])(?!['’]s?\s)(?!\s+[A-Z])"
     r"(?!\s+(?:disease|syndrome|muscular|dystrophy|ataxia|sarcoma|lymphoma|disorder|designation|status|review)\b)")
+#: A product's short name in capitals where only a product stands: "licensed rights to ORSA to Tamura", "licenses ORSA
+#: program to Tamura", "Tamura intends to develop ORSA for orphan indications" (a disease's letters take no such place).
+SHORT_CAPS_IN_PRODUCT_SLOT = re.compile(
+    r"\b(?:rights\s+to|licen[cs]e[sd]?(?:\s+the)?|develop)\s+(?P<name>[A-Z]{3,4})(?![\w&-])"
+    r"(?=\s+(?:program(?:me)?\s+)?(?:to|for)\s)")
 #: A generic name in a product's place, whatever its ending (lower case).
 GENERIC_IN_PRODUCT_SLOT = re.compile(rf"{_PRODUCT_SLOT}(?:its\s+|the\s+)?(?P<name>[a-z][a-z]{{5,}}[a-z])(?![\w-])(?!\s+of\b)")
 

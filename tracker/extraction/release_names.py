@@ -40,6 +40,7 @@ from tracker.extraction.compound_names import (
     INN_PATTERN,
     MARKED_WORD,
     NOT_NAMES,
+    SHORT_CAPS_IN_PRODUCT_SLOT,
     WITH_FORMULATION,
     Mention,
     bare_inn,
@@ -253,6 +254,11 @@ class ReleaseNames:
                     self.brands.add(brand)
                 self.learnt |= {generic, generic.lower()}
                 self.generic.add(key(generic))
+            for match in SHORT_CAPS_IN_PRODUCT_SLOT.finditer(text):
+                # a product licensed or developed by its letters, before its trials are read ("licenses ORSA program to")
+                name = match["name"]
+                if not self._not_a_name(name) and not places_in(name) and not _defines_abbreviation(text, match.start("name"), name):
+                    self.brands.add(name)
             for match in scan(_APPOSED_PRODUCT, text, lowered, fold):
                 if not self._not_a_name(match["brand"]):
                     self.learnt.add(match["name"])
