@@ -419,6 +419,7 @@ def test_an_inn_a_headline_writes_in_capitals_is_called_in_lower_case():
 @pytest.mark.parametrize(("sentence", "name"), [
     ("The randomized Phase III TANGO study is evaluating VeloVax in 700 patients with renal cancer.", "VeloVax"),
     ("Orsolo started a Phase 2 trial of Velostra in adults with gout.", "Velostra"),
+    ("Orsolo started a Phase 2 trial of VElostra in adults with gout.", "VElostra"),
 ])
 def test_a_brand_a_trial_tests_is_a_name_camel_case_included(sentence, name):
     assert {getattr(f, "compound", None) for f in facts_of(sentence)} == {name}

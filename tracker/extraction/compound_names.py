@@ -102,9 +102,9 @@ DESCRIBED_PRODUCT = re.compile(
     r"(?:\b(?:develop|commerciali[sz]e|license|licen[cs]ed|market)\s+(?:and\s+commerciali[sz]e\s+)?)?(?<![\w-])(?P<name>[A-Z]{2,4}-[A-Z]{3,4})(?![\w-])"
     r"(?=,\s+(?:an?|the|our|its)\s+(?:[\w-]+\s+){0,6}?(?:therapy|therapeutic|candidate|antibody|inhibitor|antagonist|agonist|drug|medicine|vaccine|compound|molecule|biologic|conjugate|treatment)\b"
     r"|\s+is\s+an?\s+(?:[\w-]+\s+){0,6}?(?:therapy|therapeutic|candidate|antibody|inhibitor|antagonist|agonist|drug|medicine|vaccine|compound|molecule|biologic|conjugate|treatment)\b)")
-#: A brand's word as releases write it: "Velmora", "VeloCrin" (camel case), and, where the words around it say it is
+#: A brand's word as releases write it: "Velmora", "VeloCrin", "VElmora" (camel case), and, where the words around it say it is
 #: a product, "VELMORA".
-TITLE_BRAND = r"[A-Z][a-z]{3,}[a-z0-9]*|[A-Z][a-z]{2,}[A-Z][a-z]{2,}"
+TITLE_BRAND = r"[A-Z][a-z]{3,}[a-z0-9]*|[A-Z][a-z]{2,}[A-Z][a-z]{2,}|[A-Z]{2}[a-z]{3,}"
 BRAND_WORD = rf"{TITLE_BRAND}|[A-Z]{{4,}}"
 #: Where only a product stands: a regulator rules on it ("opinion on X", "the MAA for X", "a Complete Response Letter
 #: (CRL) for its New Drug Application (NDA) for X", "approval of X", "approves X", "the PDUFA date for X"), a deal is
