@@ -425,6 +425,17 @@ def test_a_brand_a_trial_tests_is_a_name_camel_case_included(sentence, name):
     assert {getattr(f, "compound", None) for f in facts_of(sentence)} == {name}
 
 
+@pytest.mark.parametrize(("text", "compounds"), [
+    ("Velmora is precision cancer immunotherapy and data from the ORCA trial will be presented at ESMO 2019. The trial "
+     "will focus on the efficacy of Velmora.", {"Velmora"}),
+    # a word the release writes once, or a word of the field, is none
+    ("Velmora is precision cancer immunotherapy and data from the ORCA trial will be presented at ESMO 2019.", set()),
+    ("Immunotherapy is a treatment that uses the immune system. Immunotherapy data will be presented at ESMO 2019.", set()),
+])
+def test_a_title_case_word_a_sentence_opens_by_describing_as_a_product_is_a_name(text: str, compounds: set):
+    assert {getattr(f, "compound", None) for f in facts_of(text) if getattr(f, "compound", None)} == compounds
+
+
 def test_a_product_in_apposition_to_the_word_drug_is_a_name_with_its_release_form():
     facts = facts_of("Orsolo Therapeutics' drug, Velora XR-ODT, aims to treat ADHD. The FDA was expected to make a decision on the "
                      "drug by Nov. 9.", date(2015, 10, 20))

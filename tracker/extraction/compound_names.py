@@ -102,6 +102,9 @@ DESCRIBED_PRODUCT = re.compile(
     r"(?:\b(?:develop|commerciali[sz]e|license|licen[cs]ed|market)\s+(?:and\s+commerciali[sz]e\s+)?)?(?<![\w-])(?P<name>[A-Z]{2,4}-[A-Z]{3,4})(?![\w-])"
     r"(?=,\s+(?:an?|the|our|its)\s+(?:[\w-]+\s+){0,6}?(?:therapy|therapeutic|candidate|antibody|inhibitor|antagonist|agonist|drug|medicine|vaccine|compound|molecule|biologic|conjugate|treatment)\b"
     r"|\s+is\s+an?\s+(?:[\w-]+\s+){0,6}?(?:therapy|therapeutic|candidate|antibody|inhibitor|antagonist|agonist|drug|medicine|vaccine|compound|molecule|biologic|conjugate|treatment)\b)")
+#: A product's kind, as a release describes a product by it.
+_PRODUCT_NOUNS = (r"(?:therapy|immunotherapy|therapeutic|candidate|antibody|inhibitor|antagonist|agonist|drug|medicine|vaccine|compound"
+                  r"|molecule|biologic|conjugate|treatment)")
 #: A brand's word as releases write it: "Velmora", "VeloCrin", "VElmora" (camel case), and, where the words around it say it is
 #: a product, "VELMORA".
 TITLE_BRAND = r"[A-Z][a-z]{3,}[a-z0-9]*|[A-Z][a-z]{2,}[A-Z][a-z]{2,}|[A-Z]{2}[a-z]{3,}"
@@ -113,6 +116,9 @@ _PRODUCT_SLOT = (r"\b(?:[Oo]pinion\s+(?:on|for)|(?:s?NDA|s?BLA|MAA|NDS|CRL|[Dd]o
                  r"(?:\s+\([A-Za-z]+\))?\s+for|[Aa]pprovals?\s+(?:of|for)|[Aa]uthori[sz]ation\s+(?:of|for)|[Aa]pproves|[Aa]pproved"
                  r"|PDUFA\s+(?:target\s+)?(?:action\s+|goal\s+)?date\s+for|(?:licen[cs]e|collaboration|development|commerciali[sz]ation)\s+agreement\s+for"
                  r"|(?:trials?|stud(?:y|ies))\s+(?:of|evaluating)|evaluating)\s+")
+#: A title-case word a sentence opens by describing as a product: "Velmora is precision cancer immunotherapy", "Velmora is an
+#: oral small-molecule inhibitor".
+DESCRIBED_BRAND = re.compile(rf"^(?P<name>{TITLE_BRAND})[®™]?\s+is\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,6}}?{_PRODUCT_NOUNS}\b")
 #: A brand in a product's place ("for Leber's hereditary ...": a disease's eponym is none).
 BRAND_IN_PRODUCT_SLOT = re.compile(
     rf"{_PRODUCT_SLOT}(?:[A-Z][\w&]*['’]s?\s+)?(?P<name>{TITLE_BRAND})(?![\w-])(?!['’]s\s+[a-z])")

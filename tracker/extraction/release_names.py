@@ -34,6 +34,7 @@ from tracker.extraction.compound_names import (
     BRAND_IN_PRODUCT_SLOT,
     BRAND_STATEMENT,
     BRAND_WORD,
+    DESCRIBED_BRAND,
     DESCRIBED_PRODUCT,
     GENERIC_AFTER_BRAND,
     GENERIC_IN_PRODUCT_SLOT,
@@ -323,6 +324,10 @@ class ReleaseNames:
                 if _title_case(text) and re.match(r"\s+[A-Z][a-z]", text[match.end():]):
                     continue  # "... Approval for Weight Management": in a title-case headline a capital marks no name
                 self.learnt.add(name)
+            described = DESCRIBED_BRAND.match(text)
+            if described and not self._not_a_name(described["name"]) and not _NOT_PRODUCT_WORDS.fullmatch(described["name"].lower()) \
+                    and len(re.findall(rf"(?<![\w-]){re.escape(described['name'])}(?![\w-])", self._joined)) >= 2:
+                self.learnt.add(described["name"])  # "Velmora is precision cancer immunotherapy", named again
             for match in BRAND_FILED_FOR.finditer(text) if "for" in text else ():
                 name = match["name"]
                 if self._not_a_name(name) or name in self.brands or INN_PATTERN.fullmatch(name) or places_in(name):
