@@ -101,6 +101,7 @@ CODE_FORMS = [
     ("The fee was ORS 1,250 per vial.", []),
     ("The FDA accepted the BLA for ORS\u2011102.", ["ORS\u2011102"]),  # a non-breaking hyphen, as web pages write one
     ("Health Canada approved ORS-Ketrofibrate for adults.", ["ORS-Ketrofibrate"]),  # a company's letters before an INN
+    ("The FDA cleared the IND for ORS58-60, a hypochlorous acid formulation.", ["ORS58-60"]),
 ]
 
 

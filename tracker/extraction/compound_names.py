@@ -52,7 +52,7 @@ _RX = r"(?:\s?R[Xx](?![\w]))?"
 CODE_PATTERNS = (
     re.compile(rf"(?<![\w-])[A-Z]{{2,6}}[-\u2011]?\d{{3,6}}[A-Za-z]?{_RX}(?![\w-])"),  # ORSN901, VLM3419, OR-8201, OR\u20118201
     re.compile(rf"(?<![\w-])(?!(?:{TARGETS_LIKE_CODES})(?![\w-]))[A-Z]{{2,6}}-[A-Z]{{1,6}}\d{{1,3}}[A-Za-z]?{_RX}(?![\w-])"),  # ORSIS-KRT1 Rx
-    re.compile(r"(?<![\w-])[A-Z]{2,5}\d-\d{3,5}(?![\w-])"),                              # ORS2-391
+    re.compile(r"(?<![\w-])[A-Z]{2,5}(?:\d-\d{3,5}|\d{2,3}-\d{2,3})(?![\w-])"),           # ORS2-391, ORS58-60
     re.compile(r"(?<![\w-])[A-Z]-[A-Z][A-Za-z]{1,3}\d{0,2}(?![\w-])"),                   # V-DM1, V-DXd
     re.compile(r"(?<![\w-])[a-z]{1,3}[A-Z][A-Za-z]{0,4}\d{2,4}(?:-[A-Z]{2}\d)?(?![\w-])"),  # rOrsPH20, orN901-DM1
     re.compile(rf"(?<![\w-])(?!(?:{'|'.join(CURRENCY_CODES)}|RMB|NO|ISO|FY|COVID|SARS|ASCO|ESMO|ASH)\s)[A-Z]{{2,5}}\s(?!(?:19|20)\d\d\b)\d{{3,4}}(?![\w/-]|[.,]\d)"),  # ORS 980
