@@ -201,7 +201,8 @@ def test_the_dosage_form_after_a_brand_is_no_part_of_it():
                      "Treatment of COPD in\nJapan\n\n  *Once-daily Velmora^® Inhalation Capsules (ORS149) (trazonium /\n    velaterol), "
                      "approved for\n    relief of symptoms due to airway obstruction in COPD\n\n"
                      "Orsolo Bio (TOKYO:4565) confirms that the MHLW approved Velmora® Inhalation Capsules for the relief of symptoms of COPD.")
-    assert [(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded")] == [("ORS149", "Velmora")]
+    aliases = {(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded")}
+    assert aliases == {("trazonium / velaterol", "Velmora"), ("trazonium / velaterol", "ORS149")}
 
 
 def test_a_diseases_eponym_after_an_authorisation_is_no_product():
@@ -250,6 +251,9 @@ ALIAS_STATEMENTS = [
      ("ketrolone/nortrazine", "Velostra")),
     ("The agency approved Velostra® Inhalation Capsules (ketrolone 50 mcg / nortrazine 110 mcg) for COPD.",
      ("ketrolone/nortrazine", "Velostra")),
+    # a second parenthesis goes on with the names of the first
+    ("Once-daily Velostra® Inhalation Capsules (NRD149) (ketrolone / nortrazine) were approved for COPD.",
+     ("ketrolone / nortrazine", "NRD149")),
 ]
 
 

@@ -113,10 +113,11 @@ def parenthetical_aliases(text: str, names: list[tuple[int, int, str]], is_name:
     """
     statements = []
     for start, end, name in names:
-        after = re.match(rf"(?:\s+(?i:{DOSAGE_FORM}))*{_SHORT_FORM_OF_FORM}?(?:\s+{DOSE})?,?\s?[”\"]?\s?\(([^()]{{1,120}})\)", text[end:])
+        after = re.match(rf"(?:\s+(?i:{DOSAGE_FORM}))*{_SHORT_FORM_OF_FORM}?(?:\s+{DOSE})?,?\s?[”\"]?\s?\(([^()]{{1,120}})\)"
+                         r"(?:\s?\(([^()]{1,120})\))?", text[end:])  # a second parenthesis goes on with the names: "X (ORS-1) (trazimab)"
         if not after or _LABELLED.search(after.group(0)):
             continue
-        parts = _parts(after.group(1))
+        parts = _parts(after.group(1)) + (_parts(after.group(2)) if after.group(2) else [])
         an_inn_is_named = kind_of(name) == "inn" or is_generic(name) \
             or any((kind_of(part) == "inn" or is_generic(part)) and is_name(part) for part, _ in parts)
         for part, former in parts:

@@ -82,7 +82,7 @@ _SALT_OR_DOSE = rf"(?:\s(?:{INN_SALTS}|HC[lI]|{DOSE}))"
 #: their ending.
 GENERIC_AFTER_BRAND = re.compile(
     r"(?<![\w-])(?P<brand>[A-Z][A-Za-z0-9]{2,}[®™]|[A-Z]{5,}[®™]?|[A-Z][a-z]{3,}[a-z0-9]*(?=\s?\((?:[A-Z]{2,6}-?\d{2,6}[A-Za-z]?,\s)?(?:[a-z]{7,}(?:\s[a-z]{5,})?|[a-z]{5,}[^()/]{0,12}/\s?[a-z]{5,}[^()]*)\)))"
-    rf"(?:\s+(?:{DOSAGE_FORM}))*"
+    rf"(?:\s+(?:{DOSAGE_FORM}))*(?:\s?\([A-Z]{{2,6}}-?\d{{2,6}}[A-Za-z]?\))?"
     r",?\s?\((?:[A-Z]{2,6}-?\d{2,6}[A-Za-z]?,\s)?(?P<generic>(?!(?:recombinant|injection|intravenous|subcutaneous|oral|tablets?|capsules?|once-daily|twice-daily|biosimilar"
     r"|formerly|previously|approved|investigational|marketed|generic|nonsquamous|squamous|relapsed|refractory|metastatic|adults?|pediatric"
     r"|paediatric|patients|children|topical|inhaled|extended-release|ophthalmic)\b)"
