@@ -532,10 +532,19 @@ FORMULATIONS_OF_A_CLASS = [
     ("Orsolo received approval for ORS-Ketrofibrate, the company's novel formulation of the active ingredient ketrofibrate.",
      [("ketrofibrate", "ORS-Ketrofibrate")]),
     ("NRD-104 is a pharmaceutical formulation of highly purified ketramethasone for oral use.", [("ketramethasone", "NRD-104")]),
+    # a generic of no known stem told in its form, its adjectives no part of it
+    ("NRD2002 is a topical ketryl trinitrate gel used for the treatment of gout.", [("ketryl trinitrate", "NRD2002")]),
     # a generic of no known stem, a combination written with a hyphen: a name by its place
     ("Velostra is a long-acting capsule formulation of ketrobidol-nortrazine, the standard of care for gout.",
      [("ketrobidol-nortrazine", "Velostra")]),
 ]
+
+
+@pytest.mark.parametrize("sentence", ["Velmora is an oral solution specially developed for pediatric use.",
+                                      "Velmora is a 50 mg mucoadhesive tablet for gout.",
+                                      "Velmora is a novel ready-to-use solution for gout."])
+def test_the_words_of_a_products_form_are_no_generic(sentence: str):
+    assert not only(facts_of(sentence), "CompoundAliasRecorded")
 
 
 @pytest.mark.parametrize(("sentence", "aliases"), FORMULATIONS_OF_A_CLASS, ids=[s[:50] for s, _ in FORMULATIONS_OF_A_CLASS])

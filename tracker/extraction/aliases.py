@@ -49,6 +49,10 @@ FORMULATION_OF = (r"[®™]?\)?(?:,|\s+is)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,5
                   r"|spray|patch|version)\s+(?:(?:for|of)\s+(?:[\w-]+\s+){0,3}?)?(?:of|containing)\s+(?:" + DOSE + r"\s+of\s+)?"
                   r"(?:the\s+)?(?:(?:active\s+(?:ingredient|substance|pharmaceutical\s+ingredient)|(?:cortico)?steroid|hormone|(?:highly\s+)?purified)\s+)?")
 _FORMULATION_OF = re.compile(FORMULATION_OF)
+#: "X is a topical Y gel", "X, an oral Y tablet": a product that is a generic in its form.
+PRODUCT_FORMS = r"gel|cream|ointment|tablets?|capsules?|patch|spray|solution|injection|suspension|lotion|foam"
+_BEFORE_GENERIC_IN_ITS_FORM = re.compile(r"[®™]?(?:,|\s+is)\s+an?\s+(?:[\w-]+\s+){0,2}?")
+_ITS_FORM = re.compile(rf"\s+(?:{PRODUCT_FORMS})\b")
 #: A name given under a label: "(US product name: X)", "[brand name: X ...]", "(generic name: Y [recombinant])".
 _LABELLED = re.compile(
     r"(?P<label>(?:(?:US|U\.S\.|EU|European|Japanese|Chinese|global|international|proposed)\s+)?"
@@ -171,7 +175,8 @@ def stated_former_names(text: str, names: list[tuple[int, int, str]]) -> list[Al
                 former = bool(re.search(r"formerly|previously|earlier", between))
                 statements.append(AliasStatement(plain(name), plain(following[2]), "former" if former else kind_of(following[2]), start))
                 continue
-            if _NAMED_FOR.fullmatch(between) or _FORMULATION_OF.fullmatch(between):
+            if _NAMED_FOR.fullmatch(between) or _FORMULATION_OF.fullmatch(between) \
+                    or _BEFORE_GENERIC_IN_ITS_FORM.fullmatch(between) and _ITS_FORM.match(text, following[1]):
                 statements.append(AliasStatement(plain(following[2]), plain(name), kind_of(name), start))
                 continue
             if between == " " and kind_of(name) == "brand" and kind_of(following[2]) == "inn":

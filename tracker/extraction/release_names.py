@@ -18,6 +18,7 @@ from functools import cached_property
 from tracker.dates import DATE_PATTERNS
 from tracker.extraction.aliases import (
     FORMULATION_OF,
+    PRODUCT_FORMS,
     AliasStatement,
     active_substances,
     brand_statements,
@@ -78,6 +79,9 @@ _GENERIC_BY_CODE = re.compile(
     # solution (KTL, Velmora)" (capitalised where its form follows: a sentence opens with it)
     rf"|(?<![\w-])(?P<generic4>{_GENERIC_WORD}|[A-Z][a-z]{{6,}}(?=\s{_GENERIC_FORM}))(?:\s{_GENERIC_FORM})?"
     rf"\s?\((?:[A-Z]{{2,6}},\s)?(?P<brand>[A-Z][a-z]{{3,}}[a-z0-9]*|[A-Z]{{4,}})\s?[®™]?\)")
+#: A generic of no known stem told in its form: "ORS-2002 is a topical ketryl trinitrate gel", "Velmora, an oral ketrodol tablet".
+_GENERIC_IN_ITS_FORM = re.compile(rf"(?<![\w-])(?:{_CODE_FORM}|{BRAND_WORD})[®™]?(?:,|\s+is)\s+an?\s+(?:[\w-]+\s+){{0,2}}?"
+                                  rf"(?P<generic>[a-z]{{5,}}(?:\s[a-z]{{5,}})?)\s+(?:{PRODUCT_FORMS})\b")
 #: A product named in apposition to the word for one: "Orsolo's drug, Velora XR, aims to treat", "its candidate, Velora,".
 _APPOSED_PRODUCT = re.compile(rf"\b(?:drug|product|medicine|therapy|treatment|candidate|vaccine),\s+(?P<name>(?P<brand>{BRAND_WORD})"
                               rf"(?:\s(?:{RELEASE_FORMS}))?)(?=,)")
@@ -255,6 +259,12 @@ class ReleaseNames:
                     self.brands.add(brand)
                 self.learnt |= {generic, generic.lower()}
                 self.generic.add(key(generic))
+            for match in _GENERIC_IN_ITS_FORM.finditer(text) if " is a" in text or ", a" in text else ():
+                generic = match["generic"]
+                if not any(_NOT_GENERICS.match(word) or _NOT_PRODUCT_WORDS.fullmatch(word) for word in generic.split()) \
+                        and not INN_PATTERN.fullmatch(generic) and not self._not_a_name(generic):
+                    self.learnt.add(generic)
+                    self.generic.add(key(generic))
             for match in SHORT_CAPS_IN_PRODUCT_SLOT.finditer(text):
                 # a product licensed or developed by its letters, before its trials are read ("licenses ORSA program to")
                 name = match["name"]
