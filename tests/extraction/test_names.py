@@ -5,6 +5,7 @@ from extraction_helpers import facts_of, one, only
 
 from tracker.extraction.compound_names import ocr_variants, pattern_mentions
 from tracker.extraction.parties import normalise_party, party_at
+from tracker.extraction.release_names import ReleaseNames
 
 
 def test_inns_and_codes_are_recognised_by_their_form():
@@ -153,6 +154,13 @@ def test_a_refusal_to_file_is_no_plan_to_file():
 ])
 def test_wire_services_and_company_words_are_no_compounds(sentence: str):
     assert {f.compound for f in facts_of(sentence)} <= {None}
+
+
+# Words in capitals of the field that name no product: targets, regimens, scales, a heading's English, an exchange.
+@pytest.mark.parametrize("word", ["VEGFR", "FOLFIRI", "RECIST", "ETDRS", "IMPORTANCE", "XETRA-DAX"])
+def test_a_word_of_the_field_in_capitals_is_no_brand(word: str):
+    names = ReleaseNames([f"Orsolo said {word} was cited in the report on velotamab.", f"The {word} table was updated."], set())
+    assert word not in names.brands
 
 
 # Brands written the way wires dress them, and generics with the form they are sold in: sentence in, aliases out.

@@ -144,6 +144,9 @@ NOT_NAMES = {
     "INCOME", "ANNUAL", "REPORT", "QUARTER", "FIRST", "SECOND", "THIRD", "FOURTH", "NOTICE", "SAFE", "HARBOR",
     "HIGHLIGHTS", "TABLE", "INDEX", "LIMITED", "COMPANY", "GROUP", "HOLDINGS", "CORPORATION", "PHARMA",
     "DLBCL", "TNBC", "CIDP", "NSCLC", "HATTR", "MBC", "AML", "CLL", "USA", "USD", "EUR", "DKK", "CHF", "GBP",
+    # targets, regimens and scales written in capitals, and a filing's words
+    "VEGFR", "PDGFR", "FOLFIRI", "FOLFOX", "FOLFIRINOX", "XELOX", "CAPOX", "RECIST", "ETDRS", "MADRS", "PANSS", "EORTC",
+    "REGISTRANT", "NYSEMKT",
     "The", "This", "These", "That", "Phase", "Company", "Committee", "Commission", "Agency", "Administration",
     "Ministry", "European", "Japanese", "Chinese", "Marketing", "Regulatory", "Conditional", "Priority", "Review",
     "PDUFA", "Treatment", "Positive", "Negative", "Opinion", "Approval", "Application",

@@ -107,6 +107,8 @@ _NOT_PRODUCT_WORDS = re.compile(
     r"|eligible|whether|because|through|without|between|against|further|neither|approximately|governor")
 #: Words after a word in capitals that make it a trial's name: "QUILLON data showed", "VARENNA results".
 _TRIAL_AFTER = re.compile(r"\s+(?:data|results|findings|read-?outs?)\b")
+#: An English noun in capitals ("IMPORTANCE", "CONFIDENCE", "INFORMATION"): a heading's word, no brand.
+_ENGLISH_IN_CAPITALS = re.compile(r"(?:TION|MENT|NESS|ANCE|ENCE|ITY)$")
 _DATELINE_AFTER = re.compile(r"^,\s*(?:[A-Z][a-z]+\.?|[A-Z]{2}\b|\w+ \d)|^\s*[-–—/]{1,2}|^\s+[A-Z]{3,}\b")
 
 
@@ -306,7 +308,8 @@ class ReleaseNames:
             for match in ALL_CAPS.finditer(text):
                 word, start, end = match["name"], match.start(), match.end()
                 before, after = text[max(0, start - 12):start], text[end:end + 12]
-                if word in NOT_NAMES or word in trial_heads or word.split("-")[0] in trial_heads or self._not_a_name(word) or word in self.abbreviations:
+                if word in NOT_NAMES or word in trial_heads or word.split("-")[0] in trial_heads or self._not_a_name(word) or word in self.abbreviations \
+                        or word.split("-")[0] in NOT_NAMES or _ENGLISH_IN_CAPITALS.search(word):
                     continue
                 if re.search(r"[A-Z]{2,}[\s:]+$", before) or re.match(r"\s+[A-Z]{2,}\b(?!\s?[®™])", after) and not re.match(r"\s+(?:SC|IV)\b", after):
                     continue  # a run of capitals: a heading, a dateline, a wire name
