@@ -83,8 +83,11 @@ class AliasStatement:
 
 def combination(written: str) -> str:
     """A combination's generics as one name, each without its salt, dose or form: "alpha HCl / beta HCl prolonged
-    release", "alpha 50 mcg / beta 110 mcg" -> "alpha/beta"."""
-    return "/".join(_FORM_TAIL.sub("", _DOSE.sub("", piece.strip())) for piece in written.split("/"))
+    release", "alpha 50 mcg / beta 110 mcg" -> "alpha/beta"; one generic in two doses is that generic ("alpha 100mg
+    and alpha 200mg" -> "alpha")."""
+    joint = "/" if "/" in written else " and "
+    pieces = [_FORM_TAIL.sub("", _DOSE.sub("", piece.strip())) for piece in re.split(r"\s*/\s*|\s+and\s+", written)]
+    return joint.join(dict.fromkeys(pieces))
 
 
 def _parts(inside: str) -> list[tuple[str, bool]]:

@@ -283,7 +283,7 @@ class ReleaseNames:
                         self.learnt.add(generic)
                         self.generic.add(key(generic))
             for match in GENERIC_AFTER_BRAND.finditer(text) if "(" in text else ():
-                brand, generic = plain(match["brand"]), combination(match["generic"]) if "/" in match["generic"] else match["generic"]
+                brand, generic = plain(match["brand"]), combination(match["generic"]) if re.search(r"/| and ", match["generic"]) else match["generic"]
                 if self._not_a_name(brand) or generic in NOT_NAMES or _defines_abbreviation(text, match.start("brand"), brand):
                     continue
                 self.brands.add(brand)
