@@ -260,8 +260,8 @@ ALIAS_STATEMENTS = [
     ("The agency approved Velostra® Inhalation Capsules (ketrolone 50 mcg / nortrazine 110 mcg) for COPD.",
      ("ketrolone/nortrazine", "Velostra")),
     # one generic in two doses is that generic
-    ("The European Commission approved Velostra (ketrolix 100mg and ketrolix 200mg) for uterine fibroids.",
-     ("ketrolix", "Velostra")),
+    ("The European Commission approved Velostra (velagolix 100mg and velagolix 200mg) for uterine fibroids.",
+     ("velagolix", "Velostra")),
     # a second parenthesis goes on with the names of the first
     ("Once-daily Velostra® Inhalation Capsules (NRD149) (ketrolone / nortrazine) were approved for COPD.",
      ("ketrolone / nortrazine", "NRD149")),
