@@ -186,6 +186,12 @@ def test_the_company_beside_a_generic_in_parentheses_is_no_alias():
     assert "Orsolo" not in {f.alias for f in only(facts, "CompoundAliasRecorded")}
 
 
+def test_one_generic_in_two_doses_beside_its_brand_is_that_generic():
+    text = "The European Commission approved Velostra® (ketrolix 100mg and ketrolix 200mg) for uterine fibroids."
+    assert ReleaseNames([text], set()).learnt == {"ketrolix"}
+    assert ("ketrolix", "Velostra") in {(f.compound, f.alias) for f in only(facts_of(text), "CompoundAliasRecorded")}
+
+
 def test_the_letters_of_a_route_beside_a_generic_are_no_alias():
     facts = facts_of("Orsolo received authorization from Health Canada to commercialize VELORA® (velokalant hydrochloride, IV) in Canada.")
     assert "IV" not in {f.alias for f in only(facts, "CompoundAliasRecorded")}
@@ -259,9 +265,6 @@ ALIAS_STATEMENTS = [
      ("ketrolone/nortrazine", "Velostra")),
     ("The agency approved Velostra® Inhalation Capsules (ketrolone 50 mcg / nortrazine 110 mcg) for COPD.",
      ("ketrolone/nortrazine", "Velostra")),
-    # one generic in two doses is that generic
-    ("The European Commission approved Velostra (velagolix 100mg and velagolix 200mg) for uterine fibroids.",
-     ("velagolix", "Velostra")),
     # a second parenthesis goes on with the names of the first
     ("Once-daily Velostra® Inhalation Capsules (NRD149) (ketrolone / nortrazine) were approved for COPD.",
      ("ketrolone / nortrazine", "NRD149")),
