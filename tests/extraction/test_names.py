@@ -156,6 +156,17 @@ def test_wire_services_and_company_words_are_no_compounds(sentence: str):
     assert {f.compound for f in facts_of(sentence)} <= {None}
 
 
+def test_an_exchange_before_its_listing_is_no_brand():
+    names = ReleaseNames(["Orsolo Group (\u201cOrsolo\u201d)(OSAKA:4565) confirms that the MHLW approved velotamab."], set())
+    assert "OSAKA" not in names.brands
+
+
+def test_an_enzyme_a_product_acts_on_is_no_generic():
+    names = ReleaseNames(["The NMPA accepted the NDA for ketragliatin, the first approved glucokinase activator.",
+                          "Approval of glucokinase activators is rare; glucokinase is an enzyme."], set())
+    assert "glucokinase" not in names.learnt
+
+
 # Words in capitals of the field that name no product: targets, regimens, scales, a heading's English, an exchange.
 @pytest.mark.parametrize("word", ["VEGFR", "FOLFIRI", "RECIST", "ETDRS", "IMPORTANCE", "XETRA-DAX"])
 def test_a_word_of_the_field_in_capitals_is_no_brand(word: str):

@@ -90,7 +90,7 @@ _APPOSED_PRODUCT = re.compile(rf"\b(?:drug|product|medicine|therapy|treatment|ca
 _BRAND_OF_GENERIC = re.compile(rf"(?<![\w-])(?P<brand>{BRAND_WORD}){FORMULATION_OF}(?P<generic>{INN_PATTERN.pattern}|{_GENERIC_WORD})(?![\w-])")
 #: Lower-case words that stand where a product's name does without being one: nouns of the field, diseases by
 #: their endings, English by its endings.
-_NOT_NAME_NOUNS = (r"antibody|antibodies|candidate|compound|molecule|medicine|vaccine|protein|peptide|conjugate|regimen|placebo|product"
+_NOT_NAME_NOUNS = (r"antibody|antibodies|candidate|compound|molecule|medicine|vaccine|protein|peptide|conjugate|regimen|placebo|product|[a-z]*kinase"
                    r"|program|programme|therap\w*|biologic|biosimilar|tablets?|capsules?|formulation|inhibitor|agonist|antagonist|treatment"
                    r"|infusion|injection|solution|suspension|patients?|subjects?|doses?|combination|monotherapy|asset|licen[cs]e|partner"
                    r"|collaboration|agreement|previously|formerly|endpoint|cohort|population|carcinoma|lymphoma|leukemia|leukaemia|melanoma"
@@ -313,7 +313,8 @@ class ReleaseNames:
                     continue
                 if re.search(r"[A-Z]{2,}[\s:]+$", before) or re.match(r"\s+[A-Z]{2,}\b(?!\s?[®™])", after) and not re.match(r"\s+(?:SC|IV)\b", after):
                     continue  # a run of capitals: a heading, a dateline, a wire name
-                if _DATELINE_AFTER.match(after) or re.search(r"[:(]\s*$", before) and re.match(r"\s*\)", after):
+                if _DATELINE_AFTER.match(after) or re.search(r"[:(]\s*$", before) and re.match(r"\s*\)", after) \
+                        or re.match(r":\s?[A-Z0-9]", after):  # "(TOKYO:4565)": an exchange before its listing
                     continue
                 if _defines_abbreviation(text, start, word):
                     continue
