@@ -18,7 +18,7 @@ from functools import cached_property
 from tracker.dates import DATE_PATTERNS, PartialDate
 from tracker.extraction.aliases import FORMULATION_OF, AliasStatement
 from tracker.extraction.clauses import clause_around
-from tracker.extraction.compound_names import BRAND_STATEMENT, Mention, key
+from tracker.extraction.compound_names import BRAND_NAME_AFTER, BRAND_STATEMENT, Mention, key, stated_brand
 from tracker.extraction.conferences import Conference, conferences_in
 from tracker.extraction.parties import affiliations_in, issuer_in, listed_parties
 from tracker.extraction.phases import phases_in
@@ -120,8 +120,9 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
     for index, mention in enumerate(mentions):
         before, after = text[max(0, mention.start - 48):mention.start], text[mention.end:mention.end + 32]
         previous = mentions[index - 1] if index else None
-        if re.search(r"\b(?:brand|trade|proprietary) name,?\s+$|\b(?:marketed|sold|commerciali[sz]ed|launched|market|sell)\s+(?:it\s+|them\s+)?as\s+$", before):
-            roles.append("alias")  # "will be commercialized under the brand name X": X names the subject
+        if re.search(r"\b(?:brand|trade|proprietary) name,?\s+$|\b(?:marketed|sold|commerciali[sz]ed|launched|market|sell)\s+(?:it\s+|them\s+)?as\s+$", before) \
+                or re.search(r"\bunder\s+the\s+$", before) and BRAND_NAME_AFTER.match(after):
+            roles.append("alias")  # "will be commercialized under the brand name X", "under the X brand name": X names the subject
         elif previous is not None and re.fullmatch(r"[®™]?\s?\((?:[^()]*?,\s*|[^()]*?\bor\s+|formerly\s+|previously known as\s+)?", text[previous.end:mention.start]):
             roles.append(roles[-1])  # an alias in parentheses shares its name's role
         elif previous is not None and _FORM_OF_PREVIOUS.fullmatch(text[previous.end:mention.start]):
@@ -258,7 +259,7 @@ class ReleaseContext:
             match = BRAND_STATEMENT.search(view.text)
             if not match:
                 continue
-            brand = match["name"] or match["name2"]
+            brand = stated_brand(match)
             if (view.index, key(brand)) in stated or self.names.same(brand, view.subject) or self.names.kinds_in_group(brand) != {"brand"} \
                     or "brand" in self.names.kinds_in_group(view.subject):
                 continue
