@@ -4,7 +4,8 @@ compound list and records brought up to date, against the ledger computed afresh
     python benchmarks/refresh.py .benchmarks/s10k.db seeds/002_216599dac546bf8a.txt seeds/000_241e5f31572fbd85.txt
 
 Each release is ingested alone (with the manifest beside it, when there is one), then each query is timed once
-(CPU and wall seconds). At the end the kept ledger and compound list are compared with those computed afresh.
+(CPU and wall seconds). At the end the kept ledger, compound list, records and calendar are compared with those
+computed afresh.
 """
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ def main() -> None:
         timed("ledger, to keep it", lambda: tracker.ledger())
         timed("compounds, to keep them", lambda: tracker.compounds())
         timed("events, to keep them", lambda: tracker.events())
+        timed("calendar, to keep it", lambda: tracker.calendar())
         for release in args.releases:
             manifest = next((m for m in (release.parent / "manifest.csv", release.parent / "manifest.tsv") if m.exists()), None)
             timed(f"ingest {release.name}", lambda r=release, m=manifest: tracker.ingest([r], manifest=m))
@@ -53,12 +55,19 @@ def main() -> None:
             timed("receivables after the ingest", lambda: tracker.receivables())
             timed("compounds after the ingest", lambda: tracker.compounds())
             timed("events after the ingest", lambda: tracker.events())
+            timed("calendar after the ingest", lambda: tracker.calendar())
         kept = [line.model_dump_json() for line in tracker.ledger().lines]
         afresh = timed("ledger afresh", lambda: [line.model_dump_json() for line in tracker.ledger(AFRESH).lines])
         print(f"kept ledger is the ledger afresh: {kept == afresh} ({len(kept)} lines)")
         kept = [status.model_dump_json() for status in tracker.compounds()]
         afresh = timed("compounds afresh", lambda: [status.model_dump_json() for status in tracker.compounds(AFRESH)])
         print(f"kept compound list is the list afresh: {kept == afresh} ({len(kept)} compounds)")
+        kept = list(tracker.events())
+        afresh = timed("records afresh", lambda: list(tracker.events(AFRESH)))
+        print(f"kept records are the records afresh: {kept == afresh} ({len(kept)} records)")
+        kept = [entry.model_dump_json() for entry in tracker.calendar()]
+        afresh = timed("calendar afresh", lambda: [entry.model_dump_json() for entry in tracker.calendar(AFRESH)])
+        print(f"kept calendar is the calendar afresh: {kept == afresh} ({len(kept)} entries)")
 
 
 if __name__ == "__main__":
