@@ -674,6 +674,13 @@ def _triggered_on(draft: _Draft) -> date | None:
     return min(fact_day(r) for r in earned + ([draft.met_by] if draft.met_by else []))
 
 
+def lapses_between(expected_by: date | None, since: date, until: date) -> bool:
+    """Whether a line expected by `expected_by` lapses between standing on `since` and standing on `until` (it had
+    not by `since`; it has by `until`): the one way a line of the same facts differs from one day to another
+    (`_lapsed_on`, the one part of a line that reads the day)."""
+    return expected_by is not None and since <= expected_by + LAPSE_AFTER < until
+
+
 def _lapsed_on(draft: _Draft, horizon: date) -> date | None:
     """The day a contingent line lapses, once it has by `horizon`."""
     if draft.expected_by is None or horizon <= draft.expected_by + LAPSE_AFTER:

@@ -50,7 +50,7 @@ from pydantic import BaseModel
 from projections.history import TimeView
 from tracker.adapters.chain import Breach
 from tracker.adapters.event_store import Store
-from tracker.adapters.read_model import ANSWERS, FactsView, KeptRow, KeptSnapshot, Stamp
+from tracker.adapters.read_model import ANSWERS, FactsView, KeptRow, KeptSnapshot, Stamp, place
 
 #: An answer's items: models, or plain JSON values (`dict`) where decoding them into models costs too much.
 Answer = TypeVar("Answer")
@@ -107,27 +107,6 @@ def _encoded(item: Any) -> str:
 
 def _decoder(model: type) -> Callable[[str], Any]:
     return model.model_validate_json if issubclass(model, BaseModel) else json.loads
-
-
-def place(parts: Iterable[Any]) -> bytes:
-    """A row's place in its answer: the parts of its sort key (text, whole numbers, days, none) as bytes that
-    compare, byte by byte, as the parts compare in Python, so that the store reads rows back in the answer's order
-    and a row made again takes its place among those kept. Each part is tagged with its type and text ends
-    with two zero bytes (a zero byte in it is written as zero, 0xFF), so no part's bytes are the start of
-    another's."""
-    out = bytearray()
-    for part in parts:
-        if isinstance(part, date):
-            part = part.isoformat()  # ISO days compare as the days do
-        if part is None:
-            out += b"\x00"
-        elif isinstance(part, int):
-            out += b"\x01" + (part + (1 << 63)).to_bytes(8, "big")
-        elif isinstance(part, str):
-            out += b"\x02" + part.encode().replace(b"\x00", b"\x00\xff") + b"\x00\x00"
-        else:
-            raise TypeError(f"a kept row's place has no bytes for {part!r}")
-    return bytes(out)
 
 
 class KeptRows(Sequence[Answer]):

@@ -6,6 +6,7 @@ before it is stored.
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from projections.history import TimeView
-from projections.ledger import Ledger, LedgerLine, ledger
+from projections.ledger import Ledger, LedgerLine, lapses_between, ledger
 from projections.names import name_key
 from tracker import line_entries
 from tracker.services.entries import Entries
@@ -55,17 +56,25 @@ class Money:
         return ledger(selected, names, horizon).lines
 
     def refreshed_lines(self, view: TimeView, horizon: date, earlier: Earlier) -> Remade | None:
-        """The kept lines brought up to now: the lines of the name groups the facts since `earlier` touch computed
-        again from those groups' facts, the others' rows kept as they are. None (the ledger is computed afresh)
-        when the day moved on (lapses stand on the day); when the new facts can change lines of no compound (a
-        line of no compound may hold a new royalty figure: `parts_within_wholes`) or of any
-        (`History.lines_changed_since`); or when a group's lines come from recorded terms (their ids are numbered
-        across the whole ledger)."""
-        if date.fromisoformat(earlier.stamp.horizon) != horizon:
-            return None
+        """The kept lines brought up to now: the lines of the name groups the facts since `earlier` touch, and on a
+        new day those of the groups with a line that lapses meanwhile (`lapses_between`: all a new day changes),
+        computed again from those groups' facts, the others' rows kept as they are. None (the ledger is computed
+        afresh) when a view as of today would take in something published since `earlier`'s day; when a line of
+        no compound lapses meanwhile; when the new facts can change lines of no compound (a line of no compound
+        may hold a new royalty figure: `parts_within_wholes`) or of any (`History.lines_changed_since`); or when a
+        group's lines come from recorded terms (their ids are numbered across the whole ledger)."""
+        since = date.fromisoformat(earlier.stamp.horizon)
+        lapsing: set[str | None] = set()
+        if since != horizon:
+            if view.as_of is not None and self.history.published_between(since, horizon):
+                return None
+            lapsing = {key for key, _, body in earlier.rows() if _lapses_between(body, since, horizon)}
+            if None in lapsing:
+                return None
         keys = self.history.lines_changed_since(earlier.stamp.position, earlier.holds(None))
         if keys is None:
             return None
+        keys |= self.history.name_group(*(key for key in lapsing if key is not None)) if lapsing else set()
         if not keys:
             return Remade(set(), [])
         selected, names = self.history.in_view(view, history=self.history.of_ledger(keys))
@@ -136,6 +145,12 @@ class Money:
 
 def _compound_key(line: LedgerLine) -> str | None:
     return name_key(line.compound) if line.compound else None
+
+
+def _lapses_between(body: str, since: date, until: date) -> bool:
+    """Whether the kept line `body` lapses between standing on `since` and on `until` (read from its JSON)."""
+    expected_by = json.loads(body)["expected_by"]
+    return lapses_between(date.fromisoformat(expected_by) if expected_by else None, since, until)
 
 
 def _line_order(line: LedgerLine) -> tuple[str, date, str]:
