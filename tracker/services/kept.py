@@ -12,8 +12,13 @@ compound, line or calendar entry (the report: a row of totals, then a row per
 line), stamped with the read model's position, its as-of, the day it stands on,
 the review threshold and the tracker's version (`Stamp`); the next ones read the
 rows back while the stamp still holds. When the log has moved or the day has
-changed, an answer that knows how (`Refresh`: the compound list, the calendar)
-is brought up to date from the rows kept before instead of computed whole. Any
+changed, an answer that knows how (`Refresh`: the compound list, the calendar,
+the records, the ledger) is brought up to date from the rows kept before instead
+of computed whole: only the rows of the name groups that changed are made again,
+and only those are written again (`Remade`, `FactsView.amend`), each in its place
+among the others (a row's place is its sort key as bytes, `place`, and the rows
+are read in place order), so that bringing ninety thousand records up to date
+after one release writes the few rows of that release's compounds, not all of them. Any
 other view is computed as before: it is the same answer only for itself.
 
 The stamp is taken after catching up and before the facts are read, so an
@@ -70,7 +75,7 @@ PAGE = 500
 
 
 class Paged(Sequence[str]):
-    """The JSON bodies of `count` rows of a kept answer from `seq` `start` on, read a page at a time."""
+    """The JSON bodies of `count` rows of a kept answer from the `start`-th on (in place order), read a page at a time."""
 
     __slots__ = ("_snapshot", "_start", "_count", "_pages")
 
@@ -248,7 +253,7 @@ class Earlier:
 
     def rows(self) -> list[Row]:
         """Every row, in place order (none, when another process replaced the answer meanwhile: whatever is made
-        from them is then not kept, `ReadModel.amend`)."""
+        from them is then not kept, `FactsView.amend`)."""
         return self._read_model.kept(self.kind, self.stamp) or []
 
     def holds(self, key: str | None) -> bool:
@@ -311,29 +316,27 @@ class KeptAnswers:
         stamp = self.stamp(view)
         if stamp is None:
             return self._only(compute(view, view.horizon), shape, wanted)
-        if wanted is None:
-            snapshot = self.store.read_model.kept_snapshot(kind, stamp)
-            kept = None if snapshot is None else shape.read_snapshot(snapshot)
-            if kept is not None:
-                return kept
-        else:
-            rows = self.store.read_model.kept(kind, stamp, wanted)
-            if rows is not None and (rows or isinstance(shape, Listed)):
-                return shape.read(rows)
+        kept = self._read(kind, stamp, shape, wanted)
+        if kept is not None:
+            return kept
         horizon = date.fromisoformat(stamp.horizon)
         if refresh is not None and self._refreshed(kind, view, horizon, stamp, refresh):
-            if wanted is None:
-                snapshot = self.store.read_model.kept_snapshot(kind, stamp)
-                kept = None if snapshot is None else shape.read_snapshot(snapshot)
-                if kept is not None:
-                    return kept
-            else:
-                rows = self.store.read_model.kept(kind, stamp, wanted)
-                if rows is not None:
-                    return shape.read(rows)
+            kept = self._read(kind, stamp, shape, wanted)
+            if kept is not None:
+                return kept
         answer = list(compute(view, horizon))
         self.store.read_model.keep(kind, stamp, shape.rows(answer))
         return self._only(answer, shape, wanted)
+
+    def _read(self, kind: str, stamp: Stamp, shape: Listed[Answer] | Document[Any],
+              wanted: set[str] | None) -> Sequence[Answer] | None:
+        """The answer kept for `stamp` (only the rows of the `wanted` keys, when given), read as used; None when
+        none is kept for it."""
+        if wanted is None:
+            snapshot = self.store.read_model.kept_snapshot(kind, stamp)
+            return None if snapshot is None else shape.read_snapshot(snapshot)
+        rows = self.store.read_model.kept(kind, stamp, wanted)
+        return shape.read(rows) if rows is not None and (rows or isinstance(shape, Listed)) else None
 
     def _refreshed(self, kind: str, view: TimeView, horizon: date, stamp: Stamp, refresh: Refresh) -> bool:
         """Whether the answer kept for the same view at an earlier position or day was brought up to `stamp`'s: its
