@@ -299,7 +299,13 @@ def ledger(history: tuple[RecordedFact, ...], names: NameBook, horizon: date) ->
         if isinstance(entry, _LINE_ENTRIES) and entry.line_id:
             builder.entry(recorded, entry, entry.line_id)
     lines = [_finish(draft, horizon) for draft in builder.drafts]
-    return Ledger(as_of=horizon, lines=sorted(lines, key=lambda line: (line.compound or "", line.triggered_on or line.expected_by or date.max, line.id)))
+    return Ledger(as_of=horizon, lines=sorted(lines, key=line_order))
+
+
+def line_order(line: LedgerLine) -> tuple[str, date, str]:
+    """Where a line stands in the ledger: by compound (lines of no compound first), then the day it was earned or
+    is expected (undated last), then id."""
+    return line.compound or "", line.triggered_on or line.expected_by or date.max, line.id
 
 
 class _Builder:

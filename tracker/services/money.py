@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from projections.history import TimeView
-from projections.ledger import Ledger, LedgerLine, lapses_between, ledger
+from projections.ledger import Ledger, LedgerLine, lapses_between, ledger, line_order
 from projections.names import name_key
 from tracker import line_entries
 from tracker.services.entries import Entries
@@ -153,12 +153,7 @@ def _lapses_between(body: str, since: date, until: date) -> bool:
     return lapses_between(date.fromisoformat(expected_by) if expected_by else None, since, until)
 
 
-def _line_order(line: LedgerLine) -> tuple[str, date, str]:
-    """A line's place in the ledger, as `projections.ledger.ledger` orders the lines."""
-    return line.compound or "", line.triggered_on or line.expected_by or date.max, line.id
-
-
-_LINES = Listed(LedgerLine, _compound_key, _line_order)
+_LINES = Listed(LedgerLine, _compound_key, line_order)
 
 
 def _report_shape() -> Document[ReceivablesReport]:
