@@ -7,10 +7,10 @@ was in view that day: its "today" is the view's horizon.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, Field
 
@@ -98,7 +98,9 @@ def build_report(view: TimeView, statuses: list[CompoundStatus], records: list[d
     for record in records:
         by_compound[record["compound"]].append(record)
     timelines = (timeline(s.name, by_compound[s.name], view.horizon, overdue) for s in statuses)
-    return Report(
+    # Built from values already of their types (models, records the API gave), so not validated again: validating
+    # would copy each of the records, ninety thousand at ten thousand releases.
+    return Report.model_construct(
         as_of=view.horizon,
         view={name: value.isoformat() for name, value in axes.items() if value is not None},
         compounds=statuses,
@@ -110,6 +112,47 @@ def build_report(view: TimeView, statuses: list[CompoundStatus], records: list[d
         events=records,
         stored_events=stored_events,
     )
+
+
+#: The most events a page's event log lists whole. Above it the log lists the events the page's figures cite (so
+#: that every link lands) and counts the others: at ten thousand releases the whole log is ninety thousand rows
+#: (a page of a hundred megabytes), most of them name aliases and status lines no figure is read from, which
+#: the export (`tracker events`) lists in a form fit for that many.
+LOG_LIMIT = 5000
+
+
+class EventLog(NamedTuple):
+    """The records a page's event log lists, in export order, and the number of the others in view, by type."""
+
+    records: list[dict[str, Any]]
+    left_out: dict[str, int]
+    """Events in view the log leaves out, by type, the most numerous first; empty when it lists every one."""
+
+
+def cited(report: Report) -> set[str]:
+    """The ids of the events some figure of the report cites: its pipeline, regulatory steps, timelines,
+    catalysts and ledger lines."""
+    ids = {source for row in report.pipeline for source in row.sources}
+    ids.update(source for status in report.compounds for step in status.regulatory for source in step.sources)
+    ids.update(source for t in report.timelines for item in t.items for source in item.sources)
+    ids.update(source for entry in report.calendar for source in entry.sources)
+    ids.update(line.source_event for line in report.receivables.receivables)
+    ids.update(line.source_event for line in report.receivables.contingent)
+    return ids
+
+
+def event_log(report: Report, limit: int | None = LOG_LIMIT) -> EventLog:
+    """Every event in view, while there are at most `limit` (None: however many); else those a figure cites."""
+    if limit is None or len(report.events) <= limit:
+        return EventLog(list(report.events), {})
+    wanted = cited(report)
+    records, left_out = [], Counter[str]()
+    for record in report.events:
+        if record["id"] in wanted:
+            records.append(record)
+        else:
+            left_out[record["type"]] += 1
+    return EventLog(records, dict(sorted(left_out.items(), key=lambda kind: (-kind[1], kind[0]))))
 
 
 def _phase_of(record: dict[str, Any]) -> str | None:

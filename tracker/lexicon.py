@@ -246,7 +246,7 @@ CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "us$": "USD", "u.s.$": "USD", "â
 #: ISO codes releases write before or after a sum.
 CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "DKK", "SEK", "NOK", "CHF", "CNY", "AUD", "CAD", "HKD", "KRW", "INR", "TWD")
 #: Currency words written after a sum ("20 million euros", "5 billion yen").
-CURRENCY_WORDS: dict[str, str] = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "yen": "JPY",
+CURRENCY_WORDS: dict[str, str] = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "US dollars": "USD", "U.S. dollars": "USD", "yen": "JPY",
                                   "pounds": "GBP", "francs": "CHF", "yuan": "CNY", "renminbi": "CNY",
                                   "kroner": "DKK", "krone": "DKK", "kronor": "SEK"}
 #: Words of scale after a number, with their factor.

@@ -190,3 +190,38 @@ def test_a_trial_named_before_a_capitalised_trial_is_no_compound():
 @pytest.mark.parametrize(("words", "phase"), [("phase three", "III"), ("Phase Two", "II"), ("phase one/two", "I/II")])
 def test_a_phase_spelled_as_a_word_is_its_number(words, phase):
     assert [p.phase for p in phases_in(f"the {words} study of ketrolimab")] == [phase]
+
+
+def test_a_headline_saying_a_trial_misses_primary_endpoint_is_a_negative_result():
+    facts = facts_of("Phase 3 KITE trial of ketrolimab misses primary endpoint in gout")
+    assert one(facts, "TopLineReported").outcome == "negative"
+
+
+def test_a_trial_conducted_in_a_number_of_people_and_compared_head_on_gives_enrollment_and_arms():
+    facts = facts_of("The RIVET trial, conducted in more than 600 women, was a direct comparison of ketrolimab versus dinoprostone, "
+                     "which is the current standard treatment.")
+    design = one(facts, "TrialDesignReported")
+    assert (design.trial, design.enrollment, design.arms) == ("RIVET", 600, ("ketrolimab", "dinoprostone"))
+
+
+def test_a_trial_described_in_passing_in_a_sentence_about_its_start_is_no_design():
+    facts = facts_of("In March 2021 the first patient was dosed in WINDRUSH-2, a global Phase 3 trial comparing ketrolimab with docetaxel.")
+    assert only(facts, "TrialDesignReported") == []
+
+
+def test_data_presented_at_a_named_meeting_in_a_sentence_naming_no_compound_are_its_paragraphs_compounds():
+    facts = facts_of("Ketrolimab met the primary endpoint in the RIVET-1 and RIVET-2 trials. Results from both trials were presented at the "
+                     "European Academy of Dermatology and Venereology (EADV) Congress in October 2020.", date(2021, 3, 1))
+    presented = one(facts, "DataPresented")
+    assert (presented.compound, presented.conference, str(presented.occurred_on)) == ("ketrolimab", "EADV 2020", "2020-10")
+
+
+def test_a_presentation_dated_by_its_month_and_its_meetings_year_is_dated_by_the_month():
+    facts = facts_of("Results from the Phase 2 KITE trial of ketrolimab were presented at the European Society for Medical Oncology (ESMO) "
+                     "Congress 2024 in September 2024 (Abstract LBA31).", date(2025, 1, 10))
+    assert str(one(facts, "DataPresented").occurred_on) == "2024-09"
+
+
+def test_a_trial_stopped_after_an_analysis_showed_overwhelming_efficacy_is_no_negative_result():
+    facts = facts_of("The Phase 3 KITE study of ketrolimab was stopped after an interim analysis showed overwhelming efficacy.")
+    assert [f.outcome for f in only(facts, "TopLineReported")] in ([], ["positive"])

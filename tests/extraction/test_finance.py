@@ -30,9 +30,10 @@ def test_paid_upfront_is_a_milestone_received_from_the_payer():
         "Orbis", "Nordlys", Decimal("20000000"), "USD", "upfront")
 
 
-def test_eligible_to_receive_without_a_sum_is_no_event():
+def test_eligible_to_receive_milestones_without_a_sum_waits_in_review():
     facts = facts_of("Nordlys is eligible to receive development milestone payments and royalties on ketrolimab.")
-    assert only(facts, "MilestoneAnticipated") == []
+    assert [f.confidence < 0.5 for f in only(facts, "MilestoneAnticipated")] == [True]
+    assert only(facts, "MilestoneTriggered") == []
 
 
 def test_a_payment_received_as_a_result_of_an_approval_is_triggered_from_its_payer():
@@ -132,3 +133,73 @@ MILESTONE_CLAUSES = [
 def test_a_milestone_is_of_the_product_its_own_clause_names(sentence: str, expected: tuple[str, Decimal]):
     milestone = one(facts_of(sentence), "MilestoneTriggered")
     assert (milestone.compound, milestone.amount) == expected
+
+
+# The rate of a royalty a deal's terms state: sentence in, rate out.
+ROYALTY_RATES = [
+    ("Under the terms, Orsolo will receive an upfront payment of $1 mln and 9% in royalties on worldwide sales of velotamab by "
+     "Tamura Pharma.", "9%"),
+    ("Orsolo Bio is also entitled to receive tiered royalties starting in the low double-digits to over 20% of net sales of velotamab.",
+     "low double-digits"),
+    ("Orsolo Bio will receive royalties on net sales of velotamab at rates in the low double digits.", "low double digits"),
+    ("Orsolo Bio will receive tiered royalties ranging from the high single digits to the low teens on net sales of velotamab.",
+     "high single digits"),
+    # an amendment: the rate the royalty comes to
+    ("The royalty rate at which Tamura Pharma will make payments on net sales of velotamab to Orsolo Bio will be reduced from the "
+     "high teens to low double digits.", "low double digits"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "rate"), ROYALTY_RATES, ids=[s[:60] for s, _ in ROYALTY_RATES])
+def test_a_royalty_rate_is_read_where_the_terms_state_it(sentence: str, rate: str):
+    royalty = one(facts_of(sentence), "RoyaltyReported")
+    assert (royalty.compound, royalty.rate, royalty.amount) == ("velotamab", rate, None)
+
+
+def test_a_bulleted_rate_and_the_body_stating_it_again_are_one_royalty():
+    facts = facts_of("Orsolo Bio licenses velotamab to Tamura Pharma in Japan\n\n- Royalties ranging from low double-digits to over 20%\n\n"
+                     "Orsolo Bio is also entitled to receive tiered royalties starting in the low double-digits to over 20% of net sales.")
+    assert one(facts, "RoyaltyReported").rate == "low double-digits"
+
+
+# The sum of a milestone, and whether a sum is one payment at all: sentence in, (type, amount, currency) of the milestones out.
+MILESTONE_SUMS = [
+    # the same sum in another currency, in parentheses, is no second sum
+    ("Under the contract, Tamura Pharma is scheduled to pay Orsolo Bio 1 million US dollars (approximately 1.4 billion KRW) within "
+     "30 days of achieving the milestone for velotamab.", [("MilestoneTriggered", "1000000", "USD")]),
+    # royalties and milestones received together are a company's income, not one payment
+    ("In the first half of 2025, Orsolo Royalty received $29.6 million in royalties and milestones from its partners, including "
+     "$11.7 million during the second quarter.", []),
+    # the upfront payment beside a milestone is not the milestone's sum
+    ("Excluding this milestone and a $10 million upfront payment from Tamura in the third quarter of 2012, total revenues of "
+     "$32.5 million grew 39%.", [("MilestoneTriggered", "10000000", "USD")]),
+    # "coupled with future royalties" hedges the royalties, not the milestone the approval triggered
+    ("We believe the $15 million milestone payment triggered by approval of velotamab, coupled with future royalties of 20% on "
+     "Tamura's net sales, will expedite growth.", [("MilestoneTriggered", "15000000", "USD")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MILESTONE_SUMS, ids=[s[:60] for s, _ in MILESTONE_SUMS])
+def test_a_milestone_takes_the_sum_that_is_its_own(sentence: str, expected: list):
+    found = sorted((type(f).__name__, str(f.amount), f.currency) for f in facts_of(sentence) if type(f).__name__.startswith("Milestone"))
+    assert found == expected
+
+
+def test_a_regulator_named_after_a_payment_is_not_its_payer():
+    facts = facts_of("Orsolo Bio has received a $1 million payment from Tamura Pharma A/S for achieving the milestone of a positive opinion "
+                     "on velotamab from the Committee for Medicinal Products for Human Use.")
+    assert one(facts, "MilestoneReceived").payer == "Tamura"
+
+
+# What the words around a milestone make of it: sentence in, the milestone's type out.
+MILESTONE_KINDS = [
+    ("Orsolo Bio earned a $10 million milestone payment from Tamura Pharma upon FDA acceptance of the NDA for velotamab.", "MilestoneTriggered"),
+    ("Orsolo Bio would have earned a $10 million milestone payment upon approval of velotamab.", "MilestoneAnticipated"),
+    ("The achievement of this milestone entitles Orsolo Bio to a $10 million payment from Tamura Pharma for velotamab.", "MilestoneTriggered"),
+    ("Upon approval, Orsolo Bio will be entitled to a $10 million milestone payment for velotamab.", "MilestoneAnticipated"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind"), MILESTONE_KINDS, ids=[s[:60] for s, _ in MILESTONE_KINDS])
+def test_the_words_around_a_milestone_decide_whether_it_is_earned_or_to_come(sentence: str, kind: str):
+    assert [type(f).__name__ for f in facts_of(sentence) if type(f).__name__.startswith("Milestone")] == [kind]

@@ -139,3 +139,45 @@ PAYERS_OF_A_DEAL = [
 @pytest.mark.parametrize(("sentence", "expected"), PAYERS_OF_A_DEAL, ids=[s[:60] for s, _ in PAYERS_OF_A_DEAL])
 def test_the_payer_of_a_deal_is_a_partner_in_it(sentence: str, expected: list):
     assert [(f.compound, f.partner) for f in only(facts_of(sentence), "PartnershipRecorded")] == expected
+
+
+# Where a sentence names a product's partners in the ordinary language of a deal: sentence in (in a release Orsolo Bio issues),
+# (compound, partner) pairs out.
+PARTNERS_OF_A_PRODUCT = [
+    ("Kestrin has worldwide marketing rights to Veltra (velotamab) except in the U.S., where it is marketed by Tamura Pharma.",
+     [("velotamab", "Kestrin"), ("velotamab", "Tamura")]),
+    ("Orsolo Bio today announced that it has reached an agreement with its Japanese collaboration partner, Tamura Pharma Co. Ltd., "
+     "to amend the license agreement for velotamab.", [("velotamab", "Tamura")]),
+    ("Orsolo Bio has achieved the first milestone of the license agreement for velotamab signed with Tamura Pharma in 2020.",
+     [("velotamab", "Tamura")]),
+    ("Orsolo Bio amended the license agreement that grants to Tamura Pharma exclusive rights to develop velotamab in Japan.",
+     [("velotamab", "Tamura")]),
+    ("Tamura Pharma holds the commercial rights to velotamab in Europe.", [("velotamab", "Tamura")]),
+    ("Tamura Pharma, Orsolo Bio's licensee for velotamab in Japan, filed an NDA.", [("velotamab", "Tamura")]),
+    ("Orsolo Bio and Tamura Pharma are jointly developing velotamab for gout.", [("velotamab", "Tamura")]),
+    ("Orsolo Bio is developing velotamab together with Tamura Pharma.", [("velotamab", "Tamura")]),
+    ("Orsolo Bio has licensed the Japanese rights to velotamab to Tamura Pharma.", [("velotamab", "Tamura")]),
+    ("Orsolo Bio has partnered velotamab with Tamura Pharma in Japan.", [("velotamab", "Tamura")]),
+    # the licensor of "has licensed X to Y" is not its licensee
+    ("Kestrin Labs has licensed velotamab to Tamura Pharma for Japan.", [("velotamab", "Tamura")]),
+    # the product the rights are to is no partner
+    ("Orsolo Bio has entered into an agreement in which Orsolo Bio has licensed rights to velotamab to Tamura Pharma.",
+     [("velotamab", "Tamura")]),
+    # a second verb shares the subject of the first
+    ("Outside the U.S., Tamura Pharma will lead the global commercialization strategy and receive an exclusive license to "
+     "commercialize velotamab.", [("velotamab", "Tamura")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PARTNERS_OF_A_PRODUCT, ids=[s[:60] for s, _ in PARTNERS_OF_A_PRODUCT])
+def test_the_partners_of_a_product_are_read_from_the_language_of_its_deal(sentence: str, expected: list):
+    release = f"Orsolo Bio (Nasdaq: ORSB) today announced an update. {sentence}"  # the issuer is never its own partner
+    assert sorted((f.compound, f.partner) for f in only(facts_of(release), "PartnershipRecorded")) == expected
+
+
+@pytest.mark.parametrize(("written", "name"), [("vRenta Bio", "vRenta Bio"), ("oxGenix Therapeutics, Inc.", "oxGenix"), ("mRNA", None), ("mAb", None)])
+def test_a_company_name_may_start_in_lower_case_before_its_capital(written: str, name: str | None):
+    from tracker.extraction.parties import party_at
+
+    party = party_at(f"{written} will develop the product.", 0)
+    assert (party.name if party else None) == name

@@ -294,3 +294,49 @@ def test_our_pdufa_date_is_a_decision_expected_not_a_business_decision_of_ours()
 def test_being_told_a_pdufa_date_expects_no_decision():
     facts = facts_of("The FDA is expected to inform Brightwater of the PDUFA date for ketrolimab by the end of August.", date(2015, 8, 17))
     assert only(facts, "RegulatoryDecisionExpected") == []
+
+
+def test_filings_planned_for_two_products_listed_together_are_a_plan_each():
+    facts = facts_of("Nordlys is targeting Canadian NDS filings for ketrolimab and velotamab later this year.", date(2017, 8, 8))
+    plans = only(facts, "SubmissionExpected")
+    assert sorted((p.compound, p.region, str(p.expected_by)) for p in plans) == [
+        ("ketrolimab", "CA", "2017-12-31"), ("velotamab", "CA", "2017-12-31")]
+
+
+def test_planning_to_initiate_a_registration_filing_in_a_country_is_a_filing_expected_there():
+    facts = facts_of("Nordlys is now planning to initiate the registration filing in Canada for ketrolimab following its MAA submission.")
+    assert one(facts, "SubmissionExpected").region == "CA"
+
+
+def test_a_japanese_council_recommending_approval_is_a_positive_japanese_opinion():
+    facts = facts_of("Ketrolimab was recommended for approval by the Pharmaceutical Affairs and Food Sanitation Council (PAFSC).")
+    opinion = one(facts, "RegulatoryOpinionIssued")
+    assert (opinion.compound, opinion.region, opinion.opinion) == ("ketrolimab", "JP", "positive")
+
+
+def test_a_plan_to_refile_before_the_end_of_the_year_is_a_filing_expected_by_december_31():
+    facts = facts_of("Nordlys will refile the NDA for ketrolimab with the FDA before end of year.", date(2013, 8, 29))
+    expected = one(facts, "SubmissionExpected")
+    assert (expected.region, str(expected.expected_by)) == ("US", "2013-12-31")
+
+
+def test_approvals_by_two_regulators_each_with_its_month_are_dated_each_by_its_own():
+    facts = facts_of("Velmora (trazimab) was approved by Swissmedic in June 2023 and by Australia's Therapeutic Goods Administration "
+                     "(TGA) in August 2023.", date(2024, 1, 10))
+    assert sorted((f.region, str(f.occurred_on)) for f in only(facts, "ApprovalGranted")) == [("AU", "2023-08"), ("CH", "2023-06")]
+
+
+def test_a_decision_date_stamped_on_the_page_is_no_decision_expected_then():
+    facts = facts_of("28.08.2013 12:30:12 | Nordlys Receives FDA Notification Of Ketrolimab PDUFA Date Extension", date(2013, 8, 28))
+    assert [f.expected_by for f in only(facts, "RegulatoryDecisionExpected")] == [None]
+
+
+def test_a_designation_granted_for_an_indication_is_no_approval():
+    facts = facts_of("The FDA has granted Fast Track designation for the indication of lupus nephritis to Velmora (trazimab).")
+    assert only(facts, "ApprovalGranted") == []
+
+
+def test_a_regulator_granting_a_product_an_expanded_indication_approves_it():
+    facts = facts_of("Health Canada granted Velmora (trazimab) an expanded indication for adolescents.")
+    assert one(facts, "ApprovalGranted").region == "CA"
+

@@ -33,6 +33,9 @@ PUBLISHED = date(2013, 9, 20)
     ("by the end of next quarter", "2013-Q4", date(2013, 12, 31)),
     ("a decision in late October", "2012-10", date(2013, 10, 31)),
     ("by the end of November", "2012-11", date(2013, 11, 30)),
+    ("was recommended for approval on 2 September at a meeting", "2013-09-02", date(2014, 9, 2)),
+    ("on the 14th of October", "2012-10-14", date(2013, 10, 14)),
+    ("28.08.2013 12:30:12 | Nordlys", "2013-08-28", date(2013, 8, 28)),
 ])
 def test_a_time_expression_names_its_window(words, occurred, window_end):
     found = times_in(words, PUBLISHED)
@@ -137,3 +140,7 @@ MONTH_MAY = [
 def test_the_month_may_is_no_hedge(sentence: str, kind: str | None):
     kinds = {type(f).__name__ for f in facts_of(sentence, date(2019, 8, 5)) if type(f).__name__ != "CompoundAliasRecorded"}
     assert kinds == ({kind} if kind else set())
+
+
+def test_a_lower_case_may_after_a_number_is_no_day():
+    assert times_in("a Phase 2 may help patients", PUBLISHED) == []

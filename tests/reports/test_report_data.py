@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from projections.history import TimeView
+from projections.report import cited, event_log
 from tracker import open_tracker
 
 SEPT_30 = TimeView(as_of=date(2013, 9, 30))
@@ -101,3 +102,25 @@ def test_an_expectation_whose_window_closed_unanswered_is_overdue_in_the_report(
         ("EC decision expected", True)]
     assert [(i.label, i.overdue) for i in kadcyla.items if i.expected and i.lane.startswith("Phase II trial")] == [
         ("data expected", False)]  # answered, late, by the 2011 Phase II readout
+
+
+def test_the_event_log_lists_every_event_in_view_while_there_are_at_most_its_limit(tracker):
+    report = tracker.report(SEPT_30)
+    assert len(report.events) == 22
+    for limit in (22, None):
+        assert event_log(report, limit) == (list(report.events), {})
+
+
+def test_over_its_limit_the_event_log_lists_the_events_a_figure_cites_and_counts_the_others_by_type(tracker):
+    report = tracker.report(SEPT_30)
+    log = event_log(report, 21)
+    assert [r["id"] for r in log.records] == [r["id"] for r in report.events if r["id"] in cited(report)]
+    assert len(log.records) == 12
+    assert log.left_out == {"PartnershipRecorded": 5, "DevelopmentStatusReported": 3, "CompoundAliasRecorded": 2}
+
+
+def test_a_figure_cites_the_events_of_its_pipeline_regulatory_steps_timelines_catalysts_and_ledger_lines(tracker):
+    report = tracker.report(SEPT_30)
+    assert {"b7a64debc339d7ae.4", "d072cf94f028f03b.2", report.receivables.receivables[0].source_event,
+            report.calendar[0].sources[0]} <= cited(report)
+    assert not {r["id"] for r in report.events if r["type"] == "PartnershipRecorded"} & cited(report)

@@ -1,6 +1,7 @@
 """`tracker report`: one self-contained HTML page whose every figure links to its events."""
 from __future__ import annotations
 
+import gc
 import re
 from datetime import date
 
@@ -9,7 +10,8 @@ from click.testing import CliRunner
 
 from cli import cli
 from projections.history import TimeView
-from tracker.presentation.report_page import render_html
+from tracker.presentation import report_page
+from tracker.presentation.report_page import LOG_LIMIT, render_html
 
 SEPT_30 = TimeView(as_of=date(2013, 9, 30))
 
@@ -23,6 +25,33 @@ def test_report_writes_the_page_and_says_where_and_as_of_when(seeded, tmp_path):
     result = _run(seeded, "report", "--as-of", "2013-09-30", "-o", str(path))
     assert (result.exit_code, result.output) == (0, f"wrote {path}: the report as of 2013-09-30\n")
     assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>\n<html lang=\"en\">")
+
+
+def test_the_page_written_to_its_file_is_the_page_rendered_byte_for_byte(seeded, tracker, tmp_path):
+    path = tmp_path / "report.html"
+    _run(seeded, "report", "--as-of", "2013-09-30", "-o", str(path))
+    assert path.read_bytes() == render_html(tracker.report(SEPT_30)).encode("utf-8")
+
+
+def test_a_report_that_fails_halfway_leaves_the_last_page_whole_and_nothing_beside_it(seeded, tmp_path, monkeypatch):
+    path = tmp_path / "report.html"
+    path.write_text("the last page", encoding="utf-8")
+
+    def half_a_page(report, out, log_limit):
+        out.write("<!DOCTYPE html>")
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(report_page, "write_html", half_a_page)
+    result = _run(seeded, "report", "--as-of", "2013-09-30", "-o", str(path))
+    assert isinstance(result.exception, RuntimeError)
+    assert path.read_text(encoding="utf-8") == "the last page"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
+def test_a_report_leaves_the_cycle_collector_as_it_found_it(seeded, tmp_path):
+    assert gc.isenabled()
+    _run(seeded, "report", "--as-of", "2013-09-30", "-o", str(tmp_path / "report.html"))
+    assert gc.isenabled()
 
 
 def test_report_to_a_dash_prints_the_page_on_stdout(seeded, tracker):
@@ -79,3 +108,16 @@ def test_the_charts_keep_their_text_as_text(tracker):
     assert re.search(r"<text[^>]*>today \(2013-09-30\)</text>", html)
     assert re.search(r"<text[^>]*>USD 5M triggered by JP approval \(reported 2013-09-20\)</text>", html)
     assert re.search(r"<text[^>]*>days past due</text>", html)
+
+
+def test_report_lists_every_event_in_the_log_with_whole_log_however_many(seeded, tmp_path, monkeypatch):
+    monkeypatch.setattr(report_page, "LOG_LIMIT", 5)
+    for flags, rows in (((), 12), (("--whole-log",), 22)):
+        path = tmp_path / "report.html"
+        _run(seeded, "report", "--as-of", "2013-09-30", *flags, "-o", str(path))
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert len(page.select("#event-log tbody tr")) == rows
+
+
+def test_the_help_of_whole_log_names_the_log_limit():
+    assert f"above {LOG_LIMIT:,} it" in " ".join(_run("unused.db", "report", "--help").output.split())

@@ -125,3 +125,28 @@ def test_writing_a_report_loads_no_plotting_library():
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('matplotlib', 'numpy', 'PIL')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout == "[]\n"
+
+
+def test_a_page_over_its_log_limit_says_how_many_events_it_left_out_and_how_to_list_them(tracker):
+    page = BeautifulSoup(render_html(tracker.report(SEPT_30), log_limit=5), "html.parser")
+    log = page.find(id="event-log")
+    assert len(log.select("tbody tr")) == 12
+    assert _words(log.find(id="event-log-left-out")) == (
+        "The 12 events the figures above are read from, by publication date and position in their release, with the "
+        "sentence each was read from. The other 10 events in view are left out of this page, which lists every event "
+        "only when there are at most 5: 5 PartnershipRecorded, 3 DevelopmentStatusReported, 2 CompoundAliasRecorded. "
+        "tracker events --as-of 2013-09-30 --format csv > events.csv exports every one; "
+        "tracker report --as-of 2013-09-30 --whole-log -o report.html writes them all into the page.")
+
+
+def test_every_link_of_a_page_over_its_log_limit_still_lands_on_its_event(tracker):
+    page = BeautifulSoup(render_html(tracker.report(SEPT_30), log_limit=5), "html.parser")
+    ids = {tag["id"] for tag in page.find_all(id=True)}
+    targets = {a["href"][1:] for a in page.find_all("a") if a["href"].startswith("#")}
+    assert any(target.startswith("ev-") for target in targets) and targets - ids == set()
+
+
+def test_a_page_within_its_log_limit_lists_every_event_and_says_so(tracker):
+    log = _page(tracker.report(SEPT_30)).find(id="event-log")
+    assert len(log.select("tbody tr")) == 22 and log.find(id="event-log-left-out") is None
+    assert _words(log.find("p")).startswith("Every event in view")

@@ -5,10 +5,10 @@ import re
 
 from tracker.lexicon import AGENCIES
 
-#: A break between clauses: "; ", ", while", ", and we", " – ", " and may ", " and remains eligible", and before
+#: A break between clauses: "; ", ", while", ", coupled with", ", and we", " – ", " and may ", " and remains eligible", and before
 #: a deal's sums to come (", with potential milestones", ", plus up to $1 billion").
 CLAUSE_BREAK = re.compile(
-    r";\s|\s[–—]\s|,\s+(?:while|whereas|which|but)\b|,\s+(?:with|plus|and)\s+(?=(?:potential|up to|additional|future|contingent)\b)|,?\s+and\s+(?=(?:also\s+)?(?:is|are|may|will|would|could|has|have|we|it|the|that|remains?|continues?|retains?|[A-Z][a-z]+ (?:expects|plans|is|has))\b)")
+    r";\s|\s[–—]\s|,\s+(?:while|whereas|which|but|coupled with|together with|along with)\b|,\s+(?:with|plus|and)\s+(?=(?:potential|up to|additional|future|contingent)\b)|,?\s+and\s+(?=(?:also\s+)?(?:is|are|may|will|would|could|has|have|we|it|the|that|remains?|continues?|retains?|[A-Z][a-z]+ (?:expects|plans|is|has))\b)")
 
 #: A regulator's name that holds an "and" a break would take for a new subject ("Ministry of Health, Labour
 #: and Welfare has approved"): no clause ends inside it.

@@ -18,7 +18,7 @@ MONEY_PATTERN = re.compile(
 #: A currency after its sum: an ISO code or a word ("DKK 87 million" is the other way round; "87 million DKK",
 #: "20 million euros", "8.5 billion yen").
 _TRAILING_CODE = re.compile(rf"(?<![\w.])(?P<number>{_NUMBER})\s?(?:(?P<scale>{_SCALE})\s)?(?P<currency>{'|'.join(CURRENCY_CODES)}"
-                            rf"|{'|'.join(sorted(CURRENCY_WORDS, key=len, reverse=True))})\b")
+                            rf"|{'|'.join(re.escape(word) for word in sorted(CURRENCY_WORDS, key=len, reverse=True))})\b")
 
 
 @dataclass(frozen=True)
@@ -29,9 +29,12 @@ class Money:
     currency: str
 
 
+_WORDS_FOLDED = {re.sub(r"\s", "", word).lower(): code for word, code in CURRENCY_WORDS.items()}
+
+
 def _currency_code(written: str) -> str:
     written = re.sub(r"\s", "", written).lower()
-    return CURRENCY_WORDS.get(written) or CURRENCY_SYMBOLS.get(written) or written.upper()
+    return _WORDS_FOLDED.get(written) or CURRENCY_SYMBOLS.get(written) or written.upper()
 
 
 def _amount(number: str, scale: str | None) -> Decimal:

@@ -21,18 +21,21 @@ _LEGAL = LEGAL_FORM_WORDS
 #: Words that start capitalised phrases but are never a party.
 _NOT_PARTIES = {
     "the", "a", "an", "this", "that", "these", "its", "our", "their", "his", "her", "company", "phase", "under", "in",
-    "on", "for", "with", "and", "or", "of", "to", "by", "from", "as", "at", "we", "it", "they", "he", "she",
-    "european", "u.s", "us", "fda", "ema", "chmp", "ec", "mhlw", "nmpa", "pmda", "january", "february",
+    "on", "for", "with", "and", "or", "of", "to", "by", "from", "as", "at", "we", "it", "they", "he", "she", "cos",
+    "european", "u.s", "us", "fda", "ema", "chmp", "ec", "mhlw", "nmpa", "pmda", "committee", "ministry", "agency",
+    "commission", "administration", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 }
 
-_WORD = r"(?:[A-Z][\w'.+]*(?:-[\w]+)*|[a-z]+-[a-z]+|&)"
+#: A word of a company's name: capitalised, a house style in lower case with a hyphen ("x-y"), or one that starts in lower
+#: case before its capital ("vRenta", "oxGenix"; never "mRNA", "mAb", "eGFR": the capital starts a word in lower case).
+_WORD = r"(?:[A-Z][\w'.+]*(?:-[\w]+)*|[a-z]+-[a-z]+|[a-z]{1,3}[A-Z][a-z]{2,}\w*|&)"
 _NAME = re.compile(rf"{_WORD}(?:\s+(?:{_WORD}|of|de|la|du)(?=[\s,.;:)'’]|$))*")
 _CURRENCY_WORD = re.compile(r"USD|EUR|GBP|JPY|DKK|SEK|NOK|CHF|CNY|AUD|CAD|HKD|KRW|INR|RMB|US|U\.S\.")
 _DATELINE_AFTER = re.compile(r"(?<=[a-z])\s+[A-Z]{3,}(?:\s+[A-Z]{2,})+$")
 _LEGAL_TAIL = re.compile(rf"^,?\s+(?:{_LEGAL_FORMS})\.?(?=\W|$)")
 _PARENTHETICAL_TICKER = re.compile(r"^\s*\([^)]*\)")
-_THROUGH_ITS_PARTNER = re.compile(r"[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2}['’]s?\s+(?:[A-Z]?[\w-]+\s+){0,2}?"
+_THROUGH_ITS_PARTNER = re.compile(r"(?:[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2}['’]s?|(?:its|our|their))\s+(?:[A-Z]?[\w-]+\s+){0,2}?"
                                   r"(?:partner|licensee|licensor|collaborator|subsidiary|affiliate),?\s+(?=[A-Z])")
 _LEGAL_THEN_MORE = re.compile(rf"(?<=\s)(?:{_LEGAL_FORMS})\.(?=\s+\S)")
 _PARENT = re.compile(
@@ -125,7 +128,7 @@ def party_at(text: str, position: int) -> Party | None:
         start += 4
     through = _THROUGH_ITS_PARTNER.match(text, start)
     if through:
-        return party_at(text, through.end())  # "developed by Orsolo's Japanese partner Tamura": Tamura
+        return party_at(text, through.end())  # "developed by Orsolo's Japanese partner Tamura", "with its partner, Tamura": Tamura
     match = _NAME.match(text, start)
     if not match or not _usable(match.group(0)):
         return None

@@ -18,10 +18,12 @@ from dataclasses import dataclass
 
 from tracker.extraction.parties import Party, party_at, party_before
 
-#: Words between a subject and its verb of receiving ("Quillon will also receive", "Orsolo is entitled to receive").
+#: Words between a subject and its verb of receiving or paying ("Quillon will also receive", "Orsolo is entitled to receive",
+#: "Tamura is scheduled to pay", "Tamura agrees to pay").
 _AUXILIARY = re.compile(
     r"(?:\s+|^)(?:will|would|shall|may|might|could|should|can|also|now|then|thereby|further|is|are|was|were|has|have|had|"
-    r"been|be|to|expects?|expected|eligible|entitled|now|not|set|due|able|going|already|therefore|thus)\s*$")
+    r"been|be|to|expects?|expected|eligible|entitled|now|not|set|due|able|going|already|therefore|thus|"
+    r"scheduled|agrees?|agreed|obliged|obligated|required|committed)\s*$")
 #: Verbs whose subject pays and whose object (when a name follows) is paid.
 _PAY = re.compile(r"\b(?:pay|pays|paid|paying|owes|owed|owe)\b(?!\s+(?:to|by)\b)")
 #: Verbs whose subject pays to a recipient named by "to".

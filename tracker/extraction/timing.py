@@ -216,6 +216,19 @@ def _month_day(m: re.Match[str], published: date, period: PartialDate | None):
     return _day_either_way(_month(m["month"]), int(m["day"]), published)
 
 
+def _dotted_date(m: re.Match[str], published: date, period: PartialDate | None):
+    """"28.08.2013": a day, its month and its year, day first, as European wires stamp their pages."""
+    return _same(PartialDate.day(date(int(m["year"]), int(m["month"]), int(m["day"]))))
+
+
+def _day_month(m: re.Match[str], published: date, period: PartialDate | None):
+    """"on 2 September", "the 14th of June": a day written before its month, without a year (the month capitalised:
+    "Phase 2 may" is no day)."""
+    if not m["month"][0].isupper():
+        return None
+    return _day_either_way(_month(m["month"]), int(m["day"]), published)
+
+
 def _bare_month(m: re.Match[str], published: date, period: PartialDate | None):
     return _month_either_way(_month(m["month"]), published)
 
@@ -261,8 +274,10 @@ _EXPRESSIONS = (
     (r"\b(?:in|during) the (?:second |third |fourth |first )?quarter\b", _the_quarter, False),
     (r"\b(?:later |earlier )?this quarter\b|\bthe current quarter\b", _this_quarter, False),
     (r"\b(?:by |before )?(?:the )?(?:end of )?(?:the )?(?:next|coming) quarter\b", _next_quarter, True),
+    (rf"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>{_YEAR})(?!\d|\.\d)", _dotted_date, False),
     (rf"\b(?P<month>{_MONTH}),? (?P<year>{_YEAR})\b", _month_year, False),
     (rf"\b(?P<month>{_MONTH}) (?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,? ?(?:19|20)\d\d)(?! ?(?:percent|%|mg|patients))", _month_day, False),
+    (rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?: of)? (?P<month>{_MONTH})(?![\w-])(?!,? ?(?:19|20)\d\d)", _day_month, False),
     (rf"\b(?:in|by|during|until|from|through|before|after) (?P<month>{_MONTH})\b(?! ?\d)", _bare_month, False),
     (rf"\b(?:the|its|at) (?P<month>{_MONTH}) (?:meeting|session|cycle)\b", _bare_month, False),
     (rf"\b(?P<year>{_YEAR})\b", _bare_year, False),

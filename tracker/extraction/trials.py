@@ -104,7 +104,7 @@ def registry_spans(text: str) -> list[tuple[int, int]]:
 _PEOPLE = r"(?:people|patients|subjects|participants|adults|children|women|men|volunteers)"
 _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
 _ENROLLMENT = (
-    re.compile(rf"\b(?:involving|enrol(?:l?ed|l?ing|ls?)?|enrolment of|enrollment of|including|recruited|recruiting|recruit|randomi[sz]ed|randomi[sz]e|evaluating)\s+(?:a total of\s+|approximately\s+|about\s+|more than\s+|over\s+|up to\s+|around\s+|roughly\s+|~\s?)?{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b"),
+    re.compile(rf"\b(?:conducted in|involving|enrol(?:l?ed|l?ing|ls?)?|enrolment of|enrollment of|including|recruited|recruiting|recruit|randomi[sz]ed|randomi[sz]e|evaluating)\s+(?:a total of\s+|approximately\s+|about\s+|more than\s+|over\s+|up to\s+|around\s+|roughly\s+|~\s?)?{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b"),
     re.compile(rf"\b(?:a total of\s+)?{_COUNT}\s+(?:\w+\s+)?{_PEOPLE}\s+(?:were|have been|had been)\s+(?:enrolled|randomi[sz]ed)\b"),
     re.compile(rf"\(\s*[nN]\s*=\s*{_COUNT}\s*\)"),
     re.compile(rf"\b{_COUNT}[- ](?:patient|person|subject|participant)\b(?!s)"),
@@ -167,11 +167,17 @@ def primary_endpoint_in(text: str) -> str | None:
 _ARMS = re.compile(r"\brandomi[sz]ed\s+(?:\([^)]*\)\s+)?(?:(?:in\s+)?an?\s+)?(?:\d:\d(?::\d)?\s+(?:ratio\s+)?)?(?:on\s+)?to\s+(?:receive\s+)?(?:treatment with\s+)?(?:either\s+)?(?P<arms>.+?)(?:,\s+(?:a|the|which|standard)\b|\.$|$)")
 
 
+#: A trial told as a comparison: "two Phase 3 trials comparing A with B", "a direct comparison of A versus B".
+_COMPARED = re.compile(r"\b(?:(?:trials?|stud(?:y|ies))\s+comparing|(?:direct|head-to-head)\s+comparison\s+of|compared\s+head-to-head)\s+"
+                       r"(?P<a>[^,;()]+?)\s+(?:with|to|versus|vs\.?|against)\s+(?P<b>[^,;()]+?)(?=,|;|\.$|$|\s+(?:in|for|among|at|over|as)\s)")
+
+
 def arms_in(text: str) -> tuple[str, ...] | None:
-    """The arms of a randomisation ("randomized to A or B"), as written."""
+    """The arms of a randomisation ("randomized to A or B") or of a comparison ("comparing A with B"), as written."""
     match = _ARMS.search(text)
     if not match:
-        return None
+        compared = _COMPARED.search(text)
+        return (compared["a"].strip(), compared["b"].strip()) if compared else None
     parts = [re.sub(r"\s+[–—-]\s*used alone\s*[–—-]\s*", " ", part).strip(" ,–—-") for part in re.split(r"\s+or\s+(?:with\s+)?", match["arms"])]
     parts = [part for part in parts if part]
     return tuple(parts) if len(parts) >= 2 else None

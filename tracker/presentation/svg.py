@@ -41,7 +41,9 @@ def wrap(line: str, width: float, size: float, bold: bool = False) -> list[str]:
 
 def number(value: float) -> str:
     """A coordinate as written: at most one decimal, no trailing zero ("12", "12.5", "-3")."""
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    text = f"{value:.1f}"
+    if text.endswith(".0"):
+        text = text[:-2]
     return "0" if text == "-0" else text
 
 
@@ -63,12 +65,12 @@ def attributes(attrs: dict[str, object]) -> str:
         elif isinstance(value, int):
             shown = str(value)
         else:
-            shown = _escaped(str(value))
+            shown = escaped(str(value))
         parts.append(f' {_attribute_name(name)}="{shown}"')
     return "".join(parts)
 
 
-def _escaped(value: str, quote: bool = True) -> str:
+def escaped(value: str, quote: bool = True) -> str:
     """`html.escape(value, quote)`, without its five replacements where nothing needs escaping (nearly always:
     a chart's attributes are numbers, class names and ids)."""
     if "&" in value or "<" in value or ">" in value or (quote and ('"' in value or "'" in value)):
@@ -84,7 +86,7 @@ def element(name: str, content: str = "", **attrs: object) -> str:
 
 def text(value: str) -> str:
     """Text as element content: escaped."""
-    return _escaped(value, quote=False)
+    return escaped(value, quote=False)
 
 
 def link(href: str, title: str, content: str) -> str:

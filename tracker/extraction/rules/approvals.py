@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
+from tracker.dates import PartialDate
 from tracker.extraction.candidates import Candidate
+from tracker.extraction.context import SentenceView
 from tracker.extraction.places import APPROVING_AGENCY, Place, agencies_in, places_in
 from tracker.extraction.rows import IN_CLAUSE, Cue, Example, Family, Modality, Readings, Slot
 from tracker.extraction.slots import indication_in, occurred_near, places_after
@@ -52,18 +54,27 @@ CUES = (
     Cue(rf"\b(?P<cue>(?:{_REGULATOR})\s+(?:\([A-Z]{{2,5}}\)\s+)?(?:conditional\s+|full\s+)?(?:marketing\s+)?authori[sz]ations?)\b(?!\s+(?:[Aa]pplication|[Hh]older|process|decision))",
         cased=True, example=Example("Zentara sales began after the European Commission (EC) authorization of velotamab in May 2021.",
                                     {"type": GRANTED, "compound": "velotamab", "region": "EU", "occurred_on": "2021-05"})),
-    Cue(rf"\b(?P<cue>[Mm]arketing [Aa]uthori[sz]ation)\s+(?:of\s+{IN_CLAUSE}{{0,40}}?\s+)?by\s+the\s+(?:{_REGULATOR})\b", cased=True, compound="nearest",
+    Cue(rf"\b(?P<cue>[Mm]arket(?:ing)? [Aa]uthori[sz]ation)\s+(?:of\s+{IN_CLAUSE}{{0,40}}?\s+)?by\s+the\s+(?:{_REGULATOR})\b", cased=True, compound="nearest",
         example=Example("Based on the positive opinion, marketing authorization of velotamab by the European Commission is expected in two to three months.",
                         {"type": EXPECTED, "compound": "velotamab", "region": "EU", "expected_by": "2021-09-15"})),
     Cue(r"\b(?P<cue>marketing authori[sz]ation|approval)\s+(?:was|has been|had been|is)\s+granted\b",
         example=Example("Marketing authorisation was granted to Zentara (velotamab) by Swissmedic.",
                         {"type": GRANTED, "compound": "velotamab", "region": "CH", "agency": "Swissmedic"})),
+    # a regulator granting a product its indication: "the TGA has granted Velmora a broad clinical indication" (not a designation
+    # "for the indication of ...")
+    Cue(r"\b(?P<cue>granted|grants)\b(?=\s+(?:(?!(?:designations?|status|for|to|in|of|on|with)\b)[\w®™()-]+\s+){1,4}?(?:an?\s+|the\s+|its\s+)?(?:broad\s+|new\s+|additional\s+|expanded\s+|full\s+)?(?:clinical\s+)?indications?\b)",
+        compound="after",
+        example=Example("The Therapeutic Goods Administration (TGA) has granted Velmora (trazimab) a broad clinical indication in lupus nephritis.",
+                        {"type": GRANTED, "compound": "trazimab", "region": "AU", "agency": "TGA"})),
     Cue(r"\bissued\s+(?:a\s+)?(?:\w+\s+){0,2}(?P<cue>Notice of Compliance|NOC)\b",
         example=Example("Health Canada issued a Notice of Compliance for Velmora (trazimab) in adults with lupus.",
                         {"type": GRANTED, "compound": "trazimab", "region": "CA"})),
 )
 
 MODALITIES = (
+    # a payment named after the approval it is due on: "expects to receive approval and commercialization milestones"
+    Modality(r"(?:and\s+(?:[\w-]+\s+){0,2}?)?(?:milestones?|milestone payments?|payments?|fees?)", None, scope="after", gap=0,
+             example=Example("Orsolo expects to receive approval and commercialization milestones for velotamab in China.", {"type": None})),
     Modality(r"not|never|neither|nor|yet to be|without|cannot|can't|could not|unable to", None, gap=1,
              example=Example("Velmora (trazimab) has not been approved in Japan.", {"type": None})),
     Modality(r"declined to|declines to|refused to|refuses to|failed to|did not", None, gap=0,
@@ -104,6 +115,9 @@ MODALITIES = (
              r"|appl(?:y|ied|ication) for|fil(?:e|ed|ing) for|submi(?:t|tted|ssion) for|recommend(?:s|ed|ing|ation)?|positive opinion"
              r"|launch|following", None,
              example=Example("If approved by the European Commission, velotamab will be marketed as Zentara.", {"type": None})),
+    # a claim hedged from afar: "X may be the first lupus treatment approved in Japan"
+    Modality(r"(?:may|might|could|would)\s+(?:be|become)", None, gap=5,
+             example=Example("Velmora may be the first lupus treatment approved in Japan in more than 20 years.", {"type": None})),
     Modality(r"would|could|may|might|will|shall", None, scope="after", gap=2,
              example=Example("Approval of velotamab would trigger a milestone payment to Orsolo.", {"type": None})),
     Modality(r"products?|uses?|indications?|labels?|labell?ing|therap\w+|drugs?|medicines?|treatments?|doses?|dosage|regimens?|decision|pathway",
@@ -127,6 +141,20 @@ def _approval_type(candidate: Candidate) -> str | None:
     if re.search(r"conditional", text[max(0, candidate.match.start() - 30):candidate.end + 30], re.I):
         return "conditional"
     return "accelerated" if re.search(r"\baccelerated\b", text, re.I) else None
+
+
+def _time_of_place(view: SentenceView, places: list[Place], region: str | None) -> PartialDate | None:
+    """The past time told with one region of several: "approved by Swissmedic in June 2023 and by Australia's TGA in
+    August 2023" (the first time after the region's place, before the next region's)."""
+    ordered = sorted(places, key=lambda p: p.start)
+    for index, place in enumerate(ordered):
+        if place.region != region:
+            continue
+        until = next((p.start for p in ordered[index + 1:] if p.region != region), len(view.text))
+        own = [t for t in view.times if place.end <= t.start < until and not t.forward and not t.after_publication]
+        if own:
+            return own[0].occurred
+    return None
 
 
 def read(candidate: Candidate) -> Readings:
@@ -178,10 +206,11 @@ def read(candidate: Candidate) -> Readings:
                 readings.append(dict(compound=compound, agency=agency, region=region,
                                      expected_by=times[0].window_end if times else None))
             else:
+                when = _time_of_place(view, places, region) if len(regions) > 1 else None
                 readings.append(dict(compound=compound, agency=agency, region=region, indication=indication_in(text[end:]),
-                                     approval_type=_approval_type(candidate), occurred_on=occurred_near(view, start)))
+                                     approval_type=_approval_type(candidate), occurred_on=when or occurred_near(view, start)))
     return readings
 
 
-FAMILY = Family("approvals", GRANTED, CUES, read, SLOTS, MODALITIES, keywords=("approv", "authoris", "authoriz", "notice of compliance", "noc"),
+FAMILY = Family("approvals", GRANTED, CUES, read, SLOTS, MODALITIES, keywords=("approv", "authoris", "authoriz", "notice of compliance", "noc", "indication"),
                 background=False, named_only=(GRANTED,))

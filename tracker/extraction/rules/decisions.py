@@ -38,6 +38,18 @@ CUES = (
     Cue(r"\b(?:expected|anticipated|scheduled|due|on track)\s+to\s+(?:complete|conclude|finish|finali[sz]e)\s+(?:its|the|their)\s+(?:[\w-]+\s+)?(?P<cue>review)\b",
         example=Example("The FDA is expected to complete its review of the velotamab application by December 20, 2021.",
                         {"type": EXPECTED, "compound": "velotamab", "region": "US", "agency": "FDA", "expected_by": "2021-12-20"})),
+    # a review told as a process with its end expected: "The re-examination process is expected to be completed by year-end 2018",
+    # "the review of the application is anticipated to conclude in the first half of 2022"
+    Cue(r"\b(?P<cue>review|assessment)(?:\s+process)?(?:\s+(?:of|for)(?:\s+[\w()®™'’-]+){1,6}?)?"
+        r"\s+(?:is|are)\s+(?:now\s+)?(?:expected|anticipated|scheduled|due)\s+to\s+(?:be\s+)?(?:complete[d]?|conclude[d]?|finish(?:ed)?|end)\b",
+        example=Example("The FDA's review of the application for velotamab is expected to be completed in the first half of 2022.",
+                        {"type": EXPECTED, "compound": "velotamab", "region": "US", "expected_by": "2022-06-30"})),
+    # the re-examination of a CHMP opinion, the EU's second look: "The re-examination process is expected to be completed by year-end"
+    Cue(r"\b(?P<cue>re-?examination)(?:\s+process)?(?:\s+(?:of|for)(?:\s+[\w()®™'’-]+){1,6}?)?"
+        r"\s+(?:is|are)\s+(?:now\s+)?(?:expected|anticipated|scheduled|due)\s+to\s+(?:be\s+)?(?:complete[d]?|conclude[d]?|finish(?:ed)?|end)\b",
+        fields={"agency": "CHMP", "region": "EU"},
+        example=Example("The re-examination process for velotamab is expected to be completed by year-end 2021.",
+                        {"type": EXPECTED, "compound": "velotamab", "region": "EU", "expected_by": "2021-12-31"})),
     # an advisory committee's opinion to come: "a CHMP opinion is expected in the second half of 2021", "an opinion from the CHMP anticipated in early 2022"
     Cue(rf"\b(?:CHMP|Committee for Medicinal Products for Human Use)(?:['’]s)?\s+(?:\([A-Z]+\)\s+)?(?:[\w-]+\s+){{0,2}}?(?P<cue>opinion|recommendation)\b(?={IN_CLAUSE}{{0,80}}?\b(?:expected|anticipated|due)\b)"
         rf"|\b(?P<cue2>opinion|recommendation)\s+(?:from|by|of)\s+the\s+(?:EMA['’]s\s+)?(?:CHMP|Committee for Medicinal Products for Human Use)\b(?={IN_CLAUSE}{{0,60}}?\b(?:expected|anticipated|due)\b)"
@@ -59,6 +71,11 @@ MODALITIES = (
              example=Example("Orsolo expects a strategic decision on its velotamab program in 2022.", {"type": None})),
     # the date of a decision yet to be set is no decision expected: "the FDA is expected to inform the Company of the
     # PDUFA date by the end of August"
+    # the date itself still to be set: "expects to receive a PDUFA action date within 74 days following the submission"
+    Modality(r"(?:receive|be (?:assigned|given|provided|set)|communicat\w+|notif\w+|inform\w*)\s+(?:\w+\s+){0,3}?(?:an?|the|its)\s+(?:[\w()-]+\s+){0,8}?date\s+within\b",
+             None, scope="clause",
+             example=Example("Orsolo submitted its BLA for velotamab in February and expects to receive a Prescription Drug User Fee Act (PDUFA) "
+                             "action date within 74 days following the submission.", {"type": None})),
     Modality(r"(?:inform|notify|advise|tell)\w*\s+(?:[\w-]+\s+){0,3}?of", None, gap=7,
              example=Example("The FDA is expected to inform Orsolo of the PDUFA date for velotamab by the end of August.", {"type": None})),
 )
@@ -68,7 +85,9 @@ SLOTS = (Slot("expected_by", 0.3), Slot("region", 0.45))
 
 def read(candidate: Candidate) -> Readings:
     view, release = candidate.view, candidate.release
-    times = [t for t in view.times if t.forward or t.start > candidate.start] or view.times
+    # a window already over by the release's day (a page's date stamp, the day a letter came) is not when a decision is expected
+    ahead = [t for t in view.times if t.window_end > release.published]
+    times = [t for t in ahead if t.forward or t.start > candidate.start] or ahead
     when = expected_by(times, candidate.start)
     agency, region = candidate.cue.fields.get("agency"), candidate.cue.fields.get("region")
     if agency is None:
@@ -87,7 +106,8 @@ def read(candidate: Candidate) -> Readings:
     return [dict(compound=compound, agency=agency, region=region, expected_by=when) for compound in candidate.compounds("subject")[:1]]
 
 
-FAMILY = Family("decisions", EXPECTED, CUES, read, SLOTS, MODALITIES, keywords=("pdufa", "user fee", "action date", "goal date", "target date", "decision", "european commission", "review", "opinion", "recommendation"))
+FAMILY = Family("decisions", EXPECTED, CUES, read, SLOTS, MODALITIES, keywords=("pdufa", "user fee", "action date", "goal date", "target date", "decision", "european commission", "review", "opinion", "recommendation",
+                          "examination", "assessment"))
 
 
 #: What may stand between a decision and the region it is told of: "decision (on X) in the EU", "EU regulatory decision".

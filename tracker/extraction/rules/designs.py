@@ -37,6 +37,12 @@ CUES = (
     Cue(r"\b(?:trial|study)\s+(?:of\s+\S+\s+)?(?:is|was|has been)\s+(?P<cue>designed)\s+to\s+(?:evaluate|assess|compare|determine|investigate|examine|measure|test)\b",
         example=Example("The TANGO study of velotamab is designed to evaluate two doses versus placebo in 450 adults with gout.",
                         {"type": DESIGN, "compound": "velotamab", "trial": "TANGO", "enrollment": 450})),
+    # a trial told as a comparison of its arms: "two Phase 3 trials comparing A with B", "a direct comparison of A versus B"
+    # (a trial described in passing, "first patient dosed in RIVET, a Phase 3 trial comparing ...", is told for its start, not its design)
+    Cue(r"\b(?:consists? of|consisting of|compris(?:es|ing)|(?:is|was|are|were)|includes?)\s+(?:an?\s+|the\s+|two\s+|three\s+)?(?:[\w-]+,?\s+){0,4}?(?:trials?|stud(?:y|ies))\s+(?P<cue>comparing)\s+"
+        r"|\b(?P<cue2>(?:direct|head-to-head)\s+comparison)\s+of\b",
+        example=Example("The programme consists of two Phase 3 trials comparing velotamab with allopurinol in adults with gout.",
+                        {"type": DESIGN, "compound": "velotamab", "phase": "III", "arms": "('velotamab', 'allopurinol')"})),
     Cue(r"(?P<cue>\([nN]\s?=\s?\d+\))",
         example=Example("Orsolo announced interim results from the expanded Phase 1 dose-ranging study 003 (n=296) of velotamab in gout.",
                         {"type": DESIGN, "compound": "velotamab", "trial": "study 003", "enrollment": 296, "phase": "I"})),
@@ -92,4 +98,4 @@ def _trials_with_their_ids(candidate: Candidate) -> list[tuple[str, str]]:
 
 
 FAMILY = Family("trial designs", DESIGN, CUES, read, exclusive=True,
-                keywords=("nct", "isrctn", "eudract", "jrct", "ctr", "randomi", "primary", "double-blind", "placebo", "open-label", "multi", "single-arm", "escalation", "patient", "n=", "n =", "enrol", "recruit", "designed"))
+                keywords=("nct", "isrctn", "eudract", "jrct", "ctr", "randomi", "primary", "double-blind", "placebo", "open-label", "multi", "single-arm", "escalation", "patient", "n=", "n =", "enrol", "recruit", "designed", "comparing", "comparison"))

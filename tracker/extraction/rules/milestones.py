@@ -46,6 +46,13 @@ UPFRONT_CUES = (
 _PAID = (r"(?<!will be )(?<!to be )(?<!be )\b(?:paid|has received|have received|had received|received|collected)\b"
          r"|\bmade an? (?:[\w$€£¥.,-]+\s+){0,4}payment\b")
 
+#: A deal's terms: beside its upfront payment, the milestones of the deal are payments to come (read last: a milestone's own
+#: words, "paid", "would", "triggers", decide first).
+DEAL_TERMS = Modality(r"\bupfront\b|\bup-front\b|\binitial payment\b", ANTICIPATED, scope="sentence",
+                      example=Example("Under the agreements, Tamura Pharma agrees to pay Orsolo Bio (i) an upfront payment of US$14.5 million, (ii) "
+                                      "certain milestone payments totaling US$15 million, and (iii) royalty payments on sales of velotamab.",
+                                      {"type": ANTICIPATED, "compound": "velotamab", "amount": "15000000", "payer": "Tamura", "payee": "Orsolo"}))
+
 MODALITIES = (
     Modality(_PAID, RECEIVED, scope="clause",
              example=Example("In May 2020, Tamura Pharma paid Orsolo Bio a $5 million milestone payment for velotamab.",
@@ -53,18 +60,28 @@ MODALITIES = (
     Modality(r"(?<!will be )(?<!to be )(?<!be )\brecogni[sz]ed\b|\brecognition of\b", RECEIVED, scope="clause",
              example=Example("Orsolo Bio recognized $15 million of milestone revenue upon the FDA's acceptance of the velotamab NDA.",
                              {"type": RECEIVED, "compound": "velotamab", "amount": "15000000"})),
+    # "Orsolo earned a $10 million milestone upon the FDA's acceptance": an earning told in the past is no hedge, whatever "upon" says
+    Modality(r"(?<!have )(?<!would )(?<!could )(?<!may )\b(?:(?:has|have|had)\s+(?:now\s+|also\s+)?(?:earned|triggered|achieved)|earned|triggered)\s+(?:an?|the|its|their)\b",
+             TRIGGERED, scope="clause",
+             example=Example("Orsolo Bio earned a $10 million milestone payment from Tamura Pharma upon FDA acceptance of the NDA for velotamab.",
+                             {"type": TRIGGERED, "compound": "velotamab", "amount": "10000000", "payer": "Tamura", "payee": "Orsolo"})),
     Modality(r"\b(?:would|could|may|might|eligible|potential(?:ly)?|up to|upon|if|contingent|should|future|subject to|aggregate)\b",
              ANTICIPATED, scope="clause",
              example=Example("Orsolo Bio is eligible to receive up to $740 million in development and regulatory milestones for velotamab.",
                              {"type": ANTICIPATED, "compound": "velotamab", "amount": "740000000"})),
     Modality(r"\btrigger(?:s|ed|ing)?\b|\bearn(?:s|ed|ing)?\b|\bachieved\b|\breceives?\b|\bis due\b|\bowe[sd]?\b|\bentitled to receive\b"
-             r"|\bpayable\b|\bwill\s+(?:also\s+)?(?:receive|make|pay|be paid|earn)\b",
+             r"|\bpayable\b|\bwill\s+(?:also\s+)?(?:receive|make|pay|be paid|earn)\b|\bentitles\b",
              TRIGGERED, scope="clause",
              example=Example("Orsolo Bio is entitled to receive an $8 million milestone payment for velotamab.",
                              {"type": TRIGGERED, "compound": "velotamab", "amount": "8000000"})),
     Modality(r"\bresult(?:s|ed|ing)?\s+in\b|\bwill\s+result\s+in\b", TRIGGERED, scope="clause",
              example=Example("The first patient dosed with velotamab resulted in a $12 million milestone payment to Orsolo Bio.",
                              {"type": TRIGGERED, "compound": "velotamab", "amount": "12000000", "payee": "Orsolo"})),
+    Modality(r"\b(?:is|are)\s+(?:scheduled|obliged|obligated|required)\s+to\s+pay\b", TRIGGERED, scope="sentence",
+             example=Example("Under the contract, Tamura Pharma is scheduled to pay Orsolo Bio 1 million US dollars within 30 days of achieving "
+                             "the milestone for velotamab.",
+                             {"type": TRIGGERED, "compound": "velotamab", "amount": "1000000", "currency": "USD", "payer": "Tamura", "payee": "Orsolo"})),
+    DEAL_TERMS,
 )
 
 UPFRONT_MODALITIES = (
@@ -81,6 +98,13 @@ SLOTS = (Slot("amount", 0.5, of=(ANTICIPATED,)), Slot("payee", 0.1))
 _UPFRONT = re.compile(r"\bupfront\b|\bup-front\b|\binitial payment\b|\bsigning\b|\blicen[cs]e (?:fee|payment)\b", re.I)
 _NOT_A_FEE = re.compile(r"\b(?<![Mm]ilestone )(?<![Ll]icense )(?:revenues?|sales|income|expenses?|EPS|share|EBITDA|guidance|cash)\b[^$€£]{0,25}$", re.I)
 _ROYALTY = re.compile(r"\broyalt(?:y|ies)\b", re.I)
+#: A sum in parentheses after another, the same sum in another currency: "1 million US dollars (approximately 1.4 billion KRW)".
+_CONVERTED = re.compile(r"\d\s?[\w.]*(?:\s+[\w.]+){0,2}\s*\(\s*(?:approximately|approx\.|about|around|roughly|circa|ca\.|equivalent to|or)?\s*$", re.I)
+#: A sum of royalties and milestones together, a company's income rather than one payment: "$29.6 million in royalties and milestones".
+_AGGREGATE = re.compile(r"\s+(?:in|of)\s+(?:royalt(?:y|ies)(?:\s+receipts)?\s+and\s+milestones?|milestones?\s+and\s+royalt(?:y|ies))\b", re.I)
+#: Milestones a deal provides for, named in the plural without a sum ("is entitled to receive milestone payments on regulatory
+#: approvals"): payments to come, not one earned; read, but waiting in review for want of a sum.
+_TERMS_WITHOUT_SUM = re.compile(r"\b(?:entitled|eligible)\s+to\s+receive\s+(?:[\w-]+\s+){0,4}?milestone(?:s|\s+payments)\b", re.I)
 _RECEIVED_AFTER = re.compile(r",?\s*which\s+(?:was|were|has been|had been)\s+(?:received|paid|collected)\b")
 _CONDITION = re.compile(r"\b(?:upon|if|on|following|after)\s+(?P<what>[^,;.]+)|(?P<subject>\b[A-Z][^,;.]{3,60}?)\s+would trigger")
 #: Words that make a time the date something is expected: "expected in the first half of 2022", "which X expects in".
@@ -97,7 +121,8 @@ _SUM_AFTER = re.compile(r"^\s+(?:payments?\s+)?(?:of|totall?ing|worth|amounting 
 
 def _sum_near(text: str, start: int, end: int, amounts: list[Money]) -> Money | None:
     """The sum of the payment named at `start..end`: the one its words bind to it, else the nearest."""
-    usable = [m for m in amounts if not _NOT_A_FEE.search(text[max(0, m.start - 30):m.start])]
+    usable = [m for m in amounts if not _NOT_A_FEE.search(text[max(0, m.start - 30):m.start])
+              and not _CONVERTED.search(text[max(0, m.start - 60):m.start]) and not _AGGREGATE.match(text[m.end:])]
     bound = [m for m in usable if m.end <= start and _SUM_BEFORE.fullmatch(text[m.end:start])
              or m.start >= end and _SUM_AFTER.match(text[end:m.start])]
     if bound:
@@ -198,8 +223,15 @@ def read(candidate: Candidate) -> Readings:
     kind = candidate.states
     in_clause = [m for m in amounts if start <= m.start < end]
     money = _sum_near(text, candidate.start, candidate.end, in_clause or ([] if kind == ANTICIPATED else amounts))
-    if kind == ANTICIPATED and money is None:
-        return []  # "entitled to receive milestone payments": a term of the deal, not an expected event
+    if kind == RECEIVED and (re.search(r"\broyalt(?:y|ies)\s+and\s+$", text[max(0, candidate.start - 20):candidate.start], re.I)
+                             or re.match(r"\s+and\s+royalt", text[candidate.end:], re.I)):
+        return []  # "received $29.6 million in royalties and milestones": a company's income, not one payment
+    if kind == TRIGGERED and money is None and _TERMS_WITHOUT_SUM.search(clause):
+        kind = ANTICIPATED
+    if kind == ANTICIPATED and money is None and not _TERMS_WITHOUT_SUM.search(clause):
+        return []  # "could trigger milestones": nothing to expect
+    if candidate.modality is DEAL_TERMS and (money is None or _UPFRONT.search(_phrase_of(text, money))):
+        return []  # "this milestone and a $10 million upfront payment": the upfront's sum is none of the milestone's
     if money is None and not re.search(r"milestone payment|upfront|up-front|licen[cs]e (?:fee|payment)|initial payment|option", text[candidate.start:candidate.end + 40], re.I):
         return []  # a milestone with no sum is a payment only where the words say so ("triggered a milestone payment")
     also_received = kind == TRIGGERED and bool(_RECEIVED_AFTER.match(text[end:]))

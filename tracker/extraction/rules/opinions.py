@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from tracker.extraction.candidates import Candidate
 from tracker.extraction.places import agencies_in
-from tracker.extraction.rows import Cue, Example, Family, Modality, Readings, Slot
+from tracker.extraction.rows import IN_CLAUSE, Cue, Example, Family, Modality, Readings, Slot
 from tracker.extraction.slots import indication_in, occurred_near
 
 OPINION, EXPECTED = "RegulatoryOpinionIssued", "RegulatoryDecisionExpected"
@@ -17,10 +18,20 @@ CUES = (
     Cue(r"\b(?P<cue>negative)\s+(?:[\w-]+\s+){0,2}?opinion\b", fields={"opinion": "negative"}, compound="after",
         example=Example("The Committee for Medicinal Products for Human Use (CHMP) adopted a negative opinion on Zentara for gout.",
                         {"type": OPINION, "compound": "Zentara", "region": "EU", "opinion": "negative"})),
-    Cue(r"\b(?P<cue>recommend(?:ed|s|ing)?|recommendation)\b(?=\s+(?:\w+\s+){0,4}?(?:approval|marketing authori[sz]ation|granting|authori[sz]ation|refusal)\b)",
+    Cue(r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )\b(?P<cue>recommend(?:ed|s|ing)?|recommendation)\b(?=\s+(?:\w+\s+){0,4}?(?:approval|marketing authori[sz]ation|granting|authori[sz]ation|refusal)\b)",
         fields={"opinion": "positive"}, compound="after",
         example=Example("The CHMP has recommended approval of velotamab for the treatment of adults with gout.",
                         {"type": OPINION, "compound": "velotamab", "region": "EU", "opinion": "positive", "indication": "adults with gout"})),
+    Cue(r"\b(?:was|were|has been|have been)\s+(?P<cue>recommended)\s+for\s+(?:marketing\s+|full\s+|conditional\s+)?(?:approval|authori[sz]ation)\b", fields={"opinion": "positive"},
+        compound="before",
+        example=Example("Orsolo announced that velotamab was recommended for approval on 2 September by a committee of the Pharmaceutical Affairs "
+                        "and Food Sanitation Council of Japan's Ministry of Health, Labour and Welfare.",
+                        {"type": OPINION, "compound": "velotamab", "region": "JP", "opinion": "positive", "occurred_on": "2021-09-02"},
+                        published=date(2021, 9, 3))),
+    # "The CHMP has recommended that Velmora, a recombinant antithrombin, be granted marketing authorisation for ..."
+    Cue(rf"\b(?P<cue>recommended|recommends)\s+that\b{IN_CLAUSE}{{0,120}}?\bbe\s+(?:granted|given|approved)\b", fields={"opinion": "positive"}, compound="after",
+        example=Example("The CHMP has recommended that Velmora (trazimab), a recombinant form of human antithrombin, be granted marketing authorisation for adults with gout.",
+                        {"type": OPINION, "compound": "trazimab", "region": "EU", "agency": "CHMP", "opinion": "positive"})),
     Cue(r"\b(?P<cue>voted)\s+(?:\d+\s*(?:to|-|–)\s*\d+\s+)?(?:\w+\s+){0,3}?(?:in favou?r|to (?:recommend|support))\b", fields={"opinion": "positive"},
         example=Example("The FDA's Oncologic Drugs Advisory Committee voted 9 to 2 in favor of the benefit-risk profile of velotamab.",
                         {"type": OPINION, "compound": "velotamab", "region": "US", "agency": "FDA", "opinion": "positive"})),
@@ -42,8 +53,10 @@ MODALITIES = (
                              {"type": EXPECTED, "compound": "velotamab", "region": "EU", "expected_by": "2021-11-30"})),
 )
 
-#: An opinion is a committee's: the CHMP (EU), or an FDA advisory committee (US).
-CONTEXT = r"\bCHMP\b|Committee for Medicinal Products|\b(?:[Aa]dvisory [Cc]ommittee|ODAC)\b"
+#: An opinion is a committee's: the CHMP (EU), an FDA advisory committee (US), or a council of Japan's health ministry (JP:
+#: the Pharmaceutical Affairs and Food Sanitation Council and its committees).
+_JAPANESE_COUNCIL = r"Pharmaceutical Affairs (?:and Food Sanitation )?Council|\bPAFSC\b|Drug Committee of the (?:Japan(?:ese)? )?(?:MHLW|Ministry)"
+CONTEXT = rf"\bCHMP\b|Committee for Medicinal Products|\b(?:[Aa]dvisory [Cc]ommittee|ODAC)\b|{_JAPANESE_COUNCIL}"
 
 
 def read(candidate: Candidate) -> Readings:
@@ -53,6 +66,8 @@ def read(candidate: Candidate) -> Readings:
         agency, region = "CHMP", "EU"
     elif any(a.agency == "FDA" for a in agencies_in(around)) or re.search(r"\bODAC\b|[Aa]dvisory [Cc]ommittee", around):
         agency, region = "FDA", "US"
+    elif re.search(_JAPANESE_COUNCIL, around):
+        agency, region = "PAFSC", "JP"
     else:
         return []
     if candidate.states == EXPECTED:

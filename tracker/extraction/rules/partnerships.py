@@ -16,7 +16,7 @@ from tracker.extraction.rows import IN_CLAUSE, Cue, Example, Family, Readings
 
 PARTNERSHIP = "PartnershipRecorded"
 _DEAL = frozenset({"deal"})
-_RIGHTS = (r"(?:the\s+)?(?:(?:global|worldwide|exclusive|full|[A-Z][a-z]+)\s+)*(?:(?:development|commercialization|commercialisation|marketing)"
+_RIGHTS = (r"(?:the\s+)?(?:(?:global|worldwide|exclusive|full|[A-Z][a-z]+)\s+)*(?:(?:development|commercialization|commercialisation|marketing|commercial|distribution|sales)"
            r"(?:\s+and\s+|\s+))*(?:rights|licen[cs]e)\b")
 _COMPANY_NEXT = r"(?=[A-Z])"
 
@@ -37,10 +37,11 @@ CUES = (
         compound="after", party="before", marks=_DEAL,
         example=Example("Under the agreement, Tamura is granted the rights to develop and commercialize velotamab worldwide.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee", "territory": "worldwide"})),
-    Cue(r"\b(?:out-?licen[cs]ed|licen[cs]ed)\s+(?:\w+\s+){0,3}?to\s+(?=[A-Za-z])", cased=True, fields={"role": "licensee"}, compound="before", marks=_DEAL,
+    Cue(r"\b(?:out-?licen[cs]ed|licen[cs]ed)\s+(?:\w+\s+){0,3}?(?<!rights )to\s+(?=[A-Za-z])", cased=True, fields={"role": "licensee"}, compound="before", marks=_DEAL,
         example=Example("Velotamab is an antibody that was outlicensed to Tamura Pharma in 2013.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee", "occurred_on": "2013"})),
-    Cue(r"\b(?:has|have|had)\s+licensed\b", cased=True, fields={"role": "licensee"}, compound="after", party="before", marks=_DEAL,
+    # "Tamura has licensed rights to velotamab" (Tamura the licensee), never "Orsolo has licensed velotamab to Tamura" (Orsolo the licensor)
+    Cue(rf"\b(?:has|have|had)\s+licensed\b(?!{IN_CLAUSE}{{0,80}}?\bto\s+[A-Z])", cased=True, fields={"role": "licensee"}, compound="after", party="before", marks=_DEAL,
         example=Example("Orsolo Bio today announced that Tamura Pharma has licensed exclusive rights to velotamab.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
     Cue(r"\bexercised (?:its|an|the) option\b", cased=True, fields={"role": "licensee"}, compound="after", party="before", marks=_DEAL,
@@ -121,7 +122,7 @@ CUES = (
                         "commercialization of velotamab in Japan, has applied for approval.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
     # "Tamura, Orsolo's partner for velotamab in Japan, submitted ...": a partner named along another fact
-    Cue(r",\s+[A-Z][\w-]*['’]s\s+(?:[\w-]+\s+){0,3}?partner\s+(?:of|for|on|in)\s+(?=[A-Za-z])", cased=True, fields={"role": "collaborator"}, compound="after", party="before",
+    Cue(r",\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+(?:[\w-]+\s+){0,3}?(?:partner|licensee|distributor)\s+(?:of|for|on|in)\s+(?=[A-Za-z])", cased=True, fields={"role": "collaborator"}, compound="after", party="before",
         example=Example("Tamura Pharma, Orsolo's partner for velotamab in Japan, submitted a New Drug Application to the MHLW.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
     Cue(r",\s+(?:its|our|their)\s+(?:[\w-]+\s+){0,3}?partner\s+(?:of|for|on)\s+(?=[A-Za-z])", cased=True, fields={"role": "collaborator"}, compound="after", party="before",
@@ -143,6 +144,42 @@ CUES = (
         cased=True, fields={"role": "collaborator"}, compound="after", marks=_DEAL,
         example=Example("Orsolo Bio has received a $5 million milestone payment from Tamura Pharma under their license agreement for velotamab.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
+    Cue(r"\b(?:are\s+|will\s+)?jointly\s+(?:develop(?:ing)?|commerciali[sz](?:e|ing))\b", cased=True, fields={"role": "developer"}, compound="after", party="before",
+        example=Example("Orsolo Bio and Tamura Pharma jointly develop velotamab.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "developer"})),
+    Cue(r"\b(?:develop(?:s|ing|ed)?|commerciali[sz](?:es|e|ing|ed)|market(?:s|ing|ed)?)\s+(?:[\w-]+\s+){0,4}?(?:together|jointly)\s+with\s+(?=[A-Z])", cased=True,
+        fields={"role": "collaborator"}, compound="nearest",
+        example=Example("Orsolo Bio is developing velotamab together with Tamura Pharma.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
+    # "Orsolo's Japanese licensee, Tamura Pharma": a possessive's licensee named after it
+    Cue(rf"\b[A-Z][\w-]*['’]s\s+(?:[A-Z]?[\w.-]+\s+){{0,2}}?(?:licensee|distributor|licensing partner),?\s+{_COMPANY_NEXT}", cased=True,
+        fields={"role": "licensee"}, compound="after",
+        example=Example("Orsolo Bio's Japanese licensee, Tamura Pharma, filed an NDA for velotamab.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
+    # "Orsolo Bio has licensed the Japanese rights to velotamab to Tamura": the rights' grantee after the product
+    Cue(rf"\blicen[cs]ed\s+(?:the\s+|its\s+|all\s+)?(?:[\w-]+\s+){{0,3}}?rights\s+(?:to|for|of|in)\s+{IN_CLAUSE}{{1,60}}?\s+to\s+(?=[A-Z])", cased=True,
+        fields={"role": "licensee"}, compound="before", marks=_DEAL | {"compound inside"},
+        example=Example("Orsolo Bio has licensed the Japanese rights to velotamab to Tamura Pharma.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
+    Cue(r"\bpartnered\s+(?:[\w-]+\s+){0,3}?with\s+(?=[A-Z])", cased=True, fields={"role": "collaborator"}, compound="nearest",
+        example=Example("Orsolo Bio has partnered velotamab with Tamura Pharma in Japan.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
+    # "the license and collaboration agreement signed with Tamura on January 16": an agreement named by whom it was signed with
+    Cue(r"\bagreements?\s+(?:[\w-]+\s+){0,4}?(?:signed|entered into|executed|concluded|made)\s+with\s+(?=[A-Z])", cased=True,
+        fields={"role": "collaborator"}, compound="nearest", marks=_DEAL,
+        example=Example("Orsolo Bio has achieved the first milestone of the license agreement for velotamab signed with Tamura Pharma in 2020.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "collaborator"})),
+    # "the license agreement that grants to Tamura exclusive rights to velotamab": the grantee after "grants to"
+    Cue(r"\b(?:grants?|granted|granting)\s+to\s+(?=[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*,?\s+(?:an?\s+|the\s+)?(?:(?:exclusive|worldwide|global|non-exclusive|sole|full)\s+)*"
+        r"(?:(?:development|commerciali[sz]ation|marketing)\s+(?:and\s+\w+\s+)?)?(?:licen[cs]e|rights)\b)",
+        cased=True, fields={"role": "licensee"}, compound="after", marks=_DEAL,
+        example=Example("Orsolo Bio amended the license agreement that grants to Tamura Pharma exclusive rights to develop velotamab in Japan.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
+    # "velotamab is marketed by Tamura in Japan", "except in the U.S., where it is marketed by Tamura": the marketer of a product
+    Cue(r"\b(?:is|are|was|were|will be|has been|have been)\s+(?:currently\s+|exclusively\s+|also\s+)?(?:marketed|commerciali[sz]ed|distributed|sold|co-promoted)\s+by\s+(?=[A-Z])",
+        cased=True, fields={"role": "licensee"}, compound="before",
+        example=Example("In Japan, velotamab is marketed by Tamura Pharma under the brand name Veltra.",
+                        {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "licensee"})),
     Cue(r"\bwill\s+co-develop\b|\bco-develop(?:s|ing)?\b(?=\s+[A-Za-z])", cased=True, fields={"role": "developer"}, compound="after", party="before",
         example=Example("Under the terms of the agreement, Tamura Pharma and Orsolo Bio will co-develop velotamab.",
                         {"type": PARTNERSHIP, "compound": "velotamab", "partner": "Tamura", "role": "developer"})),
@@ -154,6 +191,11 @@ _TERRITORY = re.compile(r"\b(worldwide|global)\b", re.I)
 
 #: Words between a subject and its verb ("A and B today announced", "A has also licensed").
 _BETWEEN_SUBJECT_AND_VERB = re.compile(r"(?:\s+(?:today|also|jointly|recently|together|now|further|have|has|had|that|,))+\s*$")
+
+
+#: A second verb sharing the first one's subject: "Tamura will lead the global strategy and [receive]": the subject stands before
+#: the first verb's auxiliary, in the same clause.
+_SHARED_SUBJECT = re.compile(r"\s+(?:will|shall|would|is to)\s+[a-z][\w-]*\s[^,;.]{0,80}?\s+and\s*$")
 
 
 def _partners(candidate: Candidate) -> list[Party]:
@@ -168,6 +210,9 @@ def _partners(candidate: Candidate) -> list[Party]:
         subject_end = len(_BETWEEN_SUBJECT_AND_VERB.sub("", head))
         found: list[Party] = []
         party = company(party_before(text, subject_end))
+        shared = _SHARED_SUBJECT.search(head[:subject_end])
+        if party is None and shared:  # "Tamura will lead the commercialization and receive an exclusive license": the first verb's subject
+            party = company(party_before(text, shared.start()))
         both = re.search(r"\b(?:both companies|the two companies|the companies|they)\s*$", head[:subject_end])
         if party is None and both:  # "A and B today announced that both companies have signed": the companies named before
             announced = re.search(r"(?:\s+(?:today|also|jointly))*\s+(?:announced|announce|said|reported)\b", head)
@@ -252,4 +297,5 @@ def _dated_agreement(view) -> object:
 
 
 FAMILY = Family("partnerships", PARTNERSHIP, CUES, read,
-                keywords=("licen", "develop", "collaborat", "partner", "agreement", "alliance", "rights", "option", "granted", "acquired", "responsib", "authority", "purchase", "bought"))
+                keywords=("licen", "develop", "collaborat", "partner", "agreement", "alliance", "rights", "option", "granted", "acquired", "responsib", "authority", "purchase", "bought",
+                          "marketed", "commerciali", "distribut", "sold by", "promote"))

@@ -80,14 +80,15 @@ _TODAY_ANNOUNCED = re.compile(r"\b(?:announced|reports?|reported)\s+today$", re.
 
 
 def _own_times(view: SentenceView):
-    """The past times of a sentence that may date its presentation, the most precise first where several are left:
+    """The past times of a sentence that may date its presentation, the most precise first where several are left
+    (a year named with the meeting and its month: the month):
     never the year in a meeting's name ("ASCO 2021" dates no day) nor the "today" of "X today announced" while
     the sentence gives another time."""
     times = [t for t in view.times if not t.forward]
     meetings = conferences_in(view.text)
     dated = [t for t in times if not any(c.start <= t.start and t.end <= c.end for c in meetings)
              and not _ANNOUNCED_TODAY.match(view.text, t.start) and not _TODAY_ANNOUNCED.search(view.text[max(0, t.start - 16):t.end])]
-    if dated and len(dated) < len(times):
+    if dated and (len(dated) < len(times) or len(dated) > 1):  # "at ESMO Congress 2024 in September 2024": the month
         return sorted(dated, key=lambda t: (t.occurred.last_day - t.occurred.first_day).days)
     return times
 
@@ -105,7 +106,10 @@ def read(candidate: Candidate) -> Readings:
     conferences = conferences_in(text)
     if not (conferences or abstracts or _PRESENTED_DATA.search(text)):
         return []
-    if not (view.named or abstracts or view.trials):
+    # a sentence naming no compound nor trial tells of its paragraph's compound only where it names the meeting and says data were
+    # presented there ("Results from both trials were presented at the EADV Congress in October 2020")
+    carried_data = view.carried == "paragraph" and bool(conferences) and bool(_PRESENTED_DATA.search(text[:1].lower() + text[1:]))
+    if not (view.named or abstracts or view.trials or carried_data):
         return []
     planned = candidate.modality is not None and bool(candidate.modality.fields.get("planned"))
     if planned and not (conferences or abstracts):

@@ -17,9 +17,25 @@ CUES = (
     Cue(rf"\b(?:expects?|anticipates?|plans? to (?:report|announce|share))\b{IN_CLAUSE}{{0,40}}?\b(?P<cue>data|results|readouts?|read-outs?|top-?line)\b",
         compound="subject", example=Example("In 2023 Orsolo expects data from its RIVET study of velotamab in gout.",
                                             {"type": READOUT, "compound": "velotamab", "trial": "RIVET", "expected_by": "2023-12-31"})),
+    # the expectation told after the data: "the data from RIVET, which we expect by the end of the second quarter"
+    Cue(rf"\b(?P<cue>results|data|readouts?|read-outs?|top-?line)\b{IN_CLAUSE}{{0,100}}?,?\s+which\s+(?:we|the company|it|they|[A-Z][\w-]+)\s+(?:now\s+|still\s+)?(?:expects?|anticipates?)\b",
+        compound="subject", example=Example("Orsolo will analyze the data from the RIVET trial of velotamab, which it expects by the end of the second quarter.",
+                                            {"type": READOUT, "compound": "velotamab", "trial": "RIVET", "expected_by": "2021-06-30"})),
+    # "with the results available in the second half of the year", "top-line data will be available in early 2023"
+    Cue(r"\b(?P<cue>results|data|readouts?|top-?line)\s+(?:(?:are|is)\s+)?(?:(?:will|should)\s+be\s+|to be\s+|being\s+)?(?:made\s+)?available\s+(?=in|by|during|before|early|late|mid|later|next|this)\b",
+        compound="subject", example=Example("The RIVET trial of velotamab is expected to be completed by the summer, with the results available in the second half of the year.",
+                                            {"type": READOUT, "compound": "velotamab", "trial": "RIVET", "expected_by": "2021-12-31"})),
 )
 
 MODALITIES = (
+    # a presentation planned of data already read out: "anticipates presenting full data results at scientific meetings"
+    Modality(r"presenting|to present|publishing|to publish", None, scope="clause",
+             example=Example("Orsolo anticipates presenting full data of the RIVET study of velotamab at scientific meetings in the second half of 2021.",
+                             {"type": None})),
+    # the plan the sentence is on track with is a filing, not the data: "pleased with the results and on track with our plans to file an NDA"
+    Modality(r"(?:on track|plans?|planning|expects?|expected)\s+(?:with\s+)?(?:our\s+|its\s+|the\s+)?(?:plans?\s+)?to\s+(?:file|submit|seek)\b", None, scope="clause",
+             example=Example("We are pleased with the results of the RIVET study of velotamab and on track with our plans to file an NDA in the middle of this year.",
+                             {"type": None})),
     Modality(r"presented|presentation|published|publication|conference|meeting|congress", None, scope="after", gap=4,
              example=Example("Data from the RIVET study of velotamab are expected to be presented at a medical meeting in 2022.",
                              {"type": None})),

@@ -28,7 +28,7 @@ CUES = (
         example=Example("The Phase 3 RIVET trial of velotamab met its non-inferiority endpoint versus methotrexate.",
                         {"type": RESULT, "compound": "velotamab", "trial": "RIVET", "phase": "III", "outcome": "non_inferior"})),
     Cue(rf"\b(?:did not|does not|didn't|failed to|did not successfully|was unable to)\s+(?P<cue>meet|achieve|reach|demonstrate|show|hit)\s+(?:[\w-]+\s+){{0,5}}?(?:primary|main|co-primary)\b"
-        rf"|\b(?P<cue2>miss(?:ed|es)?)\s+(?:its|the|both|their)\s+(?:[\w-]+\s+){{0,2}}?(?:primary|co-primary|main)\b"
+        rf"|\b(?P<cue2>miss(?:ed|es)?)\s+(?:(?:its|the|both|their)\s+)?(?:[\w-]+\s+){{0,2}}?(?:primary|co-primary|main)\b"
         rf"|\bprimary\s+(?:efficacy\s+)?{_END}\b{IN_CLAUSE}{{0,60}}?\b(?P<cue3>(?:was|were)\s+not\s+(?:met|achieved|reached)|not\s+met)\b"
         rf"|\b(?P<cue4>[Nn]either)\b[^.]{{0,80}}\b(?:improved|met|showed|achieved)\b",
         fields={"outcome": "negative"}, compound="subject",
@@ -54,6 +54,13 @@ CUES = (
         fields={"outcome": "negative"}, compound="subject",
         example=Example("The TANGO study of velotamab was halted after the Independent Data Monitoring Committee review found it unlikely to succeed.",
                         {"type": RESULT, "compound": "velotamab", "trial": "TANGO", "outcome": "negative"})),
+    # a trial stopped on what an analysis showed: "The Phase 3 study was stopped after an interim analysis showed ..."
+    Cue(r"\b(?:trials?|stud(?:y|ies)|program(?:me)?)(?:\s+of\s+[\w-]+(?:\s+\([^()]*\))?)?\s+(?:was|were|has been|have been|is being|will be)\s+(?P<cue>stopped|halted|terminated|discontinued)\s+"
+        r"(?:early\s+)?(?:after|following|because|due to|based on)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:analys[ie]s|review|results|data)\b"
+        rf"(?!{IN_CLAUSE}{{0,120}}?\b(?:overwhelming|positive|clear(?:ly)?\s+(?:superior|positive)|met\s+(?:its|the)\s+primary)\b)",
+        fields={"outcome": "negative"}, compound="subject",
+        example=Example("The Phase 3 TANGO study of velotamab was stopped after an interim analysis of overall survival.",
+                        {"type": RESULT, "compound": "velotamab", "trial": "TANGO", "phase": "III", "outcome": "negative"})),
     Cue(r"\b(?:will|would)\s+not\s+(?P<cue>reach|achieve|meet)\s+(?:statistical\s+)?significance\b|\b(?P<cue2>unlikely)\s+to\s+(?:meet|achieve|reach)\b",
         fields={"outcome": "negative"}, compound="subject",
         example=Example("An interim analysis showed that the TANGO study of velotamab will not reach statistical significance.",
@@ -73,6 +80,12 @@ CUES = (
         fields={"outcome": "positive"}, compound="subject", sure=0.9,
         example=Example("Relative to placebo, treatment with velotamab resulted in a clinically significant reduction in urinary oxalate in the RIVET study.",
                         {"type": RESULT, "compound": "velotamab", "trial": "RIVET", "outcome": "positive"})),
+    # the same told informally or as a comparison lost: "didn't demonstrate efficacy", "wasn't better than the injected form"
+    Cue(r"\b(?:didn['’]t|doesn['’]t)\s+(?P<cue>meet|achieve|reach|demonstrate|show)\b"
+        r"|\b(?:was|were|is|are|proved)(?:\s+not|n['’]t)\s+(?P<cue2>better|more effective|superior)\s+than\b|\b(?:was|were|proved)\s+(?P<cue3>no (?:better|more effective))\s+than\b",
+        fields={"outcome": "negative"}, compound="subject", sure=0.9,
+        example=Example("Results of the RIVET trial showed that velotamab wasn't better than placebo in reducing gout flares.",
+                        {"type": RESULT, "compound": "velotamab", "trial": "RIVET", "outcome": "negative"})),
     # "did not separate from placebo", "failed to demonstrate efficacy", "showed no benefit over placebo"
     Cue(r"\b(?:did not|does not|failed to|could not)\s+(?P<cue>separate)\s+from\b|\b(?:failed to|did not)\s+(?:demonstrate|show|establish)\s+(?P<cue2>efficacy|(?:a\s+)?(?:clinical\s+)?benefit)\b"
         r"|\b(?:showed|demonstrated|found)\s+(?P<cue3>no\s+(?:clinical\s+)?(?:benefit|efficacy|difference))\b",
@@ -114,6 +127,14 @@ MODALITIES = (
              None, scope="sentence", cased=True,
              example=Example("In the Complete Response Letter, the FDA cited safety concerns, including a failure to demonstrate non-inferiority of "
                              "velotamab in cardiovascular events.", {"type": None})),
+    # data named as what something else rests on or reflects, not read out here: "The BLA is supported by positive data from ...",
+    # "reflective of both the positive clinical data generated for X"
+    Modality(r"supported by|based on|reflective of|reflects?|reflecting|builds? on|building on|on the strength of", None, gap=3,
+             example=Example("The BLA for velotamab is supported by positive data from the RIVET and TANGO trials.", {"type": None})),
+    # what a therapy may do for patients, not what a trial showed: "a therapy that can help enable positive long-term kidney outcomes"
+    Modality(r"can|help|helps|enable|enables", None, gap=3,
+             example=Example("We are excited to reach patients with velotamab, a therapy that can help enable positive long-term kidney outcomes.",
+                             {"type": None})),
     Modality(r"\b[Cc]oncerns?\s+(?:\w+\s+)?(?:include|includes|included|including)\b", None, scope="sentence", cased=True,
              example=Example("- Safety concerns include failure to meet non-inferiority in cardiovascular events for velotamab in the RIVET trials",
                              {"type": None})),
@@ -135,4 +156,4 @@ def read(candidate: Candidate) -> Readings:
 FAMILY = Family("results", RESULT, CUES, read, (), MODALITIES, context=CONTEXT, exclusive=True,
                 keywords=("mixed", "inferior", "not", "miss", "neither", "met", "meet", "achiev", "reach", "hit", "halt", "stop", "terminat", "no longer",
                           "discontinu", "futility", "unlikely", "significan", "positive", "superior", "improvement", "didn't", "unable", "activity", "%",
-                          "fail", "separat", "efficacy", "p<", "p =", "p=", "p <", "p≤"))
+                          "fail", "separat", "efficacy", "n't", "n’t", "better", "p<", "p =", "p=", "p <", "p≤"))

@@ -8,14 +8,24 @@ import re
 from tracker.extraction.candidates import Candidate
 from tracker.extraction.money import amounts_in
 from tracker.extraction.payments import read_payment_parties
-from tracker.extraction.rows import Cue, Example, Family, Modality, Readings
+from tracker.extraction.rows import IN_CLAUSE, Cue, Example, Family, Modality, Readings
 
 ROYALTY = "RoyaltyReported"
 _RATE_WORDS = (r"\d+(?:\.\d+)?\s?(?:%|percent)(?:\s?(?:-|to|–)\s?\d+(?:\.\d+)?\s?(?:%|percent))?|\d+(?:\.\d+)?\s?(?:-|to|–)\s?\d+(?:\.\d+)?\s?(?:%|percent)"
                r"|(?:low|mid|high)[- ](?:single|double)[- ]digits?|(?:low|mid|high)[- ]teens?|(?:single|double)[- ]digits?")
 #: A rate stands after the cue ("royalties of 20-25%", "a royalty rate in the low teens") or before it ("mid-single digit royalties").
-_RATE_AFTER = re.compile(rf"^\s*(?:rates?\s+)?(?:of|at|ranging from|in the|between)\s+(?:up to\s+|approximately\s+)?(?P<rate>{_RATE_WORDS})", re.I)
-_RATE_BEFORE = re.compile(rf"(?P<rate>{_RATE_WORDS}|tiered)\s+(?:tiered\s+|sales\s+|net sales\s+|percentage\s+)?$", re.I)
+_RATE_AFTER = re.compile(rf"^\s*(?:rates?\s+)?(?:of|at|ranging from(?: the)?|in the|between(?: the)?|starting (?:in|at|from)(?: the)?)\s+(?:up to\s+|approximately\s+)?"
+                         rf"(?P<rate>{_RATE_WORDS})", re.I)
+#: A rate the clause gives after what the royalty is on: "royalties on net sales of VELTRO at rates in the low double digits".
+_RATE_LATER = re.compile(rf"^{IN_CLAUSE}{{0,80}}?\bat\s+(?:a\s+)?(?:tiered\s+)?rates?\s+(?:in\s+the|of|between(?:\s+the)?|ranging\s+from(?:\s+the)?|from(?:\s+the)?)\s+"
+                         rf"(?:up to\s+|approximately\s+)?(?P<rate>{_RATE_WORDS})", re.I)
+#: "9% in royalties", "mid-single digit royalties", "tiered royalties".
+_RATE_BEFORE = re.compile(rf"(?P<rate>{_RATE_WORDS}|tiered)\s+(?:in\s+|tiered\s+|sales\s+|net sales\s+|percentage\s+)?$", re.I)
+#: A rate the royalty's clause changes it to, after words of their own ("the royalty rate at which Tamura pays on net sales
+#: will be reduced from the high teens to low double digits"): the rate it comes to.
+_RATE_CHANGED = re.compile(rf"^\s*rates?\b{IN_CLAUSE}{{0,160}}?\b(?:reduced|increased|lowered|raised|amended|changed|adjusted)\s+"
+                           rf"(?:from\s+(?:the\s+)?(?:{_RATE_WORDS})\s+)?to\s+(?:the\s+)?(?P<rate>{_RATE_WORDS})", re.I)
+
 
 CUES = (
     Cue(r"\b(?P<cue>royalt(?:y|ies))(?:\s+(?:revenues?|income|receipts))?\b",
@@ -56,7 +66,9 @@ def read(candidate: Candidate) -> Readings:
     amounts = [m for m in amounts_in(text) if candidate.start < m.start < stop and m.start - candidate.end <= 60]
     if not amounts:  # "earned $3.1 million in royalty revenue", "$12 million of royalties": the sum just before the cue
         amounts = [m for m in amounts_in(text) if m.end <= candidate.start and _SUM_BEFORE.fullmatch(text[m.end:candidate.start])][-1:]
-    rate = _RATE_AFTER.match(text[candidate.match.end():]) or _RATE_BEFORE.search(text[max(0, candidate.start - 40):candidate.start])
+    rate = (_RATE_AFTER.match(text[candidate.match.end():]) or _RATE_CHANGED.match(text[candidate.match.end():])
+            or _RATE_LATER.match(text[candidate.match.end():])
+            or _RATE_BEFORE.search(text[max(0, candidate.start - 40):candidate.start]))
     if not amounts and not rate:
         return []
     money = amounts[0] if amounts else None

@@ -67,6 +67,11 @@ CUES = (
     Cue(rf"(?:\b(?:is|are)\s+(?:currently\s+|now\s+)?in|,\s+(?:currently|now)\s+in)\s+(?P<cue>{_PHASE})(?=\s*(?:[.,;]|$|for\b|in\s+(?:patients|adults|people)\b))",
         compound="before",
         example=Example("The Company's pipeline includes ORS-4410, currently in Phase 2, for lupus.", {"type": STATUS, "compound": "ORS-4410", "phase": "II"})),
+    # "Orsolo is evaluating intravenous velotamab in the pivotal Phase 3 KITE trial"
+    Cue(rf"\b(?:is|are)\s+(?:currently\s+|now\s+|also\s+)?(?:evaluating|studying|investigating|testing)\s+(?:[\w-]+\s+){{1,4}}?in\s+(?:an?\s+|the\s+|its\s+|two\s+|several\s+|ongoing\s+|pivotal\s+|global\s+|randomi[sz]ed\s+)*(?P<cue>{_PHASE})\b"
+        rf"(?!\s*-?\s*(?:enabling|ready))", compound="nearest",
+        example=Example("Orsolo is evaluating intravenous velotamab in the pivotal Phase 3 KITE trial in patients with gout.",
+                        {"type": STATUS, "compound": "velotamab", "phase": "III"})),
     Cue(rf"\b(?:is|are)\s+(?:now\s+)?(?P<cue>{_PHASE})[- ]ready\b", compound="before",
         example=Example("ORS-4410 is Phase 3 ready.", {"type": STATUS, "compound": "ORS-4410", "phase": "III"})),
     # "X has advanced to Phase 3 clinical development", "X has progressed into Phase 2"

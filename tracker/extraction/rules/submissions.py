@@ -46,10 +46,15 @@ CUES = (
     Cue(r"\b(?P<cue>sufficiently complete to permit a substantive review)\b", fields={"status": "accepted"},
         example=Example("The FDA has determined that the New Drug Application for velotamab is sufficiently complete to permit a substantive review.",
                         {"type": SUBMITTED, "compound": "velotamab", "region": "US", "status": "accepted"})),
+    # a regulator's review of the application told as under way: "we are now in the latter stages of the FDA's review of our NDA"
+    Cue(r"\b(?:[A-Z]{2,6}|[Aa]gency|[Rr]egulator|[A-Z][a-z]+ [A-Z][a-z]+)['’]s\s+(?:ongoing\s+|continued\s+)?(?P<cue>review)\s+of\s+(?:our|its|the|their)\b(?=\s+(?:[\w()-]+\s+){0,4}?(?:[Aa]pplication|s?NDA|s?BLA|MAA|[Dd]ossier|[Ss]ubmission)\b)",
+        fields={"status": "accepted"}, cased=True,
+        example=Example("We are now in the latter stages of the FDA's review of our New Drug Application for velotamab.",
+                        {"type": SUBMITTED, "compound": "velotamab", "region": "US", "status": "accepted", "application": "NDA"})),
     Cue(r"\b(?:is|are|remains?)\s+(?:currently\s+|now\s+)?(?P<cue>under (?:priority |accelerated |standard )?review)\b", fields={"status": "accepted"},
         sure=0.85, example=Example("The Marketing Authorisation Application for Zentara is under review by the European Medicines Agency.",
                                    {"type": SUBMITTED, "compound": "Zentara", "region": "EU", "status": "accepted"})),
-    Cue(r"(?<!refusal )(?<!refuse )\b(?:to|will|would|shall)\s+(?:\w+\s+){0,2}?(?P<cue>submit|file|resubmit|apply for)\b", states=EXPECTED,
+    Cue(r"(?<!refusal )(?<!refuse )\b(?:to|will|would|shall)\s+(?:\w+\s+){0,2}?(?P<cue>submit|file|resubmit|refile|re-file|apply for)\b", states=EXPECTED,
         example=Example("Orsolo plans to file a New Drug Application for velotamab in Japan by the end of 2022.",
                         {"type": EXPECTED, "compound": "velotamab", "region": "JP", "application": "NDA", "expected_by": "2022-12-31"})),
     Cue(r"\b(?P<cue>submissions?|filings?|resubmission|applications?)\s+(?:[\w().®™-]+\s+){0,6}?(?:is |are )?(?:planned|expected|anticipated|scheduled|targeted|on track)\b",
@@ -67,10 +72,14 @@ CUES = (
         r"(?:an?\s+|the\s+|its\s+|our\s+)?(?:[\w()-]+\s+){0,5}?(?P<cue>submissions?|filings?)\b", states=EXPECTED,
         example=Example("The Company anticipates initiating a New Drug Application submission for velotamab in the second half of 2019.",
                         {"type": EXPECTED, "compound": "velotamab", "application": "NDA", "expected_by": "2019-12-31"})),
-    Cue(r"\b(?:anticipates?|expects?|plans?|intends?|aims?|on track)\s+to\s+(?:complete|finali[sz]e|initiate|begin|start|make)\s+"
+    Cue(r"\b(?:anticipates?|expects?|plans?|planning|preparing|intends?|intending|aims?|on track)\s+to\s+(?:complete|finali[sz]e|initiate|begin|start|make)\s+"
         r"(?:an?\s+|the\s+|its\s+|our\s+)?(?:[\w()-]+\s+){0,5}?(?P<cue>submissions?|filings?)\b", states=EXPECTED,
         example=Example("Orsolo expects to complete its rolling NDA submission for velotamab in the first quarter of 2023.",
                         {"type": EXPECTED, "compound": "velotamab", "region": "US", "application": "NDA", "expected_by": "2023-03-31"})),
+    # "intends to file for registration of X in Europe": registration is the marketing application in much of the world's wording
+    Cue(r"\b(?:to|will|would)\s+(?:\w+\s+){0,2}?(?P<cue>file|apply)\s+for\s+(?:its\s+|the\s+)?(?:product\s+|marketing\s+)?registration\b", states=EXPECTED,
+        example=Example("As previously announced, Orsolo intends to file for registration of velotamab in Europe in the second half of 2022.",
+                        {"type": EXPECTED, "compound": "velotamab", "region": "EU", "expected_by": "2022-12-31"})),
     # "anticipates submitting an NDA in the fourth quarter", "expects filing ... next year"
     Cue(r"\b(?:anticipates?|anticipated|expects?|expected|plans?|intends?|targets?|targeting|contemplates?)\s+(?P<cue>submitting|filing|resubmitting)\b", states=EXPECTED,
         example=Example("Orsolo anticipates submitting a New Drug Application for velotamab in the fourth quarter of 2021.",
@@ -111,7 +120,7 @@ MODALITIES = (
 SLOTS = (Slot("region", 0.45),)
 
 #: A submission is of an application to a regulator: the sentence names one or the other.
-CONTEXT = (r"\b(?:s?BLA|s?NDA|MAA|J-NDA|NDS|Biologics? License|New Drug|Marketing Authori[sz]ation|applications?|dossier|filings?"
+CONTEXT = (r"\b(?:s?BLA|s?NDA|MAA|J-NDA|NDS|Biologics? License|New Drug|Marketing Authori[sz]ation|applications?|dossier|filings?|registration"
            r"|submissions?|FDA|EMA|CHMP|European Commission|MHLW|PMDA|NMPA|Health Canada|MHRA|regulatory|approval)\b")
 _PRESENTATION = re.compile(r"\b(?:abstracts?|presentations?|posters?|publications?|meeting|congress|manuscript|journal)\b", re.I)
 
@@ -165,7 +174,7 @@ def read(candidate: Candidate) -> Readings:
     introduced = [a for a in agencies_in(own) if re.search(r"\b(?:to|with|by|from|of|at|for)\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,2}$", own[:a.start])]
     agencies = introduced or agencies_in(before)  # "the NDA filing follows the European Commission's approval": not the NDA's
     if application is None and not agencies and not re.search(
-            r"\b(?:applications?|dossier|marketing authori[sz]ation|approval|regulatory|submissions?|filings?)\b", after + candidate.match.group(0) + before, re.I):
+            r"\b(?:applications?|dossier|marketing authori[sz]ation|approval|registration|regulatory|submissions?|filings?)\b", after + candidate.match.group(0) + before, re.I):
         return []
     if application is None and _PRESENTATION.search(after[:60] + before[-40:]):
         return []
@@ -174,7 +183,7 @@ def read(candidate: Candidate) -> Readings:
     if not agencies and not named_region and (_RESTATED.match(text, candidate.start) or _RESTATED_SUBJECT.search(text[:candidate.match.start()])):
         region = None  # "The acceptance of the NDA marks a milestone": the release's filing said again, left to review
     agency = agencies[0].agency if agencies else None
-    compounds = candidate.compounds()[:1]
+    compounds = candidate.compounds()  # "NDS filings for A and B": a filing of each compound listed
     if candidate.states == EXPECTED:
         each = _regions_each_with_its_time(candidate, after)
         if len(each) > 1:
@@ -191,4 +200,4 @@ def read(candidate: Candidate) -> Readings:
 
 
 FAMILY = Family("submissions", SUBMITTED, CUES, read, SLOTS, MODALITIES, context=CONTEXT,
-                keywords=("submi", "file", "filing", "appl", "accept", "validat", "priority review", "substantive review", "under ", "received by", "seek"))
+                keywords=("submi", "file", "filing", "appl", "accept", "validat", "priority review", "substantive review", "under ", "received by", "seek", "'s review", "’s review"))
