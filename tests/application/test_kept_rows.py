@@ -3,12 +3,11 @@ written again: the other rows stay in the store as they were (the same rows, not
 the order of the rows' places, is the answer computed afresh."""
 from __future__ import annotations
 
-import re
 import sqlite3
 from datetime import date
-from decimal import Decimal
 
 import pytest
+import stand_in_extractor
 from support import rows, write_release
 
 import projections.history as history_module
@@ -18,39 +17,12 @@ from projections.history import TimeView
 from projections.ledger import lapses_between
 from tracker import open_tracker
 from tracker.adapters.read_model import ANSWERS, place
-from tracker.domain.facts import ApprovalGranted, MilestoneAnticipated, RegulatoryDecisionExpected
 from tracker.services.money import Money
-
-_APPROVED = re.compile(r"The FDA has approved (\w+)\.")
-_UNDISCLOSED = re.compile(r"The FDA has approved an undisclosed product\.")
-_DECISION = re.compile(r"An FDA decision on (\w+) is expected by (\d{4}-\d\d-\d\d)\.")
-_ELIGIBLE = re.compile(r"Acme is eligible for a \$(\d+) million milestone from (\w+) on the approval of "
-                       r"(an undisclosed product|\w+)(?: by (\d{4}-\d\d-\d\d))?\.")
-
-
-def _read(document):
-    """Facts from the few sentences these releases are written in (the extractor is not under test here)."""
-    facts = []
-    for s in document.sentences:
-        where = dict(quote=s.quote, line=s.line, offset=s.start)
-        if match := _APPROVED.search(s.quote):
-            facts.append(ApprovalGranted(compound=match[1].lower(), region="US", agency="FDA", **where))
-        if _UNDISCLOSED.search(s.quote):
-            facts.append(ApprovalGranted(compound=None, region="US", agency="FDA", **where))
-        if match := _DECISION.search(s.quote):
-            facts.append(RegulatoryDecisionExpected(compound=match[1].lower(), region="US", agency="FDA",
-                                                    expected_by=date.fromisoformat(match[2]), **where))
-        if match := _ELIGIBLE.search(s.quote):
-            facts.append(MilestoneAnticipated(compound=None if match[3] == "an undisclosed product" else match[3].lower(),
-                                              payer=match[2], payee="Acme", amount=Decimal(match[1]) * 10**6,
-                                              currency="USD", condition="FDA approval",
-                                              expected_by=date.fromisoformat(match[4]) if match[4] else None, **where))
-    return facts
 
 
 @pytest.fixture(autouse=True)
-def stand_in_extractor(monkeypatch):
-    monkeypatch.setattr(ingest, "extract", _read)
+def reading_plain_sentences(monkeypatch):
+    monkeypatch.setattr(ingest, "extract", stand_in_extractor.read)
 
 
 @pytest.fixture
