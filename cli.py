@@ -12,13 +12,11 @@ completion stay fast, and a query loads only what it answers with.
 """
 from __future__ import annotations
 
-import gc
 import inspect
 import io
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from functools import wraps
@@ -944,21 +942,6 @@ def evaluate_command(gold_dir: Path, corpus: Path, verbose: bool, out: Output) -
 # ---- reports and calendar ----------------------------------------------
 
 
-@contextmanager
-def cycle_collection_paused() -> Iterator[None]:
-    """Python's cycle collector paused while a report is made. A report of ten thousand releases makes millions
-    of objects (ninety thousand records, their timelines, the page's pieces) that hold no reference cycles, and
-    the collector went through them again and again as they grew: 1.5 s of a 6 s report. Each is freed by its
-    count of references as before."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 @examples("tracker report --as-of 2013-09-30 -o report.html", "tracker report -o - > today.html",
           "tracker report --whole-log -o everything.html   # every event in the log, however many")
 @cli.command()
@@ -971,6 +954,7 @@ def cycle_collection_paused() -> Iterator[None]:
 @with_store()
 def report(tracker: Tracker, view: TimeView, output: Path, whole_log: bool) -> None:
     """One self-contained HTML page: pipeline, timelines, catalysts, receivables and the event log, each figure linked to its sources."""
+    from tracker.application import cycle_collection_paused
     from tracker.presentation.report_page import LOG_LIMIT, write_html  # the page's template loads only for a report
 
     log_limit = None if whole_log else LOG_LIMIT
