@@ -16,12 +16,13 @@ import inspect
 import io
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TextIO, TypeVar
 
 import click
 
@@ -942,6 +943,26 @@ def evaluate_command(gold_dir: Path, corpus: Path, verbose: bool, out: Output) -
 # ---- reports and calendar ----------------------------------------------
 
 
+@contextmanager
+def written_whole(path: Path) -> Iterator[TextIO]:
+    """A text file to write `path` through, so that a write that fails halfway leaves what was there whole: a
+    regular file (or a new one) is written beside it and put in its place when complete. Anything else, a device
+    such as /dev/null or a named pipe, is written directly: putting a file in its place would replace the device.
+    A link is followed, so that the file it points to is replaced, not the link."""
+    target = path.resolve()
+    if target.exists() and not target.is_file():
+        with target.open("w", encoding="utf-8") as stream:
+            yield stream
+        return
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8") as stream:
+            yield stream
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 @examples("tracker report --as-of 2013-09-30 -o report.html", "tracker report -o - > today.html",
           "tracker report --whole-log -o everything.html   # every event in the log, however many")
 @cli.command()
@@ -969,14 +990,8 @@ def report(tracker: Tracker, view: TimeView, output: Path, whole_log: bool) -> N
             finally:
                 stdout.detach()  # stdout stays open
             return
-        # Written beside the page, then put in its place: a report that fails halfway leaves the last page whole.
-        partial = output.with_name(f".{output.name}.partial")
-        try:
-            with partial.open("w", encoding="utf-8") as page:
-                write_html(report, page, log_limit)
-            partial.replace(output)
-        finally:
-            partial.unlink(missing_ok=True)
+        with written_whole(output) as page:
+            write_html(report, page, log_limit)
     click.echo(f"wrote {output}: the report as of {view.horizon.isoformat()}")
     note_held_back(tracker, view)
 
