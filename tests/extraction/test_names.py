@@ -646,3 +646,12 @@ def test_a_participle_after_while_keeps_the_time_of_its_sentence():
     facts = facts_of("In the second quarter, Orsolo expanded its platform into neurology with the EU approval of Velostra, while "
                      "also extending its reach with the FDA approval of Zentara® (ketrolimab).", date(2019, 8, 5))
     assert {str(f.occurred_on) for f in only(facts, "ApprovalGranted")} == {"2019-Q2"}
+
+
+def test_a_release_is_about_the_compound_its_news_names_not_the_one_its_about_section_names_most():
+    facts = facts_of("Orsolo Bio Signs Licence with Tamura Pharma\n\nBOSTON, May 3, 2021 -- Orsolo Bio today announced "
+                     "that it has licensed velotamab to Tamura Pharma in Japan. Velotamab is in Phase 2 for gout.\n\n"
+                     "Under the agreement, Tamura Pharma will pay Orsolo Bio an upfront payment of $10 million.\n\n"
+                     "About Orsolo Bio\n\nOrsolo Bio markets Zentara (trazimab) for lupus. Trazimab was approved by "
+                     "the FDA in 2019. Trazimab is also studied in gout.", date(2021, 5, 3))
+    assert one(facts, "MilestoneTriggered").compound == "velotamab"

@@ -286,7 +286,11 @@ class ReleaseContext:
         return None
 
     def _main_compound(self) -> str | None:
+        """The compound the release is about: the one named most often in its news, then in all of it (the
+        background sections count only to break ties: an "About" section naming the issuer's lead product three
+        times does not make a licence of another product about it), named at least twice."""
         counts: Counter[str] = Counter()
+        in_news: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
         for view in self.views:
             if view.boilerplate:
@@ -294,8 +298,9 @@ class ReleaseContext:
             for mention, _ in view.subjects():
                 name = self.name(mention.written)
                 counts[name] += 1
+                in_news[name] += not view.background
                 first_seen.setdefault(name, view.index)
-        ranked = sorted(counts, key=lambda name: (-counts[name], first_seen[name]))
+        ranked = sorted(counts, key=lambda name: (-in_news[name], -counts[name], first_seen[name]))
         return ranked[0] if ranked and counts[ranked[0]] >= 2 else None
 
     def _trial_compounds(self) -> dict[str, str]:
