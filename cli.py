@@ -12,7 +12,6 @@ completion stay fast, and a query loads only what it answers with.
 """
 from __future__ import annotations
 
-import gc
 import inspect
 import io
 import os
@@ -23,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TextIO, TypeVar
 
 import click
 
@@ -945,18 +944,23 @@ def evaluate_command(gold_dir: Path, corpus: Path, verbose: bool, out: Output) -
 
 
 @contextmanager
-def cycle_collection_paused() -> Iterator[None]:
-    """Python's cycle collector paused while a report is made. A report of ten thousand releases makes millions
-    of objects (ninety thousand records, their timelines, the page's pieces) that hold no reference cycles, and
-    the collector went through them again and again as they grew: 1.5 s of a 6 s report. Each is freed by its
-    count of references as before."""
-    was_enabled = gc.isenabled()
-    gc.disable()
+def written_whole(path: Path) -> Iterator[TextIO]:
+    """A text file to write `path` through, so that a write that fails halfway leaves what was there whole: a
+    regular file (or a new one) is written beside it and put in its place when complete. Anything else, a device
+    such as /dev/null or a named pipe, is written directly: putting a file in its place would replace the device.
+    A link is followed, so that the file it points to is replaced, not the link."""
+    target = path.resolve()
+    if target.exists() and not target.is_file():
+        with target.open("w", encoding="utf-8") as stream:
+            yield stream
+        return
+    partial = target.with_name(f".{target.name}.partial")
     try:
-        yield
+        with partial.open("w", encoding="utf-8") as stream:
+            yield stream
+        partial.replace(target)
     finally:
-        if was_enabled:
-            gc.enable()
+        partial.unlink(missing_ok=True)
 
 
 @examples("tracker report --as-of 2013-09-30 -o report.html", "tracker report -o - > today.html",
@@ -971,6 +975,7 @@ def cycle_collection_paused() -> Iterator[None]:
 @with_store()
 def report(tracker: Tracker, view: TimeView, output: Path, whole_log: bool) -> None:
     """One self-contained HTML page: pipeline, timelines, catalysts, receivables and the event log, each figure linked to its sources."""
+    from tracker.application import cycle_collection_paused
     from tracker.presentation.report_page import LOG_LIMIT, write_html  # the page's template loads only for a report
 
     log_limit = None if whole_log else LOG_LIMIT
@@ -985,14 +990,8 @@ def report(tracker: Tracker, view: TimeView, output: Path, whole_log: bool) -> N
             finally:
                 stdout.detach()  # stdout stays open
             return
-        # Written beside the page, then put in its place: a report that fails halfway leaves the last page whole.
-        partial = output.with_name(f".{output.name}.partial")
-        try:
-            with partial.open("w", encoding="utf-8") as page:
-                write_html(report, page, log_limit)
-            partial.replace(output)
-        finally:
-            partial.unlink(missing_ok=True)
+        with written_whole(output) as page:
+            write_html(report, page, log_limit)
     click.echo(f"wrote {output}: the report as of {view.horizon.isoformat()}")
     note_held_back(tracker, view)
 

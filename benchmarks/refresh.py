@@ -4,23 +4,27 @@ compound list and records brought up to date, against the ledger computed afresh
     python benchmarks/refresh.py .benchmarks/s10k.db seeds/002_216599dac546bf8a.txt seeds/000_241e5f31572fbd85.txt
 
 Each release is ingested alone (with the manifest beside it, when there is one), then each query is timed once
-(CPU and wall seconds). At the end the kept ledger and compound list are compared with those computed afresh.
+(CPU and wall seconds). With `--new-day`, the answers kept are then stamped a day earlier (as if kept yesterday)
+and the first queries of the new day timed. At the end the kept ledger, compound list, records and calendar are compared with those
+computed afresh.
 """
 from __future__ import annotations
 
 import argparse
 import shutil
+import sqlite3
 import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 sys.path[:0] = [str(Path(__file__).resolve().parent.parent)]
 
 from projections.history import TimeView  # noqa: E402
+from tracker.adapters.read_model import ANSWER_STAMPS  # noqa: E402
 from tracker.application import open_tracker  # noqa: E402
 
 #: A view of today that is never kept: computed from the events each time.
@@ -37,7 +41,8 @@ def timed(label: str, work: Callable[[], Any]) -> Any:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("store", type=Path, help="an SQLite store (copied first; the original is not changed)")
-    parser.add_argument("releases", type=Path, nargs="+", help="releases to ingest one at a time")
+    parser.add_argument("releases", type=Path, nargs="*", help="releases to ingest one at a time")
+    parser.add_argument("--new-day", action="store_true", help="then time the first queries of a new day")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / "store.db"
@@ -46,6 +51,7 @@ def main() -> None:
         timed("ledger, to keep it", lambda: tracker.ledger())
         timed("compounds, to keep them", lambda: tracker.compounds())
         timed("events, to keep them", lambda: tracker.events())
+        timed("calendar, to keep it", lambda: tracker.calendar())
         for release in args.releases:
             manifest = next((m for m in (release.parent / "manifest.csv", release.parent / "manifest.tsv") if m.exists()), None)
             timed(f"ingest {release.name}", lambda r=release, m=manifest: tracker.ingest([r], manifest=m))
@@ -53,12 +59,30 @@ def main() -> None:
             timed("receivables after the ingest", lambda: tracker.receivables())
             timed("compounds after the ingest", lambda: tracker.compounds())
             timed("events after the ingest", lambda: tracker.events())
+            timed("calendar after the ingest", lambda: tracker.calendar())
+        if args.new_day:
+            yesterday = (date.today() - timedelta(days=1)).isoformat()
+            with sqlite3.connect(copy) as connection:
+                connection.execute(f"UPDATE {ANSWER_STAMPS} SET horizon = ?, as_of = CASE WHEN as_of = '' THEN '' "
+                                   "ELSE ? END", [yesterday, yesterday])
+            connection.close()
+            timed("ledger on a new day", lambda: tracker.ledger())
+            timed("receivables on a new day", lambda: tracker.receivables())
+            timed("compounds on a new day", lambda: tracker.compounds())
+            timed("events on a new day", lambda: tracker.events())
+            timed("calendar on a new day", lambda: tracker.calendar())
         kept = [line.model_dump_json() for line in tracker.ledger().lines]
         afresh = timed("ledger afresh", lambda: [line.model_dump_json() for line in tracker.ledger(AFRESH).lines])
         print(f"kept ledger is the ledger afresh: {kept == afresh} ({len(kept)} lines)")
         kept = [status.model_dump_json() for status in tracker.compounds()]
         afresh = timed("compounds afresh", lambda: [status.model_dump_json() for status in tracker.compounds(AFRESH)])
         print(f"kept compound list is the list afresh: {kept == afresh} ({len(kept)} compounds)")
+        kept = list(tracker.events())
+        afresh = timed("records afresh", lambda: list(tracker.events(AFRESH)))
+        print(f"kept records are the records afresh: {kept == afresh} ({len(kept)} records)")
+        kept = [entry.model_dump_json() for entry in tracker.calendar()]
+        afresh = timed("calendar afresh", lambda: [entry.model_dump_json() for entry in tracker.calendar(AFRESH)])
+        print(f"kept calendar is the calendar afresh: {kept == afresh} ({len(kept)} entries)")
 
 
 if __name__ == "__main__":

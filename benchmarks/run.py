@@ -8,7 +8,8 @@ Prints, for one corpus size on SQLite:
 - ingest throughput (`Tracker.ingest` of the whole folder, what `tracker
   ingest` runs), with the time it spent reading files, extracting facts, and
   storing them (including catching the read model up), timed in the same run;
-- rebuild throughput (`tracker rebuild`);
+- rebuild throughput (`tracker rebuild`, a whole command, and `Store.rebuild` in-process, timed as the raw
+  read is);
 - start-up: `tracker --version` as a whole command, beside `python -c pass`;
 - every query (`status`, `compounds`, `events --compound`, `ledger`,
   `receivables`, `calendar`) through the Python API, store opened: of today
@@ -174,16 +175,30 @@ def phase_raw_write(source: str, raw: str) -> dict:
 def phase_raw_read(raw: str) -> dict:
     """Every event read back by the plain recorder and decoded to a domain event, page by page."""
     app = raw_application(raw)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     position, events = 0, 0
     while page := app.recorder.select_notifications(position, 2000, inclusive_of_start=False):
         for notification in page:
             app.mapper.to_domain_event(notification)
         events += len(page)
         position = page[-1].id
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     app.close()
-    return {"seconds": seconds, "events": events}
+    return {"seconds": seconds, "cpu_s": cpu, "events": events}
+
+
+def phase_rebuild(db: str) -> dict:
+    """The read model rebuilt from the whole log in-process, the store opened first: timed as the raw read is,
+    without the command's start-up."""
+    from tracker.adapters.event_store import Store
+
+    store = Store(db)
+    store.projection  # noqa: B018  (opened, as the raw read's application is, before the clock starts)
+    started, cpu = time.perf_counter(), time.process_time()
+    events = store.rebuild()
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    store.close()
+    return {"seconds": seconds, "cpu_s": cpu, "events": events}
 
 
 def raw_application(path: str):
@@ -193,7 +208,8 @@ def raw_application(path: str):
     return EventStore(env={"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": path})
 
 
-PHASES = {"ingest": phase_ingest, "queries": phase_queries, "raw-write": phase_raw_write, "raw-read": phase_raw_read}
+PHASES = {"ingest": phase_ingest, "queries": phase_queries, "raw-write": phase_raw_write, "raw-read": phase_raw_read,
+          "rebuild": phase_rebuild}
 
 
 # ---- the parent: runs the phases and commands, measures, prints ----------------------------------
@@ -303,6 +319,8 @@ def benchmark(args: argparse.Namespace) -> dict:
     log("rebuild ...")
     seconds, memory, _ = run_child([*tracker, "rebuild"])
     figures["rebuild"] = {"seconds": seconds, "memory_mb": memory}
+    rebuilt, memory = run_phase("rebuild", db)
+    figures["rebuild_in_process"] = {**rebuilt, "memory_mb": memory}
 
     return measure_queries(args, db, figures, extra)
 
@@ -450,10 +468,17 @@ def ingest_rows(f: dict, row) -> None:
     row("ingest / raw write", f"{ratio:.1f}x", "<= 3x", ratio <= TARGETS["ingest_ratio"])
     ratio = storing / raw_w["seconds"]
     row("  storing only / raw write", f"{ratio:.1f}x", "<= 3x", ratio <= TARGETS["ingest_ratio"])
-    row("rebuild (tracker rebuild)", f"{f['rebuild']['seconds']:.1f} s: {events / f['rebuild']['seconds']:,.0f} events/s")
-    row("raw recorder read + decode", f"{raw_r['seconds']:.1f} s: {raw_r['events'] / raw_r['seconds']:,.0f} events/s")
-    ratio = f["rebuild"]["seconds"] / raw_r["seconds"]
-    row("rebuild / raw read", f"{ratio:.1f}x", "<= 2x", ratio <= TARGETS["rebuild_ratio"])
+    row("rebuild (tracker rebuild, whole command)", f"{f['rebuild']['seconds']:.1f} s: "
+        f"{events / f['rebuild']['seconds']:,.0f} events/s")
+    rebuilt = f["rebuild_in_process"]
+    row("rebuild in-process (Store.rebuild)", f"{rebuilt['seconds']:.1f} s ({rebuilt['cpu_s']:.1f} s CPU): "
+        f"{events / rebuilt['seconds']:,.0f} events/s")
+    row("raw recorder read + decode", f"{raw_r['seconds']:.1f} s ({raw_r['cpu_s']:.1f} s CPU): "
+        f"{raw_r['events'] / raw_r['seconds']:,.0f} events/s")
+    ratio = rebuilt["seconds"] / raw_r["seconds"]
+    row("rebuild / raw read, in-process", f"{ratio:.1f}x ({rebuilt['cpu_s'] / raw_r['cpu_s']:.1f}x CPU)", "<= 2x",
+        ratio <= TARGETS["rebuild_ratio"])
+    row("  whole command / raw read", f"{f['rebuild']['seconds'] / raw_r['seconds']:.1f}x (with start-up)")
 
 
 def main() -> None:

@@ -299,7 +299,13 @@ def ledger(history: tuple[RecordedFact, ...], names: NameBook, horizon: date) ->
         if isinstance(entry, _LINE_ENTRIES) and entry.line_id:
             builder.entry(recorded, entry, entry.line_id)
     lines = [_finish(draft, horizon) for draft in builder.drafts]
-    return Ledger(as_of=horizon, lines=sorted(lines, key=lambda line: (line.compound or "", line.triggered_on or line.expected_by or date.max, line.id)))
+    return Ledger(as_of=horizon, lines=sorted(lines, key=line_order))
+
+
+def line_order(line: LedgerLine) -> tuple[str, date, str]:
+    """Where a line stands in the ledger: by compound (lines of no compound first), then the day it was earned or
+    is expected (undated last), then id."""
+    return line.compound or "", line.triggered_on or line.expected_by or date.max, line.id
 
 
 class _Builder:
@@ -672,6 +678,13 @@ def _triggered_on(draft: _Draft) -> date | None:
     if not earned:
         return None
     return min(fact_day(r) for r in earned + ([draft.met_by] if draft.met_by else []))
+
+
+def lapses_between(expected_by: date | None, since: date, until: date) -> bool:
+    """Whether a line expected by `expected_by` lapses between standing on `since` and standing on `until` (it had
+    not by `since`; it has by `until`): the one way a line of the same facts differs from one day to another
+    (`_lapsed_on`, the one part of a line that reads the day)."""
+    return expected_by is not None and since <= expected_by + LAPSE_AFTER < until
 
 
 def _lapsed_on(draft: _Draft, horizon: date) -> date | None:

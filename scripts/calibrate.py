@@ -60,18 +60,12 @@ def tally() -> dict[str, dict[str, list[int]]]:
     for gold_path, folder in dev_releases():
         gold = evaluation.GoldRelease.model_validate_json(gold_path.read_text(encoding="utf-8"))
         document = read_release(folder / gold.file, published=gold.published)
-        events = sorted(evaluation._exported(document), key=lambda e: -e["confidence"])
-        unmatched = list(events)
-        for expected in gold.events:
+        pairs, unmatched = evaluation.matched(evaluation.read_events(document), gold)
+        for expected, hit in pairs:
             kind = expected["type"]
             LABELLED.add(kind)
-            same_fact = evaluation.SAME_FACT.get(kind, lambda e, g: True)
-            hit = next((e for e in unmatched if e["type"] == kind and evaluation._same_compound(e, expected, gold.compounds)
-                        and same_fact(e, expected)), None)
-            if hit is not None:
-                unmatched.remove(hit)
-                if not expected.get("optional"):
-                    counts[kind][calibration.level(hit["confidence"])][0] += 1
+            if hit is not None and not expected.get("optional"):
+                counts[kind][calibration.level(hit["confidence"])][0] += 1
         for event in unmatched:
             counts[event["type"]][calibration.level(event["confidence"])][1] += 1
     calibration.ENABLED = True

@@ -156,16 +156,10 @@ def _counts(threshold: float, oof: dict[tuple[str, str], dict[str, float]]) -> t
         texts: dict[str, list[str]] = {}
         for view in ReleaseContext(document).views:
             texts.setdefault(view.sentence.quote, []).append(view.text)
-        events = [e for e in sorted(evaluation._exported(document), key=lambda e: -e["confidence"])
+        events = [e for e in evaluation.read_events(document)
                   if e["confidence"] >= REVIEW and not _doubted(e, [oof.get((gold.file, text), {}) for text in texts.get(e["quote"], [])], threshold)]
-        unmatched = list(events)
-        for expected in gold.events:
-            kind = expected["type"]
-            same_fact = evaluation.SAME_FACT.get(kind, lambda e, g: True)
-            hit = next((e for e in unmatched if e["type"] == kind and evaluation._same_compound(e, expected, gold.compounds)
-                        and same_fact(e, expected)), None)
-            if hit is not None:
-                unmatched.remove(hit)
+        pairs, unmatched = evaluation.matched(events, gold)
+        for expected, hit in pairs:
             if not expected.get("optional"):
                 tp, fn = (tp + 1, fn) if hit is not None else (tp, fn + 1)
         fp += len(unmatched)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from projections.history import REVIEW_THRESHOLD, RecordedFact, TimeView
 from tracker.adapters.event_store import EventStore, Store
 from tracker.adapters.store import DEFAULT_DB, default_db
+from tracker.collector import cycle_collection_paused
 from tracker.dates import parse_date
 from tracker.domain.facts import FACT_TYPES, OWN_COMMANDS
 from tracker.manual import RECORDABLE_TYPES, typed_fields
@@ -40,7 +41,7 @@ if TYPE_CHECKING:  # the answers' types, imported where they are defined
     from tracker.services.ingest import IngestOutcome, IngestReport, ReleaseProblems, count_release_files, read_releases
 
 __all__ = ["DEFAULT_DB", "FACT_TYPES", "OWN_COMMANDS", "RECORDABLE_TYPES", "REVIEW_THRESHOLD", "IngestOutcome",
-           "IngestReport", "ReleaseProblems", "TimeView", "Tracker", "count_release_files", "evaluate", "open_tracker",
+           "IngestReport", "ReleaseProblems", "TimeView", "Tracker", "count_release_files", "cycle_collection_paused", "evaluate", "open_tracker",
            "parse_date", "read_releases", "typed_fields"]
 
 #: The ingest service's names, imported on first use: reading and extraction load only for an ingest.

@@ -223,8 +223,26 @@ def load_gold(folder: Path) -> list[GoldRelease]:
     return golds
 
 
-def _exported(document: ReleaseDocument) -> list[dict[str, Any]]:
-    return [{**fact.model_dump(mode="json"), "quote": fact.quote} for fact in extract(document)]
+def read_events(document: ReleaseDocument) -> list[dict[str, Any]]:
+    """The events read from a release as the export writes them (with their quotes), the most confident first."""
+    events = [{**fact.model_dump(mode="json"), "quote": fact.quote} for fact in extract(document)]
+    return sorted(events, key=lambda e: -e["confidence"])
+
+
+def matched(events: list[dict[str, Any]], gold: GoldRelease) -> tuple[list[tuple[dict, dict | None]], list[dict]]:
+    """Each gold event of a release with the event read that matches it (same type, compound and fact), or None,
+    and the events read that match none. Events are taken in the order given (the most confident first), so that
+    an event waiting in review never takes a match from one a user sees."""
+    unmatched = list(events)
+    pairs: list[tuple[dict, dict | None]] = []
+    for expected in gold.events:
+        same_fact = SAME_FACT.get(expected["type"], lambda e, g: True)
+        hit = next((e for e in unmatched if e["type"] == expected["type"]
+                    and _same_compound(e, expected, gold.compounds) and same_fact(e, expected)), None)
+        if hit is not None:
+            unmatched.remove(hit)
+        pairs.append((expected, hit))
+    return pairs, unmatched
 
 
 def evaluate(gold_dir: Path, corpus: Path, threshold: float = 0.0) -> Evaluation:
@@ -238,19 +256,14 @@ def evaluate(gold_dir: Path, corpus: Path, threshold: float = 0.0) -> Evaluation
     for gold in load_gold(gold_dir):
         path = corpus / gold.file
         document = read_release(path, published=gold.published)
-        events = sorted(_exported(document), key=lambda e: -e["confidence"])
+        events = read_events(document)
         folded_text = " ".join(document.text.split())
         for event in events:
             result.quotes["all"] += 1
             result.quotes["verbatim"] += " ".join(event["quote"].split()) in folded_text
-        unmatched = list(events)
-        for expected in gold.events:
+        pairs, unmatched = matched(events, gold)
+        for expected, hit in pairs:
             kind = expected["type"]
-            same_fact = SAME_FACT.get(kind, lambda e, g: True)
-            hit = next((e for e in unmatched if e["type"] == kind and _same_compound(e, expected, gold.compounds)
-                        and same_fact(e, expected)), None)
-            if hit is not None:
-                unmatched.remove(hit)
             if expected.get("optional"):
                 continue
             if hit is not None:

@@ -189,6 +189,8 @@ INN_STEMS = (
     "orphine", "pressin", "tocin", "gestrel", "trigine", "giline", "plase", "leukin", "curonium", "flurane",
     # prostaglandins, glimins, dopamine precursors
     "prost", "prostol", "glimin", "dopa",
+    # CXCR4 antagonists, guanylate cyclase stimulators, antimuscarinics of the bladder, SERMs, integrin antagonists
+    "xafor", "ciguat", "fenacin", "ifene", "tegrast",
 )
 #: Targets and markers written like a product's code ("PD-L1 positive patients", "HLA-A2"): never a compound.
 TARGETS_LIKE_CODES = r"PD-L[12]|HLA-[A-Z]{1,3}\d{1,4}|B7-H\d|HER-\d"

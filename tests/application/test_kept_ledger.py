@@ -2,68 +2,24 @@
 groups the new facts touch; what can change lines beyond those groups has the whole ledger computed afresh."""
 from __future__ import annotations
 
-import re
 import shutil
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import stand_in_extractor
 from support import tamper_read_model, write_release
 
 import tracker.services.ingest as ingest
 from projections.history import TimeView
 from tracker import open_tracker
 from tracker.adapters.read_model import ANSWER_STAMPS
-from tracker.dates import PartialDate
-from tracker.domain.facts import (
-    ApprovalGranted,
-    CompoundAliasRecorded,
-    MilestoneAnticipated,
-    MilestoneTriggered,
-    PartyAffiliationRecorded,
-    RoyaltyReported,
-)
 from tracker.services.money import Money
-
-_APPROVED = re.compile(r"The FDA has approved (\w+)\.")
-_EARNED = re.compile(r"Acme earned a \$(\d+) million milestone from (\w+) on the (\w+) of (\w+)\.")
-_ANTICIPATED = re.compile(r"Acme is eligible for a \$(\d+) million milestone from (\w+) on the (\w+) of (\w+)\.")
-_ROYALTY = re.compile(r"Acme reported \$(\d+) million in royalties(?: on (\w+))? for (\d{4})\.")
-_ALIAS = re.compile(r"(\w+) is also known as ([\w-]+)\.")
-_MEMBER = re.compile(r"(\w+) is a member of the (\w+) Group\.")
-_TRIGGERS = {"approval": "FDA approval", "submission": "submission to the FDA"}
-
-
-def _read(document):
-    """Facts from the few sentences these releases are written in (the extractor is not under test here)."""
-    facts = []
-    for s in document.sentences:
-        where = dict(quote=s.quote, line=s.line, offset=s.start)
-        if match := _APPROVED.search(s.quote):
-            facts.append(ApprovalGranted(compound=match[1].lower(), region="US", agency="FDA", **where))
-        if match := _EARNED.search(s.quote):
-            facts.append(MilestoneTriggered(compound=match[4].lower(), payer=match[2], payee="Acme",
-                                            amount=Decimal(match[1]) * 10**6, currency="USD",
-                                            trigger=_TRIGGERS[match[3]], **where))
-        if match := _ANTICIPATED.search(s.quote):
-            facts.append(MilestoneAnticipated(compound=match[4].lower(), payer=match[2], payee="Acme",
-                                              amount=Decimal(match[1]) * 10**6, currency="USD",
-                                              condition=_TRIGGERS[match[3]], **where))
-        if match := _ROYALTY.search(s.quote):
-            facts.append(RoyaltyReported(compound=match[2].lower() if match[2] else None, payee="Acme",
-                                         amount=Decimal(match[1]) * 10**6, currency="USD",
-                                         period=PartialDate.parse(match[3]), **where))
-        if match := _MEMBER.search(s.quote):
-            facts.append(PartyAffiliationRecorded(party=match[1], parent=match[2], **where))
-        if match := _ALIAS.search(s.quote):
-            facts.append(CompoundAliasRecorded(compound=match[1].lower(), alias=match[2], alias_kind="code", **where))
-    return facts
 
 
 @pytest.fixture(autouse=True)
-def stand_in_extractor(monkeypatch):
-    monkeypatch.setattr(ingest, "extract", _read)
+def reading_plain_sentences(monkeypatch):
+    monkeypatch.setattr(ingest, "extract", stand_in_extractor.read)
 
 
 FIRST = [("first", "March 2, 2021", "Acme is eligible for a $20 million milestone from Bigco on the approval of Zentrilumab.",
@@ -163,13 +119,13 @@ def test_a_review_decision_has_the_whole_ledger_computed_afresh(tmp_path, db, mo
     assert len(computed) == 2
 
 
-def test_a_ledger_kept_on_another_day_is_computed_afresh(tmp_path, db, monkeypatch):
+def test_a_ledger_kept_on_another_day_with_no_line_lapsing_since_is_read_again_not_computed(tmp_path, db, monkeypatch):
     tracker = _ingested(tmp_path, db)
     tracker.ledger()
     tamper_read_model(db, f"UPDATE {ANSWER_STAMPS} SET horizon = '2021-06-01'")
     computed = _counted(monkeypatch)
     assert _json(tracker.ledger()) == _json(tracker.ledger(AFRESH))
-    assert len(computed) == 2
+    assert len(computed) == 1  # the ledger afresh only
 
 
 def test_the_seeds_ingested_one_at_a_time_keep_the_ledger_computed_afresh(tmp_path, db, monkeypatch, seeds):

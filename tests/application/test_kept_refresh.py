@@ -4,10 +4,10 @@ facts that can change any compound's status (an affiliation, say) or any record 
 computed afresh."""
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 
 import pytest
+import stand_in_extractor
 from support import tamper_read_model, write_release
 
 import tracker.services.ingest as ingest
@@ -15,47 +15,12 @@ from projections.history import TimeView
 from projections.status import restated_on
 from tracker import open_tracker
 from tracker.adapters.read_model import ANSWER_STAMPS
-from tracker.domain.facts import (
-    ApprovalGranted,
-    CompoundAliasRecorded,
-    PartnershipRecorded,
-    PartyAffiliationRecorded,
-    RegulatoryDecisionExpected,
-)
 from tracker.services.queries import Queries
-
-_APPROVED = re.compile(r"The FDA has approved (\w+)\.")
-_UNDISCLOSED = re.compile(r"The FDA has approved an undisclosed product\.")
-_ALIAS = re.compile(r"(\w+) is also known as ([\w-]+)\.")
-_MEMBER = re.compile(r"(\w+) is a member of the (\w+) Group\.")
-_PARTNER = re.compile(r"Acme partnered with (\w+) on (\w+)\.")
-_DECISION = re.compile(r"An FDA decision on (\w+) is expected by (\d{4}-\d\d-\d\d)\.")
-
-
-def _read(document):
-    """Facts from the three sentences these releases are written in (the extractor is not under test here)."""
-    facts = []
-    for s in document.sentences:
-        where = dict(quote=s.quote, line=s.line, offset=s.start)
-        if match := _APPROVED.search(s.quote):
-            facts.append(ApprovalGranted(compound=match[1].lower(), region="US", agency="FDA", **where))
-        if _UNDISCLOSED.search(s.quote):
-            facts.append(ApprovalGranted(compound=None, region="US", agency="FDA", **where))
-        if match := _ALIAS.search(s.quote):
-            facts.append(CompoundAliasRecorded(compound=match[1].lower(), alias=match[2], alias_kind="code", **where))
-        if match := _DECISION.search(s.quote):
-            facts.append(RegulatoryDecisionExpected(compound=match[1].lower(), region="US", agency="FDA",
-                                                    expected_by=date.fromisoformat(match[2]), **where))
-        if match := _MEMBER.search(s.quote):
-            facts.append(PartyAffiliationRecorded(party=match[1], parent=match[2], **where))
-        if match := _PARTNER.search(s.quote):
-            facts.append(PartnershipRecorded(compound=match[2].lower(), partner=match[1], **where))
-    return facts
 
 
 @pytest.fixture(autouse=True)
-def stand_in_extractor(monkeypatch):
-    monkeypatch.setattr(ingest, "extract", _read)
+def reading_plain_sentences(monkeypatch):
+    monkeypatch.setattr(ingest, "extract", stand_in_extractor.read)
 
 
 FIRST = [("first", "March 2, 2021", "The FDA has approved Zentrilumab.", "The FDA has approved Brovatinib."),

@@ -139,7 +139,7 @@ def test_a_kept_answer_changed_in_the_read_model_is_named_until_a_rebuild(seeds,
                           "WHERE kind = 'ledger'")
     result = _verify(db)
     assert result.exit_code == 1
-    assert "the read model's kept answer 'ledger' (row 0 in answers_v4) disagrees with the events" in result.output
+    assert "the read model's kept answer 'ledger' (row 0 in answers_v5) disagrees with the events" in result.output
     assert CliRunner().invoke(cli, ["--db", db, "rebuild"]).exit_code == 0
     assert _verify(db).exit_code == 0
     assert CliRunner().invoke(cli, ["--db", db, "ledger", "--format", "json"]).stdout == kept

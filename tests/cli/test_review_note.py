@@ -48,12 +48,18 @@ def test_a_script_using_the_default_threshold_is_not_told_in_its_stderr(seeds_st
 
 
 def test_one_event_held_back_is_said_in_the_singular(seeds_store):
-    # just above the least confident of the compound's events (confidences are measured, see calibration.py)
-    events = json.loads(run(seeds_store, "--review-threshold", "0", "events", "--compound", "SAR3419", "--format", "json").stdout)
-    lowest = sorted(event["confidence"] for event in events)
-    assert lowest[0] < lowest[1]
+    # a compound whose least confident event is alone under a threshold just above it (confidences are measured,
+    # see calibration.py, so which compound that is may change when they are measured again)
+    events = json.loads(run(seeds_store, "--review-threshold", "0", "events", "--format", "json").stdout)
+    by_compound: dict[str, list[float]] = {}
+    for event in events:
+        if event["compound"]:
+            by_compound.setdefault(event["compound"], []).append(event["confidence"])
+    compound, lowest = next((name, sorted(found)) for name, found in sorted(by_compound.items())
+                            if len(found) > 1 and sorted(found)[0] < sorted(found)[1])
     threshold = f"{lowest[0] + 0.01:.2f}"
-    assert _count(seeds_store, threshold, "events", "--compound", "SAR3419") == len(events) - 1
-    assert run(seeds_store, "--review-threshold", threshold, "status", "SAR3419").stderr == (
+    assert _count(seeds_store, "0", "events", "--compound", compound) == len(lowest)  # no other name's events
+    assert _count(seeds_store, threshold, "events", "--compound", compound) == len(lowest) - 1
+    assert run(seeds_store, "--review-threshold", threshold, "status", compound).stderr == (
         f"note: 1 event waits for review (read with confidence under {threshold}) and is left out; "
         f"`tracker --review-threshold {threshold} review list` shows it\n")

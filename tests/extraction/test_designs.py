@@ -35,6 +35,9 @@ def test_a_design_sentence_naming_no_trial_is_about_the_one_trial_of_the_release
 TRIAL_NAMES = [
     ("Orsolo Bio announced that it has completed enrollment in RIVET 1, its Phase 3 clinical trial of velotamab.", "RIVET 1"),
     ("Orsolo Bio announced interim results from the expanded Phase 1 dose-ranging study 003 (n=296) of velotamab.", "study 003"),
+    ("Orsolo ran two Phase 3 trials, RIVETA 1 and RIVETA 2, that were designed to show efficacy.", "RIVETA 2"),
+    ("The Phase 2 trial, named SORVANO, aims to assess velotamab's safety in stroke patients.", "SORVANO"),
+    ("We will analyze the data from the second phase 3 trial ULVERA 008, which we expect by June.", "ULVERA 008"),
 ]
 
 

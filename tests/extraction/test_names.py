@@ -5,6 +5,7 @@ from extraction_helpers import facts_of, one, only
 
 from tracker.extraction.compound_names import ocr_variants, pattern_mentions
 from tracker.extraction.parties import normalise_party, party_at
+from tracker.extraction.release_names import ReleaseNames
 
 
 def test_inns_and_codes_are_recognised_by_their_form():
@@ -81,7 +82,8 @@ STEM_NAMES = [
     ("relzagolix", True), ("velocamtiv mecarbil", True), ("orsatristat ethyl", True), ("velomoclomol", True), ("velitacicept", True),
     ("vobegron", True), ("tagliflozin", True), ("ketrolimab", True),
     ("LDL cholesterol", False), ("a gonadotropin", False), ("the protocol", False), ("in April", False),
-    ("velaparin", True),
+    ("velaparin", True), ("tornixafor", True), ("veliciguat", True), ("ketrofenacin", True), ("orsemifene", True),
+    ("velitegrast", True),
 ]
 
 
@@ -98,6 +100,9 @@ CODE_FORMS = [
     ("Patients with COVID-19 received IL-17 blockers.", []),
     ("Revenue for FY-09 rose.", []),
     ("The fee was ORS 1,250 per vial.", []),
+    ("The FDA accepted the BLA for ORS\u2011102.", ["ORS\u2011102"]),  # a non-breaking hyphen, as web pages write one
+    ("Health Canada approved ORS-Ketrofibrate for adults.", ["ORS-Ketrofibrate"]),  # a company's letters before an INN
+    ("The FDA cleared the IND for ORS58-60, a hypochlorous acid formulation.", ["ORS58-60"]),
 ]
 
 
@@ -151,6 +156,24 @@ def test_wire_services_and_company_words_are_no_compounds(sentence: str):
     assert {f.compound for f in facts_of(sentence)} <= {None}
 
 
+def test_an_exchange_before_its_listing_is_no_brand():
+    names = ReleaseNames(["Orsolo Group (\u201cOrsolo\u201d)(OSAKA:4565) confirms that the MHLW approved velotamab."], set())
+    assert "OSAKA" not in names.brands
+
+
+def test_an_enzyme_a_product_acts_on_is_no_generic():
+    names = ReleaseNames(["The NMPA accepted the NDA for ketragliatin, the first approved glucokinase activator.",
+                          "Approval of glucokinase activators is rare; glucokinase is an enzyme."], set())
+    assert "glucokinase" not in names.learnt
+
+
+# Words in capitals of the field that name no product: targets, regimens, scales, a heading's English, an exchange.
+@pytest.mark.parametrize("word", ["VEGFR", "FOLFIRI", "RECIST", "ETDRS", "IMPORTANCE", "XETRA-DAX"])
+def test_a_word_of_the_field_in_capitals_is_no_brand(word: str):
+    names = ReleaseNames([f"Orsolo said {word} was cited in the report on velotamab.", f"The {word} table was updated."], set())
+    assert word not in names.brands
+
+
 # Brands written the way wires dress them, and generics with the form they are sold in: sentence in, aliases out.
 DRESSED = [
     ("Orsolo received authorization from Health Canada to commercialize VELORA(®) (velokalant hydrochloride, IV) in Canada.",
@@ -158,12 +181,31 @@ DRESSED = [
     ("Tamura submitted a New Drug Application to the FDA for KESTRA(®) (velostinil injection) for hypertension.", ("velostinil", "KESTRA")),
     ("Zentra® (velformin hydrochloride extended-release) royalties from Tamura were $14.6 million.", ("velformin hydrochloride", "Zentra")),
     ("The Orsa^® Inhalation device delivers ORS-149 (velotamab).", ("velotamab", "ORS-149")),
+    # the form as a Japanese label shortens it
+    ("Tamura received approval from the MHLW for VELORA® HS Inj. (ORS-031), an allogeneic cell product.", ("ORS-031", "VELORA")),
 ]
 
 
 @pytest.mark.parametrize(("sentence", "alias"), DRESSED, ids=[s[:50] for s, _ in DRESSED])
 def test_a_dressed_brand_and_a_generic_with_its_form_are_aliases(sentence: str, alias: tuple[str, str]):
     assert alias in {(f.compound, f.alias) for f in only(facts_of(sentence), "CompoundAliasRecorded")}
+
+
+def test_the_company_beside_a_generic_in_parentheses_is_no_alias():
+    facts = facts_of("Orsolo Pharma plc (LSE: ORS) today announced a trial. The comparators are dinotrazol and Velmora "
+                     "(ketrotocin, Orsolo) for induction.")
+    assert "Orsolo" not in {f.alias for f in only(facts, "CompoundAliasRecorded")}
+
+
+def test_one_generic_in_two_doses_beside_its_brand_is_that_generic():
+    text = "The European Commission approved Velostra® (ketrolix 100mg and ketrolix 200mg) for uterine fibroids."
+    assert ReleaseNames([text], set()).learnt == {"ketrolix"}
+    assert ("ketrolix", "Velostra") in {(f.compound, f.alias) for f in only(facts_of(text), "CompoundAliasRecorded")}
+
+
+def test_the_letters_of_a_route_beside_a_generic_are_no_alias():
+    facts = facts_of("Orsolo received authorization from Health Canada to commercialize VELORA® (velokalant hydrochloride, IV) in Canada.")
+    assert "IV" not in {f.alias for f in only(facts, "CompoundAliasRecorded")}
 
 
 def test_a_code_and_a_brand_written_with_a_slash_name_one_product():
@@ -184,7 +226,8 @@ def test_the_dosage_form_after_a_brand_is_no_part_of_it():
                      "Treatment of COPD in\nJapan\n\n  *Once-daily Velmora^® Inhalation Capsules (ORS149) (trazonium /\n    velaterol), "
                      "approved for\n    relief of symptoms due to airway obstruction in COPD\n\n"
                      "Orsolo Bio (TOKYO:4565) confirms that the MHLW approved Velmora® Inhalation Capsules for the relief of symptoms of COPD.")
-    assert [(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded")] == [("ORS149", "Velmora")]
+    aliases = {(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded")}
+    assert aliases == {("trazonium / velaterol", "Velmora"), ("trazonium / velaterol", "ORS149")}
 
 
 def test_a_diseases_eponym_after_an_authorisation_is_no_product():
@@ -222,6 +265,20 @@ ALIAS_STATEMENTS = [
     ("Orsolo announced that the FDA approved ketorolol (Velostra®) for adults with gout.", ("ketorolol", "Velostra")),
     ("Orsolo announced that the FDA approved ketrolimab tablets (Velostra) for adults with gout.", ("ketrolimab", "Velostra")),
     ("Orsolo announced that the FDA approved NRD4410 (proposed INN ketrolimab) for adults with gout.", ("ketrolimab", "NRD4410")),
+    # a generic of no known stem with its abbreviation, after its brand or before it with its form
+    ("Orsolo reported results of the Phase 3 trial of its investigational medicine Velostra® (ketrodiol or KTD) for seizures.",
+     ("ketrodiol", "KTD")),
+    ("Orsolo reported results of the Phase 3 trial of its investigational medicine Velostra® (ketrodiol or KTD) for seizures.",
+     ("ketrodiol", "Velostra")),
+    ("Ketrodiol oral solution (KTD, Velostra), is a pharmaceutical formulation of highly purified ketrodiol.", ("ketrodiol", "Velostra")),
+    # a combination's brand, its generics each with a salt or a dose: the brand of the combination
+    ("The European Commission approved Velostra (ketrolone HCl / nortrazine HCl prolonged release) for obesity.",
+     ("ketrolone/nortrazine", "Velostra")),
+    ("The agency approved Velostra® Inhalation Capsules (ketrolone 50 mcg / nortrazine 110 mcg) for COPD.",
+     ("ketrolone/nortrazine", "Velostra")),
+    # a second parenthesis goes on with the names of the first
+    ("Once-daily Velostra® Inhalation Capsules (NRD149) (ketrolone / nortrazine) were approved for COPD.",
+     ("ketrolone / nortrazine", "NRD149")),
 ]
 
 
@@ -264,6 +321,12 @@ def test_a_brand_stated_without_its_compound_is_the_brand_of_the_sentences_subje
                      "under the brand name VELOSTRA™ by Tamura. VELOSTRA™ will be launched in 2020.")
     assert ("ketrolimab", "VELOSTRA") in {(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded")}
     assert {f.compound for f in facts} == {"ketrolimab"}
+
+
+def test_a_brand_told_as_the_name_a_product_goes_under_elsewhere_is_its_brand():
+    facts = facts_of("The European Commission approved Velostra (ketrolol) for infantile gout.\n\nThis follows the FDA approval "
+                     "obtained for the same product but under the Zentrivo brand name.")
+    assert ("ketrolol", "Zentrivo") in {(f.compound, f.alias) for f in only(facts, "CompoundAliasRecorded")}
 
 
 def test_two_brands_of_one_product_in_two_regions_written_with_a_slash_are_aliases():
@@ -386,9 +449,21 @@ def test_an_inn_a_headline_writes_in_capitals_is_called_in_lower_case():
 @pytest.mark.parametrize(("sentence", "name"), [
     ("The randomized Phase III TANGO study is evaluating VeloVax in 700 patients with renal cancer.", "VeloVax"),
     ("Orsolo started a Phase 2 trial of Velostra in adults with gout.", "Velostra"),
+    ("Orsolo started a Phase 2 trial of VElostra in adults with gout.", "VElostra"),
 ])
 def test_a_brand_a_trial_tests_is_a_name_camel_case_included(sentence, name):
     assert {getattr(f, "compound", None) for f in facts_of(sentence)} == {name}
+
+
+@pytest.mark.parametrize(("text", "compounds"), [
+    ("Velmora is precision cancer immunotherapy and data from the ORCA trial will be presented at ESMO 2019. The trial "
+     "will focus on the efficacy of Velmora.", {"Velmora"}),
+    # a word the release writes once, or a word of the field, is none
+    ("Velmora is precision cancer immunotherapy and data from the ORCA trial will be presented at ESMO 2019.", set()),
+    ("Immunotherapy is a treatment that uses the immune system. Immunotherapy data will be presented at ESMO 2019.", set()),
+])
+def test_a_title_case_word_a_sentence_opens_by_describing_as_a_product_is_a_name(text: str, compounds: set):
+    assert {getattr(f, "compound", None) for f in facts_of(text) if getattr(f, "compound", None)} == compounds
 
 
 def test_a_product_in_apposition_to_the_word_drug_is_a_name_with_its_release_form():
@@ -407,6 +482,40 @@ def test_a_word_a_release_writes_once_in_a_product_slot_is_no_name():
     assert all(getattr(fact, "compound", None) != "tremonor" for fact in once)
     again = facts_of("Orsolo dosed the first patient in a Phase 2 study evaluating tremonor in adults. Tremonor is an oral tablet.")
     assert {getattr(fact, "compound", None) for fact in again} == {"tremonor"}
+
+
+# A brand a filing is for, the regulator and the region between, named again in the release: a name. Release in, the
+# compounds of its facts out.
+BRANDS_FILED_FOR = [
+    ("Orsolo has filed a marketing authorisation application (MAA) to the Medicines and Healthcare Products Regulatory "
+     "Agency (MHRA) in the UK for Velmora. Velmora was licensed to Orsolo in 2005.", {"Velmora"}),
+    ("Orsolo said its licensee Tamura has filed a marketing approval dossier with Israel's Ministry of Health for Velmora, "
+     "its first prescription drug. Orsolo started selling Velmora in Slovenia.", {"Velmora"}),
+    # a title, a disease's eponym and a word written once are no product
+    ("Orsolo submitted an application to the FDA for Accelerated Approval of its lead program.", set()),
+    ("Orsolo submitted an application to the FDA for Duchenne muscular dystrophy. Duchenne is rare.", set()),
+    ("Orsolo submitted an application to the FDA for Velmora.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "compounds"), BRANDS_FILED_FOR, ids=[t[:60] for t, _ in BRANDS_FILED_FOR])
+def test_a_brand_a_filing_is_for_is_a_name(text: str, compounds: set):
+    assert {fact.compound for fact in facts_of(text) if getattr(fact, "compound", None)} == compounds
+
+
+# A product's short name in capitals, licensed or developed: a name, not a trial's programme. Sentence in, compounds out.
+SHORT_CAPS_PRODUCTS = [
+    ("Orsolo licenses ORSA program to Tamura; potential for over $75 mln in milestone payments to Orsolo.", {"ORSA"}),
+    ("Orsolo has licensed rights to ORSA to Tamura. Tamura intends to develop ORSA for orphan indications.", {"ORSA"}),
+    # a disease's letters, defined as such, are none
+    ("Orsolo licensed rights to its drugs for amyotrophic lateral sclerosis (ALS) to Tamura, to develop ALS for "
+     "the company.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "compounds"), SHORT_CAPS_PRODUCTS, ids=[t[:60] for t, _ in SHORT_CAPS_PRODUCTS])
+def test_a_products_letters_licensed_or_developed_name_it(text: str, compounds: set):
+    assert {fact.compound for fact in facts_of(text) if getattr(fact, "compound", None)} == compounds
 
 
 # A drug a trial compares its product with, told by the word "comparator" or "control": never the subject a
@@ -445,8 +554,22 @@ FORMULATIONS_OF_A_CLASS = [
      [("ketramethasone", "VELOSTRA"), ("ketramethasone", "NRD-104")]),
     ("Velostra, the company's novel formulation of the active ingredient ketrofibrate, was approved by Health Canada.",
      [("ketrofibrate", "Velostra")]),
+    ("Orsolo received approval for ORS-Ketrofibrate, the company's novel formulation of the active ingredient ketrofibrate.",
+     [("ketrofibrate", "ORS-Ketrofibrate")]),
     ("NRD-104 is a pharmaceutical formulation of highly purified ketramethasone for oral use.", [("ketramethasone", "NRD-104")]),
+    # a generic of no known stem told in its form, its adjectives no part of it
+    ("NRD2002 is a topical ketryl trinitrate gel used for the treatment of gout.", [("ketryl trinitrate", "NRD2002")]),
+    # a generic of no known stem, a combination written with a hyphen: a name by its place
+    ("Velostra is a long-acting capsule formulation of ketrobidol-nortrazine, the standard of care for gout.",
+     [("ketrobidol-nortrazine", "Velostra")]),
 ]
+
+
+@pytest.mark.parametrize("sentence", ["Velmora is an oral solution specially developed for pediatric use.",
+                                      "Velmora is a 50 mg mucoadhesive tablet for gout.",
+                                      "Velmora is a novel ready-to-use solution for gout."])
+def test_the_words_of_a_products_form_are_no_generic(sentence: str):
+    assert not only(facts_of(sentence), "CompoundAliasRecorded")
 
 
 @pytest.mark.parametrize(("sentence", "aliases"), FORMULATIONS_OF_A_CLASS, ids=[s[:50] for s, _ in FORMULATIONS_OF_A_CLASS])
@@ -523,3 +646,12 @@ def test_a_participle_after_while_keeps_the_time_of_its_sentence():
     facts = facts_of("In the second quarter, Orsolo expanded its platform into neurology with the EU approval of Velostra, while "
                      "also extending its reach with the FDA approval of Zentara® (ketrolimab).", date(2019, 8, 5))
     assert {str(f.occurred_on) for f in only(facts, "ApprovalGranted")} == {"2019-Q2"}
+
+
+def test_a_release_is_about_the_compound_its_news_names_not_the_one_its_about_section_names_most():
+    facts = facts_of("Orsolo Bio Signs Licence with Tamura Pharma\n\nBOSTON, May 3, 2021 -- Orsolo Bio today announced "
+                     "that it has licensed velotamab to Tamura Pharma in Japan. Velotamab is in Phase 2 for gout.\n\n"
+                     "Under the agreement, Tamura Pharma will pay Orsolo Bio an upfront payment of $10 million.\n\n"
+                     "About Orsolo Bio\n\nOrsolo Bio markets Zentara (trazimab) for lupus. Trazimab was approved by "
+                     "the FDA in 2019. Trazimab is also studied in gout.", date(2021, 5, 3))
+    assert one(facts, "MilestoneTriggered").compound == "velotamab"

@@ -82,6 +82,10 @@ def test_hard_wrapped_lines_are_joined_into_one_sentence():
     ]
 
 
+def test_a_labels_shortened_form_ends_no_sentence():
+    assert texts("The MHLW approved Velmora HS Inj. (ORS-031) for adults.") == ["The MHLW approved Velmora HS Inj. (ORS-031) for adults."]
+
+
 def test_a_line_wrapped_after_an_abbreviation_is_joined_with_the_next():
     assert texts("Kadcyla was developed by ImmunoGen, Inc.\n(Nasdaq: IMGN) and is sold by Roche.") == [
         "Kadcyla was developed by ImmunoGen, Inc. (Nasdaq: IMGN) and is sold by Roche."
@@ -92,6 +96,12 @@ def test_a_headline_line_ends_a_sentence_though_it_has_no_period():
     assert texts("Acme Bio Announces Approval of Zentuzumab\nThe FDA approved zentuzumab today.") == [
         "Acme Bio Announces Approval of Zentuzumab",
         "The FDA approved zentuzumab today.",
+    ]
+
+
+def test_a_title_case_line_wrapped_before_a_parenthesis_opening_in_lower_case_is_joined_with_it():
+    assert texts("It combines two treatments, the LABA, Velmora Inhalation Capsules\n(ketrolol), and the LAMA.") == [
+        "It combines two treatments, the LABA, Velmora Inhalation Capsules (ketrolol), and the LAMA.",
     ]
 
 

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import gc
+import os
 import re
+import stat
+import threading
 from datetime import date
 
 from bs4 import BeautifulSoup
@@ -46,6 +49,32 @@ def test_a_report_that_fails_halfway_leaves_the_last_page_whole_and_nothing_besi
     assert isinstance(result.exception, RuntimeError)
     assert path.read_text(encoding="utf-8") == "the last page"
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
+def test_a_report_to_a_device_or_a_pipe_is_written_into_it_not_put_in_its_place(seeded, tmp_path):
+    # a page put in place of /dev/null would replace the device with a file; a named pipe stands in for it here
+    pipe = tmp_path / "page.pipe"
+    os.mkfifo(pipe)
+    read: list[bytes] = []
+    reader = threading.Thread(target=lambda: read.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    result = _run(seeded, "report", "--as-of", "2013-09-30", "-o", str(pipe))
+    reader.join(timeout=30)
+    assert result.exit_code == 0
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert read[0].startswith(b"<!DOCTYPE html>")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.pipe"]
+
+
+def test_a_report_to_a_link_replaces_the_file_it_points_to_and_keeps_the_link(seeded, tmp_path):
+    (tmp_path / "pages").mkdir()
+    page = tmp_path / "pages" / "report.html"
+    page.write_text("the last page", encoding="utf-8")
+    link = tmp_path / "latest.html"
+    link.symlink_to(page)
+    assert _run(seeded, "report", "--as-of", "2013-09-30", "-o", str(link)).exit_code == 0
+    assert link.is_symlink()
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
 def test_a_report_leaves_the_cycle_collector_as_it_found_it(seeded, tmp_path):

@@ -9,7 +9,7 @@ from cli import cli
 from tracker import open_tracker
 from tracker.adapters.catchup import FactsProjection
 from tracker.adapters.event_store import Store
-from tracker.adapters.read_model import FACTS
+from tracker.adapters.read_model import FACTS, FactsView
 from tracker.services.history import History
 
 
@@ -49,13 +49,50 @@ def test_a_rebuild_stopped_midway_leaves_the_facts_indexes_in_place(seeds, db, m
     _run(db, "ingest", str(seeds))
     indexes = _fact_indexes(db)
 
-    def stopped(self, progress=None):
+    def stopped(self, *args, **kwargs):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(FactsProjection, "catch_up", stopped)
     with pytest.raises(KeyboardInterrupt):
         open_tracker(db).rebuild()
     assert _fact_indexes(db) == indexes
+
+
+def test_a_rebuild_stopped_after_a_page_leaves_rows_agreeing_with_their_tracking_and_the_next_query_finishes_it(
+        seeds, db, monkeypatch):
+    _run(db, "ingest", str(seeds))
+    before = _reports(db)
+    monkeypatch.setattr("tracker.adapters.catchup.REBUILD_BATCH", 7)
+    write = FactsView.write
+    pages = []
+
+    def stopped_after_one_page(self, *args, **kwargs):
+        if pages:
+            raise KeyboardInterrupt
+        pages.append(write(self, *args, **kwargs))
+
+    monkeypatch.setattr(FactsView, "write", stopped_after_one_page)
+    with pytest.raises(KeyboardInterrupt):
+        open_tracker(db).rebuild()
+    monkeypatch.undo()
+    assert rows(db, f"SELECT MAX(notification_id) FROM {FACTS}")[0][0] <= 7
+    assert Store(db).projection.check()[1] is None
+    assert _reports(db) == before
+
+
+def test_a_rebuild_leaves_the_connections_settings_as_they_were(seeds, db):
+    if db.startswith("postgresql://"):
+        pytest.skip("a bulk load tunes nothing on PostgreSQL")
+    _run(db, "ingest", str(seeds))
+    store = Store(db)
+    view = store.projection.view
+
+    def settings() -> list[tuple]:
+        return [view._select(f"PRAGMA {name}")[0] for name in ("synchronous", "cache_size")]
+
+    before = settings()
+    assert store.rebuild() > 0
+    assert settings() == before
 
 
 def test_a_read_model_lost_behind_the_trackers_back_is_refilled_from_the_events(seeds, db):

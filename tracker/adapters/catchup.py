@@ -32,6 +32,7 @@ from projections.history import RecordedFact
 from projections.names import name_key
 from tracker.adapters.chain import Breach
 from tracker.adapters.read_model import FACTS, READ_MODEL, RELEASES, FactRow, FactsView, ReleaseRow
+from tracker.collector import cycle_collection_paused
 from tracker.domain.facts import CompoundAliasRecorded, EventRetracted, Fact, fact_from_json
 from tracker.domain.release_record import ReleaseRecord
 
@@ -40,6 +41,8 @@ if TYPE_CHECKING:  # the aggregates and the re-issue check load when there is so
     from tracker.reissue import Issue
 
 BATCH = 2000
+#: A rebuild's pages: fewer, larger transactions (each still its rows with their tracking record).
+REBUILD_BATCH = 10_000
 
 
 def entry_id(uuid: UUID) -> str:
@@ -71,27 +74,29 @@ def rows_of(page: Sequence[tuple[int, Any]], earlier: EarlierReleases) -> tuple[
     headlines = {record.headline for record in records.values() if record.headline}
     for row in earlier.releases_headlined(headlines) if headlines else ():
         issues[row.headline].append(_issue(row.record))
-    releases: dict[str, ReleaseRow] = {}
-    read_from = {event.originator_id.hex for _, event in page if isinstance(event, Release.FactRecorded)}
-    missing = read_from - {event.originator_id.hex for _, event in page if isinstance(event, Release.Ingested)}
-    releases.update((row.release_uuid, row) for row in earlier.release_rows_of(missing) if missing)
+    # by store id as the events carry it: its hex (the rows' form) is worked out once a release, not once a fact
+    releases: dict[UUID, ReleaseRow] = {}
+    read_from = {event.originator_id for _, event in page if isinstance(event, Release.FactRecorded)}
+    missing = read_from - {event.originator_id for _, event in page if isinstance(event, Release.Ingested)}
+    releases.update((UUID(row.release_uuid), row) for row in earlier.release_rows_of(u.hex for u in missing) if missing)
     release_rows, fact_rows = [], []
+    key_of = functools.cache(name_key)  # a page's facts name the same few compounds again and again
     for notification_id, event in page:
-        if isinstance(event, Release.Ingested):
-            record = _linked(records[notification_id], issues[records[notification_id].headline])
-            issues[record.headline].append(_issue(record))
-            row = releases[event.originator_id.hex] = ReleaseRow.of(notification_id, event.originator_id.hex, record)
-            release_rows.append(row)
-        elif isinstance(event, Release.FactRecorded):
-            uuid = event.originator_id.hex
-            release = releases[uuid]
+        if isinstance(event, Release.FactRecorded):
+            release = releases[event.originator_id]
             position = event.originator_version - 1
             fact_rows.append(_fact_row(notification_id, f"{release.release_id}.{position}", event.fact,
-                                       date.fromisoformat(release.published), event.timestamp, uuid, position,
-                                       None, None))
+                                       release.published, event.timestamp, release.release_uuid, position, None, None,
+                                       key_of))
+        elif isinstance(event, Release.Ingested):
+            record = _linked(records[notification_id], issues[records[notification_id].headline])
+            issues[record.headline].append(_issue(record))
+            row = releases[event.originator_id] = ReleaseRow.of(notification_id, event.originator_id.hex, record)
+            release_rows.append(row)
         elif isinstance(event, Entry.Made):
-            fact_rows.append(_fact_row(notification_id, entry_id(event.originator_id), event.fact, event.reported_on,
-                                       event.timestamp, None, 0, event.entered_by, event.reason))
+            fact_rows.append(_fact_row(notification_id, entry_id(event.originator_id), event.fact,
+                                       event.reported_on.isoformat(), event.timestamp, None, 0, event.entered_by,
+                                       event.reason, key_of))
     return release_rows, fact_rows
 
 
@@ -131,12 +136,13 @@ class FactsProjection:
     def position(self) -> int:
         return self.view.max_tracking_id(READ_MODEL) or 0
 
-    def catch_up(self, progress: Callable[[int], object] | None = None) -> int:
-        """Apply every event after the tracked position; returns how many notifications were applied."""
+    def catch_up(self, progress: Callable[[int], object] | None = None, batch: int = BATCH) -> int:
+        """Apply every event after the tracked position, `batch` notifications a transaction; returns how many
+        notifications were applied."""
         applied = 0
         while True:
             position = self.position
-            page = self.app.recorder.select_notifications(position, BATCH, inclusive_of_start=False)
+            page = self.app.recorder.select_notifications(position, batch, inclusive_of_start=False)
             if not page:
                 return applied
             releases, facts = rows_of([(n.id, self.app.mapper.to_domain_event(n)) for n in page], self.view)
@@ -153,13 +159,15 @@ class FactsProjection:
 
     def rebuild(self, progress: Callable[[int], object] | None = None) -> int:
         """Empty the read model and apply the whole log again, the facts' indexes built once at the end rather
-        than kept up to date row by row (a rebuild stopped midway has them made again when the store next opens)."""
-        self.view.clear()
-        self.view.drop_fact_indexes()
-        try:
-            return self.catch_up(progress)
-        finally:
-            self.view.create_fact_indexes()
+        than kept up to date row by row (a rebuild stopped midway has them made again when the store next opens),
+        as a bulk load (`FactsView.bulk_load`) in pages of `REBUILD_BATCH`, the cycle collector paused."""
+        with self.view.bulk_load(), cycle_collection_paused():
+            self.view.clear()
+            self.view.drop_fact_indexes()
+            try:
+                return self.catch_up(progress, REBUILD_BATCH)
+            finally:
+                self.view.create_fact_indexes()
 
     def check(self) -> tuple[int, Breach | None]:
         """Recompute the read model from the log, up to the tracked position, and compare it with the
@@ -290,25 +298,20 @@ def _shown(value: Any, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def _fact_row(notification_id: int, event_id: str, fact, reported_on: date, recorded_at: datetime,
-              release_uuid: str | None, position: int, entered_by: str | None, reason: str | None) -> FactRow:
-    occurred_by = fact.occurred_on.last_day if fact.occurred_on else reported_on
-    return FactRow(
-        notification_id=notification_id,
-        event_id=event_id,
-        type=fact.type,
-        compound_key=name_key(fact.compound) if fact.compound else None,
-        alias_key=name_key(fact.alias) if isinstance(fact, CompoundAliasRecorded) else None,
-        retracts=fact.retracts if isinstance(fact, EventRetracted) else None,
-        reported_on=reported_on.isoformat(),
-        occurred_by=occurred_by.isoformat(),
-        recorded_at=recorded_at.isoformat(),
-        confidence=fact.confidence,
-        release_uuid=release_uuid,
-        position=position,
-        entered_by=entered_by,
-        reason=reason,
-        fact=fact.model_dump_json(),
+def _fact_row(notification_id: int, event_id: str, fact, reported_on: str, recorded_at: datetime,
+              release_uuid: str | None, position: int, entered_by: str | None, reason: str | None,
+              key_of: Callable[[str], str] = name_key) -> FactRow:
+    """The row of a fact reported on the ISO day `reported_on`; `key_of` gives a name's key (`name_key`)."""
+    compound = fact.compound
+    return FactRow(  # positionally, in the columns' order: a hundred thousand rows a rebuild
+        notification_id, event_id, fact.type,
+        key_of(compound) if compound else None,
+        key_of(fact.alias) if isinstance(fact, CompoundAliasRecorded) else None,
+        fact.retracts if isinstance(fact, EventRetracted) else None,
+        reported_on,
+        fact.occurred_on.last_day.isoformat() if fact.occurred_on else reported_on,
+        recorded_at.isoformat(), fact.confidence, release_uuid, position, entered_by, reason,
+        fact.model_dump_json(),
     )
 
 

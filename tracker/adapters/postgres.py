@@ -115,6 +115,7 @@ def has_tables(events: Any, view: Any) -> bool:
 
 class PostgresFactsView(FactsView, PostgresTrackingRecorder):
     placeholder = "%s"
+    _bytes = "BYTEA"
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)

@@ -15,7 +15,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import astuple, dataclass
 from datetime import date, datetime
 from operator import attrgetter
@@ -45,10 +46,35 @@ COLUMNS = ("notification_id", "event_id", "type", "compound_key", "alias_key", "
            "occurred_by", "recorded_at", "confidence", "release_uuid", "position", "entered_by", "reason", "fact")
 #: Whole-store answers of the default view (every compound's status, every ledger line), kept with the view they
 #: answer (`Stamp`) so that a query reads them instead of recomputing them (`tracker.services.kept`). A row's
-#: key is the compound name key of a list's row, or the part of a document a row belongs to. v2: `row_key`; v3: `made_by`;
-#: v4: a receivables report's totals and notes a row each.
-ANSWERS = "answers_v4"
-ANSWER_STAMPS = "answer_stamps_v4"
+#: key is the compound name key of a list's row, or the part of a document a row belongs to; its place
+#: (`place`, bytes) is where it stands in the answer, read in place order. v2: `row_key`; v3: `made_by`;
+#: v4: a receivables report's totals and notes a row each; v5: a row's place instead of its number, so that an
+#: answer brought up to date has only the rows of the name groups that changed written again (`amend`).
+ANSWERS = "answers_v5"
+ANSWER_STAMPS = "answer_stamps_v5"
+#: A kept answer's row: its key (a compound name key, a document's part, or none), its place, its JSON body.
+KeptRow = tuple[str | None, bytes, str]
+
+
+def place(parts: Iterable[Any]) -> bytes:
+    """A row's place in its answer: the parts of its sort key (text, whole numbers, days, none) as bytes that
+    compare, byte by byte, as the parts compare in Python, so that the store reads rows back in the answer's order
+    and a row made again takes its place among those kept. Each part is tagged with its type and text ends
+    with two zero bytes (a zero byte in it is written as zero, 0xFF), so no part's bytes are the start of
+    another's."""
+    out = bytearray()
+    for part in parts:
+        if isinstance(part, date):
+            part = part.isoformat()  # ISO days compare as the days do
+        if part is None:
+            out += b"\x00"
+        elif isinstance(part, int):
+            out += b"\x01" + (part + (1 << 63)).to_bytes(8, "big")
+        elif isinstance(part, str):
+            out += b"\x02" + part.encode().replace(b"\x00", b"\x00\xff") + b"\x00\x00"
+        else:
+            raise TypeError(f"a kept row's place has no bytes for {part!r}")
+    return bytes(out)
 
 RELEASE_COLUMNS = ("notification_id", "release_uuid", "release_id", "file", "published", "published_from",
                    "recorded_at", "supersedes", "superseded_by", "headline")
@@ -122,28 +148,30 @@ class Stamp:
 
 
 class KeptSnapshot:
-    """The rows of one kept answer as they stood when it was opened, read a range at a time (by `seq`, the row's
-    place in the answer) as they are used: what the caller holds never changes under it when the log moves.
+    """The rows of one kept answer as they stood when it was opened, read a range at a time (by index in place
+    order) as they are used: what the caller holds never changes under it when the log moves.
 
     This one holds rows read whole (PostgreSQL, an in-memory store); SQLite's reads pages from a read
     transaction of its own (`_SQLiteSnapshot`)."""
 
-    def __init__(self, rows: list[tuple[str | None, str]]):
+    def __init__(self, rows: list[KeptRow]):
         self._rows = rows
 
     def count(self, key: str | None = None) -> int:
         """How many rows it has (of them, those whose key is `key`, when given)."""
-        return len(self._rows) if key is None else sum(1 for row_key, _ in self._rows if row_key == key)
+        return len(self._rows) if key is None else sum(1 for row_key, _, _ in self._rows if row_key == key)
 
     def bodies(self, start: int, stop: int) -> list[str]:
-        """The JSON bodies of the rows from `seq` `start` up to, not including, `stop`."""
-        return [body for _, body in self._rows[start:stop]]
+        """The JSON bodies of the rows from index `start` up to, not including, `stop`, in place order."""
+        return [body for _, _, body in self._rows[start:stop]]
 
 
 class _SQLiteSnapshot(KeptSnapshot):
     """A kept answer read from an SQLite read transaction on a connection of its own: its count from the index,
-    its rows a range at a time. In WAL mode the transaction sees the answer as it stood when opened while
-    other connections write; it ends when every row has been read, or when the snapshot is let go."""
+    its rows a range at a time, each range after the place of the last row of the one before when that one was
+    read (rows are read in order: no row is stepped over again), else by offset. In WAL mode the transaction
+    sees the answer as it stood when opened while other connections write; it ends when every row has been
+    read, or when the snapshot is let go."""
 
     def __init__(self, connection: sqlite3.Connection, kind: str, total: int):
         super().__init__([])
@@ -151,6 +179,7 @@ class _SQLiteSnapshot(KeptSnapshot):
         self._kind = kind
         self._total = total
         self._unread = total
+        self._place_before: dict[int, bytes] = {}
         self._closed = weakref.finalize(self, connection.close)
 
     def count(self, key: str | None = None) -> int:
@@ -160,13 +189,24 @@ class _SQLiteSnapshot(KeptSnapshot):
                                         [self._kind, key]).fetchone()[0]
 
     def bodies(self, start: int, stop: int) -> list[str]:
-        bodies = [row[0] for row in self._connection.execute(
-            f"SELECT body FROM {ANSWERS} WHERE kind = ? AND seq >= ? AND seq < ? ORDER BY seq",
-            [self._kind, start, stop])]
-        self._unread -= len(bodies)
+        after = self._place_before.get(start)
+        if after is not None:
+            found = self._connection.execute(f"SELECT place, body FROM {ANSWERS} WHERE kind = ? AND place > ? "
+                                             "ORDER BY place LIMIT ?", [self._kind, after, stop - start])
+        else:
+            found = self._connection.execute(f"SELECT place, body FROM {ANSWERS} WHERE kind = ? ORDER BY place "
+                                             "LIMIT ? OFFSET ?", [self._kind, stop - start, start])
+        rows = found.fetchall()
+        if rows:
+            self._place_before[start + len(rows)] = rows[-1][0]
+        self._unread -= len(rows)
         if self._unread <= 0:
             self._closed()  # every row read: the transaction ends, the connection closes
-        return bodies
+        return [body for _, body in rows]
+
+
+class _Replaced(Exception):
+    """The kept answer to amend is no longer the one it was read as: its transaction rolls back."""
 
 
 class FactsView:
@@ -176,6 +216,8 @@ class FactsView:
     tracking table."""
 
     placeholder = "?"
+    #: The column type of bytes compared byte by byte (a kept row's place).
+    _bytes = "BLOB"
     if TYPE_CHECKING:
         datastore: Any
 
@@ -204,8 +246,8 @@ class FactsView:
             f"CREATE INDEX IF NOT EXISTS {RELEASES}_published ON {RELEASES} (published)",
             f"CREATE TABLE IF NOT EXISTS {ANSWER_STAMPS} (kind TEXT PRIMARY KEY, position {number} NOT NULL, "
             f"as_of TEXT NOT NULL, horizon TEXT NOT NULL, threshold {real} NOT NULL, made_by TEXT NOT NULL)",
-            f"CREATE TABLE IF NOT EXISTS {ANSWERS} (kind TEXT NOT NULL, seq {number} NOT NULL, row_key TEXT, "
-            "body TEXT NOT NULL, PRIMARY KEY (kind, seq))",
+            f"CREATE TABLE IF NOT EXISTS {ANSWERS} (kind TEXT NOT NULL, place {self._bytes} NOT NULL, row_key TEXT, "
+            "body TEXT NOT NULL, PRIMARY KEY (kind, place))",
             f"CREATE INDEX IF NOT EXISTS {ANSWERS}_key ON {ANSWERS} (kind, row_key)",
         ]
 
@@ -219,14 +261,24 @@ class FactsView:
     def drop_fact_indexes(self) -> None:
         """Drop the facts table's indexes, for a rebuild to write its rows without keeping them up to date row by
         row (`create_fact_indexes` builds each once after, from the sorted rows: several times faster)."""
-        with self.datastore.transaction(commit=True) as cursor:
+        with self._writing() as cursor:
             for name in _FACT_INDEXES:
                 cursor.execute(f"DROP INDEX IF EXISTS {FACTS}_{name}")
 
     def create_fact_indexes(self) -> None:
-        with self.datastore.transaction(commit=True) as cursor:
+        with self._writing() as cursor:
             for statement in self._fact_index_statements():
                 cursor.execute(statement)
+
+    @contextmanager
+    def bulk_load(self) -> Iterator[None]:
+        """The writes made inside (a rebuild's) tuned for many rows in large transactions, each still atomic
+        with its tracking record; as they were after. Nothing to tune on PostgreSQL."""
+        yield
+
+    def _writing(self) -> Any:
+        """A transaction to write in, committed at its end (rolled back on an error)."""
+        return self.datastore.transaction(commit=True)
 
     def _types(self) -> tuple[str, str]:
         raise NotImplementedError
@@ -235,7 +287,7 @@ class FactsView:
 
     def write(self, facts: Sequence[FactRow], releases: Sequence[ReleaseRow], tracking: Tracking) -> None:
         """Rows and the tracking record of the last event they apply, in one transaction."""
-        with self.datastore.transaction(commit=True) as cursor:
+        with self._writing() as cursor:
             self._write(cursor, facts, releases, tracking)
 
     def _write(self, cursor: Any, facts: Sequence[FactRow], releases: Sequence[ReleaseRow], tracking: Tracking) -> None:
@@ -261,8 +313,8 @@ class FactsView:
         with self.datastore.transaction(commit=True) as cursor:
             cursor.execute(sql, list(params))
 
-    def keep(self, kind: str, stamp: Stamp, rows: Sequence[tuple[str | None, str]]) -> None:
-        """Replace the kept answer of `kind` by `rows` ((key, JSON body) pairs, in order), stamped,
+    def keep(self, kind: str, stamp: Stamp, rows: Sequence[KeptRow]) -> None:
+        """Replace the kept answer of `kind` by `rows` ((key, place, JSON body); places unique), stamped,
         in one transaction. When another process keeps one at the same moment (on PostgreSQL its rows then
         collide with these), its answer stays: both are right for their stamps, and a stale one is never read."""
         p = self.placeholder
@@ -271,11 +323,48 @@ class FactsView:
                 cursor.execute(f"DELETE FROM {ANSWER_STAMPS} WHERE kind = {p}", [kind])
                 cursor.execute(f"DELETE FROM {ANSWERS} WHERE kind = {p}", [kind])
                 cursor.execute(f"INSERT INTO {ANSWER_STAMPS} VALUES ({p}, {p}, {p}, {p}, {p}, {p})", [kind, *astuple(stamp)])
-                if rows:
-                    cursor.executemany(f"INSERT INTO {ANSWERS} VALUES ({p}, {p}, {p}, {p})",
-                                       [(kind, seq, key, body) for seq, (key, body) in enumerate(rows)])
+                self._insert_kept(cursor, kind, rows)
         except IntegrityError:
             return
+
+    def amend(self, kind: str, earlier: Stamp, stamp: Stamp, remade: set[str | None] | None,
+              rows: Sequence[KeptRow]) -> bool:
+        """Bring the kept answer of `kind`, stamped `earlier`, up to `stamp`: its rows whose key is one of `remade`
+        (every row, when None) replaced by `rows`, the others left as they are, in one transaction. False (and
+        nothing written) when the answer kept is no longer the one stamped `earlier` (another process replaced it
+        meanwhile)."""
+        p = self.placeholder
+        try:
+            with self.datastore.transaction(commit=True) as cursor:
+                cursor.execute(f"UPDATE {ANSWER_STAMPS} SET position = {p}, as_of = {p}, horizon = {p}, threshold = {p}, "
+                               f"made_by = {p} WHERE kind = {p} AND position = {p} AND as_of = {p} AND horizon = {p} "
+                               f"AND threshold = {p} AND made_by = {p}", [*astuple(stamp), kind, *astuple(earlier)])
+                if self._rows_changed(cursor) != 1:
+                    raise _Replaced
+                if remade is None:
+                    cursor.execute(f"DELETE FROM {ANSWERS} WHERE kind = {p}", [kind])
+                else:
+                    keys = [key for key in remade if key is not None]
+                    if keys:
+                        cursor.execute(f"DELETE FROM {ANSWERS} WHERE kind = {p} AND row_key {self._one_of()}",
+                                       [kind, self._list(keys)])
+                    if None in remade:
+                        cursor.execute(f"DELETE FROM {ANSWERS} WHERE kind = {p} AND row_key IS NULL", [kind])
+                self._insert_kept(cursor, kind, rows)
+        except (_Replaced, IntegrityError):
+            return False
+        return True
+
+    @staticmethod
+    def _rows_changed(cursor: Any) -> int:
+        """How many rows the cursor's last statement changed."""
+        return cursor.rowcount
+
+    def _insert_kept(self, cursor: Any, kind: str, rows: Sequence[KeptRow]) -> None:
+        if rows:
+            p = self.placeholder
+            cursor.executemany(f"INSERT INTO {ANSWERS} VALUES ({p}, {p}, {p}, {p})",
+                               [(kind, place, key, body) for key, place, body in rows])
 
     # ---- reading ----
 
@@ -290,18 +379,29 @@ class FactsView:
                             [kind])
         return Stamp(*rows[0]) if rows else None
 
-    def kept(self, kind: str, stamp: Stamp, keys: Iterable[str] | None = None) -> list[tuple[str | None, str]] | None:
-        """The (key, JSON body) rows of the kept answer of `kind`, in order, if it is of the view `stamp` (else
-        None); only those whose key is one of `keys`, when given. The stamp and the rows are read in one
-        transaction."""
+    def kept(self, kind: str, stamp: Stamp, keys: Iterable[str] | None = None) -> list[KeptRow] | None:
+        """The (key, place, JSON body) rows of the kept answer of `kind`, in place order, if it is of the view
+        `stamp` (else None); only those whose key is one of `keys`, when given. The stamp and the rows are read in
+        one transaction."""
         p = self.placeholder
         where, params = (f"AND a.row_key {self._one_of()}", [self._list(keys)]) if keys is not None else ("", [])
         rows = self._select(
-            f"SELECT s.position, s.as_of, s.horizon, s.threshold, s.made_by, a.row_key, a.body FROM {ANSWER_STAMPS} s "
-            f"LEFT JOIN {ANSWERS} a ON a.kind = s.kind {where} WHERE s.kind = {p} ORDER BY a.seq", [*params, kind])
+            f"SELECT s.position, s.as_of, s.horizon, s.threshold, s.made_by, a.row_key, a.place, a.body "
+            f"FROM {ANSWER_STAMPS} s LEFT JOIN {ANSWERS} a ON a.kind = s.kind {where} WHERE s.kind = {p} "
+            "ORDER BY a.place", [*params, kind])
         if not rows or Stamp(*rows[0][:5]) != stamp:
             return None
-        return [(row[5], row[6]) for row in rows if row[6] is not None]
+        return [(row[5], bytes(row[6]), row[7]) for row in rows if row[7] is not None]
+
+    def holds_kept(self, kind: str, stamp: Stamp, key: str | None) -> bool:
+        """Whether the kept answer of `kind`, if it is of the view `stamp`, has a row whose key is `key`."""
+        p = self.placeholder
+        matching = f"a.row_key = {p}" if key is not None else "a.row_key IS NULL"
+        found = self._select(
+            f"SELECT s.position, s.as_of, s.horizon, s.threshold, s.made_by, EXISTS (SELECT 1 FROM {ANSWERS} a "
+            f"WHERE a.kind = s.kind AND {matching}) FROM {ANSWER_STAMPS} s WHERE s.kind = {p}",
+            [*([key] if key is not None else []), kind])
+        return bool(found) and Stamp(*found[0][:5]) == stamp and bool(found[0][5])
 
     def kept_snapshot(self, kind: str, stamp: Stamp) -> KeptSnapshot | None:
         """The kept answer of `kind`, if it is of the view `stamp` (else None), to be read as it is used."""
@@ -453,7 +553,41 @@ class FactsView:
         raise NotImplementedError
 
 
+#: What a bulk load sets on its connection (restored after): commits that do not wait for the disk to sync,
+#: which in WAL mode loses no consistency (a power cut may undo the last transactions, each whole, rows and
+#: tracking record together, and the next catch-up applies them again), and a page cache of 64 MiB.
+_BULK_PRAGMAS = {"synchronous": "NORMAL", "cache_size": "-65536"}
+
+
 class SQLiteFactsView(FactsView, SQLiteTrackingRecorder):
+    _bulk: Any = None
+    """The connection a bulk load writes on, held for the whole load (its settings are the connection's)."""
+
+    @contextmanager
+    def bulk_load(self) -> Iterator[None]:
+        if self.datastore.pool.is_sqlite_memory_mode or self._bulk is not None:
+            yield  # an in-memory store has no disk to wait for (and its readers wait for the writer)
+            return
+        with self.datastore.get_connection(commit=True) as connection:
+            cursor = connection.cursor()
+            saved = {}
+            for name, value in _BULK_PRAGMAS.items():
+                cursor.execute(f"PRAGMA {name}")
+                saved[name] = cursor.fetchone()[0]
+                cursor.execute(f"PRAGMA {name} = {value}")
+            self._bulk = connection
+            try:
+                yield
+            finally:
+                self._bulk = None
+                for name, value in saved.items():
+                    cursor.execute(f"PRAGMA {name} = {value}")
+
+    def _writing(self) -> Any:
+        if self._bulk is None:
+            return super()._writing()
+        return self._bulk.transaction(commit=True)
+
     def _one_of(self) -> str:
         return "IN (SELECT value FROM json_each(?))"
 
@@ -465,6 +599,10 @@ class SQLiteFactsView(FactsView, SQLiteTrackingRecorder):
 
     def _types(self) -> tuple[str, str]:
         return "INTEGER", "REAL"
+
+    @staticmethod
+    def _rows_changed(cursor: Any) -> int:
+        return cursor.sqlite_cursor.rowcount  # the library's cursor wraps the driver's, which counts them
 
     def kept_snapshot(self, kind: str, stamp: Stamp) -> KeptSnapshot | None:
         """Read from a read transaction of its own (in WAL mode, a file's): the stamp checked and the rows
@@ -497,7 +635,7 @@ class SQLiteFactsView(FactsView, SQLiteTrackingRecorder):
             return [tuple(row) for row in cursor.fetchall()]
 
     def clear(self) -> None:
-        with self.datastore.transaction(commit=True) as cursor:
+        with self._writing() as cursor:
             cursor.execute(f"DELETE FROM {FACTS}")
             cursor.execute(f"DELETE FROM {RELEASES}")
             cursor.execute(f"DELETE FROM {ANSWERS}")

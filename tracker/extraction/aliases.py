@@ -14,12 +14,24 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tracker.extraction.compound_names import BRAND_STATEMENT, NOT_NAMES, AliasKindOrNone, key, kind_of, plain
-from tracker.lexicon import DOSAGE_FORM, DOSE, INN_SALTS
+from tracker.extraction.compound_names import (
+    BRAND_STATEMENT,
+    NOT_NAMES,
+    AliasKindOrNone,
+    key,
+    kind_of,
+    plain,
+    stated_brand,
+)
+from tracker.lexicon import DOSAGE_FORM, DOSE, INN_SALTS, RELEASE_FORMS
 
 _FORMER = re.compile(r"^(?:formerly|previously|previously known as|formerly known as|also known as|aka|earlier known as)\s+", re.I)
 _GENERIC_FOR = re.compile(r"^the (?:generic|international non-?proprietary)(?: or international non-?proprietary)? name (?:for|of)\s+"
                           r"|^(?:proposed\s+)?(?:INN|USAN)\s+(?=[a-z])", re.I)
+#: A product's form as a label shortens it, after its brand: "Velmora HS Inj. (ORS-031)", "Velmora OD Tab. (ORS-031)".
+_SHORT_FORM_OF_FORM = r"(?:(?:\s+[A-Z]{2,3})?\s+(?:Inj|Tab)\.)"
+#: The letters of a route or a release form ("(velotamab, IV)"): no short form of a name.
+_ROUTE = re.compile(RELEASE_FORMS)
 _SHORT_FORM = re.compile(r"^[A-Z][A-Za-z]{0,7}\d{0,3}$|^[A-Z]{2,6}-\d{1,6}[A-Za-z]?$")  # "Velo", "ORS-12"
 #: "X, formerly known as Y", "X (INN), formerly Y": longest cue first, and the former name is name-shaped.
 _OUTSIDE_FORMER = re.compile(r"\)?,?\s*\(?(?:formerly known as|previously known as|also known as|formerly)(?:\s+|(?=[A-Z0-9]))"
@@ -37,6 +49,10 @@ FORMULATION_OF = (r"[®™]?\)?(?:,|\s+is)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,5
                   r"|spray|patch|version)\s+(?:(?:for|of)\s+(?:[\w-]+\s+){0,3}?)?(?:of|containing)\s+(?:" + DOSE + r"\s+of\s+)?"
                   r"(?:the\s+)?(?:(?:active\s+(?:ingredient|substance|pharmaceutical\s+ingredient)|(?:cortico)?steroid|hormone|(?:highly\s+)?purified)\s+)?")
 _FORMULATION_OF = re.compile(FORMULATION_OF)
+#: "X is a topical Y gel", "X, an oral Y tablet": a product that is a generic in its form.
+PRODUCT_FORMS = r"gel|cream|ointment|tablets?|capsules?|patch|spray|solution|injection|suspension|lotion|foam"
+_BEFORE_GENERIC_IN_ITS_FORM = re.compile(r"[®™]?(?:,|\s+is)\s+an?\s+(?:[\w-]+\s+){0,2}?")
+_ITS_FORM = re.compile(rf"\s+(?:{PRODUCT_FORMS})\b")
 #: A name given under a label: "(US product name: X)", "[brand name: X ...]", "(generic name: Y [recombinant])".
 _LABELLED = re.compile(
     r"(?P<label>(?:(?:US|U\.S\.|EU|European|Japanese|Chinese|global|international|proposed)\s+)?"
@@ -46,7 +62,7 @@ _LABELLED = re.compile(
 _DOSE = re.compile(rf"\s+{DOSE}.*$")
 #: The form a generic name is sold in, after it in parentheses: "(velozolam injection)", "(velotamab HCl extended-release)",
 #: "(velozolam mucoadhesive buccal tablets)".
-_FORM_TAIL = re.compile(rf"(?<=[a-z])\s+(?:(?!(?:{INN_SALTS})\b)[a-z]+\s+){{0,3}}?(?:for\s+)?(?:injection|infusion|IV|HCl|extended-release|delayed-release|modified-release|tablets?|capsules?"
+_FORM_TAIL = re.compile(rf"(?<=[a-z])\s+(?:(?!(?:{INN_SALTS})\b)[a-z]+\s+){{0,3}}?(?:for\s+)?(?:injection|infusion|IV|HC[lI]|extended-release|delayed-release|modified-release|tablets?|capsules?"
                         r"|oral|suspension|solution|nasal spray|inhalation|ophthalmic|topical|prolonged[- ]release|sustained[- ]release)\b.*$")
 _HEREAFTER = re.compile(r"\(\s*here(?:after|inafter)[,:]?\s*(?:referred to as\s+|called\s+)?[“\"']?(?P<name>[A-Z][\w-]*)[”\"']?\s*\)")
 #: Words of a labelled name that describe its form, not the product: "Velmora® Tablet 25 mg", "TRAZ® Intravenous Infusion".
@@ -65,6 +81,15 @@ class AliasStatement:
     start: int
 
 
+def combination(written: str) -> str:
+    """A combination's generics as one name, each without its salt, dose or form: "alpha HCl / beta HCl prolonged
+    release", "alpha 50 mcg / beta 110 mcg" -> "alpha/beta"; one generic in two doses is that generic ("alpha 100mg
+    and alpha 200mg" -> "alpha")."""
+    joint = "/" if "/" in written else " and "
+    pieces = [_FORM_TAIL.sub("", _DOSE.sub("", piece.strip())) for piece in re.split(r"\s*/\s*|\s+and\s+", written)]
+    return joint.join(dict.fromkeys(pieces))
+
+
 def _parts(inside: str) -> list[tuple[str, bool]]:
     """The names listed inside a parenthesis, each with whether it is a former name."""
     parts = []
@@ -72,8 +97,7 @@ def _parts(inside: str) -> list[tuple[str, bool]]:
     for part in re.split(r",\s*|\s+or\s+|;\s*", inside):
         if "/" in part and not _FORMER.match(part.strip()):
             # "(A HCl / B HCl prolonged release)": a combination of two, each without its salt and form; never its first part
-            part = "/".join(_FORM_TAIL.sub("", _DOSE.sub("", piece.strip())) for piece in part.split("/"))
-            parts.append((part, False))
+            parts.append((combination(part), False))
             continue
         part = _FORM_TAIL.sub("", _DOSE.sub("", part.strip()))
         former = bool(_FORMER.match(part))
@@ -86,19 +110,23 @@ def _parts(inside: str) -> list[tuple[str, bool]]:
     return parts
 
 
-def parenthetical_aliases(text: str, names: list[tuple[int, int, str]], is_name: Callable[[str], bool]) -> list[AliasStatement]:
+def parenthetical_aliases(text: str, names: list[tuple[int, int, str]], is_name: Callable[[str], bool],
+                          is_generic: Callable[[str], bool] = lambda _: False) -> list[AliasStatement]:
     """Aliases given in a parenthesis right after a name: "NAME (ALIAS, formerly OLD)".
 
     `names` are the (start, end, name) of the compounds recognised in `text`;
-    `is_name` says whether a string is a compound name this release uses.
+    `is_name` says whether a string is a compound name this release uses, `is_generic` whether it is one the
+    release uses as a generic name whatever its form ("Velmora (trazolin or TZL)": TZL is trazolin's short form).
     """
     statements = []
     for start, end, name in names:
-        after = re.match(rf"(?:\s+(?i:{DOSAGE_FORM}))*(?:\s+{DOSE})?,?\s?[”\"]?\s?\(([^()]{{1,120}})\)", text[end:])
+        after = re.match(rf"(?:\s+(?i:{DOSAGE_FORM}))*{_SHORT_FORM_OF_FORM}?(?:\s+{DOSE})?,?\s?[”\"]?\s?\(([^()]{{1,120}})\)"
+                         r"(?:\s?\(([^()]{1,120})\))?", text[end:])  # a second parenthesis goes on with the names: "X (ORS-1) (trazimab)"
         if not after or _LABELLED.search(after.group(0)):
             continue
-        parts = _parts(after.group(1))
-        an_inn_is_named = kind_of(name) == "inn" or any(kind_of(part) == "inn" and is_name(part) for part, _ in parts)
+        parts = _parts(after.group(1)) + (_parts(after.group(2)) if after.group(2) else [])
+        an_inn_is_named = kind_of(name) == "inn" or is_generic(name) \
+            or any((kind_of(part) == "inn" or is_generic(part)) and is_name(part) for part, _ in parts)
         for part, former in parts:
             candidate = plain(part)
             if candidate.lower() == plain(name).lower():
@@ -107,7 +135,7 @@ def parenthetical_aliases(text: str, names: list[tuple[int, int, str]], is_name:
                 statements.append(AliasStatement(plain(name), candidate, "former", start))
             elif is_name(candidate):
                 statements.append(AliasStatement(plain(name), candidate, kind_of(candidate), start))
-            elif _SHORT_FORM.match(candidate) and candidate not in NOT_NAMES and an_inn_is_named:
+            elif _SHORT_FORM.match(candidate) and candidate not in NOT_NAMES and not _ROUTE.fullmatch(candidate) and an_inn_is_named:
                 # an INN's short form the release goes on to use ("velotamab tesirine (Velo)")
                 statements.append(AliasStatement(plain(name), candidate, "code", start))
     return statements
@@ -150,7 +178,8 @@ def stated_former_names(text: str, names: list[tuple[int, int, str]]) -> list[Al
                 former = bool(re.search(r"formerly|previously|earlier", between))
                 statements.append(AliasStatement(plain(name), plain(following[2]), "former" if former else kind_of(following[2]), start))
                 continue
-            if _NAMED_FOR.fullmatch(between) or _FORMULATION_OF.fullmatch(between):
+            if _NAMED_FOR.fullmatch(between) or _FORMULATION_OF.fullmatch(between) \
+                    or _BEFORE_GENERIC_IN_ITS_FORM.fullmatch(between) and _ITS_FORM.match(text, following[1]):
                 statements.append(AliasStatement(plain(following[2]), plain(name), kind_of(name), start))
                 continue
             if between == " " and kind_of(name) == "brand" and kind_of(following[2]) == "inn":
@@ -219,7 +248,7 @@ def brand_statements(text: str, names: list[tuple[int, int, str]]) -> list[Alias
     marketed under the trade name Velmora", "ORS-101 will be sold as Velmora")."""
     statements = []
     for match in BRAND_STATEMENT.finditer(text):
-        brand = match["name"] or match["name2"]
+        brand = stated_brand(match)
         before = [(start, end, name) for start, end, name in names
                   if end <= match.start() and match.start() - end <= 150 and key(name) != key(brand)]
         if before:

@@ -10,7 +10,7 @@ OCR slip of another is recorded under the spelling the release otherwise uses, a
 from __future__ import annotations
 
 from tracker.domain.facts import CompoundAliasRecorded, Fact
-from tracker.extraction.compound_names import BRAND_STATEMENT, bare_inn, key, kind_of, plain
+from tracker.extraction.compound_names import BRAND_STATEMENT, bare_inn, key, kind_of, plain, stated_brand
 from tracker.extraction.context import ReleaseContext, SentenceView
 from tracker.extraction.engine import AMBIGUOUS, NAMED
 
@@ -46,7 +46,7 @@ def read_aliases(release: ReleaseContext, tracked: set[str]) -> list[Fact]:
         match = BRAND_STATEMENT.search(view.text)
         stated_here = {key(statement.alias) for index, statement in release.names.statements if index == view.index}
         if match and view.subject in tracked:
-            brand = match["name"] or match["name2"]
+            brand = stated_brand(match)
             if key(brand) != key(view.subject) and key(brand) not in stated_here:
                 facts.append(_alias(view, NAMED, compound=view.subject, alias=brand, alias_kind="brand"))
         for mention in view.mentions:

@@ -21,6 +21,7 @@ from tracker.lexicon import (
     CURRENCY_CODES,
     DOSAGE_FORM,
     DOSAGE_FORM_WORDS,
+    DOSE,
     INN_ACID,
     INN_GENE_WORD,
     INN_GREEK_SUFFIX,
@@ -49,13 +50,14 @@ INN_PATTERN = re.compile(
 # --- codes ----------------------------------------------------------------------------------------
 _RX = r"(?:\s?R[Xx](?![\w]))?"
 CODE_PATTERNS = (
-    re.compile(rf"(?<![\w-])[A-Z]{{2,6}}-?\d{{3,6}}[A-Za-z]?{_RX}(?![\w-])"),          # ORSN901, VLM3419, OR-8201
+    re.compile(rf"(?<![\w-])[A-Z]{{2,6}}[-\u2011]?\d{{3,6}}[A-Za-z]?{_RX}(?![\w-])"),  # ORSN901, VLM3419, OR-8201, OR\u20118201
     re.compile(rf"(?<![\w-])(?!(?:{TARGETS_LIKE_CODES})(?![\w-]))[A-Z]{{2,6}}-[A-Z]{{1,6}}\d{{1,3}}[A-Za-z]?{_RX}(?![\w-])"),  # ORSIS-KRT1 Rx
-    re.compile(r"(?<![\w-])[A-Z]{2,5}\d-\d{3,5}(?![\w-])"),                              # ORS2-391
+    re.compile(r"(?<![\w-])[A-Z]{2,5}(?:\d-\d{3,5}|\d{2,3}-\d{2,3})(?![\w-])"),           # ORS2-391, ORS58-60
     re.compile(r"(?<![\w-])[A-Z]-[A-Z][A-Za-z]{1,3}\d{0,2}(?![\w-])"),                   # V-DM1, V-DXd
     re.compile(r"(?<![\w-])[a-z]{1,3}[A-Z][A-Za-z]{0,4}\d{2,4}(?:-[A-Z]{2}\d)?(?![\w-])"),  # rOrsPH20, orN901-DM1
     re.compile(rf"(?<![\w-])(?!(?:{'|'.join(CURRENCY_CODES)}|RMB|NO|ISO|FY|COVID|SARS|ASCO|ESMO|ASH)\s)[A-Z]{{2,5}}\s(?!(?:19|20)\d\d\b)\d{{3,4}}(?![\w/-]|[.,]\d)"),  # ORS 980
     re.compile(r"(?<![\w-])[a-z]{2,5}-cel(?![\w-])"),                                 # ors-cel: a cell therapy's short name
+    re.compile(rf"(?<![\w-])[A-Z]{{2,5}}-(?i:{_STEM_WORD})(?![\w-])"),                  # ORS-Trazinib: a company's form of an INN
     # Two digits after a hyphen only with a leading zero: "ORS-01" is a code, "IL-17" and "COVID-19" are not.
     re.compile(rf"(?<![\w-])(?!FY-)[A-Z]{{2,6}}-0[1-9]{_RX}(?![\w-]|[.,]\d)"),  # ORS-01
 )
@@ -64,17 +66,32 @@ CODE_PATTERNS = (
 _MARK = "®™"
 MARKED_WORD = re.compile(rf"(?<![\w-])(?P<name>[A-Z][A-Za-z0-9]+)\s?[{_MARK}](?P<code>-[A-Za-z0-9]+)?")
 BRAND_STATEMENT = re.compile(r"\b(?:brand|trade|proprietary) name,?\s+(?:of\s+)?(?P<name>[A-Z][\w-]+)"
-                             r"|\b(?:(?:be|been|is|are|to)\s+)?(?:marketed|sold|commerciali[sz]ed|launched|market|sell)\s+(?:it\s+|them\s+)?as\s+(?P<name2>[A-Z][\w-]+)")
+                             r"|\b(?:(?:be|been|is|are|to)\s+)?(?:marketed|sold|commerciali[sz]ed|launched|market|sell)\s+(?:it\s+|them\s+)?as\s+(?P<name2>[A-Z][\w-]+)"
+                             r"|\bunder\s+the\s+(?P<name3>[A-Z][\w-]+)[®™]?\s+(?:brand|trade|proprietary)\s+name\b")
+#: The words after a name that make it the brand a sentence states: "under the Velmora brand name".
+BRAND_NAME_AFTER = re.compile(r"[®™]?\s+(?:brand|trade|proprietary)\s+name\b")
+
+
+def stated_brand(match: re.Match[str]) -> str:
+    """The brand a match of BRAND_STATEMENT states."""
+    return match["name"] or match["name2"] or match["name3"]
+#: The salt or dose of each generic of a combination: "(alpha HCl / beta HCl)", "(alpha 50 mcg / beta 110 mcg)".
+_SALT_OR_DOSE = rf"(?:\s(?:{INN_SALTS}|HC[lI]|{DOSE}))"
 #: A generic name known by its place: the lower-case words in parentheses after a brand ("VELMORA® (trazolin)",
-#: "Velmora (trazolin 20 mg)", "VELMORA (alpha / beta)"), whatever their ending.
+#: "Velmora (trazolin 20 mg)", "VELMORA (alpha / beta)", "Velmora (alpha HCl / beta HCl prolonged release)"), whatever
+#: their ending.
 GENERIC_AFTER_BRAND = re.compile(
-    r"(?<![\w-])(?P<brand>[A-Z][A-Za-z0-9]{2,}[®™]|[A-Z]{5,}[®™]?|[A-Z][a-z]{3,}[a-z0-9]*(?=\s?\((?:[A-Z]{2,6}-?\d{2,6}[A-Za-z]?,\s)?[a-z]{7,}(?:\s[a-z]{5,})?\)))"
-    rf"(?:\s+(?:{DOSAGE_FORM}))*"
+    r"(?<![\w-])(?P<brand>[A-Z][A-Za-z0-9]{2,}[®™]|[A-Z]{5,}[®™]?|[A-Z][a-z]{3,}[a-z0-9]*(?=\s?\((?:[A-Z]{2,6}-?\d{2,6}[A-Za-z]?,\s)?(?:[a-z]{7,}(?:\s[a-z]{5,})?|[a-z]{5,}[^()/]{0,12}/\s?[a-z]{5,}[^()]*)\)))"
+    rf"(?:\s+(?:{DOSAGE_FORM}))*(?:\s?\([A-Z]{{2,6}}-?\d{{2,6}}[A-Za-z]?\))?"
     r",?\s?\((?:[A-Z]{2,6}-?\d{2,6}[A-Za-z]?,\s)?(?P<generic>(?!(?:recombinant|injection|intravenous|subcutaneous|oral|tablets?|capsules?|once-daily|twice-daily|biosimilar"
     r"|formerly|previously|approved|investigational|marketed|generic|nonsquamous|squamous|relapsed|refractory|metastatic|adults?|pediatric"
     r"|paediatric|patients|children|topical|inhaled|extended-release|ophthalmic)\b)"
-    r"[a-z][a-z-]{4,}(?:\s?(?:/|and)\s?[a-z][a-z-]{4,}|\s(?!and\b|for\b|in\b|with\b|or\b|(?:injection|infusion|IV|HCl|extended-release|delayed-release|modified-release|tablets?|capsules?|oral|suspension|solution|nasal|inhalation|ophthalmic|topical)\b)[a-z]{4,})?)"
-    r"(?:,?\s+(?:for\s+)?(?:(?:injection|infusion|IV|HCl|extended-release|delayed-release|modified-release|tablets?|capsules?|oral|suspension|solution|nasal|inhalation|ophthalmic|topical))\b[^)]{0,20})?(?:\s+\d[^)]*)?\)")
+    rf"[a-z][a-z-]{{4,}}(?:{_SALT_OR_DOSE}?\s?(?:/|and)\s?[a-z][a-z-]{{4,}}{_SALT_OR_DOSE}?"
+    r"|\s(?!and\b|for\b|in\b|with\b|or\b|(?:injection|infusion|IV|HCl|extended-release|delayed-release|modified-release|tablets?|capsules?|oral|suspension|solution|nasal|inhalation|ophthalmic|topical)\b)[a-z]{4,})?)"
+    # ... and its abbreviation or code after it: "(trazolin or TZL)", "(trazolin, ORS-101)"
+    rf"(?:(?:,\s?|\s+or\s+)(?!(?:{RELEASE_FORMS})\b)[A-Z]{{2,6}}(?:-?\d{{1,6}})?)?"
+    r"(?:,?\s+(?:for\s+)?(?:(?:injection|infusion|IV|HCl|extended-release|delayed-release|modified-release|prolonged[- ]release|sustained[- ]release"
+    r"|tablets?|capsules?|oral|suspension|solution|nasal|inhalation|ophthalmic|topical))\b[^)]{0,20})?(?:\s+\d[^)]*)?\)")
 ALL_CAPS = re.compile(r"(?<![\w&-])(?P<name>[A-Z]{5,}(?:-[A-Z]+)?)(?![\w&-])")
 #: A brand with the letters of its route or its release after it ("Velmora SC", "Velmora XR"): one name.
 WITH_FORMULATION = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z]{{3,}}|[A-Z]{{4,}})[®™]?\s(?P<suffix>{RELEASE_FORMS})(?![\w-])")
@@ -85,9 +102,12 @@ DESCRIBED_PRODUCT = re.compile(
     r"(?:\b(?:develop|commerciali[sz]e|license|licen[cs]ed|market)\s+(?:and\s+commerciali[sz]e\s+)?)?(?<![\w-])(?P<name>[A-Z]{2,4}-[A-Z]{3,4})(?![\w-])"
     r"(?=,\s+(?:an?|the|our|its)\s+(?:[\w-]+\s+){0,6}?(?:therapy|therapeutic|candidate|antibody|inhibitor|antagonist|agonist|drug|medicine|vaccine|compound|molecule|biologic|conjugate|treatment)\b"
     r"|\s+is\s+an?\s+(?:[\w-]+\s+){0,6}?(?:therapy|therapeutic|candidate|antibody|inhibitor|antagonist|agonist|drug|medicine|vaccine|compound|molecule|biologic|conjugate|treatment)\b)")
-#: A brand's word as releases write it: "Velmora", "VeloCrin" (camel case), and, where the words around it say it is
+#: A product's kind, as a release describes a product by it.
+_PRODUCT_NOUNS = (r"(?:therapy|immunotherapy|therapeutic|candidate|antibody|inhibitor|antagonist|agonist|drug|medicine|vaccine|compound"
+                  r"|molecule|biologic|conjugate|treatment)")
+#: A brand's word as releases write it: "Velmora", "VeloCrin", "VElmora" (camel case), and, where the words around it say it is
 #: a product, "VELMORA".
-TITLE_BRAND = r"[A-Z][a-z]{3,}[a-z0-9]*|[A-Z][a-z]{2,}[A-Z][a-z]{2,}"
+TITLE_BRAND = r"[A-Z][a-z]{3,}[a-z0-9]*|[A-Z][a-z]{2,}[A-Z][a-z]{2,}|[A-Z]{2}[a-z]{3,}"
 BRAND_WORD = rf"{TITLE_BRAND}|[A-Z]{{4,}}"
 #: Where only a product stands: a regulator rules on it ("opinion on X", "the MAA for X", "a Complete Response Letter
 #: (CRL) for its New Drug Application (NDA) for X", "approval of X", "approves X", "the PDUFA date for X"), a deal is
@@ -96,20 +116,37 @@ _PRODUCT_SLOT = (r"\b(?:[Oo]pinion\s+(?:on|for)|(?:s?NDA|s?BLA|MAA|NDS|CRL|[Dd]o
                  r"(?:\s+\([A-Za-z]+\))?\s+for|[Aa]pprovals?\s+(?:of|for)|[Aa]uthori[sz]ation\s+(?:of|for)|[Aa]pproves|[Aa]pproved"
                  r"|PDUFA\s+(?:target\s+)?(?:action\s+|goal\s+)?date\s+for|(?:licen[cs]e|collaboration|development|commerciali[sz]ation)\s+agreement\s+for"
                  r"|(?:trials?|stud(?:y|ies))\s+(?:of|evaluating)|evaluating)\s+")
+#: A title-case word a sentence opens by describing as a product: "Velmora is precision cancer immunotherapy", "Velmora is an
+#: oral small-molecule inhibitor".
+DESCRIBED_BRAND = re.compile(rf"^(?P<name>{TITLE_BRAND})[®™]?\s+is\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,6}}?{_PRODUCT_NOUNS}\b")
 #: A brand in a product's place ("for Leber's hereditary ...": a disease's eponym is none).
 BRAND_IN_PRODUCT_SLOT = re.compile(
     rf"{_PRODUCT_SLOT}(?:[A-Z][\w&]*['’]s?\s+)?(?P<name>{TITLE_BRAND})(?![\w-])(?!['’]s\s+[a-z])")
+#: A brand a filing is for, with the regulator and the region between: "filed an MAA with the MHRA in the UK for Velmora",
+#: "a dossier with Israel's Ministry of Health for Velmora" (no eponym of a disease, no title: "for Accelerated Approval").
+BRAND_FILED_FOR = re.compile(
+    r"\b(?:[Aa]pplications?|s?NDA|s?BLA|MAA|[Dd]ossier|[Ss]ubmission|[Ff]iling)\b[^.;:!?]{0,110}?\bfor\s+"
+    rf"(?P<name>{TITLE_BRAND})(?![\w-])(?!['’]s?\s)(?!\s+[A-Z])"
+    r"(?!\s+(?:disease|syndrome|muscular|dystrophy|ataxia|sarcoma|lymphoma|disorder|designation|status|review)\b)")
+#: A product's short name in capitals where only a product stands: "licensed rights to ORSA to Tamura", "licenses ORSA
+#: program to Tamura", "Tamura intends to develop ORSA for orphan indications" (a disease's letters take no such place).
+SHORT_CAPS_IN_PRODUCT_SLOT = re.compile(
+    r"\b(?:rights\s+to|licen[cs]e[sd]?(?:\s+the)?|develop)\s+(?P<name>[A-Z]{3,4})(?![\w&-])"
+    r"(?=\s+(?:program(?:me)?\s+)?(?:to|for)\s)")
 #: A generic name in a product's place, whatever its ending (lower case).
 GENERIC_IN_PRODUCT_SLOT = re.compile(rf"{_PRODUCT_SLOT}(?:its\s+|the\s+)?(?P<name>[a-z][a-z]{{5,}}[a-z])(?![\w-])(?!\s+of\b)")
 
 #: Capitalised words that name things other than products: never a compound.
 NOT_NAMES = {
-    "NASDAQ", "NYSE", "OTCBB", "OTCQB", "OTCQX", "AMEX", "TSXV", "EURONEXT", "XETRA", "EBITDA", "GAAP", "SOURCE", "TWEET", "BUSINESS", "WIRE", "NEWS", "PRNEWSWIRE", "GLOBE",
+    "NASDAQ", "NYSE", "USOTC", "OTCBB", "OTCQB", "OTCQX", "AMEX", "TSXV", "EURONEXT", "XETRA", "EBITDA", "GAAP", "SOURCE", "TWEET", "BUSINESS", "WIRE", "NEWS", "PRNEWSWIRE", "GLOBE",
     "NEWSWIRE", "ABOUT", "NOTE", "NOTES", "EDITORS", "CONTACT", "CONTACTS", "MEDIA", "INVESTORS", "FORWARD",
     "LOOKING", "STATEMENTS", "UPDATE", "RELEASE", "PRESS", "EXHIBIT", "HKEX", "DILUTED", "TOTAL", "REVENUE",
     "INCOME", "ANNUAL", "REPORT", "QUARTER", "FIRST", "SECOND", "THIRD", "FOURTH", "NOTICE", "SAFE", "HARBOR",
     "HIGHLIGHTS", "TABLE", "INDEX", "LIMITED", "COMPANY", "GROUP", "HOLDINGS", "CORPORATION", "PHARMA",
     "DLBCL", "TNBC", "CIDP", "NSCLC", "HATTR", "MBC", "AML", "CLL", "USA", "USD", "EUR", "DKK", "CHF", "GBP",
+    # targets, regimens and scales written in capitals, and a filing's words
+    "VEGFR", "PDGFR", "FOLFIRI", "FOLFOX", "FOLFIRINOX", "XELOX", "CAPOX", "RECIST", "ETDRS", "MADRS", "PANSS", "EORTC",
+    "REGISTRANT", "NYSEMKT",
     "The", "This", "These", "That", "Phase", "Company", "Committee", "Commission", "Agency", "Administration",
     "Ministry", "European", "Japanese", "Chinese", "Marketing", "Regulatory", "Conditional", "Priority", "Review",
     "PDUFA", "Treatment", "Positive", "Negative", "Opinion", "Approval", "Application",
@@ -137,7 +174,7 @@ class Mention:
 
 _MARKS = re.compile(rf"\s?[{_MARK}]")
 _SPACES = re.compile(r"\s+")
-_FOLDED = re.compile(r"[\s\-_.,®™]+")
+_FOLDED = re.compile(r"[\s\-\u2011_.,®™]+")  # a non-breaking hyphen too: "OR\u20118201" is OR-8201
 
 
 @lru_cache(maxsize=8192)

@@ -18,7 +18,7 @@ from functools import cached_property
 from tracker.dates import DATE_PATTERNS, PartialDate
 from tracker.extraction.aliases import FORMULATION_OF, AliasStatement
 from tracker.extraction.clauses import clause_around
-from tracker.extraction.compound_names import BRAND_STATEMENT, Mention, key
+from tracker.extraction.compound_names import BRAND_NAME_AFTER, BRAND_STATEMENT, Mention, key, stated_brand
 from tracker.extraction.conferences import Conference, conferences_in
 from tracker.extraction.parties import affiliations_in, issuer_in, listed_parties
 from tracker.extraction.phases import phases_in
@@ -120,8 +120,9 @@ def _roles(text: str, mentions: list[Mention]) -> list[str]:
     for index, mention in enumerate(mentions):
         before, after = text[max(0, mention.start - 48):mention.start], text[mention.end:mention.end + 32]
         previous = mentions[index - 1] if index else None
-        if re.search(r"\b(?:brand|trade|proprietary) name,?\s+$|\b(?:marketed|sold|commerciali[sz]ed|launched|market|sell)\s+(?:it\s+|them\s+)?as\s+$", before):
-            roles.append("alias")  # "will be commercialized under the brand name X": X names the subject
+        if re.search(r"\b(?:brand|trade|proprietary) name,?\s+$|\b(?:marketed|sold|commerciali[sz]ed|launched|market|sell)\s+(?:it\s+|them\s+)?as\s+$", before) \
+                or re.search(r"\bunder\s+the\s+$", before) and BRAND_NAME_AFTER.match(after):
+            roles.append("alias")  # "will be commercialized under the brand name X", "under the X brand name": X names the subject
         elif previous is not None and re.fullmatch(r"[®™]?\s?\((?:[^()]*?,\s*|[^()]*?\bor\s+|formerly\s+|previously known as\s+)?", text[previous.end:mention.start]):
             roles.append(roles[-1])  # an alias in parentheses shares its name's role
         elif previous is not None and _FORM_OF_PREVIOUS.fullmatch(text[previous.end:mention.start]):
@@ -258,7 +259,7 @@ class ReleaseContext:
             match = BRAND_STATEMENT.search(view.text)
             if not match:
                 continue
-            brand = match["name"] or match["name2"]
+            brand = stated_brand(match)
             if (view.index, key(brand)) in stated or self.names.same(brand, view.subject) or self.names.kinds_in_group(brand) != {"brand"} \
                     or "brand" in self.names.kinds_in_group(view.subject):
                 continue
@@ -285,7 +286,11 @@ class ReleaseContext:
         return None
 
     def _main_compound(self) -> str | None:
+        """The compound the release is about: the one named most often in its news, then in all of it (the
+        background sections count only to break ties: an "About" section naming the issuer's lead product three
+        times does not make a licence of another product about it), named at least twice."""
         counts: Counter[str] = Counter()
+        in_news: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
         for view in self.views:
             if view.boilerplate:
@@ -293,8 +298,9 @@ class ReleaseContext:
             for mention, _ in view.subjects():
                 name = self.name(mention.written)
                 counts[name] += 1
+                in_news[name] += not view.background
                 first_seen.setdefault(name, view.index)
-        ranked = sorted(counts, key=lambda name: (-counts[name], first_seen[name]))
+        ranked = sorted(counts, key=lambda name: (-in_news[name], -counts[name], first_seen[name]))
         return ranked[0] if ranked and counts[ranked[0]] >= 2 else None
 
     def _trial_compounds(self) -> dict[str, str]:

@@ -18,9 +18,11 @@ from functools import cached_property
 from tracker.dates import DATE_PATTERNS
 from tracker.extraction.aliases import (
     FORMULATION_OF,
+    PRODUCT_FORMS,
     AliasStatement,
     active_substances,
     brand_statements,
+    combination,
     labelled_aliases,
     labelled_names,
     parenthetical_aliases,
@@ -29,15 +31,18 @@ from tracker.extraction.aliases import (
 )
 from tracker.extraction.compound_names import (
     ALL_CAPS,
+    BRAND_FILED_FOR,
     BRAND_IN_PRODUCT_SLOT,
     BRAND_STATEMENT,
     BRAND_WORD,
+    DESCRIBED_BRAND,
     DESCRIBED_PRODUCT,
     GENERIC_AFTER_BRAND,
     GENERIC_IN_PRODUCT_SLOT,
     INN_PATTERN,
     MARKED_WORD,
     NOT_NAMES,
+    SHORT_CAPS_IN_PRODUCT_SLOT,
     WITH_FORMULATION,
     Mention,
     bare_inn,
@@ -46,8 +51,9 @@ from tracker.extraction.compound_names import (
     ocr_variants,
     pattern_mentions,
     plain,
+    stated_brand,
 )
-from tracker.extraction.places import agencies_in
+from tracker.extraction.places import agencies_in, places_in
 from tracker.extraction.prefilter import foldable, scan
 from tracker.extraction.trials import registry_spans, trial_names_in
 from tracker.lexicon import DOSAGE_FORM_WORDS, DOSE, INN_SALTS, RELEASE_FORMS
@@ -64,22 +70,27 @@ _CODE_FORM = r"[A-Z]{2,6}-?\d{2,6}[A-Za-z]?|[A-Z]{2,5}\d-\d{3,5}"
 #: (edarolone)"), or as what a code is a formulation of ("ORS237 is a dry powder formulation of trazonium bromide"),
 #: whatever its ending: a lower-case word of seven letters or more, and a salt.
 _GENERIC_WORD = rf"[a-z][a-z-]{{5,}}[a-z](?:\s(?:{INN_SALTS}))?"
+_GENERIC_FORM = r"(?:tablets?|capsules?|injection|infusion|oral solution|for injection)"
 _GENERIC_BY_CODE = re.compile(
     rf"(?<![\w-])(?P<generic>{_GENERIC_WORD})\s?\((?:{_CODE_FORM})\)"
     rf"|(?<![\w-])(?:{_CODE_FORM})[®™]?\s?\((?P<generic2>{_GENERIC_WORD})\)"
     rf"|(?<![\w-])(?:{_CODE_FORM})(?:,|\s+is)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,5}}?formulation\s+(?:(?:for|of)\s+(?:[\w-]+\s+){{0,3}}?)?of\s+(?P<generic3>{_GENERIC_WORD})\b"
-    # ... or its brand: "ketorolol (VELMORA)", "ketorolol tablets (Velmora®)"
-    rf"|(?<![\w-])(?P<generic4>{_GENERIC_WORD})(?:\s(?:tablets?|capsules?|injection|infusion|oral solution|for injection))?"
-    rf"\s?\((?P<brand>[A-Z][a-z]{{3,}}[a-z0-9]*|[A-Z]{{4,}})\s?[®™]?\)")
+    # ... or its brand, with its abbreviation or not: "ketorolol (VELMORA)", "ketorolol tablets (Velmora®)", "Ketorolol oral
+    # solution (KTL, Velmora)" (capitalised where its form follows: a sentence opens with it)
+    rf"|(?<![\w-])(?P<generic4>{_GENERIC_WORD}|[A-Z][a-z]{{6,}}(?=\s{_GENERIC_FORM}))(?:\s{_GENERIC_FORM})?"
+    rf"\s?\((?:[A-Z]{{2,6}},\s)?(?P<brand>[A-Z][a-z]{{3,}}[a-z0-9]*|[A-Z]{{4,}})\s?[®™]?\)")
+#: A generic of no known stem told in its form: "ORS-2002 is a topical ketryl trinitrate gel", "Velmora, an oral ketrodol tablet".
+_GENERIC_IN_ITS_FORM = re.compile(rf"(?<![\w-])(?:{_CODE_FORM}|{BRAND_WORD})[®™]?(?:,|\s+is)\s+an?\s+(?:[\w-]+\s+){{0,2}}?"
+                                  rf"(?P<generic>[a-z]{{5,}}(?:\s[a-z]{{5,}})?)\s+(?:{PRODUCT_FORMS})\b")
 #: A product named in apposition to the word for one: "Orsolo's drug, Velora XR, aims to treat", "its candidate, Velora,".
 _APPOSED_PRODUCT = re.compile(rf"\b(?:drug|product|medicine|therapy|treatment|candidate|vaccine),\s+(?P<name>(?P<brand>{BRAND_WORD})"
                               rf"(?:\s(?:{RELEASE_FORMS}))?)(?=,)")
 #: A brand told as a form of its generic: "Velora is a long-acting capsule formulation of ketrodopa", "Velora, a vaginal
-#: tablet containing 25mg of ketroprostol".
-_BRAND_OF_GENERIC = re.compile(rf"(?<![\w-])(?P<brand>{BRAND_WORD}){FORMULATION_OF}(?:{INN_PATTERN.pattern}|{_GENERIC_WORD})")
+#: tablet containing 25mg of ketroprostol"; the generic is a name whatever its ending ("... of ketrobidopa-levodopa").
+_BRAND_OF_GENERIC = re.compile(rf"(?<![\w-])(?P<brand>{BRAND_WORD}){FORMULATION_OF}(?P<generic>{INN_PATTERN.pattern}|{_GENERIC_WORD})(?![\w-])")
 #: Lower-case words that stand where a product's name does without being one: nouns of the field, diseases by
 #: their endings, English by its endings.
-_NOT_NAME_NOUNS = (r"antibody|antibodies|candidate|compound|molecule|medicine|vaccine|protein|peptide|conjugate|regimen|placebo|product"
+_NOT_NAME_NOUNS = (r"antibody|antibodies|candidate|compound|molecule|medicine|vaccine|protein|peptide|conjugate|regimen|placebo|product|[a-z]*kinase"
                    r"|program|programme|therap\w*|biologic|biosimilar|tablets?|capsules?|formulation|inhibitor|agonist|antagonist|treatment"
                    r"|infusion|injection|solution|suspension|patients?|subjects?|doses?|combination|monotherapy|asset|licen[cs]e|partner"
                    r"|collaboration|agreement|previously|formerly|endpoint|cohort|population|carcinoma|lymphoma|leukemia|leukaemia|melanoma"
@@ -96,6 +107,8 @@ _NOT_PRODUCT_WORDS = re.compile(
     r"|eligible|whether|because|through|without|between|against|further|neither|approximately|governor")
 #: Words after a word in capitals that make it a trial's name: "QUILLON data showed", "VARENNA results".
 _TRIAL_AFTER = re.compile(r"\s+(?:data|results|findings|read-?outs?)\b")
+#: An English noun in capitals ("IMPORTANCE", "CONFIDENCE", "INFORMATION"): a heading's word, no brand.
+_ENGLISH_IN_CAPITALS = re.compile(r"(?:TION|MENT|NESS|ANCE|ENCE|ITY)$")
 _DATELINE_AFTER = re.compile(r"^,\s*(?:[A-Z][a-z]+\.?|[A-Z]{2}\b|\w+ \d)|^\s*[-–—/]{1,2}|^\s+[A-Z]{3,}\b")
 
 
@@ -217,7 +230,7 @@ class ReleaseNames:
                 if not any(self._not_a_name(word) for word in re.split(r"[ /]", name)):
                     self.brands.add(name)
             for match in scan(BRAND_STATEMENT, text, lowered, fold):
-                name = match["name"] or match["name2"]
+                name = stated_brand(match)
                 if not self._not_a_name(name):
                     self.brands.add(name)
             for match in _BEFORE_INN.finditer(text):
@@ -246,16 +259,31 @@ class ReleaseNames:
                             or _TRIAL_AFTER.match(text, match.end()):
                         continue
                     self.brands.add(brand)
-                self.learnt.add(generic)
+                self.learnt |= {generic, generic.lower()}
                 self.generic.add(key(generic))
+            for match in _GENERIC_IN_ITS_FORM.finditer(text) if " is a" in text or ", a" in text else ():
+                generic = match["generic"]
+                if not any(_NOT_GENERICS.match(word) or _NOT_PRODUCT_WORDS.fullmatch(word) for word in generic.split()) \
+                        and not INN_PATTERN.fullmatch(generic) and not self._not_a_name(generic):
+                    self.learnt.add(generic)
+                    self.generic.add(key(generic))
+            for match in SHORT_CAPS_IN_PRODUCT_SLOT.finditer(text):
+                # a product licensed or developed by its letters, before its trials are read ("licenses ORSA program to")
+                name = match["name"]
+                if not self._not_a_name(name) and not places_in(name) and not _defines_abbreviation(text, match.start("name"), name):
+                    self.brands.add(name)
             for match in scan(_APPOSED_PRODUCT, text, lowered, fold):
                 if not self._not_a_name(match["brand"]):
                     self.learnt.add(match["name"])
             for match in scan(_BRAND_OF_GENERIC, text, lowered, fold):
                 if not self._not_a_name(match["brand"]) and not _defines_abbreviation(text, match.start("brand"), match["brand"]):
                     self.brands.add(match["brand"])
+                    generic = match["generic"]
+                    if not INN_PATTERN.fullmatch(generic) and not _NOT_GENERICS.match(generic.split()[0]) and not self._not_a_name(generic):
+                        self.learnt.add(generic)
+                        self.generic.add(key(generic))
             for match in GENERIC_AFTER_BRAND.finditer(text) if "(" in text else ():
-                brand, generic = plain(match["brand"]), re.sub(r"\s*/\s*", "/", match["generic"])
+                brand, generic = plain(match["brand"]), combination(match["generic"]) if re.search(r"/| and ", match["generic"]) else match["generic"]
                 if self._not_a_name(brand) or generic in NOT_NAMES or _defines_abbreviation(text, match.start("brand"), brand):
                     continue
                 self.brands.add(brand)
@@ -280,11 +308,13 @@ class ReleaseNames:
             for match in ALL_CAPS.finditer(text):
                 word, start, end = match["name"], match.start(), match.end()
                 before, after = text[max(0, start - 12):start], text[end:end + 12]
-                if word in NOT_NAMES or word in trial_heads or word.split("-")[0] in trial_heads or self._not_a_name(word) or word in self.abbreviations:
+                if word in NOT_NAMES or word in trial_heads or word.split("-")[0] in trial_heads or self._not_a_name(word) or word in self.abbreviations \
+                        or word.split("-")[0] in NOT_NAMES or _ENGLISH_IN_CAPITALS.search(word):
                     continue
                 if re.search(r"[A-Z]{2,}[\s:]+$", before) or re.match(r"\s+[A-Z]{2,}\b(?!\s?[®™])", after) and not re.match(r"\s+(?:SC|IV)\b", after):
                     continue  # a run of capitals: a heading, a dateline, a wire name
-                if _DATELINE_AFTER.match(after) or re.search(r"[:(]\s*$", before) and re.match(r"\s*\)", after):
+                if _DATELINE_AFTER.match(after) or re.search(r"[:(]\s*$", before) and re.match(r"\s*\)", after) \
+                        or re.match(r":\s?[A-Z0-9]", after):  # "(TOKYO:4565)": an exchange before its listing
                     continue
                 if _defines_abbreviation(text, start, word):
                     continue
@@ -308,6 +338,17 @@ class ReleaseNames:
                 if _title_case(text) and re.match(r"\s+[A-Z][a-z]", text[match.end():]):
                     continue  # "... Approval for Weight Management": in a title-case headline a capital marks no name
                 self.learnt.add(name)
+            described = DESCRIBED_BRAND.match(text)
+            if described and not self._not_a_name(described["name"]) and not _NOT_PRODUCT_WORDS.fullmatch(described["name"].lower()) \
+                    and len(re.findall(rf"(?<![\w-]){re.escape(described['name'])}(?![\w-])", self._joined)) >= 2:
+                self.learnt.add(described["name"])  # "Velmora is precision cancer immunotherapy", named again
+            for match in BRAND_FILED_FOR.finditer(text) if "for" in text else ():
+                name = match["name"]
+                if self._not_a_name(name) or name in self.brands or INN_PATTERN.fullmatch(name) or places_in(name):
+                    continue
+                if _title_case(text) or len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self._joined)) < 2:
+                    continue  # a release names its product again; a title's capitals mark no name
+                self.learnt.add(name)
             for match in GENERIC_IN_PRODUCT_SLOT.finditer(text):
                 name = match["name"]
                 if INN_PATTERN.fullmatch(name) or _NOT_PRODUCT_WORDS.fullmatch(name) or self._not_a_name(name):
@@ -327,9 +368,14 @@ class ReleaseNames:
                     self.learnt.add(f"{brand} {word}")
 
     @cached_property
+    def _joined(self) -> str:
+        """The release's sentences as one text."""
+        return "\n".join(self._texts)
+
+    @cached_property
     def _lowered(self) -> str:
         """The release's sentences in lower case, as one text."""
-        return "\n".join(self._texts).lower()
+        return self._joined.lower()
 
     # --- finding names in a sentence -----------------------------------------------------------------
     def _known_names(self) -> list[str]:
@@ -392,8 +438,10 @@ class ReleaseNames:
                 self._written.setdefault(key(bare), Counter())[bare] += 0
                 self._groups.join(key(name), key(bare))
         spans = [(m.start, m.end, plain(m.written)) for m in mentions]
-        for statement in parenthetical_aliases(text, spans, self._is_name) + slashed_names(text, spans) + stated_former_names(text, spans) + labelled_aliases(text, spans) \
+        for statement in parenthetical_aliases(text, spans, self._is_name, lambda name: key(name) in self.generic) + slashed_names(text, spans) + stated_former_names(text, spans) + labelled_aliases(text, spans) \
                 + brand_statements(text, spans):
+            if self._not_a_name(statement.alias):
+                continue  # "Velmora (trazolin, Orsolo)": a company beside a name is its maker, no alias
             self.statements.append((index, statement))
             if statement.alias_kind == "inn":
                 self.declared[key(statement.alias)] = "inn"

@@ -26,7 +26,10 @@ _NAMING = (
     re.compile(rf"(?<![\w-])(?P<name>{_NAME})\s*(?:\([^()]*\)\s*)?(?:,|\s(?:is|was))\s+(?:the|a|an)\s+(?:[\w-]+,?\s+){{0,8}}{_TRIAL_NOUN}\b"),
     # "a Phase III study (SELECT)", "a study known as the SELECT (Study of ...) trial"
     re.compile(rf"\b{_TRIAL_NOUN}\s*\((?P<name>{_NAME})\)"),
-    re.compile(rf"\b{_TRIAL_NOUN}\s+(?:\w+\s+)?(?:known as|called|named)\s+(?:the\s+)?(?P<name>{_NAME})\b"),
+    re.compile(rf"\b{_TRIAL_NOUN},?\s+(?:\w+\s+)?(?:known as|called|named)\s+(?:the\s+)?(?P<name>{_NAME})\b"),
+    # "two Phase 3 trials, PRIMA 1 and PRIMA 2, that ...", "the second phase 3 trial PRIMA 008, which ..."
+    re.compile(rf"\b{_TRIAL_NOUN},\s+(?P<name>{_NAME})\s+and\s+(?P<other>{_NAME}),"),
+    re.compile(rf"\b[Pp]hase\s+\S+\s+{_TRIAL_NOUN}\s+(?P<name>{_ALL_CAPS_NAME})(?=,?\s+(?:which|that|is|was|will|met|showed)\b)"),
 )
 #: ... each with the words any match of it holds (`prefilter`): a text holding none is not scanned for it.
 _NAMING_GUARDED = [(pattern, required_words(pattern)) for pattern in _NAMING]

@@ -109,6 +109,7 @@ _ABBREVIATIONS = {
     "dr", "mr", "ms", "mrs", "prof", "st", "no", "nos", "vs", "approx", "e.g", "i.e", "etc", "al", "fig",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ph.d", "m.d", "u.s",
     "u.k", "n.v", "s.a", "a.g", "ag", "sa", "nv", "jr", "sr", "dept", "est", "mg", "kg", "ml",
+    "inj", "tab",  # a product's form as Japanese labels shorten it: "Velmora HS Inj. (ORS-031)"
 }
 
 #: A sentence ends at a full stop before white space and a capital, or at one a release glued to the next sentence
@@ -183,7 +184,7 @@ def _logical_lines(clean: str) -> list[tuple[int, int, int]]:
         ends_here = (
             (_TERMINAL.search(line) is not None and not _ends_with_abbreviation(line))
             or _BULLET.match(next_line) is not None
-            or (_is_heading(line) and (not next_line[:1].islower()) and not _open_at_end(line))
+            or (_is_heading(line) and not re.match(r"\(?[a-z]", next_line) and not _open_at_end(line))
             or not next_line.strip()
             # a line longer than any hard wrap ends where it ends: a headline or a bullet written on one line
             or (len(line.rstrip()) > 110 and next_line[:1].isupper() and not _OPEN_END.search(line))

@@ -12,8 +12,13 @@ compound, line or calendar entry (the report: a row of totals, then a row per
 line), stamped with the read model's position, its as-of, the day it stands on,
 the review threshold and the tracker's version (`Stamp`); the next ones read the
 rows back while the stamp still holds. When the log has moved or the day has
-changed, an answer that knows how (`Refresh`: the compound list, the calendar)
-is brought up to date from the rows kept before instead of computed whole. Any
+changed, an answer that knows how (`Refresh`: the compound list, the calendar,
+the records, the ledger) is brought up to date from the rows kept before instead
+of computed whole: only the rows of the name groups that changed are made again,
+and only those are written again (`Remade`, `FactsView.amend`), each in its place
+among the others (a row's place is its sort key as bytes, `place`, and the rows
+are read in place order), so that bringing ninety thousand records up to date
+after one release writes the few rows of that release's compounds, not all of them. Any
 other view is computed as before: it is the same answer only for itself.
 
 The stamp is taken after catching up and before the facts are read, so an
@@ -50,12 +55,12 @@ from pydantic import BaseModel
 from projections.history import TimeView
 from tracker.adapters.chain import Breach
 from tracker.adapters.event_store import Store
-from tracker.adapters.read_model import ANSWERS, KeptSnapshot, Stamp
+from tracker.adapters.read_model import ANSWERS, FactsView, KeptRow, KeptSnapshot, Stamp, place
 
 #: An answer's items: models, or plain JSON values (`dict`) where decoding them into models costs too much.
 Answer = TypeVar("Answer")
 Model = TypeVar("Model", bound=BaseModel)
-Row = tuple[str | None, str]
+Row = KeptRow
 
 #: How an answer is computed: for a view of today, standing on this day (the view's own horizon, for a view of
 #: today; an answer computed from another kept one reads that one through the view).
@@ -70,7 +75,7 @@ PAGE = 500
 
 
 class Paged(Sequence[str]):
-    """The JSON bodies of `count` rows of a kept answer from `seq` `start` on, read a page at a time."""
+    """The JSON bodies of `count` rows of a kept answer from the `start`-th on (in place order), read a page at a time."""
 
     __slots__ = ("_snapshot", "_start", "_count", "_pages")
 
@@ -162,21 +167,32 @@ class KeptRows(Sequence[Answer]):
 
 @dataclass(frozen=True)
 class Listed(Generic[Answer]):
-    """An answer that is a list: a row an item, keyed by its compound's name key (or none)."""
+    """An answer that is a list: a row an item, keyed by its compound's name key (or none), placed by its sort key
+    (`order`: the parts by which the list is sorted) and then, among the rows of its key, by where it stands
+    among them, so that every row's place is its own."""
 
     model: type[Answer]
     key: Callable[[Answer], str | None]
+    order: Callable[[Answer], Iterable[Any]]
     holds: bool = True
     """Whether rows decoded are held for the next use (see `KeptRows`)."""
 
-    def rows(self, answer: Sequence[Answer]) -> list[Row]:
-        return [(self.key(item), _encoded(item)) for item in answer]
+    def rows(self, answer: Iterable[Answer]) -> list[Row]:
+        """The rows of the items of `answer`, in its order (the items of a key in the list's order: the n-th of a
+        key is placed n-th among them, whatever else the list holds)."""
+        seen: dict[str | None, int] = {}
+        rows: list[Row] = []
+        for item in answer:
+            key = self.key(item)
+            nth = seen[key] = seen.get(key, -1) + 1
+            rows.append((key, place([*self.order(item), key or "", nth]), _encoded(item)))
+        return rows
 
     def read(self, rows: list[Row]) -> Sequence[Answer]:
-        return KeptRows(self.model, [body for _, body in rows], self.holds)
+        return KeptRows(self.model, [body for _, _, body in rows], self.holds)
 
     def read_snapshot(self, snapshot: KeptSnapshot) -> Sequence[Answer] | None:
-        """The answer from a snapshot of its rows (a row an item, from `seq` 0), read as used."""
+        """The answer from a snapshot of its rows, read as used."""
         return KeptRows(self.model, Paged(snapshot, 0, snapshot.count()), self.holds)
 
 
@@ -191,18 +207,20 @@ class Document(Generic[Model]):
 
     def rows(self, answer: Sequence[Model]) -> list[Row]:
         [document] = answer
-        head: Row = (None, document.model_dump_json(exclude=set(self.parts)))
-        return [head, *((part, _encoded(item)) for part in self.parts for item in getattr(document, part))]
+        head: Row = (None, place([0]), document.model_dump_json(exclude=set(self.parts)))
+        return [head, *((part, place([number, nth]), _encoded(item))
+                        for number, part in enumerate(self.parts, start=1)
+                        for nth, item in enumerate(getattr(document, part)))]
 
     def read(self, rows: list[Row]) -> Sequence[Model]:
-        (_, head), *items = rows
+        (_, _, head), *items = rows
         document = self.model.model_validate_json(head)
         for part, model in self.parts.items():
-            setattr(document, part, KeptRows(model, [body for key, body in items if key == part]))
+            setattr(document, part, KeptRows(model, [body for key, _, body in items if key == part]))
         return [document]
 
     def read_snapshot(self, snapshot: KeptSnapshot) -> Sequence[Model] | None:
-        """The answer from a snapshot of its rows, as `rows` lays them out (its head at `seq` 0, then each part's
+        """The answer from a snapshot of its rows, as `rows` lays them out (its head first, then each part's
         items in turn), each part read as used; None when it has no head."""
         if not snapshot.count():
             return None
@@ -213,6 +231,34 @@ class Document(Generic[Model]):
             setattr(document, part, KeptRows(model, Paged(snapshot, start, counts[part])))
             start += counts[part]
         return [document]
+
+
+@dataclass(frozen=True)
+class Remade:
+    """What an answer brought up to date writes: the rows now of the keys `keys` (of every key, when None), the
+    rows of the other keys kept as they are."""
+
+    keys: set[str | None] | None
+    rows: list[Row]
+
+
+class Earlier:
+    """The answer of a kind kept for the same view at an earlier position of the log or an earlier day, for a
+    refresh to read what it needs of it: its stamp, and its rows only when asked."""
+
+    def __init__(self, read_model: FactsView, kind: str, stamp: Stamp):
+        self._read_model = read_model
+        self.kind = kind
+        self.stamp = stamp
+
+    def rows(self) -> list[Row]:
+        """Every row, in place order (none, when another process replaced the answer meanwhile: whatever is made
+        from them is then not kept, `FactsView.amend`)."""
+        return self._read_model.kept(self.kind, self.stamp) or []
+
+    def holds(self, key: str | None) -> bool:
+        """Whether it has a row of `key`."""
+        return self._read_model.holds_kept(self.kind, self.stamp, key)
 
 
 def _same_view_earlier(earlier: Stamp, stamp: Stamp) -> bool:
@@ -227,9 +273,9 @@ Shape = Listed[Any] | Document[Any]
 #: How an answer is computed and kept, for `verify` to recompute it.
 Recipe = tuple[Compute[Any], Shape]
 #: How the rows of an answer kept for the same view at an earlier position of the log or an earlier day are brought
-#: up to date: given the view, its day, the stamp they were kept with and those rows, the rows now, or None when it
-#: must be computed afresh.
-Refresh = Callable[[TimeView, date, Stamp, list[Row]], "list[Row] | None"]
+#: up to date: given the view, its day and that answer, the rows to write again, or None when it must be computed
+#: afresh.
+Refresh = Callable[[TimeView, date, Earlier], "Remade | None"]
 
 
 @cache
@@ -270,32 +316,37 @@ class KeptAnswers:
         stamp = self.stamp(view)
         if stamp is None:
             return self._only(compute(view, view.horizon), shape, wanted)
-        if wanted is None:
-            snapshot = self.store.read_model.kept_snapshot(kind, stamp)
-            kept = None if snapshot is None else shape.read_snapshot(snapshot)
+        kept = self._read(kind, stamp, shape, wanted)
+        if kept is not None:
+            return kept
+        horizon = date.fromisoformat(stamp.horizon)
+        if refresh is not None and self._refreshed(kind, view, horizon, stamp, refresh):
+            kept = self._read(kind, stamp, shape, wanted)
             if kept is not None:
                 return kept
-        else:
-            rows = self.store.read_model.kept(kind, stamp, wanted)
-            if rows is not None and (rows or isinstance(shape, Listed)):
-                return shape.read(rows)
-        horizon = date.fromisoformat(stamp.horizon)
-        fresh = self._refreshed(kind, view, horizon, stamp, refresh) if refresh is not None else None
-        if fresh is not None:
-            self.store.read_model.keep(kind, stamp, fresh)
-            return shape.read([row for row in fresh if wanted is None or row[0] in wanted])
         answer = list(compute(view, horizon))
         self.store.read_model.keep(kind, stamp, shape.rows(answer))
         return self._only(answer, shape, wanted)
 
-    def _refreshed(self, kind: str, view: TimeView, horizon: date, stamp: Stamp, refresh: Refresh) -> list[Row] | None:
-        """The rows of the answer kept for the same view at an earlier position or day, brought up to `stamp`'s;
-        None when there is none (or another process replaced it meanwhile) or it cannot be brought up to date."""
+    def _read(self, kind: str, stamp: Stamp, shape: Listed[Answer] | Document[Any],
+              wanted: set[str] | None) -> Sequence[Answer] | None:
+        """The answer kept for `stamp` (only the rows of the `wanted` keys, when given), read as used; None when
+        none is kept for it."""
+        if wanted is None:
+            snapshot = self.store.read_model.kept_snapshot(kind, stamp)
+            return None if snapshot is None else shape.read_snapshot(snapshot)
+        rows = self.store.read_model.kept(kind, stamp, wanted)
+        return shape.read(rows) if rows is not None and (rows or isinstance(shape, Listed)) else None
+
+    def _refreshed(self, kind: str, view: TimeView, horizon: date, stamp: Stamp, refresh: Refresh) -> bool:
+        """Whether the answer kept for the same view at an earlier position or day was brought up to `stamp`'s: its
+        rows that changed written again, the others left as they are. False when there is none (or another process
+        replaced it meanwhile) or it cannot be brought up to date."""
         earlier = self.store.read_model.stamp_of(kind)
         if earlier is None or not _same_view_earlier(earlier, stamp):
-            return None
-        rows = self.store.read_model.kept(kind, earlier)
-        return None if rows is None else refresh(view, horizon, earlier, rows)
+            return False
+        remade = refresh(view, horizon, Earlier(self.store.read_model, kind, earlier))
+        return remade is not None and self.store.read_model.amend(kind, earlier, stamp, remade.keys, remade.rows)
 
     @staticmethod
     def _only(answer: Sequence[Answer], shape: Listed[Answer] | Document[Any],

@@ -14,13 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from projections.history import TimeView
-from projections.ledger import Ledger, LedgerLine, ledger
+from projections.ledger import Ledger, LedgerLine, lapses_between, ledger, line_order
 from projections.names import name_key
 from tracker import line_entries
-from tracker.adapters.read_model import Stamp
 from tracker.services.entries import Entries
 from tracker.services.history import History
-from tracker.services.kept import Compute, Document, KeptAnswers, Listed, Recipe, Row
+from tracker.services.kept import Compute, Document, Earlier, KeptAnswers, Listed, Recipe, Remade
 
 if TYPE_CHECKING:  # the receivables load with a receivables query, the queries with a compound's, not with the ledger
     from projections.receivables import GroupBy, ReceivablesReport
@@ -56,26 +55,33 @@ class Money:
         selected, names = self.history.in_view(view, history=self.history.of_ledger())
         return ledger(selected, names, horizon).lines
 
-    def refreshed_lines(self, view: TimeView, horizon: date, earlier: Stamp, rows: list[Row]) -> list[Row] | None:
-        """The kept lines, as `earlier` stamps them, brought up to now: the lines of the name groups the facts since
-        then touch computed again from those groups' facts, the others' rows kept as they are. None (the ledger is
-        computed afresh) when the day moved on (lapses stand on the day); when the new facts can change lines of
-        no compound (a line of no compound may hold a new royalty figure: `parts_within_wholes`) or of any
-        (`History.lines_changed_since`); or when a group's lines come from recorded terms (their ids are numbered
-        across the whole ledger)."""
-        if date.fromisoformat(earlier.horizon) != horizon:
-            return None
-        keys = self.history.lines_changed_since(earlier.position, any(key is None for key, _ in rows))
+    def refreshed_lines(self, view: TimeView, horizon: date, earlier: Earlier) -> Remade | None:
+        """The kept lines brought up to now: the lines of the name groups the facts since `earlier` touch, and on a
+        new day those of the groups with a line that lapses meanwhile (`lapses_between`: all a new day changes),
+        computed again from those groups' facts, the others' rows kept as they are. None (the ledger is computed
+        afresh) when a view as of today would take in something published since `earlier`'s day; when a line of
+        no compound lapses meanwhile; when the new facts can change lines of no compound (a line of no compound
+        may hold a new royalty figure: `parts_within_wholes`) or of any (`History.lines_changed_since`); or when a
+        group's lines come from recorded terms (their ids are numbered across the whole ledger)."""
+        since = date.fromisoformat(earlier.stamp.horizon)
+        lapsing: set[str | None] = set()
+        if since != horizon:
+            if view.as_of is not None and self.history.published_between(since, horizon):
+                return None
+            lapsing = {key for key, _, body in earlier.rows() if _lapses_between(body, since, horizon)}
+            if None in lapsing:
+                return None
+        keys = self.history.lines_changed_since(earlier.stamp.position, earlier.holds(None))
         if keys is None:
             return None
+        keys |= self.history.name_group(*(key for key in lapsing if key is not None)) if lapsing else set()
         if not keys:
-            return rows
+            return Remade(set(), [])
         selected, names = self.history.in_view(view, history=self.history.of_ledger(keys))
         fresh = [line for line in ledger(selected, names, horizon).lines if _compound_key(line) in keys]
         if any(line.basis == "terms" for line in fresh):
             return None
-        unchanged = [row for row in rows if row[0] not in keys]
-        return sorted(unchanged + _LINES.rows(fresh), key=_line_order)
+        return Remade(set(keys), _LINES.rows(fresh))
 
     def receivables(self, view: TimeView, by: GroupBy = "counterparty", rates: Path | None = None,
                     payee: str | None = None) -> ReceivablesReport:
@@ -141,13 +147,13 @@ def _compound_key(line: LedgerLine) -> str | None:
     return name_key(line.compound) if line.compound else None
 
 
-def _line_order(row: Row) -> tuple[str, str, str]:
-    """A kept line's place in the ledger, read from its JSON as `projections.ledger.ledger` orders the lines."""
-    line = json.loads(row[1])
-    return line["compound"] or "", line["triggered_on"] or line["expected_by"] or date.max.isoformat(), line["id"]
+def _lapses_between(body: str, since: date, until: date) -> bool:
+    """Whether the kept line `body` lapses between standing on `since` and on `until` (read from its JSON)."""
+    expected_by = json.loads(body)["expected_by"]
+    return lapses_between(date.fromisoformat(expected_by) if expected_by else None, since, until)
 
 
-_LINES = Listed(LedgerLine, _compound_key)
+_LINES = Listed(LedgerLine, _compound_key, line_order)
 
 
 def _report_shape() -> Document[ReceivablesReport]:

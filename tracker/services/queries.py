@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import difflib
-import json
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar, overload
@@ -12,10 +11,9 @@ from projections.history import TimeView
 from projections.names import NameBook, name_key
 from projections.records import PlacedRecord, event_records, placed_records
 from projections.status import CompoundStatus, compound_status, compound_statuses, restated_on
-from tracker.adapters.read_model import Stamp
 from tracker.errors import UnknownCompound
 from tracker.services.history import History, identities
-from tracker.services.kept import KeptAnswers, Listed, Recipe, Row
+from tracker.services.kept import Earlier, KeptAnswers, Listed, Recipe, Remade, Row
 
 if TYPE_CHECKING:
     from projections.receivables import ReceivablesReport
@@ -23,22 +21,12 @@ if TYPE_CHECKING:
 
 
 Kept = TypeVar("Kept", CompoundStatus, CalendarEntry)
-_STATUSES = Listed(CompoundStatus, lambda status: name_key(status.name))
-_NAME_FIRST = '{"name":'
-
-
-def _name(body: str) -> str:
-    """The name of a kept status, read from the front of its JSON (the model's first field) without decoding it."""
-    if body.startswith(_NAME_FIRST):
-        return json.JSONDecoder().raw_decode(body, len(_NAME_FIRST))[0]
-    return json.loads(body)["name"]
-
-
-_CALENDAR = Listed(CalendarEntry, lambda entry: name_key(entry.compound))
+_STATUSES = Listed(CompoundStatus, lambda status: name_key(status.name), lambda status: [status.name.lower()])
+_CALENDAR = Listed(CalendarEntry, lambda entry: name_key(entry.compound), calendar_order)
 #: Records are read through once (exported, or taken into a report), so none is held once read: at ten thousand
 #: releases they are ninety thousand dictionaries.
 _RECORDS = Listed(PlacedRecord, lambda placed: name_key(placed["record"]["compound"]) if placed["record"]["compound"] else None,
-                  holds=False)
+                  lambda placed: placed["order"], holds=False)
 
 
 class _Records(Sequence[dict[str, Any]]):
@@ -95,25 +83,23 @@ class Queries:
         """Every fact in view as its record, with its place in export order, computed from the whole history."""
         return placed_records(*self.history.in_view(view))
 
-    def refreshed_records(self, view: TimeView, horizon: date, earlier: Stamp, rows: list[Row]) -> list[Row] | None:
-        """The kept records, as `earlier` stamps them, brought up to now: the records of the name groups the
-        facts since then touch made again (and those of no compound, when they touch those), the others' rows
-        kept as they are. None when a view as of today would take in something published since `earlier`'s day,
-        or the new facts can change any record."""
-        since = date.fromisoformat(earlier.horizon)
+    def refreshed_records(self, view: TimeView, horizon: date, earlier: Earlier) -> Remade | None:
+        """The kept records brought up to now: the records of the name groups the facts since `earlier` touch made
+        again (and those of no compound, when they touch those), the others' rows kept as they are. None when a
+        view as of today would take in something published since `earlier`'s day, or the new facts can change any
+        record."""
+        since = date.fromisoformat(earlier.stamp.horizon)
         if since != horizon and view.as_of is not None and self.history.published_between(since, horizon):
             return None
-        changed = self.history.records_changed_since(earlier.position)
+        changed = self.history.records_changed_since(earlier.stamp.position)
         if changed is None:
             return None
         keys, no_compound = changed
-        if not keys and not no_compound:  # only the day moved on: the same records
-            return rows
-        remade = keys | {None} if no_compound else keys
+        remade: set[str | None] = {*keys, None} if no_compound else set(keys)
+        if not remade:  # only the day moved on: the same records
+            return Remade(remade, [])
         selected, names = self.history.in_view(view, history=self.history.of_keys(keys, no_compound))
-        fresh = [row for row in _RECORDS.rows(placed_records(selected, names)) if row[0] in remade]
-        unchanged = [row for row in rows if row[0] not in remade]
-        return sorted(unchanged + fresh, key=lambda row: json.loads(row[1])["order"])
+        return Remade(remade, [row for row in _RECORDS.rows(placed_records(selected, names)) if row[0] in remade])
 
     def compounds(self, view: TimeView) -> Sequence[CompoundStatus]:
         """Every compound in view with its status; facts about undisclosed products are left out. Kept in the
@@ -134,19 +120,17 @@ class Queries:
             statuses += [status for status in compound_statuses(selected, names, horizon) if name_key(status.name) in keys]
         return sorted(statuses, key=lambda status: status.name.lower())
 
-    def refreshed_statuses(self, view: TimeView, horizon: date, earlier: Stamp, rows: list[Row]) -> list[Row] | None:
-        """The kept rows of every compound's status, as `earlier` stamps them, brought up to now: restated on
-        today (when only the day moved on, and nothing was published meanwhile that a view as of today takes in),
-        then the statuses of the name groups the facts since then touch computed again, the others' rows kept as
-        they are. None when those facts can change any compound's status."""
-        changed = self._changed(view, horizon, earlier, rows, CompoundStatus, restated_on)
-        if changed is None:
+    def refreshed_statuses(self, view: TimeView, horizon: date, earlier: Earlier) -> Remade | None:
+        """The kept statuses brought up to now: restated on today (when only the day moved on, and nothing was
+        published meanwhile that a view as of today takes in), then the statuses of the name groups the facts
+        since `earlier` touch computed again, the others' rows kept as they are. None when those facts can change
+        any compound's status."""
+        keys = self._changed(view, horizon, earlier)
+        if keys is None:
             return None
-        restated, keys = changed
         selected, names = self.history.in_view(view, history=self.history.of_keys(keys)) if keys else ((), NameBook())
-        fresh = [status for status in compound_statuses(selected, names, horizon) if name_key(status.name) in keys]
-        unchanged = [row for row in restated if row[0] not in keys]
-        return sorted(unchanged + _STATUSES.rows(fresh), key=lambda row: _name(row[1]).lower())
+        fresh = _STATUSES.rows(status for status in compound_statuses(selected, names, horizon) if name_key(status.name) in keys)
+        return self._remade(horizon, earlier, keys, fresh, CompoundStatus, restated_on)
 
     def status(self, compound: str, view: TimeView) -> CompoundStatus:
         """The status of the compound going by `compound` (any alias, any case)."""
@@ -168,32 +152,36 @@ class Queries:
         statuses = self.compounds(view)
         return catalyst_calendar(statuses, self.sources(view, statuses))
 
-    def refreshed_calendar(self, view: TimeView, horizon: date, earlier: Stamp, rows: list[Row]) -> list[Row] | None:
-        """The kept rows of the whole calendar, as `earlier` stamps them, brought up to now as the compound list
-        is: restated on today, then the catalysts of the name groups the facts since then touch made again."""
-        changed = self._changed(view, horizon, earlier, rows, CalendarEntry, entry_restated_on)
-        if changed is None:
+    def refreshed_calendar(self, view: TimeView, horizon: date, earlier: Earlier) -> Remade | None:
+        """The kept whole calendar brought up to now as the compound list is: restated on today, then the
+        catalysts of the name groups the facts since `earlier` touch made again."""
+        keys = self._changed(view, horizon, earlier)
+        if keys is None:
             return None
-        restated, keys = changed
         statuses = list(self.kept.answer("compounds", view, self.statuses, _STATUSES, keys, self.refreshed_statuses))
         fresh = _CALENDAR.rows(catalyst_calendar(statuses, self.sources(view, statuses)))
-        unchanged = [row for row in restated if row[0] not in keys]
-        return sorted(unchanged + fresh, key=lambda row: calendar_order(CalendarEntry.model_validate_json(row[1])))
+        return self._remade(horizon, earlier, keys, fresh, CalendarEntry, entry_restated_on)
 
-    def _changed(self, view: TimeView, horizon: date, earlier: Stamp, rows: list[Row], model: type[Kept],
-                 restate: Callable[[Kept, date], Kept | None]) -> tuple[list[Row], set[str]] | None:
-        """Kept rows standing on `earlier`'s day restated on `horizon`, and the name keys the facts applied since
-        `earlier`'s position touch; None when the answer must be computed afresh: a view as of today would take
-        in something published since `earlier`'s day (another selection of facts, not only another day), or
-        the new facts can change any compound's."""
-        since = date.fromisoformat(earlier.horizon)
-        if since != horizon:
-            if view.as_of is not None and self.history.published_between(since, horizon):
-                return None
-            restated = ((key, restate(model.model_validate_json(body), horizon)) for key, body in rows)
-            rows = [(key, kept.model_dump_json()) for key, kept in restated if kept is not None]  # None: gone that day
-        keys = self.history.changed_since(earlier.position)
-        return None if keys is None else (rows, keys)
+    def _changed(self, view: TimeView, horizon: date, earlier: Earlier) -> set[str] | None:
+        """The name keys the facts applied since `earlier`'s position touch; None when the answer must be computed
+        afresh: a view as of today would take in something published since `earlier`'s day (another selection of
+        facts, not only another day), or the new facts can change any compound's."""
+        since = date.fromisoformat(earlier.stamp.horizon)
+        if since != horizon and view.as_of is not None and self.history.published_between(since, horizon):
+            return None
+        return self.history.changed_since(earlier.stamp.position)
+
+    @staticmethod
+    def _remade(horizon: date, earlier: Earlier, keys: set[str], fresh: list[Row], model: type[Kept],
+                restate: Callable[[Kept, date], Kept | None]) -> Remade:
+        """The rows of `keys` made again (`fresh`); and when the day moved on, every other row restated on `horizon`
+        (in its place: restating changes no name nor date it is ordered by), or left out where it is gone that day
+        (None: a presentation whose day has passed)."""
+        if date.fromisoformat(earlier.stamp.horizon) == horizon:
+            return Remade(set(keys), fresh)
+        restated = [(key, at, kept.model_dump_json()) for key, at, body in earlier.rows() if key not in keys
+                    if (kept := restate(model.model_validate_json(body), horizon)) is not None]
+        return Remade(None, restated + fresh)
 
     def sources(self, view: TimeView, statuses: Sequence[CompoundStatus]) -> list[dict[str, Any]]:
         """The EVENTS.md records of the facts announcing the catalysts the statuses expect: all the calendar
