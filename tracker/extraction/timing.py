@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from tracker.dates import DATE_PATTERNS, MONTHS, PartialDate, date_from_match
-from tracker.extraction.prefilter import foldable, may_match, required_words
+from tracker.extraction.prefilter import foldable, may_match, one_of, required_words
 
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _YEAR = r"(?:19|20)\d\d"
@@ -292,8 +292,9 @@ _COMPILED = (
 #: Each pattern with the words any match of it holds (`prefilter`): a sentence holding none is not scanned for it.
 _GUARDED = [(pattern, reader, forward, required_words(pattern)) for pattern, reader, forward in _COMPILED]
 #: A fast test: a time expression holds a digit or one of these words.
-_MAY_HOLD_A_TIME = re.compile(r"\d|year|quarter|half|month|week|day|today|yesterday|later|earlier|early|late|mid|end|"
-                              r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
+_MAY_HOLD_A_TIME = re.compile(r"\d|" + one_of(("year", "quarter", "half", "month", "week", "day", "today", "yesterday", "later", "earlier", "early",
+                                                  "late", "mid", "end", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                                  "nov", "dec")), re.I)
 _LATER = re.compile(r"\b(?:later|by|before|next|upcoming|expected|anticipated|planned)\b", re.I)
 
 
