@@ -47,7 +47,7 @@ def read_sentence(view: SentenceView, release: ReleaseContext, earlier: list[Fac
         if family.context_pattern is not None and not family.context_pattern.search(view.lead_in + " " + view.text):
             continue
         read_for: set[str | None] = set()
-        for cue in family.cues if not fold or family.any_cue_word.search(lowered) else family.cues_without_words:
+        for cue in family.cues:
             if not may_match(cue.required, lowered, fold):
                 continue
             for match in cue.pattern.finditer(view.text):

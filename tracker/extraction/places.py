@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.extraction.prefilter import any_word, foldable, may_match, required_words
+from tracker.extraction.prefilter import foldable, may_match, required_words
 from tracker.lexicon import AGENCIES, APPROVING_AGENCY, LEGAL_FORMS, REGIONS
 
 __all__ = ["APPROVING_AGENCY", "Place", "agencies_in", "places_in"]
@@ -28,9 +28,6 @@ class Place:
 _AGENCY_RE = [(re.compile(rf"(?<![\w-])(?:{agency.written})(?![\w-])"), agency.name, agency.region) for agency in AGENCIES]
 #: ... each with the words any match of it holds (`prefilter`): a text holding none is not scanned for it.
 _AGENCY_GUARDED = [(pattern, agency, region, required_words(pattern)) for pattern, agency, region in _AGENCY_RE]
-#: ... and one pattern for all their words: most texts (a sentence, a word asked whether it is a name) hold none.
-_ANY_AGENCY_WORD = any_word([words for *_, words in _AGENCY_GUARDED])
-_AGENCY_UNGUARDED = [entry for entry in _AGENCY_GUARDED if entry[-1] is None]
 #: A demonym names a region unless it starts the name of a society or a meeting ("European Hematology Association").
 _NOT_A_PLACE_AFTER = r"(?!\s+(?:Society|Association|Academy|College|Congress|Conference|League|Alliance|Organi[sz]ation|Respiratory|Hematology|Haematology|Heart|Thoracic|Cancer Congress|Medicines Agency|Commission|Committee|Journal))"
 #: "US$35 million", "U.S. $5 million": a currency, not a place.
@@ -39,8 +36,6 @@ _REGION_RE = [(re.compile(rf"(?<![\w-])(?:{region.names}){_NOT_A_PLACE}"), regio
     (re.compile(rf"(?<![\w-])(?:{region.demonyms})(?![\w-]){_NOT_A_PLACE_AFTER}"), region.code)
     for region in REGIONS if region.demonyms]
 _REGION_GUARDED = [(pattern, region, required_words(pattern)) for pattern, region in _REGION_RE]
-_ANY_REGION_WORD = any_word([words for *_, words in _REGION_GUARDED])
-_REGION_UNGUARDED = [entry for entry in _REGION_GUARDED if entry[-1] is None]
 
 
 #: A company's home after its legal form ("Orsolo KGaA of Germany", "Tamura Co., Ltd. of Japan"): no place of the statement.
@@ -62,8 +57,7 @@ def agencies_in(text: str) -> list[Place]:
     """Every regulator named in `text`, in order."""
     found: list[Place] = []
     lowered, fold = text.lower(), foldable(text)
-    guarded = _AGENCY_GUARDED if not fold or _ANY_AGENCY_WORD.search(lowered) else _AGENCY_UNGUARDED
-    for pattern, agency, region, words in guarded:
+    for pattern, agency, region, words in _AGENCY_GUARDED:
         if not may_match(words, lowered, fold):
             continue
         for match in pattern.finditer(text):
@@ -76,8 +70,7 @@ def places_in(text: str) -> list[Place]:
     """Every regulator and every region named in `text`, in order (regulators carry their region)."""
     found = agencies_in(text)
     lowered, fold = text.lower(), foldable(text)
-    guarded = _REGION_GUARDED if not fold or _ANY_REGION_WORD.search(lowered) else _REGION_UNGUARDED
-    for pattern, region, words in guarded:
+    for pattern, region, words in _REGION_GUARDED:
         if not may_match(words, lowered, fold):
             continue
         for match in pattern.finditer(text):

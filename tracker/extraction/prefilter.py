@@ -150,12 +150,6 @@ def one_of(words: list[str] | tuple[str, ...]) -> str:
     return f"(?:{written(tree)})"
 
 
-def any_word(guarded: list[Words | None]) -> re.Pattern[str]:
-    """One pattern finding, in a lowered text, a word of any of the patterns `guarded` holds the words of (those
-    with sure words): a `foldable` text it finds nothing in is scanned only by the patterns without sure words."""
-    return re.compile(one_of(sorted({word for words in guarded if words is not None for word in words})))
-
-
 def scan(pattern: re.Pattern[str], text: str, lowered: str, fold: bool) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, skipped where the text (`lowered` and `fold` read from it) holds none of the
     words every match holds."""

@@ -20,7 +20,7 @@ from datetime import date
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
-from tracker.extraction.prefilter import any_word, required_words
+from tracker.extraction.prefilter import required_words
 
 if TYPE_CHECKING:
     from tracker.extraction.candidates import Candidate
@@ -164,16 +164,6 @@ class Family:
     @cached_property
     def context_pattern(self) -> re.Pattern[str] | None:
         return re.compile(self.context, re.I) if self.context else None
-
-    @cached_property
-    def any_cue_word(self) -> re.Pattern[str]:
-        """One pattern for the words of all the cues (`prefilter.any_word`): a sentence (lowered, `foldable`) it finds
-        nothing in is read only for the cues without sure words."""
-        return any_word([cue.required for cue in self.cues])
-
-    @cached_property
-    def cues_without_words(self) -> tuple[Cue, ...]:
-        return tuple(cue for cue in self.cues if cue.required is None)
 
 
     def rows(self) -> list[Cue | Modality]:
