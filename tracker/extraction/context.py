@@ -152,8 +152,11 @@ def segments(text: str) -> list[str]:
     """The statements of a sentence the splitter could not separate: bullets run together in a table
     ("|● |A |● |B"), or a quotation opening after a line with no full stop. Rules read them with trademark
     signs in one form (the quote a fact keeps is the sentence as written)."""
-    text = _MARK_DEBRIS.sub(lambda m: m.group(1) or m.group(2) or m.group(3) or "™", text)
-    parts = [part for piece in _BULLET_RUN.split(text) for part in _UNMARKED_BREAK.split(piece)]
+    # each pattern is tried only where the characters each of its matches holds stand (most sentences hold none)
+    if "®" in text or "™" in text or "TM" in text:
+        text = _MARK_DEBRIS.sub(lambda m: m.group(1) or m.group(2) or m.group(3) or "™", text)
+    pieces = _BULLET_RUN.split(text) if "\u25cf" in text or "\u2022" in text or "\u25aa" in text else [text]
+    parts = [part for piece in pieces for part in (_UNMARKED_BREAK.split(piece) if '"' in piece or "\u201c" in piece else [piece])]
     return [part.strip() for part in parts if part.strip()] or [text]
 
 
