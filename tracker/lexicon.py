@@ -9,6 +9,7 @@ Patterns are regular-expression source text, compiled by the layer that uses the
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # --- regulators and regions ---------------------------------------------------------------------
@@ -230,10 +231,14 @@ US_INN_PREFIX = r"(?:ado|fam|ziv)-"
 US_BIOLOGIC_SUFFIX = r"-(?!(?:only|free|like|type|dose|high|full|well|long|self|wide|naive)\b)[a-z]{4}(?![\w-])"
 
 
-def inn_stem_pattern() -> str:
-    """One word ending in an INN stem, as pattern source (its case left to the caller)."""
-    stems = "|".join(sorted((s for s in INN_STEMS if s not in ("ercept", "acept")), key=len, reverse=True))
-    long_stems = "|".join(sorted((s for s in INN_STEMS if len(s) >= 5 and s not in ("ercept", "acept")), key=len, reverse=True))
+def inn_stem_pattern(alternation: Callable[[list[str]], str] = "|".join) -> str:
+    """One word ending in an INN stem, as pattern source (its case left to the caller).
+
+    `alternation` writes a list of stems (longest first) as pattern source: the extraction writes them as a tree of
+    their letters, tried once a place rather than stem by stem. Which stem of a word matches first changes no match:
+    a stem must end the word, so every one that fits ends where the others do."""
+    stems = alternation(sorted((s for s in INN_STEMS if s not in ("ercept", "acept")), key=len, reverse=True))
+    long_stems = alternation(sorted((s for s in INN_STEMS if len(s) >= 5 and s not in ("ercept", "acept")), key=len, reverse=True))
     # A stem of five letters or more is telling enough after a prefix of two ("vi-begron", "da-gliflozin").
     return (rf"(?!(?:{'|'.join(sorted(NOT_INNS))})\b)(?:[a-z]{{3,}}(?:{stems}|{_NOT_FUSION}cept)"
             rf"|[a-z]{{2}}(?:{long_stems}))")

@@ -10,7 +10,7 @@ import pytest
 from tracker.extraction import compound_names, parties, places, release_names, timing, trials
 from tracker.extraction.prefilter import foldable, may_match, one_of, required_words
 from tracker.extraction.rules import REGISTRY
-from tracker.lexicon import INN_STEMS
+from tracker.lexicon import INN_STEMS, inn_stem_pattern
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -90,3 +90,32 @@ def test_the_fast_test_for_an_inn_says_what_the_alternation_of_its_stems_said() 
     texts = _sentences()
     texts += [text.upper() for text in texts] + ["velumab-abcd", "velumab-abcde", "trastuzumab", "İnn ſtem Kvec"]
     assert [bool(compound_names._MAY_HOLD_AN_INN.search(text)) for text in texts] == [bool(alternation.search(text)) for text in texts]
+
+
+def _inn_texts() -> list[str]:
+    texts = _sentences()
+    return texts + [text.upper() for text in texts] + [
+        "velumab-abcd and ado-trazumab", "x  orsogene ortovec", "drortitcept alone", "drortitcept and velumab",
+        "interferon beta", "folinic acid", "İnn ſtem Kvec velumab", "ziv-aflibercept (velotuximab vedotin)"]
+
+
+def test_the_inn_pattern_with_its_stems_as_a_tree_finds_what_the_stems_one_by_one_found() -> None:
+    one_by_one = re.compile(compound_names.INN_PATTERN.pattern.replace(inn_stem_pattern(one_of), inn_stem_pattern()), re.I)
+    assert one_by_one.pattern != compound_names.INN_PATTERN.pattern
+    for text in _inn_texts():
+        assert [m.span() for m in compound_names.INN_PATTERN.finditer(text)] == [m.span() for m in one_by_one.finditer(text)], text
+
+
+def test_a_scan_for_inns_from_where_they_may_start_finds_what_a_scan_from_the_start_found() -> None:
+    for text in _inn_texts():
+        start = compound_names._where_inns_may_start(text)
+        before = [m.span() for m in compound_names.INN_PATTERN.finditer(text)] if compound_names._MAY_HOLD_AN_INN.search(text) else []
+        assert ([m.span() for m in compound_names.INN_PATTERN.finditer(text, start)] if start is not None else []) == before, text
+
+
+def test_the_time_test_as_plain_text_says_what_its_pattern_says() -> None:
+    texts = _sentences() + ["The Company Expects It In Mid-Year", "nothing here", "Kelvin ſ", "in 2024"]
+    for text in texts + [text.upper() for text in texts]:
+        lowered, fold = text.lower(), foldable(text)
+        plain = bool(timing._DIGIT.search(text)) or any(word in lowered for word in timing._TIME_WORDS)
+        assert (plain if fold else bool(timing._MAY_HOLD_A_TIME.search(text))) == bool(timing._MAY_HOLD_A_TIME.search(text)), text

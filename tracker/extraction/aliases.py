@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from tracker.extraction.compound_names import (
@@ -23,6 +23,7 @@ from tracker.extraction.compound_names import (
     plain,
     stated_brand,
 )
+from tracker.extraction.prefilter import foldable, scan
 from tracker.lexicon import DOSAGE_FORM, DOSE, INN_SALTS, RELEASE_FORMS
 
 _FORMER = re.compile(r"^(?:formerly|previously|previously known as|formerly known as|also known as|aka|earlier known as)\s+", re.I)
@@ -224,7 +225,7 @@ def labelled_names(text: str) -> list[tuple[int, str, AliasKindOrNone]]:
 
 def active_substances(text: str) -> list[tuple[str, str]]:
     """(brand, INN) of each "the active substance of BRAND is INN" a sentence states."""
-    return [(match["brand"], match["inn"]) for match in _ACTIVE_SUBSTANCE.finditer(text)]
+    return [(match["brand"], match["inn"]) for match in _scan(_ACTIVE_SUBSTANCE, text)]
 
 
 def labelled_aliases(text: str, names: list[tuple[int, int, str]]) -> list[AliasStatement]:
@@ -238,7 +239,7 @@ def labelled_aliases(text: str, names: list[tuple[int, int, str]]) -> list[Alias
             continue
         start, _, name = before[-1]
         statements.append(AliasStatement(plain(name), alias, kind or kind_of(alias), start))
-    for match in _ACTIVE_SUBSTANCE.finditer(text):
+    for match in _scan(_ACTIVE_SUBSTANCE, text):
         statements.append(AliasStatement(match["inn"], match["brand"], "brand", match.start("brand")))
     return statements
 
@@ -247,7 +248,7 @@ def brand_statements(text: str, names: list[tuple[int, int, str]]) -> list[Alias
     """The brand a sentence gives the compound it names last before the statement ("trazimab, which will be
     marketed under the trade name Velmora", "ORS-101 will be sold as Velmora")."""
     statements = []
-    for match in BRAND_STATEMENT.finditer(text):
+    for match in _scan(BRAND_STATEMENT, text):
         brand = stated_brand(match)
         before = [(start, end, name) for start, end, name in names
                   if end <= match.start() and match.start() - end <= 150 and key(name) != key(brand)]
@@ -255,3 +256,9 @@ def brand_statements(text: str, names: list[tuple[int, int, str]]) -> list[Alias
             start, _, name = before[-1]
             statements.append(AliasStatement(plain(name), brand, "brand", start))
     return statements
+
+
+def _scan(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, skipped where the sentence holds none of the words every match holds (`prefilter`):
+    these patterns are read in every sentence, and a few times over (names learnt, aliases, facts)."""
+    return scan(pattern, text, text.lower(), foldable(text))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tracker.lexicon import AGENCIES
 
@@ -17,15 +18,21 @@ _AGENCY_NAME = re.compile("|".join(f"(?:{agency.written})" for agency in AGENCIE
 
 def clause_breaks(text: str) -> list[re.Match[str]]:
     """The breaks between the clauses of `text`, in order, none inside a regulator's name."""
+    return list(_clause_breaks(text))
+
+
+@lru_cache(maxsize=256)
+def _clause_breaks(text: str) -> tuple[re.Match[str], ...]:
+    """`clause_breaks`, found once a sentence: each cue's modalities and readers ask for the clauses again."""
     names = [match.span() for match in _AGENCY_NAME.finditer(text)]
-    return [match for match in CLAUSE_BREAK.finditer(text)
-            if not any(start < match.start() < end for start, end in names)]
+    return tuple(match for match in CLAUSE_BREAK.finditer(text)
+                 if not any(start < match.start() < end for start, end in names))
 
 
 def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the clause holding `start..end`."""
     left, right = 0, len(text)
-    for match in clause_breaks(text):
+    for match in _clause_breaks(text):
         if match.end() <= start:
             left = match.end()
         elif match.start() >= end:

@@ -13,6 +13,7 @@ from tracker.domain.facts import CompoundAliasRecorded, Fact
 from tracker.extraction.compound_names import BRAND_STATEMENT, bare_inn, key, kind_of, plain, stated_brand
 from tracker.extraction.context import ReleaseContext, SentenceView
 from tracker.extraction.engine import AMBIGUOUS, NAMED
+from tracker.extraction.prefilter import foldable, scan
 
 #: Confidence of an alias of a compound the release mentions only as a comparator.
 COMPARATOR = 0.45
@@ -43,7 +44,7 @@ def read_aliases(release: ReleaseContext, tracked: set[str]) -> list[Fact]:
     for view in release.views:
         if view.boilerplate:
             continue
-        match = BRAND_STATEMENT.search(view.text)
+        match = next(scan(BRAND_STATEMENT, view.text, view.text.lower(), foldable(view.text)), None)  # its first, if any
         stated_here = {key(statement.alias) for index, statement in release.names.statements if index == view.index}
         if match and view.subject in tracked:
             brand = stated_brand(match)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 
 from tracker.dates import DATE_PATTERNS, PartialDate
@@ -74,7 +75,9 @@ class SentenceView:
     background: bool = False
     """True in a background section ("About Velmora" to the end of the release, once some prose came before)."""
     trials: list[tuple[int, str]] = field(default_factory=list)
-    times: list[TimeExpression] = field(default_factory=list)
+    published: date | None = None
+    period: PartialDate | None = None
+    """The release's date and reporting period, which its time expressions are read against."""
     lead_in: str = ""
     """The words of the sentence before, when a hard line wrap split one sentence in two ("... the European
     Medicines" / "Agency (EMEA), has adopted ..."): where a regulator or a trial named there may stand."""
@@ -82,6 +85,11 @@ class SentenceView:
     @property
     def text(self) -> str:
         return self.segment
+
+    @cached_property
+    def times(self) -> list[TimeExpression]:
+        """The sentence's time expressions, read when a rule first asks (none reads the closing credits')."""
+        return times_in(self.segment, self.published, self.period) if self.published is not None else []
 
     @cached_property
     def dateline_end(self) -> int:
@@ -152,8 +160,11 @@ def segments(text: str) -> list[str]:
     """The statements of a sentence the splitter could not separate: bullets run together in a table
     ("|● |A |● |B"), or a quotation opening after a line with no full stop. Rules read them with trademark
     signs in one form (the quote a fact keeps is the sentence as written)."""
-    text = _MARK_DEBRIS.sub(lambda m: m.group(1) or m.group(2) or m.group(3) or "™", text)
-    parts = [part for piece in _BULLET_RUN.split(text) for part in _UNMARKED_BREAK.split(piece)]
+    # each pattern is tried only where the characters each of its matches holds stand (most sentences hold none)
+    if "®" in text or "™" in text or "TM" in text:
+        text = _MARK_DEBRIS.sub(lambda m: m.group(1) or m.group(2) or m.group(3) or "™", text)
+    pieces = _BULLET_RUN.split(text) if "\u25cf" in text or "\u2022" in text or "\u25aa" in text else [text]
+    parts = [part for piece in pieces for part in (_UNMARKED_BREAK.split(piece) if '"' in piece or "\u201c" in piece else [piece])]
     return [part.strip() for part in parts if part.strip()] or [text]
 
 
@@ -212,7 +223,7 @@ class ReleaseContext:
                 prose += 1
             view.background = in_background
             view.trials = self._trials(segment)
-            view.times = times_in(segment, self.published, self.period)
+            view.published, view.period = self.published, self.period
             previous = self.views[-1] if self.views else None
             if previous is not None and previous.sentence.block == sentence.block and re.search(r"[\w,]\s*$", previous.text) \
                     and re.match(r"[a-z(]|[A-Z][a-z]+\s+\(", segment):
