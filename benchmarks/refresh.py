@@ -5,8 +5,8 @@ compound list and records brought up to date, against the ledger computed afresh
 
 Each release is ingested alone (with the manifest beside it, when there is one), then each query is timed once
 (CPU and wall seconds). With `--new-day`, the answers kept are then stamped a day earlier (as if kept yesterday)
-and the first queries of the new day timed. At the end the kept ledger, compound list, records and calendar are compared with those
-computed afresh.
+and the first queries of the new day timed. At the end the kept ledger, receivables (each grouping), compound list, records and calendar are
+compared with those computed afresh.
 """
 from __future__ import annotations
 
@@ -49,6 +49,7 @@ def main() -> None:
         shutil.copy(args.store, copy)
         tracker = open_tracker(str(copy))
         timed("ledger, to keep it", lambda: tracker.ledger())
+        timed("receivables, to keep them", lambda: tracker.receivables())
         timed("compounds, to keep them", lambda: tracker.compounds())
         timed("events, to keep them", lambda: tracker.events())
         timed("calendar, to keep it", lambda: tracker.calendar())
@@ -74,6 +75,10 @@ def main() -> None:
         kept = [line.model_dump_json() for line in tracker.ledger().lines]
         afresh = timed("ledger afresh", lambda: [line.model_dump_json() for line in tracker.ledger(AFRESH).lines])
         print(f"kept ledger is the ledger afresh: {kept == afresh} ({len(kept)} lines)")
+        kept = [tracker.receivables(by=by).model_dump_json() for by in ("counterparty", "compound", "agreement")]
+        afresh = timed("receivables afresh", lambda: [tracker.receivables(AFRESH, by=by).model_dump_json()
+                                                      for by in ("counterparty", "compound", "agreement")])
+        print(f"kept receivables are the receivables afresh: {kept == afresh} (by counterparty, compound, agreement)")
         kept = [status.model_dump_json() for status in tracker.compounds()]
         afresh = timed("compounds afresh", lambda: [status.model_dump_json() for status in tracker.compounds(AFRESH)])
         print(f"kept compound list is the list afresh: {kept == afresh} ({len(kept)} compounds)")

@@ -92,13 +92,26 @@ class Money:
         from tracker.rates import read_rates
 
         if rates is None and payee is None:
-            return self.kept.answer(f"receivables by {by}", view, self._report(by), _report_shape())[0]
+            return self.kept.answer(f"receivables by {by}", view, self._report(by), _report_shape(),
+                                    refresh=self._unchanged_report)[0]
         return receivables(self.ledger(view), by, read_rates(rates) if rates else None, payee)
 
     def _report(self, by: GroupBy) -> Compute[ReceivablesReport]:
         from projections.receivables import receivables
 
         return lambda view, horizon: [receivables(self.ledger(view), by)]
+
+    def _unchanged_report(self, view: TimeView, horizon: date, earlier: Earlier) -> Remade | None:
+        """The kept report as it is (only its stamp brought up to now) when the facts since `earlier` change no
+        ledger line: on the same day (a new day ages every open line again), when they name only name groups
+        that hold no money (`History.has_money`; the groups `History.lines_changed_since` names are the only
+        ones whose lines they can change). None (computed again, from the kept lines) otherwise."""
+        if earlier.stamp.horizon != horizon.isoformat():
+            return None
+        keys = self.history.lines_changed_since(earlier.stamp.position, lines_of_no_compound=True)
+        if keys is None or (keys and self.history.has_money(keys)):
+            return None
+        return Remade(set(), [])
 
     def kept_answers(self) -> dict[str, Recipe]:
         """How each answer this service keeps is computed and kept, for `verify` to recompute it (the ledger
