@@ -203,8 +203,11 @@ def _totals(report: ReceivablesReport, key: Callable[[_LineRow], str]) -> list[T
     totals: dict[tuple[str, str, str], Total] = {}
 
     def total(row: _LineRow) -> Total:
-        return totals.setdefault((_payee(row), key(row), row.currency),
-                                 Total(payee=_payee(row), group=key(row), currency=row.currency))
+        at = (_payee(row), key(row), row.currency)
+        found = totals.get(at)
+        if found is None:  # made only for a new payee, group and currency: most rows add to one made already
+            found = totals[at] = Total(payee=at[0], group=at[1], currency=at[2])
+        return found
 
     for receivable in report.receivables:
         owed = total(receivable)

@@ -125,6 +125,12 @@ class History:
         keys = self._named(facts, reissued)
         return self.name_group(*keys) if keys else set()
 
+    def has_money(self, keys: set[str]) -> bool:
+        """Whether any fact the ledger makes lines of (`LEDGER_FACT_TYPES`) names one of these name keys: a name
+        group with none has no ledger line."""
+        self.store.catch_up()
+        return bool(self.store.read_model.facts_of_types(LEDGER_FACT_TYPES, keys))
+
     def _changes_after(self, position: int) -> tuple[list[tuple[str, str | None, str | None]] | None, list[str]]:
         """What the log applied after `position`, after catching up: (type, compound key, alias key) of each fact, or
         None when a review decision or a retraction is among them; and the read model's ids of the releases the

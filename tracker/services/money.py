@@ -19,7 +19,7 @@ from projections.names import name_key
 from tracker import line_entries
 from tracker.services.entries import Entries
 from tracker.services.history import History
-from tracker.services.kept import Compute, Document, Earlier, KeptAnswers, Listed, Recipe, Remade
+from tracker.services.kept import Compute, Document, Earlier, KeptAnswers, Listed, Recipe, Remade, Row
 
 if TYPE_CHECKING:  # the receivables load with a receivables query, the queries with a compound's, not with the ledger
     from projections.receivables import GroupBy, ReceivablesReport
@@ -92,13 +92,60 @@ class Money:
         from tracker.rates import read_rates
 
         if rates is None and payee is None:
-            return self.kept.answer(f"receivables by {by}", view, self._report(by), _report_shape())[0]
+            return self.kept.answer(f"receivables by {by}", view, self._report(by), _report_shape(),
+                                    refresh=self._refreshed_report)[0]
         return receivables(self.ledger(view), by, read_rates(rates) if rates else None, payee)
 
     def _report(self, by: GroupBy) -> Compute[ReceivablesReport]:
         from projections.receivables import receivables
 
         return lambda view, horizon: [receivables(self.ledger(view), by)]
+
+    def _refreshed_report(self, view: TimeView, horizon: date, earlier: Earlier) -> Remade | None:
+        """The kept report brought up to now when the facts since `earlier` change no ledger line (they name only
+        name groups that hold no money, `History.has_money`: the groups `History.lines_changed_since` names are the
+        only ones whose lines they can change): as it is on the same day, aged again on a new day (`_aged`). None
+        (computed again, from the kept lines) otherwise."""
+        keys = self.history.lines_changed_since(earlier.stamp.position, lines_of_no_compound=True)
+        if keys is None or (keys and self.history.has_money(keys)):
+            return None
+        since = date.fromisoformat(earlier.stamp.horizon)
+        return Remade(set(), []) if since == horizon else self._aged(view, since, horizon, earlier)
+
+    def _aged(self, view: TimeView, since: date, horizon: date, earlier: Earlier) -> Remade | None:
+        """The report kept on day `since`, of the same lines, aged to `horizon`: what a new day changes of it is its
+        day and, in each receivable, the days outstanding and past due (measured at 10k: every receivable, no
+        contingent line, total or note). Its head and receivables written again, the rest kept. None when a line
+        lapses meanwhile (`lapses_between`: its status changes), a view as of today takes in something published
+        meanwhile, or a receivable changes aging bucket (its totals change)."""
+        from projections.receivables import Receivable, ReceivablesReport, bucket
+
+        if view.as_of is not None and self.history.published_between(since, horizon):
+            return None
+        self.ledger(view)  # brought up to now and kept, to read its lines' expected days
+        stamp = self.kept.stamp(view)
+        lines = None if stamp is None else self.kept.store.read_model.kept("ledger", stamp)
+        rows = earlier.rows()
+        if lines is None or not rows or any(_lapses_between(body, since, horizon) for _, _, body in lines):
+            return None
+        shift = (horizon - since).days
+        (_, head_place, head), *items = rows
+        report = ReceivablesReport.model_validate_json(head)
+        report.as_of = horizon
+        parts = set(_report_shape().parts)
+        aged: list[Row] = [(None, head_place, report.model_dump_json(exclude=parts))]
+        for key, at, body in items:
+            if key != "receivables":
+                continue
+            receivable = Receivable.model_validate_json(body)
+            past_due = None if receivable.days_past_due is None else receivable.days_past_due + shift
+            if bucket(past_due) != receivable.bucket:
+                return None
+            outstanding = receivable.days_outstanding
+            aged.append((key, at, receivable.model_copy(update=dict(
+                days_past_due=past_due, days_outstanding=None if outstanding is None else outstanding + shift))
+                .model_dump_json()))
+        return Remade({None, "receivables"}, aged)
 
     def kept_answers(self) -> dict[str, Recipe]:
         """How each answer this service keeps is computed and kept, for `verify` to recompute it (the ledger
