@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
+import projections.history as history_module
+import tracker.services.kept as kept
 from tracker.adapters.read_model import FACTS, READ_MODEL, RELEASES
 
 
@@ -125,3 +128,20 @@ def write_release(folder: Path, name: str, day: str, *sentences: str) -> Path:
     path = folder / f"{name}.txt"
     path.write_text(f"Acme News {name}\n\nBOSTON, {day} -- {' '.join(sentences)}\n")
     return path
+
+
+class _Day(date):
+    """A day whose `today` is another day (set by `standing_on`)."""
+
+    stands_on = date.today()
+
+    @classmethod
+    def today(cls) -> date:
+        return cls.stands_on
+
+
+def standing_on(monkeypatch, day: date) -> None:
+    """Queries made as if today were `day`: the kept answers' stamps and the views' horizons stand on it."""
+    _Day.stands_on = day
+    monkeypatch.setattr(kept, "date", _Day)
+    monkeypatch.setattr(history_module, "date", _Day)

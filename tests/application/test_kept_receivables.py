@@ -9,12 +9,10 @@ from datetime import date
 
 import pytest
 import stand_in_extractor
-from support import write_release
+from support import standing_on, write_release
 
-import projections.history as history_module
 import projections.receivables as receivables_module
 import tracker.services.ingest as ingest
-import tracker.services.kept as kept
 from projections.history import TimeView
 from tracker import open_tracker
 from tracker.adapters.read_model import ANSWERS
@@ -113,23 +111,6 @@ def test_an_ingest_that_can_change_a_ledger_line_has_the_receivables_report_comp
     assert tracker.verify().intact
 
 
-class _Day(date):
-    """A day whose `today` is another day (set by `_standing_on`)."""
-
-    stands_on = date.today()
-
-    @classmethod
-    def today(cls) -> date:
-        return cls.stands_on
-
-
-def _standing_on(monkeypatch, day: date) -> None:
-    """Queries made as if today were `day`: the kept answers' stamps and the views' horizons stand on it."""
-    _Day.stands_on = day
-    monkeypatch.setattr(kept, "date", _Day)
-    monkeypatch.setattr(history_module, "date", _Day)
-
-
 def _afresh_on(day: date) -> TimeView:
     return TimeView(as_of=day, occurred_by=date(9999, 12, 31))
 
@@ -146,7 +127,7 @@ def _kept_on(tmp_path, store, monkeypatch, day: date, releases=DAYS):
     tracker = open_tracker(store)
     for name, released, *sentences in releases:
         tracker.ingest([write_release(tmp_path / "days", name, released, *sentences)])
-    _standing_on(monkeypatch, day)
+    standing_on(monkeypatch, day)
     tracker.receivables()
     return tracker
 
@@ -155,7 +136,7 @@ def test_a_receivables_report_kept_on_an_earlier_day_is_aged_again_where_only_it
         tmp_path, store, monkeypatch):
     tracker = _kept_on(tmp_path, store, monkeypatch, date(2021, 6, 1))
     rows_before = _kept(store)
-    _standing_on(monkeypatch, date(2021, 6, 15))
+    standing_on(monkeypatch, date(2021, 6, 15))
 
     computed = _reports_computed(monkeypatch)
     now = tracker.receivables()
@@ -171,7 +152,7 @@ def test_a_receivables_report_kept_on_an_earlier_day_is_aged_again_where_only_it
 
 def test_a_receivable_changing_aging_bucket_on_a_new_day_has_the_report_computed_again(tmp_path, store, monkeypatch):
     tracker = _kept_on(tmp_path, store, monkeypatch, date(2021, 6, 1))
-    _standing_on(monkeypatch, date(2021, 7, 1))
+    standing_on(monkeypatch, date(2021, 7, 1))
 
     computed = _reports_computed(monkeypatch)
     now = tracker.receivables()
@@ -185,7 +166,7 @@ def test_a_line_lapsing_on_a_new_day_has_the_report_computed_again(tmp_path, sto
                            "by 2020-06-01.")]
     tracker = _kept_on(tmp_path, store, monkeypatch, date(2021, 6, 1), releases)
     assert len(tracker.receivables().contingent) == 2
-    _standing_on(monkeypatch, date(2021, 6, 3))
+    standing_on(monkeypatch, date(2021, 6, 3))
 
     computed = _reports_computed(monkeypatch)
     now = tracker.receivables()
@@ -197,7 +178,7 @@ def test_a_line_lapsing_on_a_new_day_has_the_report_computed_again(tmp_path, sto
 def test_a_receivables_report_of_a_new_day_after_money_came_in_is_computed_again(tmp_path, store, monkeypatch):
     tracker = _kept_on(tmp_path, store, monkeypatch, date(2021, 6, 1))
     tracker.ingest([write_release(tmp_path / "later", "third", "May 4, 2021", "The FDA has approved Zentrilumab.")])
-    _standing_on(monkeypatch, date(2021, 6, 2))
+    standing_on(monkeypatch, date(2021, 6, 2))
 
     computed = _reports_computed(monkeypatch)
     now = tracker.receivables()

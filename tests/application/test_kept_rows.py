@@ -8,9 +8,8 @@ from datetime import date
 
 import pytest
 import stand_in_extractor
-from support import rows, write_release
+from support import rows, standing_on, write_release
 
-import projections.history as history_module
 import tracker.services.ingest as ingest
 import tracker.services.kept as kept
 from projections.history import TimeView
@@ -138,23 +137,6 @@ def test_the_store_reads_rows_in_the_order_of_their_places(store):
         == sorted(names)
 
 
-class _Day(date):
-    """A day whose `today` is another day (set by `_standing_on`)."""
-
-    stands_on = date.today()
-
-    @classmethod
-    def today(cls) -> date:
-        return cls.stands_on
-
-
-def _standing_on(monkeypatch, day: date) -> None:
-    """Queries made as if today were `day`: the kept answers' stamps and the views' horizons stand on it."""
-    _Day.stands_on = day
-    monkeypatch.setattr(kept, "date", _Day)
-    monkeypatch.setattr(history_module, "date", _Day)
-
-
 #: Zentrilumab's line lapses on 2025-06-30 (a year after it was expected), brovatinib's in 2040, quoximab's never.
 LAPSING = [("first", "March 2, 2021",
             "Acme is eligible for a $20 million milestone from Bigco on the approval of Zentrilumab by 2024-06-30.",
@@ -167,7 +149,7 @@ def _kept_on(tmp_path, store, monkeypatch, day: date, releases=LAPSING):
     for name, released, *sentences in releases:
         tracker.ingest([write_release(tmp_path, name, released, *sentences)])
     with monkeypatch.context() as patched:
-        _standing_on(patched, day)
+        standing_on(patched, day)
         kept_then = [line.model_dump_json() for line in tracker.ledger().lines]
     return tracker, kept_then
 
