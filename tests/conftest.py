@@ -42,3 +42,14 @@ def db(tmp_path: Path) -> Iterator[str]:
     yield f"{POSTGRES}{name}"
     with psycopg.connect(f"{POSTGRES}postgres", autocommit=True) as server:
         server.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def reading_plain_sentences(monkeypatch):
+    """Ingest reads releases with the stand-in extractor (`tests/stand_in_extractor.py`): a test of what the store
+    keeps chooses its facts exactly by the plain sentences it writes."""
+    import stand_in_extractor
+
+    import tracker.services.ingest as ingest
+
+    monkeypatch.setattr(ingest, "extract", stand_in_extractor.read)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import projections.history as history_module
 import tracker.services.kept as kept
+from projections.history import TimeView
 from tracker.adapters.read_model import FACTS, READ_MODEL, RELEASES
 
 
@@ -145,3 +146,12 @@ def standing_on(monkeypatch, day: date) -> None:
     _Day.stands_on = day
     monkeypatch.setattr(kept, "date", _Day)
     monkeypatch.setattr(history_module, "date", _Day)
+
+
+def afresh_on(day: date) -> TimeView:
+    """The view of `day` never kept (a view with an `occurred_by` is computed each time)."""
+    return TimeView(as_of=day, occurred_by=date(9999, 12, 31))
+
+
+AFRESH = afresh_on(date.today())
+"""The view of today never kept."""

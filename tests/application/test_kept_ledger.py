@@ -3,23 +3,16 @@ groups the new facts touch; what can change lines beyond those groups has the wh
 from __future__ import annotations
 
 import shutil
-from datetime import date
 from pathlib import Path
 
 import pytest
-import stand_in_extractor
-from support import tamper_read_model, write_release
+from support import AFRESH, tamper_read_model, write_release
 
-import tracker.services.ingest as ingest
-from projections.history import TimeView
 from tracker import open_tracker
 from tracker.adapters.read_model import ANSWER_STAMPS
 from tracker.services.money import Money
 
-
-@pytest.fixture(autouse=True)
-def reading_plain_sentences(monkeypatch):
-    monkeypatch.setattr(ingest, "extract", stand_in_extractor.read)
+pytestmark = pytest.mark.usefixtures("reading_plain_sentences")
 
 
 FIRST = [("first", "March 2, 2021", "Acme is eligible for a $20 million milestone from Bigco on the approval of Zentrilumab.",
@@ -39,8 +32,6 @@ LATER = {
                                            "Acme earned a $7 million milestone from Megapharm on the approval of Quoximab.")],
 }
 
-AFRESH = TimeView(as_of=date.today(), occurred_by=date(9999, 12, 31))
-"""A view of today never kept (a view with an `occurred_by` is computed each time)."""
 
 
 def _json(ledger) -> list[str]:

@@ -8,19 +8,13 @@ import sqlite3
 from datetime import date
 
 import pytest
-import stand_in_extractor
-from support import standing_on, write_release
+from support import AFRESH, afresh_on, standing_on, write_release
 
 import projections.receivables as receivables_module
-import tracker.services.ingest as ingest
-from projections.history import TimeView
 from tracker import open_tracker
 from tracker.adapters.read_model import ANSWERS
 
-
-@pytest.fixture(autouse=True)
-def reading_plain_sentences(monkeypatch):
-    monkeypatch.setattr(ingest, "extract", stand_in_extractor.read)
+pytestmark = pytest.mark.usefixtures("reading_plain_sentences")
 
 
 @pytest.fixture
@@ -29,8 +23,6 @@ def store(tmp_path) -> str:
     return str(tmp_path / "tracker.db")
 
 
-AFRESH = TimeView(as_of=date.today(), occurred_by=date(9999, 12, 31))
-"""The view of today never kept (a view with an `occurred_by` is computed each time)."""
 
 KIND = "receivables by counterparty"
 
@@ -111,8 +103,6 @@ def test_an_ingest_that_can_change_a_ledger_line_has_the_receivables_report_comp
     assert tracker.verify().intact
 
 
-def _afresh_on(day: date) -> TimeView:
-    return TimeView(as_of=day, occurred_by=date(9999, 12, 31))
 
 
 #: Zentrilumab's submission milestone earned on March 2, 2021 is due 30 days later (April 1): 61 days past due on
@@ -143,7 +133,7 @@ def test_a_receivables_report_kept_on_an_earlier_day_is_aged_again_where_only_it
     assert not computed
     assert now.as_of == date(2021, 6, 15)
     assert [r.days_past_due for r in now.receivables] == [75]
-    assert now.model_dump_json() == tracker.receivables(_afresh_on(date(2021, 6, 15))).model_dump_json()
+    assert now.model_dump_json() == tracker.receivables(afresh_on(date(2021, 6, 15))).model_dump_json()
     rows_after = _kept(store)
     written = {row[0] for row in rows_after.values() if row not in rows_before.values()}
     assert written == {None, "receivables"}  # the head and the receivables, the contingent lines and totals kept
@@ -158,7 +148,7 @@ def test_a_receivable_changing_aging_bucket_on_a_new_day_has_the_report_computed
     now = tracker.receivables()
     assert len(computed) == 1
     assert [r.bucket for r in now.receivables] == ["91-120"]
-    assert now.model_dump_json() == tracker.receivables(_afresh_on(date(2021, 7, 1))).model_dump_json()
+    assert now.model_dump_json() == tracker.receivables(afresh_on(date(2021, 7, 1))).model_dump_json()
 
 
 def test_a_line_lapsing_on_a_new_day_has_the_report_computed_again(tmp_path, store, monkeypatch):
@@ -172,7 +162,7 @@ def test_a_line_lapsing_on_a_new_day_has_the_report_computed_again(tmp_path, sto
     now = tracker.receivables()
     assert len(computed) == 1
     assert [c.compound for c in now.contingent] == ["zentrilumab"]
-    assert now.model_dump_json() == tracker.receivables(_afresh_on(date(2021, 6, 3))).model_dump_json()
+    assert now.model_dump_json() == tracker.receivables(afresh_on(date(2021, 6, 3))).model_dump_json()
 
 
 def test_a_receivables_report_of_a_new_day_after_money_came_in_is_computed_again(tmp_path, store, monkeypatch):
@@ -183,4 +173,4 @@ def test_a_receivables_report_of_a_new_day_after_money_came_in_is_computed_again
     computed = _reports_computed(monkeypatch)
     now = tracker.receivables()
     assert len(computed) == 1
-    assert now.model_dump_json() == tracker.receivables(_afresh_on(date(2021, 6, 2))).model_dump_json()
+    assert now.model_dump_json() == tracker.receivables(afresh_on(date(2021, 6, 2))).model_dump_json()

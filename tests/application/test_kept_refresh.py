@@ -7,20 +7,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-import stand_in_extractor
-from support import tamper_read_model, write_release
+from support import AFRESH, tamper_read_model, write_release
 
-import tracker.services.ingest as ingest
 from projections.history import TimeView
 from projections.status import restated_on
 from tracker import open_tracker
 from tracker.adapters.read_model import ANSWER_STAMPS
 from tracker.services.queries import Queries
 
-
-@pytest.fixture(autouse=True)
-def reading_plain_sentences(monkeypatch):
-    monkeypatch.setattr(ingest, "extract", stand_in_extractor.read)
+pytestmark = pytest.mark.usefixtures("reading_plain_sentences")
 
 
 FIRST = [("first", "March 2, 2021", "The FDA has approved Zentrilumab.", "The FDA has approved Brovatinib."),
@@ -40,8 +35,6 @@ def _json(statuses) -> list[str]:
     return [status.model_dump_json() for status in statuses]
 
 
-AFRESH = TimeView(as_of=date.today(), occurred_by=date(9999, 12, 31))
-"""The view of today never kept (a view with an `occurred_by` is computed each time)."""
 
 
 @pytest.mark.parametrize("later", sorted(LATER))

@@ -7,10 +7,8 @@ import sqlite3
 from datetime import date
 
 import pytest
-import stand_in_extractor
-from support import rows, standing_on, write_release
+from support import AFRESH, rows, standing_on, write_release
 
-import tracker.services.ingest as ingest
 import tracker.services.kept as kept
 from projections.history import TimeView
 from projections.ledger import lapses_between
@@ -18,10 +16,7 @@ from tracker import open_tracker
 from tracker.adapters.read_model import ANSWERS, place
 from tracker.services.money import Money
 
-
-@pytest.fixture(autouse=True)
-def reading_plain_sentences(monkeypatch):
-    monkeypatch.setattr(ingest, "extract", stand_in_extractor.read)
+pytestmark = pytest.mark.usefixtures("reading_plain_sentences")
 
 
 @pytest.fixture
@@ -30,8 +25,6 @@ def store(tmp_path) -> str:
     return str(tmp_path / "tracker.db")
 
 
-AFRESH = TimeView(as_of=date.today(), occurred_by=date(9999, 12, 31))
-"""The view of today never kept (a view with an `occurred_by` is computed each time)."""
 
 FIRST = [("first", "March 2, 2021", "The FDA has approved Zentrilumab.", "The FDA has approved Brovatinib.",
           "An FDA decision on Quoximab is expected by 2040-06-30.",
